@@ -1,0 +1,7 @@
+package com.tradeprocessing.model;
+
+/** Whether the firm bought or sold. */
+public enum Side {
+  BUY,
+  SELL
+}
