@@ -1,0 +1,136 @@
+package com.tradeprocessing.validator.thresholds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tradeprocessing.validator.MutableClock;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class CachingThresholdsSourceTest {
+
+  private static final Duration TTL = Duration.ofMinutes(5);
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T14:00:00Z"));
+
+  /** Answers each read with the next scripted outcome and counts the reads. */
+  private static final class ScriptedSource implements ThresholdsSource {
+    private final Deque<Supplier<ValidationThresholds>> outcomes = new ArrayDeque<>();
+    private int reads;
+
+    ScriptedSource then(Supplier<ValidationThresholds> outcome) {
+      outcomes.add(outcome);
+      return this;
+    }
+
+    @Override
+    public ValidationThresholds current() {
+      reads++;
+      return outcomes.remove().get();
+    }
+  }
+
+  private static ValidationThresholds maxQuantity(String value) {
+    return ValidationThresholds.DEFAULTS.withMaxQuantity(new BigDecimal(value));
+  }
+
+  @Test
+  void current_beforeTtlHasPassed_shouldNotReadAgain() {
+    // GIVEN
+    ScriptedSource store = new ScriptedSource().then(() -> maxQuantity("1")).then(() -> maxQuantity("2"));
+    CachingThresholdsSource cache = new CachingThresholdsSource(store, TTL, clock);
+    cache.current();
+
+    // WHEN
+    clock.advance(TTL.minusNanos(1));
+    ValidationThresholds thresholds = cache.current();
+
+    // THEN
+    assertThat(thresholds).isEqualTo(maxQuantity("1"));
+    assertThat(store.reads).isEqualTo(1);
+  }
+
+  @Test
+  void current_onceTtlHasPassed_shouldReadAgainAndServeTheNewValues() {
+    // GIVEN
+    ScriptedSource store = new ScriptedSource().then(() -> maxQuantity("1")).then(() -> maxQuantity("2"));
+    CachingThresholdsSource cache = new CachingThresholdsSource(store, TTL, clock);
+    cache.current();
+
+    // WHEN
+    clock.advance(TTL);
+    ValidationThresholds thresholds = cache.current();
+
+    // THEN
+    assertThat(thresholds).isEqualTo(maxQuantity("2"));
+    assertThat(store.reads).isEqualTo(2);
+  }
+
+  @Test
+  void current_afterReload_shouldCountTheTtlFromTheReload() {
+    // GIVEN
+    ScriptedSource store =
+        new ScriptedSource()
+            .then(() -> maxQuantity("1"))
+            .then(() -> maxQuantity("2"))
+            .then(() -> maxQuantity("3"));
+    CachingThresholdsSource cache = new CachingThresholdsSource(store, TTL, clock);
+    cache.current();
+    clock.advance(TTL.plusSeconds(90));
+    cache.current();
+
+    // WHEN
+    clock.advance(TTL.minusSeconds(1));
+    ValidationThresholds thresholds = cache.current();
+
+    // THEN
+    assertThat(thresholds).isEqualTo(maxQuantity("2"));
+    assertThat(store.reads).isEqualTo(2);
+  }
+
+  @Test
+  void current_firstCall_shouldReadLazilyNotAtConstruction() {
+    // GIVEN
+    ScriptedSource store = new ScriptedSource().then(() -> maxQuantity("1"));
+
+    // WHEN
+    CachingThresholdsSource cache = new CachingThresholdsSource(store, TTL, clock);
+
+    // THEN
+    assertThat(store.reads).isZero();
+    assertThat(cache.current()).isEqualTo(maxQuantity("1"));
+  }
+
+  @Test
+  void current_readFailed_shouldPropagateAndRetryOnTheNextCall() {
+    // GIVEN
+    ScriptedSource store =
+        new ScriptedSource()
+            .then(() -> { throw new InvalidThresholdException("bad", null); })
+            .then(() -> maxQuantity("5"));
+    CachingThresholdsSource cache = new CachingThresholdsSource(store, TTL, clock);
+    assertThatThrownBy(cache::current).isInstanceOf(InvalidThresholdException.class);
+
+    // WHEN
+    ValidationThresholds thresholds = cache.current();
+
+    // THEN
+    assertThat(thresholds).isEqualTo(maxQuantity("5"));
+    assertThat(store.reads).isEqualTo(2);
+  }
+
+  @Test
+  void constructor_zeroTtl_shouldBeRejected() {
+    // GIVEN
+    ScriptedSource store = new ScriptedSource();
+
+    // WHEN / THEN
+    assertThatThrownBy(() -> new CachingThresholdsSource(store, Duration.ZERO, clock))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

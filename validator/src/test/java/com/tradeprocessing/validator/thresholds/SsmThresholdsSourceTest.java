@@ -1,0 +1,162 @@
+package com.tradeprocessing.validator.thresholds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+class SsmThresholdsSourceTest {
+
+  private static final String PATH = "/trade-processing/dev/thresholds/";
+
+  @Test
+  void current_noParameterUnderPath_shouldReturnDefaults() {
+    // GIVEN
+    FakeSsmClient ssm = new FakeSsmClient(10);
+    SsmThresholdsSource source = new SsmThresholdsSource(ssm, PATH);
+
+    // WHEN
+    ValidationThresholds thresholds = source.current();
+
+    // THEN
+    assertThat(thresholds).isEqualTo(ValidationThresholds.DEFAULTS);
+    assertThat(ssm.requests()).singleElement()
+        .satisfies(request -> {
+          assertThat(request.path()).isEqualTo("/trade-processing/dev/thresholds");
+          assertThat(request.recursive()).isFalse();
+        });
+  }
+
+  @Test
+  void current_everyParameterSetAcrossPages_shouldOverrideEveryDefault() {
+    // GIVEN
+    FakeSsmClient ssm =
+        new FakeSsmClient(2)
+            .put(PATH + "max-quantity", "250000")
+            .put(PATH + "max-notional", "1000000.50")
+            .put(PATH + "clock-skew-tolerance", "PT5S")
+            .put(PATH + "max-trade-age", "PT12H")
+            .put(PATH + "known-venues", " XLON , XETR ");
+    SsmThresholdsSource source = new SsmThresholdsSource(ssm, PATH);
+
+    // WHEN
+    ValidationThresholds thresholds = source.current();
+
+    // THEN
+    assertThat(thresholds)
+        .isEqualTo(
+            new ValidationThresholds(
+                new BigDecimal("250000"),
+                new BigDecimal("1000000.50"),
+                Duration.ofSeconds(5),
+                Duration.ofHours(12),
+                ValidationThresholds.venues("XLON", "XETR")));
+    assertThat(ssm.requests()).hasSize(3);
+  }
+
+  @Test
+  void current_someParametersSet_shouldKeepDefaultsForTheOthers() {
+    // GIVEN
+    FakeSsmClient ssm = new FakeSsmClient(10).put(PATH + "max-quantity", "42");
+    SsmThresholdsSource source = new SsmThresholdsSource(ssm, PATH);
+
+    // WHEN
+    ValidationThresholds thresholds = source.current();
+
+    // THEN
+    assertThat(thresholds)
+        .isEqualTo(ValidationThresholds.DEFAULTS.withMaxQuantity(new BigDecimal("42")));
+  }
+
+  @Test
+  void current_recorderAndNestedParametersUnderPath_shouldIgnoreThem() {
+    // GIVEN
+    FakeSsmClient ssm =
+        new FakeSsmClient(10)
+            .put(PATH + "price-band-percent", "not for the validator")
+            .put(PATH + "archive/max-quantity", "garbage")
+            .put("/trade-processing/prod/thresholds/max-quantity", "7");
+    SsmThresholdsSource source = new SsmThresholdsSource(ssm, PATH);
+
+    // WHEN
+    ValidationThresholds thresholds = source.current();
+
+    // THEN
+    assertThat(thresholds).isEqualTo(ValidationThresholds.DEFAULTS);
+  }
+
+  @Test
+  void current_pathWithoutTrailingSlash_shouldReadTheSameParameters() {
+    // GIVEN
+    FakeSsmClient ssm = new FakeSsmClient(10).put(PATH + "max-trade-age", "P1D");
+    SsmThresholdsSource source =
+        new SsmThresholdsSource(ssm, "/trade-processing/dev/thresholds");
+
+    // WHEN
+    ValidationThresholds thresholds = source.current();
+
+    // THEN
+    assertThat(source.path()).isEqualTo(PATH);
+    assertThat(thresholds.maxTradeAge()).isEqualTo(Duration.ofDays(1));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "max-quantity         | abc",
+        "max-quantity         | -5",
+        "max-quantity         | 0",
+        "max-notional         | 1,000",
+        "max-notional         | 50000000 USD",
+        "clock-skew-tolerance | 30s",
+        "clock-skew-tolerance | -PT1S",
+        "max-trade-age        | PT0S",
+        "max-trade-age        | P1M",
+        "known-venues         | XNAS,",
+        "known-venues         | xnas",
+        "known-venues         | XNAS;XNYS",
+      })
+  void current_unparsableParameter_shouldFailNamingTheParameterAndValue(
+      String name, String value) {
+    // GIVEN
+    FakeSsmClient ssm = new FakeSsmClient(10).put(PATH + name, value);
+    SsmThresholdsSource source = new SsmThresholdsSource(ssm, PATH);
+
+    // WHEN / THEN
+    assertThatThrownBy(source::current)
+        .isInstanceOf(InvalidThresholdException.class)
+        .hasMessageContaining(PATH + name)
+        .hasMessageContaining("'" + value + "'");
+  }
+
+  @Test
+  void current_parameterStoreUnreachable_shouldFailAsUnavailable() {
+    // GIVEN
+    SdkClientException cause = SdkClientException.create("connection refused");
+    FakeSsmClient ssm = new FakeSsmClient(10).failWith(cause);
+    SsmThresholdsSource source = new SsmThresholdsSource(ssm, PATH);
+
+    // WHEN / THEN
+    assertThatThrownBy(source::current)
+        .isInstanceOf(ThresholdsUnavailableException.class)
+        .hasMessageContaining(PATH)
+        .hasCause(cause);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"trade-processing/dev/thresholds/", "/", "''"})
+  void constructor_notAHierarchy_shouldBeRejected(String path) {
+    // GIVEN
+    FakeSsmClient ssm = new FakeSsmClient(10);
+
+    // WHEN / THEN
+    assertThatThrownBy(() -> new SsmThresholdsSource(ssm, path))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
