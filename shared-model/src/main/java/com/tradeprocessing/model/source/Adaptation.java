@@ -1,6 +1,7 @@
 package com.tradeprocessing.model.source;
 
 import com.tradeprocessing.model.ReasonCode;
+import com.tradeprocessing.model.SourceSystem;
 import com.tradeprocessing.model.Trade;
 import com.tradeprocessing.model.ValidationProblem;
 import java.util.List;
@@ -21,10 +22,18 @@ public record Adaptation(TradeCandidate candidate, List<ValidationProblem> probl
     }
   }
 
-  /** A payload that could not be read at all. */
+  /** A payload that could not be read at all, from an unknown source. */
   public static Adaptation malformed(String message) {
+    return malformed(null, message);
+  }
+
+  /**
+   * A payload that could not be read at all, from {@code sourceSystem} when it is known ({@code
+   * null} otherwise), so that the rejection still names its source.
+   */
+  public static Adaptation malformed(SourceSystem sourceSystem, String message) {
     return new Adaptation(
-        emptyCandidate(),
+        emptyCandidate(sourceSystem),
         List.of(ValidationProblem.of(ReasonCode.MALFORMED_PAYLOAD, "", message)));
   }
 
@@ -37,7 +46,8 @@ public record Adaptation(TradeCandidate candidate, List<ValidationProblem> probl
     return problems.isEmpty();
   }
 
-  private static TradeCandidate emptyCandidate() {
-    return new TradeCandidate(null, null, null, null, null, null, null, null, null, null, null, null);
+  private static TradeCandidate emptyCandidate(SourceSystem sourceSystem) {
+    return new TradeCandidate(
+        sourceSystem, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

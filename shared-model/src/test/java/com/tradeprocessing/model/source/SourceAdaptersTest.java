@@ -1,0 +1,270 @@
+package com.tradeprocessing.model.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.tradeprocessing.model.ReasonCode;
+import com.tradeprocessing.model.SourceSystem;
+import com.tradeprocessing.model.ValidationProblem;
+import com.tradeprocessing.model.event.TradeEvent;
+import com.tradeprocessing.model.fixtures.EventFixtures;
+import com.tradeprocessing.model.fixtures.TradeFixtures;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class SourceAdaptersTest {
+
+  // Every fixture must appear in one of the tables below (checked after all tests).
+  private static final Set<String> COVERED = new HashSet<>();
+
+  @AfterAll
+  static void everyFixtureIsCovered() {
+    assertThat(COVERED).containsExactlyInAnyOrderElementsOf(EventFixtures.names());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "oms_valid,                          OMS",
+    "oms_detail-as-string,               OMS",
+    "fix-gateway_valid,                  FIX_GATEWAY",
+    "prime-broker_valid,                 PRIME_BROKER",
+    "prime-broker_qty-as-string,         PRIME_BROKER",
+    "prime-broker_px-as-number,          PRIME_BROKER",
+  })
+  void adapt_validFixture_shouldYieldTheFixtureTrade(String fixture, SourceSystem system) {
+    COVERED.add(fixture);
+    // GIVEN
+    TradeEvent event = EventFixtures.tradeEvent(fixture);
+
+    // WHEN
+    Adaptation adaptation = SourceAdapters.adapt(event.source(), event.detail());
+
+    // THEN
+    assertThat(adaptation.problems()).isEmpty();
+    assertThat(adaptation.trade()).contains(TradeFixtures.validTradeOf(system));
+  }
+
+  @Test
+  void adapt_primeBrokerQtyAsDecimalNumber_shouldReadItExactly() {
+    COVERED.add("prime-broker_qty-as-number");
+    // GIVEN
+    TradeEvent event = EventFixtures.tradeEvent("prime-broker_qty-as-number");
+
+    // WHEN
+    Adaptation adaptation = SourceAdapters.adapt(event.source(), event.detail());
+
+    // THEN
+    assertThat(adaptation.trade())
+        .contains(TradeFixtures.from(TradeFixtures.primeBrokerTrade()).withQuantity("2500").build());
+  }
+
+  @Test
+  void adapt_primeBrokerWithoutSettlementDate_shouldYieldTradeWithoutOne() {
+    COVERED.add("prime-broker_without-settlement-date");
+    // GIVEN
+    TradeEvent event = EventFixtures.tradeEvent("prime-broker_without-settlement-date");
+
+    // WHEN
+    Adaptation adaptation = SourceAdapters.adapt(event.source(), event.detail());
+
+    // THEN
+    assertThat(adaptation.trade())
+        .contains(TradeFixtures.from(TradeFixtures.primeBrokerTrade()).withSettlementDate(null).build());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "oms_missing-field,                          MISSING_FIELD,           tradeId",
+    "oms_invalid-isin,                           INVALID_ISIN,            isin",
+    "oms_invalid-side,                           INVALID_SIDE,            side",
+    "oms_invalid-quantity,                       INVALID_QUANTITY,        quantity",
+    "oms_quantity-as-number,                     INVALID_QUANTITY,        quantity",
+    "oms_invalid-price,                          INVALID_PRICE,           price",
+    "oms_invalid-currency,                       INVALID_CURRENCY,        currency",
+    "oms_invalid-venue,                          INVALID_VENUE,           venue",
+    "oms_invalid-trade-time,                     INVALID_TRADE_TIME,      executedAt",
+    "oms_malformed-payload,                      MALFORMED_PAYLOAD,       ''",
+    "fix-gateway_missing-field,                  MISSING_FIELD,           ExecID",
+    "fix-gateway_invalid-isin,                   INVALID_ISIN,            SecurityID",
+    "fix-gateway_invalid-security-id-source,     INVALID_ISIN,            SecurityIDSource",
+    "fix-gateway_invalid-side,                   INVALID_SIDE,            Side",
+    "fix-gateway_invalid-quantity,               INVALID_QUANTITY,        LastQty",
+    "fix-gateway_invalid-price,                  INVALID_PRICE,           LastPx",
+    "fix-gateway_invalid-currency,               INVALID_CURRENCY,        Currency",
+    "fix-gateway_invalid-venue,                  INVALID_VENUE,           LastMkt",
+    "fix-gateway_invalid-trade-time,             INVALID_TRADE_TIME,      TransactTime",
+    "fix-gateway_malformed-payload,              MALFORMED_PAYLOAD,       ''",
+    "prime-broker_missing-field,                 MISSING_FIELD,           confirmationRef",
+    "prime-broker_invalid-isin,                  INVALID_ISIN,            instrument.isin",
+    "prime-broker_invalid-side,                  INVALID_SIDE,            direction",
+    "prime-broker_invalid-quantity,              INVALID_QUANTITY,        qty",
+    "prime-broker_huge-quantity,                 INVALID_QUANTITY,        qty",
+    "prime-broker_invalid-price,                 INVALID_PRICE,           px",
+    "prime-broker_invalid-currency,              INVALID_CURRENCY,        ccy",
+    "prime-broker_invalid-venue,                 INVALID_VENUE,           exchange",
+    "prime-broker_invalid-trade-time,            INVALID_TRADE_TIME,      tradeTime",
+    "prime-broker_invalid-settlement-date,       INVALID_SETTLEMENT_DATE, settlementDate",
+    "prime-broker_malformed-payload,             MALFORMED_PAYLOAD,       ''",
+  })
+  void adapt_invalidFixture_shouldReportExactlyItsProblem(
+      String fixture, ReasonCode code, String field) {
+    COVERED.add(fixture);
+    // GIVEN
+    TradeEvent event = EventFixtures.tradeEvent(fixture);
+
+    // WHEN
+    Adaptation adaptation = SourceAdapters.adapt(event.source(), event.detail());
+
+    // THEN
+    assertThat(adaptation.problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.code()).isEqualTo(code);
+              assertThat(problem.field()).isEqualTo(field);
+              assertThat(problem.message()).isNotBlank();
+            });
+    assertThat(adaptation.trade()).isEmpty();
+    assertThat(adaptation.isValid()).isFalse();
+    assertThat(adaptation.candidate().sourceSystem())
+        .isEqualTo(SourceSystem.fromEventSource(event.source()).orElseThrow());
+  }
+
+  @Test
+  void adapt_severalBadFields_shouldReportEveryOneAndKeepTheGoodOnes() {
+    COVERED.add("oms_multiple-problems");
+    // GIVEN
+    TradeEvent event = EventFixtures.tradeEvent("oms_multiple-problems");
+
+    // WHEN
+    Adaptation adaptation = SourceAdapters.adapt(event.source(), event.detail());
+
+    // THEN
+    assertThat(adaptation.problems())
+        .extracting(ValidationProblem::code, ValidationProblem::field)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(ReasonCode.INVALID_ISIN, "isin"),
+            org.assertj.core.groups.Tuple.tuple(ReasonCode.INVALID_QUANTITY, "quantity"),
+            org.assertj.core.groups.Tuple.tuple(ReasonCode.MISSING_FIELD, "venue"));
+    TradeCandidate candidate = adaptation.candidate();
+    assertThat(candidate.sourceTradeId()).isEqualTo("OMS-20261125-000123");
+    assertThat(candidate.price()).isEqualTo(TradeFixtures.omsTrade().price());
+    assertThat(candidate.executedAt()).isEqualTo(TradeFixtures.OMS_EXECUTED_AT);
+    assertThat(candidate.isin()).isNull();
+    assertThat(candidate.quantity()).isNull();
+    assertThat(candidate.venue()).isNull();
+  }
+
+  @Test
+  void adapt_unknownSource_shouldBeMalformedWithoutSourceSystem() {
+    // GIVEN
+    JsonNode detail = EventFixtures.detail(EventFixtures.OMS_VALID);
+
+    // WHEN
+    Adaptation adaptation = SourceAdapters.adapt("trading.unknown", detail);
+
+    // THEN
+    assertThat(adaptation.problems())
+        .extracting(ValidationProblem::code)
+        .containsExactly(ReasonCode.MALFORMED_PAYLOAD);
+    assertThat(adaptation.problems().get(0).message()).contains("trading.unknown");
+    assertThat(adaptation.candidate().sourceSystem()).isNull();
+  }
+
+  @Test
+  void adapt_nullSource_shouldBeMalformed() {
+    // GIVEN
+    JsonNode detail = EventFixtures.detail(EventFixtures.OMS_VALID);
+
+    // WHEN
+    Adaptation adaptation = SourceAdapters.adapt(null, detail);
+
+    // THEN
+    assertThat(adaptation.problems())
+        .extracting(ValidationProblem::code)
+        .containsExactly(ReasonCode.MALFORMED_PAYLOAD);
+  }
+
+  @ParameterizedTest
+  @EnumSource(SourceSystem.class)
+  void adapt_detailNotAnObject_shouldBeMalformedForTheKnownSource(SourceSystem system) {
+    // GIVEN
+    List<JsonNode> details =
+        List.of(
+            NullNode.getInstance(),
+            JsonNodeFactory.instance.textNode("{not json"),
+            JsonNodeFactory.instance.numberNode(42),
+            JsonNodeFactory.instance.arrayNode());
+
+    for (JsonNode detail : details) {
+      // WHEN
+      Adaptation adaptation = SourceAdapters.adapt(system.eventSource(), detail);
+
+      // THEN
+      assertThat(adaptation.problems())
+          .extracting(ValidationProblem::code)
+          .containsExactly(ReasonCode.MALFORMED_PAYLOAD);
+      assertThat(adaptation.candidate().sourceSystem()).isEqualTo(system);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(SourceSystem.class)
+  void adapt_missingDetail_shouldBeMalformed(SourceSystem system) {
+    // GIVEN
+    JsonNode detail = null;
+
+    // WHEN
+    Adaptation adaptation = SourceAdapters.adapt(system.eventSource(), detail);
+
+    // THEN
+    assertThat(adaptation.problems())
+        .extracting(ValidationProblem::code)
+        .containsExactly(ReasonCode.MALFORMED_PAYLOAD);
+  }
+
+  @ParameterizedTest
+  @EnumSource(SourceSystem.class)
+  void forSource_eachSystem_shouldReturnItsAdapter(SourceSystem system) {
+    // WHEN
+    SourceAdapter adapter = SourceAdapters.forSource(system);
+
+    // THEN
+    assertThat(adapter.sourceSystem()).isEqualTo(system);
+  }
+
+  @ParameterizedTest
+  @EnumSource(SourceSystem.class)
+  void adapt_emptyObject_shouldReportEveryRequiredFieldMissing(SourceSystem system) {
+    // GIVEN
+    JsonNode detail = JsonNodeFactory.instance.objectNode();
+
+    // WHEN
+    Adaptation adaptation = SourceAdapters.adapt(system.eventSource(), detail);
+
+    // THEN
+    List<String> expectedFields =
+        switch (system) {
+          case OMS -> List.of(
+              "tradeId", "isin", "side", "quantity", "price", "currency", "venue", "executedAt");
+          case FIX_GATEWAY -> List.of(
+              "ExecID", "SecurityIDSource", "SecurityID", "Side", "LastQty", "LastPx", "Currency",
+              "LastMkt", "TransactTime");
+          case PRIME_BROKER -> List.of(
+              "confirmationRef", "instrument.isin", "direction", "qty", "px", "ccy", "exchange",
+              "tradeTime");
+        };
+    assertThat(adaptation.problems())
+        .allSatisfy(problem -> assertThat(problem.code()).isEqualTo(ReasonCode.MISSING_FIELD))
+        .extracting(ValidationProblem::field)
+        .containsExactlyElementsOf(expectedFields);
+  }
+}
