@@ -3,6 +3,7 @@ package com.tradeprocessing.validator.thresholds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tradeprocessing.validator.FakeSsmClient;
 import java.math.BigDecimal;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.tradeprocessing.validator.thresholds;
+package com.tradeprocessing.validator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,29 +13,29 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
  * An in-memory Parameter Store answering GetParametersByPath like the service: only direct
  * children of the path unless recursive, paged with a next token.
  */
-final class FakeSsmClient implements SsmClient {
+public final class FakeSsmClient implements SsmClient {
 
   private final List<Parameter> parameters = new ArrayList<>();
   private final List<GetParametersByPathRequest> requests = new ArrayList<>();
   private final int pageSize;
   private SdkException failure;
 
-  FakeSsmClient(int pageSize) {
+  public FakeSsmClient(int pageSize) {
     this.pageSize = pageSize;
   }
 
-  FakeSsmClient put(String name, String value) {
+  public FakeSsmClient put(String name, String value) {
     parameters.removeIf(p -> p.name().equals(name));
     parameters.add(Parameter.builder().name(name).value(value).type(ParameterType.STRING).build());
     return this;
   }
 
-  FakeSsmClient failWith(SdkException failure) {
+  public FakeSsmClient failWith(SdkException failure) {
     this.failure = failure;
     return this;
   }
 
-  List<GetParametersByPathRequest> requests() {
+  public List<GetParametersByPathRequest> requests() {
     return requests;
   }
 
