@@ -18,7 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
-import java.util.Map;
+import java.util.SequencedMap;
 import java.util.regex.Pattern;
 
 /**
@@ -50,7 +50,7 @@ public final class FixExecutionReportAdapter implements SourceAdapter {
   /** FIX tag 22 value for an ISIN. */
   static final String ISIN_SECURITY_ID_SOURCE = "4";
 
-  private static final Map<String, Side> SIDES = Map.of("1", Side.BUY, "2", Side.SELL);
+  private static final SequencedMap<String, Side> SIDES = PayloadReader.sideCodes("1", "2");
 
   private static final Pattern UTC_TIMESTAMP =
       Pattern.compile("[0-9]{8}-[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3}|\\.[0-9]{6}|\\.[0-9]{9})?");

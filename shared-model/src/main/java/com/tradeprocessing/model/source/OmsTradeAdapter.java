@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
+import java.util.SequencedMap;
 
 /**
  * Maps the order management system's {@code Trade Executed} payload to the canonical trade.
@@ -39,7 +39,7 @@ import java.util.Map;
  */
 public final class OmsTradeAdapter implements SourceAdapter {
 
-  private static final Map<String, Side> SIDES = Map.of("BUY", Side.BUY, "SELL", Side.SELL);
+  private static final SequencedMap<String, Side> SIDES = PayloadReader.sideCodes("BUY", "SELL");
 
   @Override
   public SourceSystem sourceSystem() {

@@ -15,9 +15,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.SequencedMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -150,8 +152,16 @@ final class PayloadReader {
     return parse(path, ReasonCode.INVALID_CURRENCY, Currency::parse);
   }
 
+  /** A source's own codes for buy and sell, in that order (the order problems list them in). */
+  static SequencedMap<String, Side> sideCodes(String buy, String sell) {
+    SequencedMap<String, Side> codes = new LinkedHashMap<>();
+    codes.put(buy, Side.BUY);
+    codes.put(sell, Side.SELL);
+    return Collections.unmodifiableSequencedMap(codes);
+  }
+
   /** A side from the source's own codes, which are matched exactly (case included). */
-  Side side(String path, Map<String, Side> codes) {
+  Side side(String path, SequencedMap<String, Side> codes) {
     String text = requiredText(path, ReasonCode.INVALID_SIDE);
     if (text == null) {
       return null;

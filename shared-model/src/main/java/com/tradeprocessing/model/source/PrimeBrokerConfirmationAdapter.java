@@ -12,7 +12,7 @@ import com.tradeprocessing.model.source.PayloadReader.NumberForm;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
+import java.util.SequencedMap;
 
 /**
  * Maps the prime broker's {@code Trade Confirmation} payload to the canonical trade.
@@ -39,7 +39,7 @@ import java.util.Map;
  */
 public final class PrimeBrokerConfirmationAdapter implements SourceAdapter {
 
-  private static final Map<String, Side> DIRECTIONS = Map.of("B", Side.BUY, "S", Side.SELL);
+  private static final SequencedMap<String, Side> DIRECTIONS = PayloadReader.sideCodes("B", "S");
 
   @Override
   public SourceSystem sourceSystem() {

@@ -1,0 +1,129 @@
+package com.tradeprocessing.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tradeprocessing.model.json.TradeJson;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PriceTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "189.25,       189.25",
+    "189.2500,     189.25",
+    "415.10,       415.1",
+    "0.7012,       0.7012",
+    "0.00000001,   0.00000001",
+    "1.000000000,  1", // nine decimals, but only zeros beyond the first
+    "1E+3,         1000",
+    "12345678.12345678, 12345678.12345678",
+  })
+  void of_validAmount_shouldHoldItWithoutTrailingZeros(String amount, String canonical) {
+    // WHEN
+    Price price = Price.of(amount, Currency.USD);
+
+    // THEN
+    assertThat(price.amount()).isEqualTo(new BigDecimal(canonical));
+    assertThat(price.amount().toPlainString()).isEqualTo(canonical);
+  }
+
+  @Test
+  void of_sameAmountWrittenDifferently_shouldBeEqual() {
+    // WHEN / THEN
+    assertThat(Price.of("189.2500", Currency.USD)).isEqualTo(Price.of("189.25", Currency.USD));
+  }
+
+  @Test
+  void of_moreDecimalsThanMinorUnits_shouldNotRound() {
+    // WHEN
+    Price price = Price.of("0.7012", Currency.GBP);
+
+    // THEN
+    assertThat(price.amount().scale()).isEqualTo(4);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0.000000001", "189.123456789", "1.000000001"})
+  void of_moreThanEightDecimals_shouldThrow(String amount) {
+    // WHEN / THEN
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Price.of(amount, Currency.USD))
+        .withMessageContaining("decimals");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "0.00", "-1", "-0.0001"})
+  void of_notPositive_shouldThrow(String amount) {
+    // WHEN / THEN
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Price.of(amount, Currency.USD))
+        .withMessageContaining("positive");
+  }
+
+  @Test
+  void times_quantity_shouldBeNotionalInMinorUnits() {
+    // GIVEN
+    Price price = Price.of("0.7012", Currency.GBP);
+
+    // WHEN
+    Money notional = price.times(Quantity.of("250"));
+
+    // THEN 175.3 exactly, written with the pound's two decimals
+    assertThat(notional).isEqualTo(Money.of("175.30", Currency.GBP));
+    assertThat(Price.of("0.7015", Currency.GBP).times(Quantity.of("3")))
+        .isEqualTo(Money.of("2.10", Currency.GBP)); // 2.1045 rounds down
+  }
+
+  @Test
+  void deviationPercentFrom_reference_shouldBeSignedFourDecimals() {
+    // GIVEN
+    Price price = Price.of("189.25", Currency.USD);
+    Price reference = Price.of("190.00", Currency.USD);
+
+    // WHEN
+    BigDecimal deviation = price.deviationPercentFrom(reference);
+
+    // THEN
+    assertThat(deviation).isEqualTo(new BigDecimal("-0.3947"));
+    assertThat(reference.deviationPercentFrom(reference)).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void deviationPercentFrom_otherCurrency_shouldThrowCurrencyMismatch() {
+    // GIVEN
+    Price dollars = Price.of("1", Currency.USD);
+    Price pounds = Price.of("1", Currency.GBP);
+
+    // WHEN / THEN
+    assertThatThrownBy(() -> dollars.deviationPercentFrom(pounds))
+        .isInstanceOf(CurrencyMismatchException.class);
+  }
+
+  @Test
+  void toString_price_shouldBeCurrencyThenPlainAmount() {
+    // WHEN / THEN
+    assertThat(Price.of("1E+3", Currency.EUR).toString()).isEqualTo("EUR 1000");
+  }
+
+  @Test
+  void json_price_shouldWriteAmountAsStringAndReadBack() throws Exception {
+    // GIVEN
+    Price price = Price.of("0.7012", Currency.GBP);
+
+    // WHEN
+    String json = TradeJson.mapper().writeValueAsString(price);
+    JsonNode tree = TradeJson.mapper().readTree(json);
+
+    // THEN
+    assertThat(tree.get("amount").isTextual()).isTrue();
+    assertThat(tree.get("amount").textValue()).isEqualTo("0.7012");
+    assertThat(TradeJson.mapper().readValue(json, Price.class)).isEqualTo(price);
+  }
+}
