@@ -1,0 +1,202 @@
+package com.tradeprocessing.validator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tradeprocessing.model.SourceSystem;
+import com.tradeprocessing.model.TradeId;
+import com.tradeprocessing.model.fixtures.EventFixtures;
+import com.tradeprocessing.model.json.TradeJson;
+import com.tradeprocessing.validator.rules.RuleSet;
+import com.tradeprocessing.validator.thresholds.InvalidThresholdException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ValidateTradeHandlerTest {
+
+  private static final String PATH = "/trade-processing/test/thresholds/";
+
+  private final FakeSsmClient ssm = new FakeSsmClient(10);
+  private final MutableClock clock = new MutableClock(TestValidators.NOW);
+  private final ValidateTradeHandler handler = new ValidateTradeHandler(ssm, PATH, clock);
+
+  private JsonNode invoke(String input) throws IOException {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    handler.handleRequest(
+        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), output, new StubContext());
+    return TradeJson.mapper().readTree(output.toByteArray());
+  }
+
+  private static JsonNode json(String text) throws IOException {
+    return TradeJson.mapper().readTree(text);
+  }
+
+  @Test
+  void handleRequest_validOmsEvent_shouldWriteTheContractOutputWithTheTrade() throws IOException {
+    // GIVEN
+    String event = EventFixtures.json(EventFixtures.OMS_VALID);
+    String tradeId = TradeId.of(SourceSystem.OMS, "OMS-20261125-000123").value();
+
+    // WHEN
+    JsonNode output = invoke(event);
+
+    // THEN
+    assertThat(output).isEqualTo(json("""
+        {"valid": true,
+         "tradeId": "%s",
+         "sourceSystem": "trading.oms",
+         "sourceTradeId": "OMS-20261125-000123",
+         "reasonCodes": [],
+         "problems": [],
+         "trade": {
+           "tradeId": "%s",
+           "sourceSystem": "trading.oms",
+           "sourceTradeId": "OMS-20261125-000123",
+           "isin": "US0378331005",
+           "symbol": "AAPL",
+           "side": "BUY",
+           "quantity": "100",
+           "price": {"amount": "189.25", "currency": "USD"},
+           "venue": "XNAS",
+           "executedAt": "2026-11-25T14:30:00.123Z",
+           "account": "ACC-001",
+           "trader": "jdoe"},
+         "ruleSetVersion": "%s"}
+        """.formatted(tradeId, tradeId, RuleSet.VERSION)));
+  }
+
+  @Test
+  void handleRequest_primeBrokerEvent_shouldCarryTheBrokersSettlementDate() throws IOException {
+    // GIVEN
+    String event = EventFixtures.json(EventFixtures.PRIME_BROKER_VALID);
+
+    // WHEN
+    JsonNode output = invoke(event);
+
+    // THEN
+    assertThat(output.get("valid").booleanValue()).isTrue();
+    assertThat(output.at("/trade/settlementDate").textValue()).isEqualTo("2026-11-26");
+    assertThat(output.at("/trade/executedAt").textValue()).isEqualTo("2026-11-25T14:30:00.123Z");
+    assertThat(output.at("/trade/quantity").textValue()).isEqualTo("250");
+  }
+
+  @Test
+  void handleRequest_eventWithSeveralProblems_shouldListEveryCodeAndProblem() throws IOException {
+    // GIVEN
+    String event = EventFixtures.json("fix-gateway_many-problems");
+
+    // WHEN
+    JsonNode output = invoke(event);
+
+    // THEN
+    assertThat(output.get("valid").booleanValue()).isFalse();
+    assertThat(output.get("tradeId").textValue())
+        .isEqualTo(TradeId.of(SourceSystem.FIX_GATEWAY, "FIX-8841").value());
+    assertThat(output.get("sourceSystem").textValue()).isEqualTo("trading.fix-gateway");
+    assertThat(output.get("sourceTradeId").textValue()).isEqualTo("FIX-8841");
+    assertThat(output.get("reasonCodes")).isEqualTo(json("""
+        ["MALFORMED_PAYLOAD", "INVALID_ISIN", "INVALID_QUANTITY", "NOTIONAL_LIMIT_EXCEEDED",
+         "INVALID_VENUE", "FUTURE_TRADE_TIME"]"""));
+    assertThat(output.get("problems")).hasSize(6);
+    assertThat(output.at("/problems/1")).isEqualTo(json("""
+        {"code": "INVALID_ISIN", "field": "SecurityID",
+         "message": "SecurityID: ISIN check digit of US5949181046 should be 5"}"""));
+    assertThat(output.get("trade").isNull()).isTrue();
+    assertThat(output.get("ruleSetVersion").textValue()).isEqualTo(RuleSet.VERSION);
+  }
+
+  @Test
+  void handleRequest_thresholdRuleBroken_shouldStillCarryTheTrade() throws IOException {
+    // GIVEN
+    String event = EventFixtures.json("prime-broker_notional-above-limit");
+
+    // WHEN
+    JsonNode output = invoke(event);
+
+    // THEN
+    assertThat(output.get("valid").booleanValue()).isFalse();
+    assertThat(output.get("reasonCodes")).isEqualTo(json("[\"NOTIONAL_LIMIT_EXCEEDED\"]"));
+    assertThat(output.at("/problems/0/field").textValue()).isEqualTo("qty,px");
+    assertThat(output.at("/trade/sourceTradeId").textValue()).isEqualTo("PB-77120");
+  }
+
+  @Test
+  void handleRequest_unknownSource_shouldWriteNullsForWhatCouldNotBeRead() throws IOException {
+    // GIVEN
+    String event = EventFixtures.json(EventFixtures.OMS_VALID)
+        .replace("\"trading.oms\"", "\"trading.unknown\"");
+
+    // WHEN
+    JsonNode output = invoke(event);
+
+    // THEN
+    assertThat(output.get("valid").booleanValue()).isFalse();
+    assertThat(output.get("reasonCodes")).isEqualTo(json("[\"MALFORMED_PAYLOAD\"]"));
+    for (String field : new String[] {"tradeId", "sourceSystem", "sourceTradeId", "trade"}) {
+      assertThat(output.has(field)).as(field).isTrue();
+      assertThat(output.get(field).isNull()).as(field).isTrue();
+    }
+  }
+
+  @Test
+  void handleRequest_inputNotJson_shouldRejectItAsMalformed() throws IOException {
+    // GIVEN
+    String input = "trade,AAPL,100";
+
+    // WHEN
+    JsonNode output = invoke(input);
+
+    // THEN
+    assertThat(output.get("valid").booleanValue()).isFalse();
+    assertThat(output.get("reasonCodes")).isEqualTo(json("[\"MALFORMED_PAYLOAD\"]"));
+  }
+
+  @Test
+  void handleRequest_thresholdOverriddenInParameterStore_shouldApplyIt() throws IOException {
+    // GIVEN
+    ssm.put(PATH + "max-quantity", "50");
+    String event = EventFixtures.json(EventFixtures.OMS_VALID);
+
+    // WHEN
+    JsonNode output = invoke(event);
+
+    // THEN
+    assertThat(output.get("reasonCodes")).isEqualTo(json("[\"INVALID_QUANTITY\"]"));
+    assertThat(output.at("/problems/0/message").textValue()).contains("maximum quantity 50");
+  }
+
+  @Test
+  void handleRequest_unparsableThresholdInParameterStore_shouldFailTheInvocation() {
+    // GIVEN
+    ssm.put(PATH + "max-notional", "fifty million");
+    String event = EventFixtures.json(EventFixtures.OMS_VALID);
+
+    // WHEN / THEN
+    assertThatThrownBy(() -> invoke(event))
+        .isInstanceOf(InvalidThresholdException.class)
+        .hasMessageContaining(PATH + "max-notional");
+  }
+
+  @Test
+  void handleRequest_warmInvocationsWithinTheTtl_shouldReadParameterStoreOnce() throws IOException {
+    // GIVEN
+    String event = EventFixtures.json(EventFixtures.FIX_GATEWAY_VALID);
+    invoke(event);
+
+    // WHEN
+    clock.advance(Duration.ofMinutes(4));
+    invoke(event);
+    int readsWithinTtl = ssm.requests().size();
+    clock.advance(Duration.ofMinutes(1));
+    invoke(event);
+
+    // THEN
+    assertThat(readsWithinTtl).isEqualTo(1);
+    assertThat(ssm.requests()).hasSize(2);
+  }
+}
