@@ -1,0 +1,31 @@
+package com.tradeprocessing.globaltable;
+
+import java.util.Optional;
+
+/** The three CloudFormation custom resource request types. */
+public enum RequestType {
+  CREATE("Create"),
+  UPDATE("Update"),
+  DELETE("Delete");
+
+  private final String wireName;
+
+  RequestType(String wireName) {
+    this.wireName = wireName;
+  }
+
+  /** The value CloudFormation sends in {@code RequestType}. */
+  public String wireName() {
+    return wireName;
+  }
+
+  /** The type for a {@code RequestType} value; empty for anything CloudFormation does not send. */
+  public static Optional<RequestType> fromWireName(String value) {
+    for (RequestType type : values()) {
+      if (type.wireName.equals(value)) {
+        return Optional.of(type);
+      }
+    }
+    return Optional.empty();
+  }
+}

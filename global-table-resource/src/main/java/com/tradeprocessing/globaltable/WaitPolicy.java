@@ -1,0 +1,39 @@
+package com.tradeprocessing.globaltable;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How long and how often to wait for replicas.
+ *
+ * @param pollInterval pause between two passes over the table
+ * @param handOnMargin invocation time kept back for one more pass and the hand-on (or the
+ *     response); an invocation with less than {@code pollInterval + handOnMargin} left hands on
+ * @param maxTotalWait bound on the whole wait across invocations, below CloudFormation's one-hour
+ *     custom resource timeout so that the stack gets a FAILED with a reason instead of a timeout
+ * @param maxInvocations bound on the length of the invocation chain, in case a short function
+ *     timeout makes each invocation hand on at once
+ */
+public record WaitPolicy(Duration pollInterval, Duration handOnMargin, Duration maxTotalWait, int maxInvocations) {
+
+  /** 15 s polls, 30 s margin, 50 min in all, at most 100 invocations. */
+  public static final WaitPolicy DEFAULT = new WaitPolicy(Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(50), 100);
+
+  public WaitPolicy {
+    Objects.requireNonNull(pollInterval, "pollInterval");
+    Objects.requireNonNull(handOnMargin, "handOnMargin");
+    Objects.requireNonNull(maxTotalWait, "maxTotalWait");
+    if (pollInterval.isNegative() || pollInterval.isZero()) {
+      throw new IllegalArgumentException("pollInterval must be positive: " + pollInterval);
+    }
+    if (handOnMargin.isNegative()) {
+      throw new IllegalArgumentException("handOnMargin must not be negative: " + handOnMargin);
+    }
+    if (maxTotalWait.compareTo(Duration.ofHours(1)) >= 0 || maxTotalWait.isNegative()) {
+      throw new IllegalArgumentException("maxTotalWait must be below CloudFormation's one-hour timeout: " + maxTotalWait);
+    }
+    if (maxInvocations < 1) {
+      throw new IllegalArgumentException("maxInvocations must be at least 1: " + maxInvocations);
+    }
+  }
+}

@@ -1,0 +1,233 @@
+package com.tradeprocessing.globaltable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tradeprocessing.model.json.TradeJson;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class GlobalTableReplicaServiceTest {
+
+  private static final String TABLE = "dynamodb-trades-dev";
+  private static final String PHYSICAL_ID = TABLE + "-replicas";
+  private static final WaitPolicy POLICY = new WaitPolicy(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofMinutes(50), 5);
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00Z"));
+  private final Instant invocationEnd = clock.instant().plus(Duration.ofMinutes(5));
+  private final RemainingTime remaining = () -> Duration.between(clock.instant(), invocationEnd);
+
+  /** A sleeper that moves the clock, and lets DynamoDB finish its transitions after {@code settleAfter} pauses. */
+  private Sleeper sleeper(InMemoryGlobalTableGateway gateway, int settleAfter) {
+    int[] pauses = {0};
+    return duration -> {
+      clock.advance(duration);
+      if (++pauses[0] == settleAfter) {
+        gateway.settle();
+      }
+    };
+  }
+
+  private GlobalTableReplicaService service(InMemoryGlobalTableGateway gateway, Sleeper sleeper) {
+    return new GlobalTableReplicaService(gateway, "us-east-1", clock, sleeper, POLICY);
+  }
+
+  @Test
+  void handle_replicaBecomesActiveWithinInvocation_shouldSucceedWithTablePhysicalId() {
+    // GIVEN
+    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE);
+    ReplicaRequest request = new ReplicaRequest(RequestType.CREATE, properties(TABLE, "eu-west-1"), null, null);
+
+    // WHEN
+    ReplicaOutcome outcome = service(gateway, sleeper(gateway, 3)).handle(request, null, remaining);
+
+    // THEN
+    assertThat(outcome).isEqualTo(new ReplicaOutcome.Finished(ResponseStatus.SUCCESS, PHYSICAL_ID,
+        "Table dynamodb-trades-dev has ACTIVE replicas in eu-west-1 with point-in-time recovery enabled."));
+    assertThat(gateway.changes()).containsExactly("add eu-west-1", "enable pitr eu-west-1");
+    assertThat(clock.instant()).isEqualTo(Instant.parse("2026-01-05T10:00:30Z"));
+  }
+
+  @Test
+  void handle_invocationTimeRunsLow_shouldHandOnWithNextAttemptAndSameDeadline() {
+    // GIVEN
+    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE);
+    ReplicaRequest request = new ReplicaRequest(RequestType.CREATE, properties(TABLE, "eu-west-1"), null, null);
+    RemainingTime shortInvocation = () -> Duration.between(clock.instant(), Instant.parse("2026-01-05T10:01:00Z"));
+
+    // WHEN
+    ReplicaOutcome outcome = service(gateway, sleeper(gateway, Integer.MAX_VALUE)).handle(request, null, shortInvocation);
+
+    // THEN
+    assertThat(outcome).isInstanceOf(ReplicaOutcome.HandOn.class);
+    ReplicaOutcome.HandOn handOn = (ReplicaOutcome.HandOn) outcome;
+    assertThat(handOn.next()).isEqualTo(new WaitState(2, Instant.parse("2026-01-05T10:50:00Z")));
+    assertThat(handOn.physicalResourceIdOnFailure()).isEqualTo(PHYSICAL_ID);
+    assertThat(handOn.progress()).contains("eu-west-1 CREATING");
+    // Passes at 0, 10, 20, 30 and 40 s; at 40 s the 20 s left are less than a 10 s poll plus the 20 s margin.
+    assertThat(clock.instant()).isEqualTo(Instant.parse("2026-01-05T10:00:40Z"));
+  }
+
+  @Test
+  void handle_deadlinePassed_shouldFailWithLastProgress() {
+    // GIVEN
+    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE).withReplica("eu-west-1", ReplicaStatus.CREATING);
+    ReplicaRequest request = new ReplicaRequest(RequestType.CREATE, properties(TABLE, "eu-west-1"), null, null);
+    WaitState wait = new WaitState(4, clock.instant().plusSeconds(15));
+
+    // WHEN
+    ReplicaOutcome outcome = service(gateway, sleeper(gateway, Integer.MAX_VALUE)).handle(request, wait, remaining);
+
+    // THEN
+    assertThat(outcome).isInstanceOf(ReplicaOutcome.Finished.class);
+    ReplicaOutcome.Finished finished = (ReplicaOutcome.Finished) outcome;
+    assertThat(finished.status()).isEqualTo(ResponseStatus.FAILED);
+    assertThat(finished.physicalResourceId()).isEqualTo(PHYSICAL_ID);
+    assertThat(finished.reason()).startsWith("Gave up after waiting 50 minutes for the replicas.").contains("eu-west-1 CREATING");
+  }
+
+  @Test
+  void handle_lastAllowedInvocationRunsLow_shouldFailInsteadOfHandingOn() {
+    // GIVEN
+    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE).withReplica("eu-west-1", ReplicaStatus.CREATING);
+    ReplicaRequest request = new ReplicaRequest(RequestType.CREATE, properties(TABLE, "eu-west-1"), null, null);
+    WaitState wait = new WaitState(POLICY.maxInvocations(), clock.instant().plus(Duration.ofMinutes(30)));
+
+    // WHEN
+    ReplicaOutcome outcome = service(gateway, sleeper(gateway, Integer.MAX_VALUE)).handle(request, wait, () -> Duration.ofSeconds(5));
+
+    // THEN
+    assertThat(outcome).isInstanceOf(ReplicaOutcome.Finished.class);
+    assertThat(((ReplicaOutcome.Finished) outcome).reason()).startsWith("Gave up after 5 invocations");
+  }
+
+  @Test
+  void handle_invalidPropertiesOnCreate_shouldFailWithTheProblem() {
+    // GIVEN
+    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE);
+    ReplicaRequest request = new ReplicaRequest(RequestType.CREATE, json("{\"TableName\": \"" + TABLE + "\"}"), null, null);
+
+    // WHEN
+    ReplicaOutcome outcome = service(gateway, sleeper(gateway, 1)).handle(request, null, remaining);
+
+    // THEN
+    assertThat(outcome).isInstanceOf(ReplicaOutcome.Finished.class);
+    ReplicaOutcome.Finished finished = (ReplicaOutcome.Finished) outcome;
+    assertThat(finished.status()).isEqualTo(ResponseStatus.FAILED);
+    assertThat(finished.reason()).startsWith("Property ReplicaRegions is required");
+    assertThat(gateway.changes()).isEmpty();
+  }
+
+  @Test
+  void handle_invalidPropertiesOnDelete_shouldSucceedWithoutCalls() {
+    // GIVEN
+    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE)
+        .failingWith(new IllegalStateException("no call expected"));
+    ReplicaRequest request = new ReplicaRequest(RequestType.DELETE, json("{}"), null, "2026/01/05/[$LATEST]abc");
+
+    // WHEN
+    ReplicaOutcome outcome = service(gateway, sleeper(gateway, 1)).handle(request, null, remaining);
+
+    // THEN
+    assertThat(outcome).isInstanceOf(ReplicaOutcome.Finished.class);
+    ReplicaOutcome.Finished finished = (ReplicaOutcome.Finished) outcome;
+    assertThat(finished.status()).isEqualTo(ResponseStatus.SUCCESS);
+    assertThat(finished.physicalResourceId()).isEqualTo("2026/01/05/[$LATEST]abc");
+  }
+
+  @Test
+  void handle_updateOnSameTable_shouldKeepCurrentPhysicalId() {
+    // GIVEN
+    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE)
+        .withReplica("eu-west-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED);
+    ReplicaRequest request = new ReplicaRequest(RequestType.UPDATE,
+        properties(TABLE, "eu-west-1"), properties(TABLE, "eu-west-1"), "replicas-made-by-an-older-version");
+
+    // WHEN
+    ReplicaOutcome outcome = service(gateway, sleeper(gateway, 1)).handle(request, null, remaining);
+
+    // THEN
+    assertThat(outcome).isEqualTo(new ReplicaOutcome.Finished(ResponseStatus.SUCCESS, "replicas-made-by-an-older-version",
+        "Table dynamodb-trades-dev has ACTIVE replicas in eu-west-1 with point-in-time recovery enabled."));
+  }
+
+  @Test
+  void handle_updateToAnotherTable_shouldAnswerNewPhysicalIdAndLeaveOldTableToDelete() {
+    // GIVEN
+    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway("dynamodb-trades-v2");
+    ReplicaRequest request = new ReplicaRequest(RequestType.UPDATE,
+        properties("dynamodb-trades-v2", "eu-west-1"), properties(TABLE, "eu-west-1", "ap-south-1"), PHYSICAL_ID);
+
+    // WHEN
+    ReplicaOutcome outcome = service(gateway, sleeper(gateway, 1)).handle(request, null, remaining);
+
+    // THEN
+    assertThat(outcome).isInstanceOf(ReplicaOutcome.Finished.class);
+    ReplicaOutcome.Finished finished = (ReplicaOutcome.Finished) outcome;
+    assertThat(finished.status()).isEqualTo(ResponseStatus.SUCCESS);
+    assertThat(finished.physicalResourceId()).isEqualTo("dynamodb-trades-v2-replicas");
+    assertThat(gateway.changes()).containsExactly("add eu-west-1", "enable pitr eu-west-1");
+  }
+
+  @Test
+  void handle_failedUpdate_shouldKeepCurrentPhysicalId() {
+    // GIVEN
+    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway("dynamodb-trades-v2").withoutTable();
+    ReplicaRequest request = new ReplicaRequest(RequestType.UPDATE,
+        properties("dynamodb-trades-v2", "eu-west-1"), properties(TABLE, "eu-west-1"), PHYSICAL_ID);
+
+    // WHEN
+    ReplicaOutcome outcome = service(gateway, sleeper(gateway, 1)).handle(request, null, remaining);
+
+    // THEN
+    assertThat(outcome).isEqualTo(new ReplicaOutcome.Finished(ResponseStatus.FAILED, PHYSICAL_ID,
+        "Table dynamodb-trades-v2 does not exist in us-east-1; create it before its replicas."));
+  }
+
+  @Test
+  void handle_dynamoDbRefusesCall_shouldFailWithItsMessageAndCurrentPhysicalId() {
+    // GIVEN
+    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE).failingWith(
+        new GlobalTableAccessException("DynamoDB DescribeTable in us-east-1 failed: AccessDeniedException: no", null));
+    ReplicaRequest request = new ReplicaRequest(RequestType.DELETE, properties(TABLE, "eu-west-1"), null, PHYSICAL_ID);
+
+    // WHEN
+    ReplicaOutcome outcome = service(gateway, sleeper(gateway, 1)).handle(request, null, remaining);
+
+    // THEN
+    assertThat(outcome).isEqualTo(new ReplicaOutcome.Finished(ResponseStatus.FAILED, PHYSICAL_ID,
+        "DynamoDB DescribeTable in us-east-1 failed: AccessDeniedException: no"));
+  }
+
+  @Test
+  void handle_deleteWithReplicaPresent_shouldRemoveAndSucceedOnceGone() {
+    // GIVEN
+    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE)
+        .withReplica("eu-west-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED);
+    ReplicaRequest request = new ReplicaRequest(RequestType.DELETE, properties(TABLE, "eu-west-1"), null, PHYSICAL_ID);
+
+    // WHEN
+    ReplicaOutcome outcome = service(gateway, sleeper(gateway, 2)).handle(request, null, remaining);
+
+    // THEN
+    assertThat(outcome).isEqualTo(new ReplicaOutcome.Finished(ResponseStatus.SUCCESS, PHYSICAL_ID,
+        "Table dynamodb-trades-dev has no replica in eu-west-1."));
+    assertThat(gateway.replicas()).isEmpty();
+  }
+
+  private static JsonNode properties(String table, String... regions) {
+    return TradeJson.mapper().createObjectNode()
+        .put("ServiceToken", "arn:aws:lambda:us-east-1:123456789012:function:f")
+        .put("TableName", table)
+        .set("ReplicaRegions", TradeJson.mapper().valueToTree(regions));
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return TradeJson.mapper().readTree(text);
+    } catch (Exception e) {
+      throw new IllegalArgumentException(text, e);
+    }
+  }
+}
