@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Real venue data (time zones, hours, 2026 holidays) and instruments, as the reference-data API
@@ -26,6 +27,7 @@ public final class ReferenceDataFixtures {
       "US5949181045", // Microsoft, XNAS
       "US4592001014", // IBM, XNYS
       "GB0009895292", // AstraZeneca, XLON, GBP
+      "GB00BH4HKS39", // Vodafone, XLON, GBP 0.7050
       "DE0007164600", // SAP, XETR, EUR
       "NL0010273215"); // ASML, XAMS, EUR
 
@@ -47,6 +49,25 @@ public final class ReferenceDataFixtures {
 
   public static Instrument instrument(String isin) {
     return ReferenceDataBodies.instrument(Isin.parse(isin), instrumentJson(isin));
+  }
+
+  /** Every fixture instrument and venue, in memory; anything else is not known. */
+  public static ReferenceData inMemory() {
+    return new ReferenceData() {
+      @Override
+      public Optional<Instrument> instrument(Isin isin) {
+        return INSTRUMENTS.contains(isin.value())
+            ? Optional.of(ReferenceDataFixtures.instrument(isin.value()))
+            : Optional.empty();
+      }
+
+      @Override
+      public Optional<Venue> venue(Mic mic) {
+        return VENUES.contains(mic.value())
+            ? Optional.of(ReferenceDataFixtures.venue(mic.value()))
+            : Optional.empty();
+      }
+    };
   }
 
   /** Serves every fixture venue and instrument; anything else is WireMock's unmatched 404. */
