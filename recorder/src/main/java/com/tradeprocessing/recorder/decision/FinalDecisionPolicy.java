@@ -15,20 +15,20 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The one place where a trade's final status is decided. Pure: the same inputs always give the
- * same decision.
+ * The one place where a trade's final status is decided. Pure: the same inputs always give the same
+ * decision.
  *
  * <p>A trade is ACCEPTED only when no rule finds a reason code. Every rule runs on what is
  * available, so a rejected trade carries all of its reasons: the validator's first, in its order,
  * then the recorder's in the order UNKNOWN_INSTRUMENT, CURRENCY_MISMATCH, PRICE_OUT_OF_BAND,
- * DUPLICATE_TRADE. Problems added here name canonical trade fields ({@code isin}, {@code
- * currency}, {@code price}, {@code tradeId}), not a source system's field names.
+ * DUPLICATE_TRADE. Problems added here name canonical trade fields ({@code isin}, {@code currency},
+ * {@code price}, {@code tradeId}), not a source system's field names.
  */
 public final class FinalDecisionPolicy {
 
   /**
-   * The version of the rules in this class, stored in every record next to the validator's rule
-   * set version so an auditor knows which rules decided. Change it with any rule.
+   * The version of the rules in this class, stored in every record next to the validator's rule set
+   * version so an auditor knows which rules decided. Change it with any rule.
    */
   public static final String RULES_VERSION = "recorder-decision-1";
 
@@ -47,7 +47,8 @@ public final class FinalDecisionPolicy {
       EnrichmentResult enrichment,
       PriceBand priceBand,
       DuplicateEvidence duplicate) {
-    return decide(validation, enrichment, priceBand, Objects.requireNonNull(duplicate, "duplicate"));
+    return decide(
+        validation, enrichment, priceBand, Objects.requireNonNull(duplicate, "duplicate"));
   }
 
   private TradeDecision decide(

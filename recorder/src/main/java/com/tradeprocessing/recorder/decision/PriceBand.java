@@ -48,7 +48,9 @@ public record PriceBand(BigDecimal percent) {
    * reference, rounded half-even to four decimals; for the record, not for the decision.
    */
   public static BigDecimal deviationPercent(Price price, BigDecimal reference) {
-    return price.amount().subtract(reference)
+    return price
+        .amount()
+        .subtract(reference)
         .multiply(HUNDRED)
         .divide(reference, 4, RoundingMode.HALF_EVEN);
   }

@@ -15,9 +15,9 @@ import java.util.Objects;
  * @param reasonCodes why the trade is rejected, empty when accepted
  * @param problems every problem behind the reason codes, with the field and a message
  * @param priceBandPercent the price band the decision used
- * @param priceDeviationPercent the signed deviation of the trade price from the reference price,
- *     in percent rounded to four decimals; {@code null} when the band could not be checked (no
- *     trade, no positive reference price in the trade currency)
+ * @param priceDeviationPercent the signed deviation of the trade price from the reference price, in
+ *     percent rounded to four decimals; {@code null} when the band could not be checked (no trade,
+ *     no positive reference price in the trade currency)
  * @param rulesVersion the version of the recorder's decision rules
  */
 public record TradeDecision(

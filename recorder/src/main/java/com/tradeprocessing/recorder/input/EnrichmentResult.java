@@ -41,8 +41,8 @@ public record EnrichmentResult(
   public record Instrument(String isin, Currency currency) {}
 
   /**
-   * A reference price, immutable. Not a {@link com.tradeprocessing.model.Price}: the amount is
-   * kept as given, and one that is not positive only means the band cannot be checked.
+   * A reference price, immutable. Not a {@link com.tradeprocessing.model.Price}: the amount is kept
+   * as given, and one that is not positive only means the band cannot be checked.
    */
   public record ReferencePrice(BigDecimal amount, Currency currency) {
 

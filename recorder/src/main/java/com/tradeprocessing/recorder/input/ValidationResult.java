@@ -9,9 +9,9 @@ import com.tradeprocessing.model.ValidationProblem;
 import java.util.List;
 
 /**
- * The validator's output for one event as the Record stage receives it, immutable. {@code
- * tradeId}, {@code sourceSystem}, {@code sourceTradeId} and {@code trade} are {@code null} when
- * the payload did not yield them. Invariant: {@code valid} exactly when there is no reason code.
+ * The validator's output for one event as the Record stage receives it, immutable. {@code tradeId},
+ * {@code sourceSystem}, {@code sourceTradeId} and {@code trade} are {@code null} when the payload
+ * did not yield them. Invariant: {@code valid} exactly when there is no reason code.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ValidationResult(

@@ -81,7 +81,8 @@ class FinalDecisionPolicyTest {
     Trade trade = TradeFixtures.omsTrade();
 
     // WHEN
-    TradeDecision decision = policy.decide(validResult(trade), unknownInstrument(), PriceBand.DEFAULT);
+    TradeDecision decision =
+        policy.decide(validResult(trade), unknownInstrument(), PriceBand.DEFAULT);
 
     // THEN
     assertThat(decision.status()).isEqualTo(TradeStatus.REJECTED);
@@ -156,8 +157,7 @@ class FinalDecisionPolicyTest {
 
     // THEN
     assertThat(decision.reasonCodes().contains(PRICE_OUT_OF_BAND)).isEqualTo(!inBand);
-    assertThat(decision.status())
-        .isEqualTo(inBand ? TradeStatus.ACCEPTED : TradeStatus.REJECTED);
+    assertThat(decision.status()).isEqualTo(inBand ? TradeStatus.ACCEPTED : TradeStatus.REJECTED);
   }
 
   @ParameterizedTest(name = "price {0} against reference 189.25 -> in band: {1}")
@@ -276,7 +276,8 @@ class FinalDecisionPolicyTest {
             rejectedResult(trade, stale), enriched(trade, "100"), PriceBand.DEFAULT, DUPLICATE);
 
     // THEN
-    assertThat(decision.reasonCodes()).containsExactly(STALE_TRADE, PRICE_OUT_OF_BAND, DUPLICATE_TRADE);
+    assertThat(decision.reasonCodes())
+        .containsExactly(STALE_TRADE, PRICE_OUT_OF_BAND, DUPLICATE_TRADE);
     assertThat(decision.problems())
         .extracting(ValidationProblem::code)
         .containsExactly(STALE_TRADE, PRICE_OUT_OF_BAND, DUPLICATE_TRADE);
@@ -302,7 +303,8 @@ class FinalDecisionPolicyTest {
             DUPLICATE);
 
     // THEN
-    assertThat(unknown.reasonCodes()).containsExactly(STALE_TRADE, UNKNOWN_INSTRUMENT, DUPLICATE_TRADE);
+    assertThat(unknown.reasonCodes())
+        .containsExactly(STALE_TRADE, UNKNOWN_INSTRUMENT, DUPLICATE_TRADE);
     assertThat(mismatch.reasonCodes()).containsExactly(CURRENCY_MISMATCH, DUPLICATE_TRADE);
   }
 
@@ -340,7 +342,8 @@ class FinalDecisionPolicyTest {
 
     // WHEN
     TradeDecision decision =
-        policy.decide(unidentifiedResult(malformed), EnrichmentResult.notATrade(), PriceBand.DEFAULT);
+        policy.decide(
+            unidentifiedResult(malformed), EnrichmentResult.notATrade(), PriceBand.DEFAULT);
 
     // THEN
     assertThat(decision.status()).isEqualTo(TradeStatus.REJECTED);
