@@ -1,0 +1,209 @@
+package com.tradeprocessing.enricher;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.tradeprocessing.enricher.market.MarketSessionSchedule;
+import com.tradeprocessing.enricher.market.SettlementCalendar;
+import com.tradeprocessing.enricher.referencedata.CachingReferenceData;
+import com.tradeprocessing.enricher.referencedata.HttpReferenceDataClient;
+import com.tradeprocessing.enricher.referencedata.ReferenceDataFixtures;
+import com.tradeprocessing.model.fixtures.EventFixtures;
+import com.tradeprocessing.model.json.TradeJson;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Whole EventBridge events in, whole enricher outputs out, against a loopback reference-data API. */
+class EnrichTradeHandlerTest {
+
+  @RegisterExtension
+  static final WireMockExtension API =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  private EnrichTradeHandler handler;
+
+  @BeforeEach
+  void wireHandler() {
+    ReferenceDataFixtures.serveAll(API);
+    HttpReferenceDataClient client = new HttpReferenceDataClient(
+        HttpReferenceDataClient.newHttpClient(HttpReferenceDataClient.DEFAULT_CONNECT_TIMEOUT),
+        () -> URI.create(API.baseUrl()),
+        Duration.ofSeconds(5));
+    handler = new EnrichTradeHandler(new TradeEnricher(
+        new CachingReferenceData(client, new MutableClock(Instant.parse("2026-11-25T14:31:00Z"))),
+        MarketSessionSchedule.DEFAULT,
+        SettlementCalendar.T_PLUS_ONE));
+  }
+
+  private JsonNode handle(String eventJson) throws IOException {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    handler.handleRequest(
+        new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)),
+        output,
+        new StubContext());
+    return TradeJson.mapper().readTree(output.toByteArray());
+  }
+
+  private static JsonNode expected(String name) {
+    String resource = "/expected/" + name + ".json";
+    try (InputStream in = EnrichTradeHandlerTest.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no expected output " + resource);
+      }
+      return TradeJson.mapper().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"oms_valid", "fix-gateway_valid", "prime-broker_valid",
+      "oms_detail-as-string"})
+  void handleRequest_validEventOfEachSource_shouldWriteTheWholeEnrichment(String fixture)
+      throws IOException {
+    // GIVEN
+    String event = EventFixtures.json(fixture);
+
+    // WHEN
+    JsonNode output = handle(event);
+
+    // THEN
+    assertThat(output).isEqualTo(expected(fixture));
+  }
+
+  @Test
+  void handleRequest_sourceSettlementDateOtherThanExpected_shouldKeepAndFlagIt() throws IOException {
+    // GIVEN
+    ObjectNode event = EventFixtures.event(EventFixtures.PRIME_BROKER_VALID);
+    ((ObjectNode) event.get("detail")).put("settlementDate", "2026-11-27");
+
+    // WHEN
+    JsonNode output = handle(event.toString());
+
+    // THEN
+    ObjectNode expected = (ObjectNode) expected(EventFixtures.PRIME_BROKER_VALID);
+    expected.put("sourceSettlementDate", "2026-11-27");
+    expected.put("settlementDateDiffers", true);
+    assertThat(output).isEqualTo(expected);
+  }
+
+  @Test
+  void handleRequest_instrumentUnknownToTheApi_shouldAnswerUnknownInstrument() throws IOException {
+    // GIVEN a well-formed ISIN the reference-data API answers 404 for
+    ObjectNode event = EventFixtures.event(EventFixtures.OMS_VALID);
+    ((ObjectNode) event.get("detail")).put("isin", "US0000000002");
+
+    // WHEN
+    JsonNode output = handle(event.toString());
+
+    // THEN
+    ObjectNode expected = (ObjectNode) expected(EventFixtures.OMS_VALID);
+    expected.put("status", "UNKNOWN_INSTRUMENT");
+    expected.putNull("instrument");
+    expected.putNull("referencePrice");
+    expected.putNull("priceDeviationPercent");
+    assertThat(output).isEqualTo(expected);
+  }
+
+  @Test
+  void handleRequest_venueUnknownToTheApi_shouldLeaveVenueDerivedFieldsNull() throws IOException {
+    // GIVEN a well-formed MIC the reference-data API answers 404 for
+    ObjectNode event = EventFixtures.event(EventFixtures.PRIME_BROKER_VALID);
+    ((ObjectNode) event.get("detail")).put("exchange", "XPAR");
+
+    // WHEN
+    JsonNode output = handle(event.toString());
+
+    // THEN
+    ObjectNode expected = (ObjectNode) expected(EventFixtures.PRIME_BROKER_VALID);
+    ObjectNode venue = expected.putObject("venue");
+    venue.put("mic", "XPAR");
+    venue.putNull("name");
+    venue.putNull("timeZone");
+    expected.putNull("tradeDate");
+    expected.putNull("marketSession");
+    expected.putNull("settlementDate");
+    expected.putNull("settlementDateDiffers");
+    assertThat(output).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"oms_malformed-payload", "oms_missing-field", "oms_invalid-venue",
+      "fix-gateway_invalid-isin", "fix-gateway_invalid-trade-time",
+      "prime-broker_invalid-price", "prime-broker_invalid-settlement-date"})
+  void handleRequest_payloadThatIsNotACanonicalTrade_shouldAnswerNotATradeWithoutCallingTheApi(
+      String fixture) throws IOException {
+    // GIVEN
+    String event = EventFixtures.json(fixture);
+
+    // WHEN
+    JsonNode output = handle(event);
+
+    // THEN
+    assertThat(output).isEqualTo(expected("not-a-trade"));
+    API.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @ParameterizedTest(name = "input {0}")
+  @ValueSource(strings = {"not json at all", "", "[]", "{\"source\":\"trading.unknown\"}"})
+  void handleRequest_inputThatIsNotAnEvent_shouldAnswerNotATrade(String input) throws IOException {
+    // WHEN
+    JsonNode output = handle(input);
+
+    // THEN
+    assertThat(output).isEqualTo(expected("not-a-trade"));
+  }
+
+  @Test
+  void handleRequest_referenceDataApiFailing_shouldThrowTheRetryableErrorType() {
+    // GIVEN
+    API.stubFor(get(urlEqualTo("/instruments/US0378331005"))
+        .willReturn(aResponse().withStatus(503)));
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    byte[] event = EventFixtures.json(EventFixtures.OMS_VALID).getBytes(StandardCharsets.UTF_8);
+
+    // WHEN / THEN
+    assertThatThrownBy(() -> handler.handleRequest(
+            new ByteArrayInputStream(event), output, new StubContext()))
+        .isExactlyInstanceOf(ReferenceDataUnavailableException.class)
+        .hasMessageContaining("answered 503");
+    assertThat(ReferenceDataUnavailableException.class.getName())
+        .isEqualTo("com.tradeprocessing.enricher.ReferenceDataUnavailableException");
+    assertThat(output.size()).isZero();
+  }
+
+  @Test
+  void handleRequest_referenceDataApiBreakingItsContract_shouldThrowTheNonRetryableErrorType() {
+    // GIVEN
+    API.stubFor(get(urlEqualTo("/venues/XNAS"))
+        .willReturn(aResponse().withStatus(200).withBody("{\"mic\":\"XNAS\"}")));
+    byte[] event = EventFixtures.json(EventFixtures.OMS_VALID).getBytes(StandardCharsets.UTF_8);
+
+    // WHEN / THEN
+    assertThatThrownBy(() -> handler.handleRequest(
+            new ByteArrayInputStream(event), new ByteArrayOutputStream(), new StubContext()))
+        .isExactlyInstanceOf(ReferenceDataContractException.class)
+        .hasMessageContaining("venue XNAS: missing field name");
+  }
+}
