@@ -7,6 +7,7 @@ import com.tradeprocessing.enricher.referencedata.CachingReferenceData;
 import com.tradeprocessing.enricher.referencedata.HttpReferenceDataClient;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -25,6 +26,12 @@ public final class ProductionEnricher {
 
   static final String REGION_VARIABLE = "AWS_REGION";
 
+  /**
+   * Bound on the one SSM read, retries included, so that a slow SSM fails the invocation as
+   * retryable well within the function timeout instead of hanging it.
+   */
+  static final Duration SSM_CALL_TIMEOUT = Duration.ofSeconds(6);
+
   private ProductionEnricher() {}
 
   /**
@@ -38,7 +45,11 @@ public final class ProductionEnricher {
     SsmClient ssm = SsmClient.builder()
         .region(region)
         .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-        .httpClient(UrlConnectionHttpClient.create())
+        .httpClient(UrlConnectionHttpClient.builder()
+            .connectionTimeout(HttpReferenceDataClient.DEFAULT_CONNECT_TIMEOUT)
+            .socketTimeout(HttpReferenceDataClient.DEFAULT_REQUEST_TIMEOUT)
+            .build())
+        .overrideConfiguration(o -> o.apiCallTimeout(SSM_CALL_TIMEOUT))
         .build();
     HttpClient http =
         HttpReferenceDataClient.newHttpClient(HttpReferenceDataClient.DEFAULT_CONNECT_TIMEOUT);

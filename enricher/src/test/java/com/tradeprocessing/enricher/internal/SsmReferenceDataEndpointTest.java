@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.tradeprocessing.enricher.ReferenceDataEndpointException;
 import com.tradeprocessing.enricher.ReferenceDataUnavailableException;
 import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,6 +163,28 @@ class SsmReferenceDataEndpointTest {
     assertThatThrownBy(() -> new SsmReferenceDataEndpoint(ssm, PARAMETER).get())
         .isInstanceOf(ReferenceDataUnavailableException.class)
         .hasMessageContaining("for now");
+  }
+
+  @Test
+  void get_ssmSlowerThanTheCallTimeout_shouldThrowUnavailable() {
+    // GIVEN
+    SSM.stubFor(getParameter().willReturn(parameterValue("http://127.0.0.1:4010")
+        .withFixedDelay(10_000)));
+    SsmClient impatient = SsmClient.builder()
+        .region(Region.US_EAST_1)
+        .endpointOverride(URI.create(SSM.baseUrl()))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofMillis(500)))
+        .build();
+
+    // WHEN / THEN
+    try (impatient) {
+      assertThatThrownBy(() -> new SsmReferenceDataEndpoint(impatient, PARAMETER).get())
+          .isInstanceOf(ReferenceDataUnavailableException.class)
+          .hasMessageContaining("SSM could not be reached");
+    }
   }
 
   @ParameterizedTest
