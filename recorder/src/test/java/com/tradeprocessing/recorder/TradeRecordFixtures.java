@@ -93,6 +93,42 @@ public final class TradeRecordFixtures {
         null);
   }
 
+  /** {@code record} with another decision and kind, as a rejected or duplicate record would be. */
+  public static TradeRecord withDecision(
+      TradeRecord record,
+      RecordKind kind,
+      String originalTradeId,
+      List<ValidationProblem> problems) {
+    List<ReasonCode> codes = problems.stream().map(ValidationProblem::code).distinct().toList();
+    return new TradeRecord(
+        record.tradeId(),
+        kind,
+        originalTradeId,
+        record.sourceSystem(),
+        record.sourceTradeId(),
+        record.eventId(),
+        codes.isEmpty() ? TradeStatus.ACCEPTED : TradeStatus.REJECTED,
+        codes,
+        problems,
+        record.isin(),
+        record.executedAt(),
+        record.tradeDate(),
+        record.canonicalTrade(),
+        record.enrichmentStatus(),
+        record.enrichment(),
+        record.rawPayload(),
+        record.rawPayloadSha256(),
+        record.content(),
+        record.receivedAt(),
+        record.recordedAt(),
+        record.executionId(),
+        record.region(),
+        record.validationRuleSetVersion(),
+        record.decisionRulesVersion(),
+        record.priceBandPercent(),
+        record.priceDeviationPercent());
+  }
+
   private static String json(Object value) {
     try {
       return TradeJson.mapper().writeValueAsString(value);

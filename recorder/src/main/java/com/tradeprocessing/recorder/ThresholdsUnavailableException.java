@@ -1,0 +1,13 @@
+package com.tradeprocessing.recorder;
+
+/**
+ * The price band could not be read from SSM and no earlier value is cached in this container, so no
+ * decision can be made. Transient in nature (SSM throttling or outage); the trade reaches the
+ * recorder's dead-letter queue unless the state machine retries this class name.
+ */
+public class ThresholdsUnavailableException extends RuntimeException {
+
+  public ThresholdsUnavailableException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
