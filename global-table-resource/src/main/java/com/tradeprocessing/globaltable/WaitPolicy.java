@@ -11,13 +11,14 @@ import java.util.Objects;
  *     response); an invocation with less than {@code pollInterval + handOnMargin} left hands on
  * @param maxTotalWait bound on the whole wait across invocations, below CloudFormation's one-hour
  *     custom resource timeout so that the stack gets a FAILED with a reason instead of a timeout
- * @param maxInvocations bound on the length of the invocation chain, in case a short function
- *     timeout makes each invocation hand on at once
+ * @param maxInvocations bound on the length of the invocation chain, kept below the 16
+ *     invocations after which Lambda's recursive loop detection drops a self-invoked event
+ *     (to the dead-letter queue), so that the stack gets a FAILED with a reason instead
  */
 public record WaitPolicy(Duration pollInterval, Duration handOnMargin, Duration maxTotalWait, int maxInvocations) {
 
-  /** 15 s polls, 30 s margin, 50 min in all, at most 100 invocations. */
-  public static final WaitPolicy DEFAULT = new WaitPolicy(Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(50), 100);
+  /** 15 s polls, 30 s margin, 50 min in all, at most 15 invocations. */
+  public static final WaitPolicy DEFAULT = new WaitPolicy(Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(50), 15);
 
   public WaitPolicy {
     Objects.requireNonNull(pollInterval, "pollInterval");
