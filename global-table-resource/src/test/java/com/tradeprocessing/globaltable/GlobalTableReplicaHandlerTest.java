@@ -28,6 +28,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -464,6 +465,34 @@ class GlobalTableReplicaHandlerTest {
     // THEN
     assertThat(outcome.get("outcome").asText()).isEqualTo("UNANSWERED");
     assertThat(AWS.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void handleRequest_payloadNotJson_shouldCallNothing() throws Exception {
+    // GIVEN
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    // WHEN
+    handler.handleRequest(new ByteArrayInputStream("RequestType=Create".getBytes(StandardCharsets.UTF_8)), output,
+        new FakeLambdaContext(clock, Duration.ofMinutes(5)));
+
+    // THEN
+    assertThat(TradeJson.mapper().readTree(output.toByteArray()).get("outcome").asText()).isEqualTo("UNANSWERED");
+    assertThat(AWS.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void handleRequest_longDynamoDbMessage_shouldCutTheReasonToFitCloudFormationsLimit() throws Exception {
+    // GIVEN
+    AWS.stubFor(describeTable().willReturn(dynamoError("AccessDeniedException", "x".repeat(5000))));
+
+    // WHEN
+    JsonNode outcome = invoke(event("create"), Duration.ofMinutes(5));
+
+    // THEN
+    assertThat(outcome.get("outcome").asText()).isEqualTo("FAILED");
+    String reason = cloudFormationResponse().get("Reason").asText();
+    assertThat(reason).hasSize(1000).startsWith("DynamoDB DescribeTable in us-east-1 failed: AccessDeniedException: xxx").endsWith("x...");
   }
 
   @Test
