@@ -168,6 +168,7 @@ class EnrichTradeHandlerTest {
   @ParameterizedTest(name = "input {0}")
   @ValueSource(strings = {"not json at all", "", "[]", "{\"source\":\"trading.unknown\"}"})
   void handleRequest_inputThatIsNotAnEvent_shouldAnswerNotATrade(String input) throws IOException {
+    // GIVEN the input as the parameter spells it
     // WHEN
     JsonNode output = handle(input);
 

@@ -11,7 +11,7 @@ class ProductionEnricherTest {
 
   @Test
   void fromEnvironment_completeEnvironment_shouldBuildWithoutCallingAnything() {
-    // GIVEN; building reads no parameter and calls nothing, so it needs no network
+    // GIVEN the variables Lambda sets; building reads no parameter and calls nothing
     Map<String, String> environment = Map.of(
         "AWS_REGION", "eu-west-1",
         "REFERENCE_DATA_ENDPOINT_PARAMETER", "/trade-processing/test/endpoints/reference-data");
@@ -25,6 +25,7 @@ class ProductionEnricherTest {
 
   @Test
   void fromEnvironment_endpointParameterMissing_shouldNameTheVariable() {
+    // WHEN / THEN
     assertThatThrownBy(() -> ProductionEnricher.fromEnvironment(Map.of("AWS_REGION", "us-east-1")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("REFERENCE_DATA_ENDPOINT_PARAMETER");
@@ -32,6 +33,7 @@ class ProductionEnricherTest {
 
   @Test
   void fromEnvironment_regionMissing_shouldNameTheVariable() {
+    // WHEN / THEN
     assertThatThrownBy(() -> ProductionEnricher.fromEnvironment(
             Map.of("REFERENCE_DATA_ENDPOINT_PARAMETER", "/trade-processing/test/endpoints/x")))
         .isInstanceOf(IllegalStateException.class)

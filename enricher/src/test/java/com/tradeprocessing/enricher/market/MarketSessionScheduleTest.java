@@ -116,6 +116,7 @@ class MarketSessionScheduleTest {
 
   @Test
   void new_preOpenStartNotBeforePostCloseEnd_shouldThrow() {
+    // WHEN / THEN
     assertThatThrownBy(() -> new MarketSessionSchedule(LocalTime.of(20, 0), LocalTime.of(4, 0)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("preOpenStart");

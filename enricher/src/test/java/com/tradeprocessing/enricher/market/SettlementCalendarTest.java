@@ -51,6 +51,7 @@ class SettlementCalendarTest {
 
   @Test
   void new_zeroBusinessDays_shouldThrow() {
+    // WHEN / THEN
     assertThatThrownBy(() -> new SettlementCalendar(0))
         .isInstanceOf(IllegalArgumentException.class);
   }

@@ -81,6 +81,7 @@ class ReferenceDataBodiesTest {
   @MethodSource("invalidInstruments")
   void instrument_bodyOutsideTheContract_shouldThrowNamingTheProblem(
       String description, String body, String expectedMessage) {
+    // WHEN / THEN
     assertThatThrownBy(() -> ReferenceDataBodies.instrument(APPLE, body))
         .isInstanceOf(ReferenceDataContractException.class)
         .hasMessageStartingWith("instrument US0378331005: ")
@@ -129,6 +130,7 @@ class ReferenceDataBodiesTest {
   @MethodSource("invalidVenues")
   void venue_bodyOutsideTheContract_shouldThrowNamingTheProblem(
       String description, String body, String expectedMessage) {
+    // WHEN / THEN
     assertThatThrownBy(() -> ReferenceDataBodies.venue(XNAS, body))
         .isInstanceOf(ReferenceDataContractException.class)
         .hasMessageStartingWith("venue XNAS: ")
