@@ -1,0 +1,54 @@
+package com.tradeprocessing.recorder.config;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The recorder's environment variables (docs/stage-contracts.md), immutable, each required one
+ * present.
+ *
+ * @param tableName {@code TABLE_NAME}: the trade record table
+ * @param thresholdsPath {@code THRESHOLDS_PATH}: the SSM path of the thresholds
+ * @param region {@code AWS_REGION}: set by Lambda; stored in every record
+ * @param serviceName {@code POWERTOOLS_SERVICE_NAME}, default {@code recorder}: the metrics'
+ *     Service dimension
+ * @param metricsNamespace {@code POWERTOOLS_METRICS_NAMESPACE}, default {@code TradeProcessing}
+ */
+public record RecorderEnvironment(
+    String tableName,
+    String thresholdsPath,
+    String region,
+    String serviceName,
+    String metricsNamespace) {
+
+  public RecorderEnvironment {
+    Objects.requireNonNull(tableName, "tableName");
+    Objects.requireNonNull(thresholdsPath, "thresholdsPath");
+    Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(serviceName, "serviceName");
+    Objects.requireNonNull(metricsNamespace, "metricsNamespace");
+  }
+
+  /** Reads the variables; a missing required one fails the container's start with its name. */
+  public static RecorderEnvironment from(Map<String, String> env) {
+    return new RecorderEnvironment(
+        required(env, "TABLE_NAME"),
+        required(env, "THRESHOLDS_PATH"),
+        required(env, "AWS_REGION"),
+        optional(env, "POWERTOOLS_SERVICE_NAME", "recorder"),
+        optional(env, "POWERTOOLS_METRICS_NAMESPACE", "TradeProcessing"));
+  }
+
+  private static String required(Map<String, String> env, String name) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("environment variable " + name + " is not set");
+    }
+    return value;
+  }
+
+  private static String optional(Map<String, String> env, String name, String fallback) {
+    String value = env.get(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

@@ -1,0 +1,256 @@
+package com.tradeprocessing.recorder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tradeprocessing.model.json.TradeJson;
+import com.tradeprocessing.recorder.decision.FinalDecisionPolicy;
+import com.tradeprocessing.recorder.decision.PriceBand;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The Record task end to end in one JVM: stage input JSON in, stage output JSON out. */
+class RecordTradeHandlerTest {
+
+  private static final String OMS_ACCEPTED = "records/oms_accepted.json";
+  private static final String PRIME_BROKER_OUT_OF_BAND =
+      "records/prime-broker_price-out-of-band.json";
+  private static final String OMS_UNIDENTIFIED = "records/oms_unidentified.json";
+
+  private final InMemoryTradeRecordStore store = new InMemoryTradeRecordStore();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T14:30:02.345Z"));
+  private final RecordTradeHandler handler = handlerOn(store);
+
+  @Test
+  void handleRequest_acceptedOmsTrade_shouldAnswerTheRecordStageOutput() throws IOException {
+    // GIVEN
+    String input = resource(OMS_ACCEPTED);
+
+    // WHEN
+    JsonNode output = invoke(handler, input);
+
+    // THEN
+    assertThat(output)
+        .isEqualTo(
+            json(
+                """
+                {"tradeId": "TRD-869ea5d4d46f5840a94387bd496f29c8",
+                 "status": "ACCEPTED",
+                 "reasonCodes": [],
+                 "replayed": false,
+                 "recordedAt": "2026-11-25T14:30:02.345Z"}
+                """));
+    assertThat(store.all())
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.executionId()).endsWith("9f0c1d2e-0b6a-4c1e-9a57-3f1d2c4b5a60");
+              assertThat(json(record.enrichment()))
+                  .isEqualTo(json(resource(OMS_ACCEPTED)).get("enrichment"));
+              assertThat(json(record.rawPayload()))
+                  .isEqualTo(json(resource(OMS_ACCEPTED)).at("/event/detail"));
+            });
+  }
+
+  @Test
+  void handleRequest_sameInputTwice_shouldAnswerTheFirstOutcomeReplayed() throws IOException {
+    // GIVEN
+    String input = resource(OMS_ACCEPTED);
+    JsonNode first = invoke(handler, input);
+    clock.advance(java.time.Duration.ofSeconds(40));
+
+    // WHEN
+    JsonNode second = invoke(handler, input);
+
+    // THEN
+    assertThat(second.get("replayed").asBoolean()).isTrue();
+    ((ObjectNode) second).put("replayed", false);
+    assertThat(second).isEqualTo(first);
+    assertThat(store.all()).hasSize(1);
+  }
+
+  @Test
+  void handleRequest_primeBrokerPriceOutOfBand_shouldAnswerRejectedWithTheReason()
+      throws IOException {
+    // WHEN
+    JsonNode output = invoke(handler, resource(PRIME_BROKER_OUT_OF_BAND));
+
+    // THEN
+    assertThat(output)
+        .isEqualTo(
+            json(
+                """
+                {"tradeId": "TRD-6ebfd4a0a803bd343dc9bb6501e9475e",
+                 "status": "REJECTED",
+                 "reasonCodes": ["PRICE_OUT_OF_BAND"],
+                 "replayed": false,
+                 "recordedAt": "2026-11-25T14:30:02.345Z"}
+                """));
+    assertThat(store.get("TRD-6ebfd4a0a803bd343dc9bb6501e9475e").orElseThrow().statusDate())
+        .isEqualTo("REJECTED#2026-11-25");
+  }
+
+  @Test
+  void handleRequest_payloadWithoutTradeId_shouldAnswerRejectedUnderTheUnidentifiedKey()
+      throws IOException {
+    // WHEN
+    JsonNode output = invoke(handler, resource(OMS_UNIDENTIFIED));
+
+    // THEN
+    assertThat(output.get("tradeId").asText()).matches("UNIDENTIFIED#[0-9a-f]{64}");
+    assertThat(output.get("status").asText()).isEqualTo("REJECTED");
+    assertThat(output.get("reasonCodes")).isEqualTo(json("[\"MISSING_FIELD\"]"));
+    assertThat(output.get("replayed").asBoolean()).isFalse();
+    assertThat(store.get(output.get("tradeId").asText())).isPresent();
+  }
+
+  @Test
+  void handleRequest_recordedTrade_shouldLogTheOutcomeWithTradeAndExecutionIds()
+      throws IOException {
+    // GIVEN
+    String input = resource(OMS_ACCEPTED);
+
+    // WHEN
+    List<JsonNode> logs = logLines(() -> invoke(handler, input));
+
+    // THEN
+    assertThat(logs)
+        .filteredOn(line -> "trade recorded".equals(line.path("message").asText()))
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.get("level").asText()).isEqualTo("INFO");
+              assertThat(line.get("tradeId").asText())
+                  .isEqualTo("TRD-869ea5d4d46f5840a94387bd496f29c8");
+              assertThat(line.get("executionId").asText()).startsWith("arn:aws:states:");
+              assertThat(line.get("eventId").asText())
+                  .isEqualTo("df1e79a3-7244-549f-8235-723e3144efd1");
+              assertThat(line.get("status").asText()).isEqualTo("ACCEPTED");
+              assertThat(line.get("function_request_id").asText())
+                  .isEqualTo(TestContext.REQUEST_ID);
+            });
+  }
+
+  @Test
+  void handleRequest_inputWithoutValidation_shouldThrowRecorderInputException() throws IOException {
+    // GIVEN
+    ObjectNode input = (ObjectNode) json(resource(OMS_ACCEPTED));
+    input.remove("validation");
+
+    // WHEN / THEN
+    assertThatThrownBy(() -> invoke(handler, input.toString()))
+        .isExactlyInstanceOf(RecorderInputException.class)
+        .hasMessageContaining("'validation'");
+    assertThat(store.all()).isEmpty();
+  }
+
+  @Test
+  void handleRequest_validationContradictingItself_shouldThrowRecorderInputException()
+      throws IOException {
+    // GIVEN a validator output that says valid but gives a reason code
+    ObjectNode input = (ObjectNode) json(resource(OMS_ACCEPTED));
+    ((ObjectNode) input.get("validation")).putArray("reasonCodes").add("STALE_TRADE");
+
+    // WHEN / THEN
+    assertThatThrownBy(() -> invoke(handler, input.toString()))
+        .isExactlyInstanceOf(RecorderInputException.class)
+        .hasMessageContaining("validation");
+  }
+
+  @Test
+  void handleRequest_inputNotJson_shouldThrowRecorderInputException() {
+    // WHEN / THEN
+    assertThatThrownBy(() -> invoke(handler, "{\"event\": "))
+        .isExactlyInstanceOf(RecorderInputException.class);
+  }
+
+  @Test
+  void handleRequest_storeUnavailable_shouldThrowTheRetryableFault() {
+    // GIVEN
+    RecordTradeHandler unavailable =
+        handlerOn(
+            record -> {
+              throw new TradeStoreUnavailableException("throttled", null);
+            });
+
+    // WHEN / THEN the state machine retries on exactly this class name
+    assertThatThrownBy(() -> invoke(unavailable, resource(OMS_ACCEPTED)))
+        .isExactlyInstanceOf(TradeStoreUnavailableException.class);
+    assertThat(TradeStoreUnavailableException.class.getName())
+        .isEqualTo("com.tradeprocessing.recorder.TradeStoreUnavailableException");
+  }
+
+  private RecordTradeHandler handlerOn(com.tradeprocessing.recorder.record.TradeRecordStore store) {
+    return new RecordTradeHandler(
+        new ComplianceRecorder(
+            store,
+            () -> PriceBand.DEFAULT,
+            new FinalDecisionPolicy(),
+            new RecordingMetricsSpy(),
+            clock,
+            "us-east-1"));
+  }
+
+  private static JsonNode invoke(RecordTradeHandler handler, String input) {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    try {
+      handler.handleRequest(
+          new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+          output,
+          new TestContext());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return json(output.toString(StandardCharsets.UTF_8));
+  }
+
+  /** The JSON log lines {@code action} writes to stdout. */
+  private static List<JsonNode> logLines(Runnable action) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    try {
+      action.run();
+    } finally {
+      System.setOut(original);
+    }
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : buffer.toString(StandardCharsets.UTF_8).split("\n")) {
+      if (line.startsWith("{")) {
+        lines.add(json(line));
+      }
+    }
+    return lines;
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = RecordTradeHandlerTest.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return TradeJson.mapper().readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not JSON: " + text, e);
+    }
+  }
+}
