@@ -1,0 +1,273 @@
+"""The adaptations of moto 5.2.x that running the pipeline offline needs.
+
+Each patch replaces one narrow seam of moto and says which behaviour it adapts and why; the
+rest is moto as released. They are written against moto 5.2.5 (pinned in
+tools/requirements.txt); tests/ fails if an upgrade moves a seam.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import datetime
+import json
+import logging
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Any
+
+from moto.awslambda.exceptions import LambdaClientError
+from moto.awslambda.models import LambdaFunction
+from moto.core.utils import iso_8601_datetime_without_milliseconds, utcfromtimestamp
+from moto.events.models import Rule
+from moto.stepfunctions.parser.asl.component.common.retry import retrier_decl
+from moto.stepfunctions.parser.backend.execution_worker import ExecutionWorker
+from moto.stepfunctions.parser.models import StepFunctionsParserBackend
+
+LOG = logging.getLogger("emulator")
+
+# Lambda's own ceiling; the local host is not held to the function's configured Timeout
+# (a JVM cold start on a busy machine is no fault of the code under test).
+_LAMBDA_HOST_READ_TIMEOUT_SECONDS = 900
+
+
+@dataclass(frozen=True)
+class PatchSettings:
+    """What the patches need from the launcher's configuration."""
+
+    lambda_host_url: str | None
+    retry_wait_scale: float
+
+
+class LambdaHostException(LambdaClientError):
+    """The Lambda host could not run the invocation: surfaces as a Lambda API error.
+
+    Step Functions turns a Lambda API error into `Lambda.<ErrorCode>` (for example
+    `Lambda.ServiceException`), one of the transient errors the definition's Retry policies list.
+    """
+
+    def __init__(self, status: int, error_type: str, message: str):
+        super().__init__(error_type, message)
+        self.code = status
+
+
+def apply(settings: PatchSettings) -> None:
+    """Installs every patch; called once, before the server accepts requests."""
+    _route_lambda_invocations_to_host(settings.lambda_host_url)
+    _deliver_events_to_state_machines()
+    _scale_retry_waits(settings.retry_wait_scale)
+    _name_unnamed_executions()
+    _serialise_execution_start_time()
+
+
+# --- Lambda ---------------------------------------------------------------------------------
+# moto runs a function by starting a Docker container in LambdaFunction._invoke_lambda, and
+# every invocation passes through it: the Invoke API and Step Functions' lambda:invoke task
+# alike (the interpreter calls Invoke on this same server over HTTP). There is no Docker here,
+# so this one method is replaced by a POST to a local process that serves the Lambda Invoke API
+# and runs the real handlers. The method's contract is kept: it returns
+# (payload, errored, logs); moto then answers Invoke with `X-Amz-Function-Error: Handled` when
+# `errored`, and Step Functions raises the payload's `errorType` as the state's error, so
+# Retry/Catch match the handler's exception class as in AWS.
+
+
+def _route_lambda_invocations_to_host(lambda_host_url: str | None) -> None:
+    def invoke_on_lambda_host(self: LambdaFunction, event: Any = None) -> tuple[str, bool, str]:
+        if not lambda_host_url:
+            raise LambdaHostException(
+                500,
+                "ServiceException",
+                "No Lambda host is configured (--lambda-host-url / EMULATOR_LAMBDA_HOST_URL)",
+            )
+        url = "{}/2015-03-31/functions/{}/invocations".format(
+            lambda_host_url.rstrip("/"), urllib.parse.quote(self.function_name, safe="")
+        )
+        request = urllib.request.Request(
+            url,
+            data=_payload_bytes(event),
+            method="POST",
+            headers={"Content-Type": "application/json", "X-Amz-Log-Type": "Tail"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=_LAMBDA_HOST_READ_TIMEOUT_SECONDS) as response:
+                body = response.read().decode("utf-8")
+                function_error = response.headers.get("X-Amz-Function-Error")
+                logs = _tail_logs(response.headers.get("X-Amz-Log-Result"))
+        except urllib.error.HTTPError as error:
+            raise _api_error_from_host(error) from None
+        except (urllib.error.URLError, OSError) as error:
+            raise LambdaHostException(
+                500, "ServiceException", f"Lambda host {lambda_host_url} unreachable: {error}"
+            ) from None
+        LOG.debug("invoked %s: function error %s", self.function_name, function_error)
+        return body, function_error is not None, logs
+
+    LambdaFunction._invoke_lambda = invoke_on_lambda_host
+
+
+def _payload_bytes(event: Any) -> bytes:
+    # LambdaFunction.invoke hands over the parsed JSON body, or the string "{}" when the
+    # request had none; either way the host gets the JSON document the caller sent.
+    if event is None or event == "{}":
+        return b"{}"
+    return json.dumps(event).encode("utf-8")
+
+
+def _tail_logs(encoded: str | None) -> str:
+    if not encoded:
+        return ""
+    try:
+        return base64.b64decode(encoded).decode("utf-8", errors="replace")
+    except ValueError:
+        return ""
+
+
+def _api_error_from_host(error: urllib.error.HTTPError) -> LambdaHostException:
+    # The host answers API-level failures (unknown function, throttling) as Lambda does:
+    # a status code, and the error type in `X-Amzn-ErrorType` or the JSON body.
+    raw = error.read().decode("utf-8", errors="replace")
+    error_type = (error.headers.get("X-Amzn-ErrorType") or "").split(":")[0]
+    message = raw
+    try:
+        document = json.loads(raw)
+        error_type = error_type or document.get("__type") or document.get("Type") or ""
+        message = document.get("message") or document.get("Message") or raw
+    except (ValueError, AttributeError):
+        pass
+    return LambdaHostException(error.code, error_type or "ServiceException", message)
+
+
+# --- EventBridge ----------------------------------------------------------------------------
+# moto's Rule.send_to_targets delivers to CloudWatch Logs, archives, SQS, event buses and API
+# destinations only, and raises NotImplementedError for any other target, which fails the
+# whole PutEvents call. Here a rule's Step Functions targets start an execution whose input is
+# the event as EventBridge delivers it to a target; the other targets still go to moto. A
+# target's DeadLetterConfig, RetryPolicy and RoleArn are kept by PutTargets but not acted on:
+# a StartExecution that fails is logged, not retried or dead-lettered. A DISABLED rule delivers
+# nothing (moto would still deliver).
+
+_EVENT_FIELDS = ("version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail")
+
+
+def _deliver_events_to_state_machines() -> None:
+    moto_send_to_targets = Rule.send_to_targets
+
+    def send_to_targets(self: Rule, original_event: dict[str, Any], transform_input: bool = True) -> None:
+        if self.state == "DISABLED" or not self.event_pattern.matches_event(original_event):
+            return
+        state_machine_targets = [t for t in self.targets if _is_state_machine_arn(t["Arn"])]
+        other_targets = [t for t in self.targets if not _is_state_machine_arn(t["Arn"])]
+        for target in state_machine_targets:
+            _start_execution(target, _delivered_event(original_event))
+        if other_targets:
+            # A shallow copy keeps the rule object that PutTargets mutates untouched, so a
+            # concurrent PutTargets never sees a filtered target list.
+            rule_for_moto = copy.copy(self)
+            rule_for_moto.targets = other_targets
+            moto_send_to_targets(rule_for_moto, original_event, transform_input)
+
+    Rule.send_to_targets = send_to_targets
+
+
+def _is_state_machine_arn(arn: str) -> bool:
+    parts = arn.split(":", 6)
+    return len(parts) == 7 and parts[2] == "states" and parts[5] == "stateMachine"
+
+
+def _delivered_event(original_event: dict[str, Any]) -> dict[str, Any]:
+    # moto keeps `time` as epoch seconds and adds `ingestion-time`; a target receives the
+    # nine envelope fields with `time` as ISO-8601 UTC to the second.
+    event = {field: copy.deepcopy(original_event.get(field)) for field in _EVENT_FIELDS}
+    event_time = original_event.get("time")
+    if isinstance(event_time, (int, float)) or (isinstance(event_time, str) and _is_number(event_time)):
+        event["time"] = iso_8601_datetime_without_milliseconds(utcfromtimestamp(float(event_time)))
+    if event["resources"] is None:
+        event["resources"] = []
+    return event
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
+
+
+def _start_execution(target: dict[str, Any], event: dict[str, Any]) -> None:
+    from moto.stepfunctions.responses import get_backend
+
+    arn = target["Arn"]
+    _, _, _, region, account, _, _ = arn.split(":", 6)
+    if "Input" in target:
+        execution_input = target["Input"]
+    else:
+        if "InputPath" in target or "InputTransformer" in target:
+            LOG.warning("target %s: InputPath/InputTransformer are not emulated; the input is the whole event",
+                        target["Id"])
+        execution_input = json.dumps(event)
+    try:
+        execution = get_backend(account, region).start_execution(arn, execution_input=execution_input)
+        LOG.info("rule target %s started %s", target["Id"], execution.exec_arn)
+    except Exception:  # delivery is asynchronous in AWS: PutEvents succeeds all the same
+        LOG.exception("rule target %s: StartExecution on %s failed", target["Id"], arn)
+
+
+# --- Step Functions Retry -------------------------------------------------------------------
+# moto's RetrierDecl waits out IntervalSeconds x BackoffRate^n (capped by MaxDelaySeconds,
+# jittered when JitterStrategy is FULL) with a real time.sleep. Tests of a Retry policy with
+# production intervals would take minutes, so the sleep in that one module is scaled by a
+# factor (1 = the definition's real waits). Only the wait changes: attempt counts, backoff
+# growth and the history events are moto's own.
+
+
+def _scale_retry_waits(scale: float) -> None:
+    if scale < 0:
+        raise ValueError(f"retry wait scale must be >= 0, got {scale}")
+    retrier_decl.time = SimpleNamespace(sleep=lambda seconds: time.sleep(seconds * scale))
+
+
+# --- Step Functions execution names ---------------------------------------------------------
+# StartExecution's `name` is optional and AWS then names the execution with a UUID. moto's
+# interpreter backend uses the absent name as is: the execution ARN ends in ":None",
+# `$$.Execution.Id` and `$$.Execution.Name` carry that, and a second unnamed start with another
+# input fails with ExecutionAlreadyExists (with the same input it returns the first execution).
+# EventBridge targets never pass a name, so every delivery after the first would fail.
+
+
+def _name_unnamed_executions() -> None:
+    moto_start_execution = StepFunctionsParserBackend.start_execution
+
+    def start_execution(self: StepFunctionsParserBackend, state_machine_arn: str, name: str | None = None,
+                        execution_input: str | None = None, trace_header: str | None = None) -> Any:
+        return moto_start_execution(self, state_machine_arn, name or str(uuid.uuid4()),
+                                    execution_input, trace_header)
+
+    StepFunctionsParserBackend.start_execution = start_execution
+
+
+# --- Step Functions context object ----------------------------------------------------------
+# moto puts the execution's start as a datetime object into `$$.Execution.StartTime`. A state
+# that reads it stores that object in its output, and every later JSON rendering of the
+# execution (DescribeExecution, GetExecutionHistory, the next state's input) fails with HTTP
+# 500. AWS gives an ISO-8601 UTC string with milliseconds, which is what is set here.
+
+
+def _serialise_execution_start_time() -> None:
+    moto_environment = ExecutionWorker._get_evaluation_environment
+
+    def get_evaluation_environment(self: ExecutionWorker) -> Any:
+        env = moto_environment(self)
+        execution = env.states.context_object.context_object_data["Execution"]
+        start_time = execution.get("StartTime")
+        if isinstance(start_time, datetime.datetime):
+            utc = start_time.astimezone(datetime.timezone.utc)
+            execution["StartTime"] = utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
+        return env
+
+    ExecutionWorker._get_evaluation_environment = get_evaluation_environment
