@@ -34,8 +34,13 @@ class IsinTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "US0378331004", "US0378331006", "US5949181040", "GB00BH4HKS38", "DE0007164601",
-        "NL0010273216", "US46625H1006"
+        "US0378331004",
+        "US0378331006",
+        "US5949181040",
+        "GB00BH4HKS38",
+        "DE0007164601",
+        "NL0010273216",
+        "US46625H1006"
       })
   void parse_wrongCheckDigit_shouldThrow(String value) {
     // WHEN / THEN
@@ -55,8 +60,16 @@ class IsinTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"", "US037833100", "US03783310055", "us0378331005", "U10378331005", "US037833100X",
-        " US0378331005", "US-378331005"})
+      strings = {
+        "",
+        "US037833100",
+        "US03783310055",
+        "us0378331005",
+        "U10378331005",
+        "US037833100X",
+        " US0378331005",
+        "US-378331005"
+      })
   void parse_malformed_shouldThrow(String value) {
     // WHEN / THEN
     assertThatIllegalArgumentException()

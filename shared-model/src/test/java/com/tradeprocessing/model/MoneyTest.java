@@ -81,7 +81,8 @@ class MoneyTest {
     Money euros = Money.of("5", Currency.EUR);
 
     // WHEN / THEN
-    assertThatThrownBy(() -> dollars.compareTo(euros)).isInstanceOf(CurrencyMismatchException.class);
+    assertThatThrownBy(() -> dollars.compareTo(euros))
+        .isInstanceOf(CurrencyMismatchException.class);
     assertThatThrownBy(() -> dollars.isGreaterThan(euros))
         .isInstanceOf(CurrencyMismatchException.class);
   }
@@ -119,7 +120,8 @@ class MoneyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"USD", "12.34 USD", "USD  12.34", "USD 12.34 ", "usd 12.34", "USD twelve"})
+  @ValueSource(
+      strings = {"USD", "12.34 USD", "USD  12.34", "USD 12.34 ", "usd 12.34", "USD twelve"})
   void parse_otherForms_shouldThrow(String text) {
     // WHEN / THEN
     assertThatIllegalArgumentException().isThrownBy(() -> Money.parse(text));

@@ -52,8 +52,10 @@ class TradeIdTest {
   @Test
   void of_sourceTradeIdsDifferingOnlyInCaseOrSpace_shouldDiffer() {
     // WHEN / THEN
-    assertThat(TradeId.of(SourceSystem.OMS, "oms-1")).isNotEqualTo(TradeId.of(SourceSystem.OMS, "OMS-1"));
-    assertThat(TradeId.of(SourceSystem.OMS, "OMS-1 ")).isNotEqualTo(TradeId.of(SourceSystem.OMS, "OMS-1"));
+    assertThat(TradeId.of(SourceSystem.OMS, "oms-1"))
+        .isNotEqualTo(TradeId.of(SourceSystem.OMS, "OMS-1"));
+    assertThat(TradeId.of(SourceSystem.OMS, "OMS-1 "))
+        .isNotEqualTo(TradeId.of(SourceSystem.OMS, "OMS-1"));
   }
 
   @ParameterizedTest
@@ -75,8 +77,14 @@ class TradeIdTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"", "TRD-", "TRD-869EA5D4D46F5840A94387BD496F29C8", "869ea5d4d46f5840a94387bd496f29c8",
-        "TRD-869ea5d4d46f5840a94387bd496f29c", "OMS-20261125-000123"})
+      strings = {
+        "",
+        "TRD-",
+        "TRD-869EA5D4D46F5840A94387BD496F29C8",
+        "869ea5d4d46f5840a94387bd496f29c8",
+        "TRD-869ea5d4d46f5840a94387bd496f29c",
+        "OMS-20261125-000123"
+      })
   void parse_notATradeId_shouldThrow(String value) {
     // WHEN / THEN
     assertThatIllegalArgumentException().isThrownBy(() -> TradeId.parse(value));

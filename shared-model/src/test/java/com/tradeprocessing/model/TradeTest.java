@@ -73,7 +73,11 @@ class TradeTest {
     // THEN
     assertThat(json.has("trader")).isFalse();
     assertThat(json.has("settlementDate")).isFalse();
-    assertThat(TradeJson.mapper().valueToTree(TradeFixtures.primeBrokerTrade()).get("settlementDate").textValue())
+    assertThat(
+            TradeJson.mapper()
+                .valueToTree(TradeFixtures.primeBrokerTrade())
+                .get("settlementDate")
+                .textValue())
         .isEqualTo("2026-11-26");
   }
 

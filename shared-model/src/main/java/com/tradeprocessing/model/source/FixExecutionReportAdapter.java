@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  *       Optional: {@code Symbol}, {@code Account}. Other tags are ignored.
  *   <li>{@code SecurityIDSource} must be {@code "4"} (ISIN); any other source is {@code
  *       INVALID_ISIN} on that tag, and {@code SecurityID} is then not read as an ISIN.
- *   <li>{@code Side} is {@code "1"} (buy) or {@code "2"} (sell); other FIX sides such as sell
- *       short ({@code "5"}) are {@code INVALID_SIDE}.
+ *   <li>{@code Side} is {@code "1"} (buy) or {@code "2"} (sell); other FIX sides such as sell short
+ *       ({@code "5"}) are {@code INVALID_SIDE}.
  *   <li>FIX values are strings: a JSON number for any tag, {@code LastQty} and {@code LastPx}
  *       included, is rejected with the tag's reason code.
  *   <li>{@code TransactTime} is a FIX UTCTimestamp, {@code yyyyMMdd-HH:mm:ss} with optional
@@ -123,7 +123,9 @@ public final class FixExecutionReportAdapter implements SourceAdapter {
   private static Instant transactTime(PayloadReader in, String path) {
     LocalDateTime time =
         in.parse(path, ReasonCode.INVALID_TRADE_TIME, FixExecutionReportAdapter::parseTime);
-    return time == null ? null : in.plausibleTime(path, time.toInstant(ZoneOffset.UTC), time.toString());
+    return time == null
+        ? null
+        : in.plausibleTime(path, time.toInstant(ZoneOffset.UTC), time.toString());
   }
 
   private static LocalDateTime parseTime(String text) {

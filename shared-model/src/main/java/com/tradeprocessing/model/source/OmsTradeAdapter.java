@@ -27,9 +27,9 @@ import java.util.SequencedMap;
  * }</pre>
  *
  * <ul>
- *   <li>Required: {@code tradeId}, {@code isin}, {@code side} ({@code BUY} or {@code SELL}),
- *       {@code quantity}, {@code price}, {@code currency}, {@code venue}, {@code executedAt}.
- *       Optional: {@code symbol}, {@code account}, {@code trader}. Other fields are ignored.
+ *   <li>Required: {@code tradeId}, {@code isin}, {@code side} ({@code BUY} or {@code SELL}), {@code
+ *       quantity}, {@code price}, {@code currency}, {@code venue}, {@code executedAt}. Optional:
+ *       {@code symbol}, {@code account}, {@code trader}. Other fields are ignored.
  *   <li>{@code quantity} and {@code price} must be decimal strings, as the contract says: a JSON
  *       number is rejected ({@code INVALID_QUANTITY}, {@code INVALID_PRICE}) because a publisher
  *       that sends one may already have rounded it through a binary float.
@@ -87,9 +87,7 @@ public final class OmsTradeAdapter implements SourceAdapter {
     }
     if (!time.getOffset().equals(ZoneOffset.UTC)) {
       in.reject(
-          ReasonCode.INVALID_TRADE_TIME,
-          path,
-          "must be in UTC, has offset " + time.getOffset());
+          ReasonCode.INVALID_TRADE_TIME, path, "must be in UTC, has offset " + time.getOffset());
       return null;
     }
     return in.plausibleTime(path, time.toInstant(), time.toString());

@@ -24,9 +24,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Reads the fields of one payload, recording one {@link ValidationProblem} for every field that
- * is missing or unreadable and returning {@code null} for it, so that an adapter reads every field
- * and reports every problem in one pass. Never throws for any payload content.
+ * Reads the fields of one payload, recording one {@link ValidationProblem} for every field that is
+ * missing or unreadable and returning {@code null} for it, so that an adapter reads every field and
+ * reports every problem in one pass. Never throws for any payload content.
  *
  * <p>Field paths are the source's own names, dotted for nested objects ({@code instrument.isin});
  * they are also the {@code field} of the problems.
@@ -43,7 +43,8 @@ final class PayloadReader {
 
   /**
    * Integer digits a quantity or price may have. Far beyond any real trade (the validator's
-   * thresholds decide what is plausible); it bounds the work on absurd input such as {@code 1e999999999}.
+   * thresholds decide what is plausible); it bounds the work on absurd input such as {@code
+   * 1e999999999}.
    */
   static final int MAX_INTEGER_DIGITS = 15;
 
@@ -177,7 +178,8 @@ final class PayloadReader {
   }
 
   Quantity quantity(String path, NumberForm form) {
-    BigDecimal value = positiveDecimal(path, ReasonCode.INVALID_QUANTITY, form, MAX_QUANTITY_DECIMALS);
+    BigDecimal value =
+        positiveDecimal(path, ReasonCode.INVALID_QUANTITY, form, MAX_QUANTITY_DECIMALS);
     return value == null ? null : new Quantity(value);
   }
 
@@ -186,7 +188,9 @@ final class PayloadReader {
     return positiveDecimal(path, ReasonCode.INVALID_PRICE, form, Price.MAX_DECIMALS);
   }
 
-  /** The price, when both its amount and its currency were read; the reasons are already recorded. */
+  /**
+   * The price, when both its amount and its currency were read; the reasons are already recorded.
+   */
   static Price price(BigDecimal amount, Currency currency) {
     return amount == null || currency == null ? null : new Price(amount, currency);
   }
@@ -272,7 +276,9 @@ final class PayloadReader {
       reject(
           code,
           path,
-          (form == NumberForm.STRING ? "must be a decimal string" : "must be a number or a decimal string")
+          (form == NumberForm.STRING
+                  ? "must be a decimal string"
+                  : "must be a number or a decimal string")
               + ", was "
               + describe(node));
       return null;

@@ -24,17 +24,17 @@ import java.util.SequencedMap;
  * }</pre>
  *
  * <ul>
- *   <li>Required: {@code confirmationRef}, {@code instrument.isin}, {@code direction} ({@code B}
- *       or {@code S}), {@code qty}, {@code px}, {@code ccy}, {@code exchange}, {@code tradeTime}.
+ *   <li>Required: {@code confirmationRef}, {@code instrument.isin}, {@code direction} ({@code B} or
+ *       {@code S}), {@code qty}, {@code px}, {@code ccy}, {@code exchange}, {@code tradeTime}.
  *       Optional: {@code instrument.ticker}, {@code settlementDate}. Other fields are ignored.
  *   <li>{@code instrument} that is not an object is {@code INVALID_ISIN} on {@code instrument}.
  *   <li>{@code qty} and {@code px} may be JSON numbers or decimal strings, as the broker sends
  *       both; numbers are read exactly as decimals.
- *   <li>{@code tradeTime} is epoch milliseconds (UTC) as a JSON integer; a string, a fraction or
- *       a value outside the years 1970 to 9999 is {@code INVALID_TRADE_TIME}.
- *   <li>{@code settlementDate}, when present and not blank, must be an ISO-8601 date, else
- *       {@code INVALID_SETTLEMENT_DATE}. It is kept as the broker's date, not checked against the
- *       trade date (the enricher compares it with the computed settlement date).
+ *   <li>{@code tradeTime} is epoch milliseconds (UTC) as a JSON integer; a string, a fraction or a
+ *       value outside the years 1970 to 9999 is {@code INVALID_TRADE_TIME}.
+ *   <li>{@code settlementDate}, when present and not blank, must be an ISO-8601 date, else {@code
+ *       INVALID_SETTLEMENT_DATE}. It is kept as the broker's date, not checked against the trade
+ *       date (the enricher compares it with the computed settlement date).
  * </ul>
  */
 public final class PrimeBrokerConfirmationAdapter implements SourceAdapter {
@@ -105,7 +105,8 @@ public final class PrimeBrokerConfirmationAdapter implements SourceAdapter {
       return null;
     }
     if (!node.canConvertToLong()) {
-      in.reject(ReasonCode.INVALID_TRADE_TIME, path, "is out of range: " + PayloadReader.describe(node));
+      in.reject(
+          ReasonCode.INVALID_TRADE_TIME, path, "is out of range: " + PayloadReader.describe(node));
       return null;
     }
     long millis = node.longValue();

@@ -25,8 +25,8 @@ public final class SourceAdapters {
 
   /**
    * Maps the {@code detail} of an event with EventBridge {@code source} {@code eventSource}. Never
-   * throws: an unknown or {@code null} source, or a detail that is not a JSON object, is one
-   * {@code MALFORMED_PAYLOAD} problem; the source system is kept on the candidate when known.
+   * throws: an unknown or {@code null} source, or a detail that is not a JSON object, is one {@code
+   * MALFORMED_PAYLOAD} problem; the source system is kept on the candidate when known.
    */
   public static Adaptation adapt(String eventSource, JsonNode detail) {
     if (eventSource == null) {
@@ -35,8 +35,11 @@ public final class SourceAdapters {
     Optional<SourceSystem> system = SourceSystem.fromEventSource(eventSource);
     if (system.isEmpty()) {
       return Adaptation.malformed(
-          "unknown event source " + PayloadReader.quote(eventSource) + "; expected one of "
-              + String.join(", ", ADAPTERS.keySet().stream().map(SourceSystem::eventSource).toList()));
+          "unknown event source "
+              + PayloadReader.quote(eventSource)
+              + "; expected one of "
+              + String.join(
+                  ", ", ADAPTERS.keySet().stream().map(SourceSystem::eventSource).toList()));
     }
     return forSource(system.get()).adapt(detail);
   }
@@ -45,7 +48,9 @@ public final class SourceAdapters {
     Map<SourceSystem, SourceAdapter> adapters = new EnumMap<>(SourceSystem.class);
     for (SourceAdapter adapter :
         new SourceAdapter[] {
-          new OmsTradeAdapter(), new FixExecutionReportAdapter(), new PrimeBrokerConfirmationAdapter()
+          new OmsTradeAdapter(),
+          new FixExecutionReportAdapter(),
+          new PrimeBrokerConfirmationAdapter()
         }) {
       adapters.put(adapter.sourceSystem(), adapter);
     }

@@ -197,7 +197,8 @@ class FixExecutionReportAdapterTest {
   @Test
   void adapt_otherFixTags_shouldBeIgnored() {
     // GIVEN
-    ObjectNode detail = valid().put("OrdStatus", "2").put("ExecType", "F").put("SettlDate", "20261127");
+    ObjectNode detail =
+        valid().put("OrdStatus", "2").put("ExecType", "F").put("SettlDate", "20261127");
 
     // WHEN / THEN
     assertThat(adapter.adapt(detail).trade()).contains(TradeFixtures.fixGatewayTrade());

@@ -331,7 +331,8 @@ class OmsTradeAdapterTest {
     // GIVEN
     String huge = "9".repeat(1_000_000);
     ObjectNode detail = valid();
-    for (String field : new String[] {"isin", "side", "quantity", "price", "currency", "venue", "executedAt"}) {
+    for (String field :
+        new String[] {"isin", "side", "quantity", "price", "currency", "venue", "executedAt"}) {
       detail.put(field, huge);
     }
 

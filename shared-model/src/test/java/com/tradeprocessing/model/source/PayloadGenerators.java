@@ -30,8 +30,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
 /**
- * Generators of source payloads for the property tests: valid payloads together with the trade
- * they must map to, and per-field mutations that know whether they make the payload invalid.
+ * Generators of source payloads for the property tests: valid payloads together with the trade they
+ * must map to, and per-field mutations that know whether they make the payload invalid.
  */
 final class PayloadGenerators {
 
@@ -243,7 +243,9 @@ final class PayloadGenerators {
               int fraction = rawNanos / unit;
               String text =
                   time.format(FIX_SECONDS)
-                      + (digits == 0 ? "" : "." + String.format(Locale.ROOT, "%0" + digits + "d", fraction));
+                      + (digits == 0
+                          ? ""
+                          : "." + String.format(Locale.ROOT, "%0" + digits + "d", fraction));
               Instant executedAt = time.toInstant(ZoneOffset.UTC).plusNanos((long) fraction * unit);
               ObjectNode payload = JSON.objectNode();
               payload.put("ExecID", core.sourceTradeId());
@@ -316,7 +318,8 @@ final class PayloadGenerators {
     }
   }
 
-  private static void putDecimal(ObjectNode node, String field, BigDecimal value, boolean asNumber) {
+  private static void putDecimal(
+      ObjectNode node, String field, BigDecimal value, boolean asNumber) {
     if (asNumber) {
       node.put(field, value);
     } else {
@@ -333,7 +336,11 @@ final class PayloadGenerators {
   }
 
   static Arbitrary<String> optionalTexts() {
-    return Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(12).injectNull(0.3);
+    return Arbitraries.strings()
+        .withCharRange('!', '~')
+        .ofMinLength(1)
+        .ofMaxLength(12)
+        .injectNull(0.3);
   }
 
   /** Real-looking ISINs: a random prefix completed with its one valid check digit. */
@@ -367,7 +374,8 @@ final class PayloadGenerators {
   /** Positive decimals with at most 15 integer digits and 8 decimals, trailing zeros included. */
   static Arbitrary<BigDecimal> decimals() {
     return Combinators.combine(
-            Arbitraries.longs().between(1, 999_999_999_999_999L), Arbitraries.integers().between(0, 8))
+            Arbitraries.longs().between(1, 999_999_999_999_999L),
+            Arbitraries.integers().between(0, 8))
         .as(BigDecimal::valueOf);
   }
 
@@ -388,17 +396,27 @@ final class PayloadGenerators {
             .map(blank -> new Mutation("blank", current -> JSON.textNode(blank), required, true)));
     options.add(
         Arbitraries.of(true, false)
-            .map(b -> new Mutation("boolean", current -> JSON.booleanNode(b), wrongTypeInvalid, false)));
-    options.add(
-        Arbitraries.just(
-            new Mutation("array", current -> JSON.arrayNode().add(current), wrongTypeInvalid, false)));
+            .map(
+                b ->
+                    new Mutation(
+                        "boolean", current -> JSON.booleanNode(b), wrongTypeInvalid, false)));
     options.add(
         Arbitraries.just(
             new Mutation(
-                "object", current -> JSON.objectNode().set("v", current), wrongTypeInvalid, false)));
+                "array", current -> JSON.arrayNode().add(current), wrongTypeInvalid, false)));
+    options.add(
+        Arbitraries.just(
+            new Mutation(
+                "object",
+                current -> JSON.objectNode().set("v", current),
+                wrongTypeInvalid,
+                false)));
     options.add(
         garbage()
-            .map(g -> new Mutation("garbage", current -> JSON.textNode(g), garbageInvalid(field), false)));
+            .map(
+                g ->
+                    new Mutation(
+                        "garbage", current -> JSON.textNode(g), garbageInvalid(field), false)));
     options.addAll(specificMutations(system, field));
     return Arbitraries.oneOf(options);
   }
@@ -431,32 +449,43 @@ final class PayloadGenerators {
                 isin -> {
                   String text = isin.textValue();
                   char check = text.charAt(11);
-                  return JSON.textNode(text.substring(0, 11) + (char) ('0' + (check - '0' + 1) % 10));
+                  return JSON.textNode(
+                      text.substring(0, 11) + (char) ('0' + (check - '0' + 1) % 10));
                 },
                 true));
-        options.add(derived("too short", isin -> JSON.textNode(isin.textValue().substring(0, 11)), true));
+        options.add(
+            derived("too short", isin -> JSON.textNode(isin.textValue().substring(0, 11)), true));
         options.add(just("number", JSON.numberNode(378331005), true));
-        options.add(isins().map(other -> replaceWith("other ISIN", JSON.textNode(other.value()), false)));
+        options.add(
+            isins().map(other -> replaceWith("other ISIN", JSON.textNode(other.value()), false)));
       }
       case SIDE -> {
         List<String> codes = sideCodes(system);
-        options.add(Arbitraries.of(codes).map(code -> replaceWith("side code", JSON.textNode(code), false)));
+        options.add(
+            Arbitraries.of(codes)
+                .map(code -> replaceWith("side code", JSON.textNode(code), false)));
         options.add(just("number", JSON.numberNode(1), true));
         options.add(just("padded", JSON.textNode(" " + codes.get(0)), true));
         options.add(just("word", JSON.textNode("SHORT"), true));
       }
       case DECIMAL_STRICT, DECIMAL_LENIENT -> {
         boolean lenient = field.kind() == Kind.DECIMAL_LENIENT;
-        options.add(derived("negative string", c -> JSON.textNode(decimal(c).negate().toPlainString()), true));
+        options.add(
+            derived(
+                "negative string", c -> JSON.textNode(decimal(c).negate().toPlainString()), true));
         options.add(derived("9 decimals", c -> JSON.textNode(tooPrecise(c).toPlainString()), true));
         options.add(
-            derived("comma", c -> JSON.textNode(decimal(c).toPlainString().replace('.', ',') + ",5"), true));
+            derived(
+                "comma",
+                c -> JSON.textNode(decimal(c).toPlainString().replace('.', ',') + ",5"),
+                true));
         options.add(
             derived(
                 "trailing zeros",
                 c -> {
                   BigDecimal value = decimal(c);
-                  return JSON.textNode(value.toPlainString() + (value.scale() > 0 ? "0000" : ".0000"));
+                  return JSON.textNode(
+                      value.toPlainString() + (value.scale() > 0 ? "0000" : ".0000"));
                 },
                 false));
         options.add(derived("as number", c -> JSON.numberNode(decimal(c)), !lenient));
@@ -472,22 +501,29 @@ final class PayloadGenerators {
       }
       case CURRENCY -> {
         options.add(
-            derived("lower case", c -> JSON.textNode(c.textValue().toLowerCase(Locale.ROOT)), true));
+            derived(
+                "lower case", c -> JSON.textNode(c.textValue().toLowerCase(Locale.ROOT)), true));
         options.add(just("gold", JSON.textNode("XAU"), true));
         options.add(just("pence", JSON.textNode("GBX"), true));
         options.add(just("numeric code", JSON.numberNode(840), true));
-        options.add(Arbitraries.of(CURRENCIES).map(c -> replaceWith("other currency", JSON.textNode(c), false)));
+        options.add(
+            Arbitraries.of(CURRENCIES)
+                .map(c -> replaceWith("other currency", JSON.textNode(c), false)));
       }
       case MIC -> {
         options.add(derived("five characters", c -> JSON.textNode(c.textValue() + "X"), true));
-        options.add(derived("three characters", c -> JSON.textNode(c.textValue().substring(0, 3)), true));
+        options.add(
+            derived("three characters", c -> JSON.textNode(c.textValue().substring(0, 3)), true));
         options.add(just("lower case", JSON.textNode("xnas"), true));
         options.add(mics().map(m -> replaceWith("other MIC", JSON.textNode(m), false)));
       }
       case TIME_ISO -> {
         options.add(derived("no offset", c -> JSON.textNode(withoutOffset(c.textValue())), true));
         options.add(
-            derived("New York offset", c -> JSON.textNode(withoutOffset(c.textValue()) + "-05:00"), true));
+            derived(
+                "New York offset",
+                c -> JSON.textNode(withoutOffset(c.textValue()) + "-05:00"),
+                true));
         options.add(just("epoch number", JSON.numberNode(1795617000123L), true));
         options.add(just("before 1970", JSON.textNode("1969-12-31T23:59:59.999Z"), true));
         options.add(just("after 9999", JSON.textNode("+10000-01-01T00:00:00Z"), true));
@@ -510,7 +546,8 @@ final class PayloadGenerators {
                 c -> JSON.numberNode(BigDecimal.valueOf(c.longValue()).add(new BigDecimal("0.5"))),
                 true));
         options.add(just("after 9999", JSON.numberNode(LAST_MILLI + 1), true));
-        options.add(just("beyond long", JSON.numberNode(new BigInteger("99999999999999999999999")), true));
+        options.add(
+            just("beyond long", JSON.numberNode(new BigInteger("99999999999999999999999")), true));
         options.add(
             Arbitraries.longs()
                 .between(0, LAST_MILLI)
@@ -518,7 +555,8 @@ final class PayloadGenerators {
       }
       case SECURITY_ID_SOURCE -> {
         options.add(
-            Arbitraries.of("1", "2", "8", "A").map(s -> replaceWith("not ISIN", JSON.textNode(s), true)));
+            Arbitraries.of("1", "2", "8", "A")
+                .map(s -> replaceWith("not ISIN", JSON.textNode(s), true)));
         options.add(just("number", JSON.numberNode(4), true));
       }
       case OPTIONAL_TEXT -> options.add(just("number", JSON.numberNode(42), false));
@@ -595,12 +633,23 @@ final class PayloadGenerators {
             Arbitraries.just(JSON.nullNode()),
             Arbitraries.of(true, false).map(JSON::booleanNode),
             Arbitraries.strings().ofMaxLength(16).map(JSON::textNode),
-            Arbitraries.of("1e999999999", "-0", "NaN", "0.000000001", "20261125-14:30:05", "BUY", "4",
-                    "US0378331005", "2026-11-25T14:30:00Z", "XNAS", "USD")
+            Arbitraries.of(
+                    "1e999999999",
+                    "-0",
+                    "NaN",
+                    "0.000000001",
+                    "20261125-14:30:05",
+                    "BUY",
+                    "4",
+                    "US0378331005",
+                    "2026-11-25T14:30:00Z",
+                    "XNAS",
+                    "USD")
                 .map(JSON::textNode),
             Arbitraries.longs().map(JSON::numberNode),
             Arbitraries.bigDecimals().map(JSON::numberNode),
-            Arbitraries.of("1e999999999", "-1e999999999", "1e-999999999", "123456789012345678901234567890")
+            Arbitraries.of(
+                    "1e999999999", "-1e999999999", "1e-999999999", "123456789012345678901234567890")
                 .map(text -> JSON.numberNode(new BigDecimal(text))),
             Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, -0.0, 0.1).map(JSON::numberNode));
     return Arbitraries.recursive(

@@ -103,8 +103,19 @@ class PrimeBrokerConfirmationAdapterTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "0", "-250", "\"-250\"", "250.123456789", "1e999999999", "-1e999999999", "1e-999999999",
-        "1234567890123456", "true", "[250]", "{\"value\":250}", "\"250 shares\"", "\"1e3\""
+        "0",
+        "-250",
+        "\"-250\"",
+        "250.123456789",
+        "1e999999999",
+        "-1e999999999",
+        "1e-999999999",
+        "1234567890123456",
+        "true",
+        "[250]",
+        "{\"value\":250}",
+        "\"250 shares\"",
+        "\"1e3\""
       })
   void adapt_badQty_shouldBeInvalidQuantity(String qtyJson) throws Exception {
     // GIVEN
@@ -189,8 +200,16 @@ class PrimeBrokerConfirmationAdapterTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\"26/11/2026\"", "\"2026-02-30\"", "\"20261126\"", "20261126",
-    "\"2026-11-26T00:00:00Z\"", "\"+2026-11-26\"", "{}"})
+  @ValueSource(
+      strings = {
+        "\"26/11/2026\"",
+        "\"2026-02-30\"",
+        "\"20261126\"",
+        "20261126",
+        "\"2026-11-26T00:00:00Z\"",
+        "\"+2026-11-26\"",
+        "{}"
+      })
   void adapt_badSettlementDate_shouldBeInvalidSettlementDate(String dateJson) throws Exception {
     // GIVEN
     ObjectNode detail = valid();

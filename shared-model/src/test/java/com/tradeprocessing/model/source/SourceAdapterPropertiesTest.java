@@ -149,14 +149,18 @@ class SourceAdapterPropertiesTest {
     Map<Field, Arbitrary<Change>> changesByField = new LinkedHashMap<>();
     for (Field field : fields) {
       changesByField.put(
-          field, PayloadGenerators.mutations(system, field).map(mutation -> new Change(field, mutation)));
+          field,
+          PayloadGenerators.mutations(system, field).map(mutation -> new Change(field, mutation)));
     }
     Arbitrary<List<Change>> changes =
         Arbitraries.subsetOf(fields)
             .ofMinSize(1)
             .ofMaxSize(3)
             .map(SourceAdapterPropertiesTest::withoutChildrenOfChangedParents)
-            .flatMap(chosen -> Combinators.combine(chosen.stream().map(changesByField::get).toList()).as(List::copyOf));
+            .flatMap(
+                chosen ->
+                    Combinators.combine(chosen.stream().map(changesByField::get).toList())
+                        .as(List::copyOf));
     return Combinators.combine(PayloadGenerators.validSamples(system), changes)
         .as((sample, chosenChanges) -> new Mutated(system, sample, chosenChanges));
   }
@@ -165,9 +169,7 @@ class SourceAdapterPropertiesTest {
   private static List<Field> withoutChildrenOfChangedParents(Set<Field> chosen) {
     Set<String> paths = chosen.stream().map(Field::path).collect(Collectors.toSet());
     return chosen.stream()
-        .filter(
-            field ->
-                paths.stream().noneMatch(other -> field.path().startsWith(other + ".")))
+        .filter(field -> paths.stream().noneMatch(other -> field.path().startsWith(other + ".")))
         .sorted(Comparator.comparing(Field::path))
         .toList();
   }
@@ -179,7 +181,8 @@ class SourceAdapterPropertiesTest {
     Set<String> expectedFields = expectedProblemFields(mutated);
 
     // WHEN
-    Adaptation adaptation = SourceAdapters.forSource(mutated.system()).adapt(throughJsonText(payload));
+    Adaptation adaptation =
+        SourceAdapters.forSource(mutated.system()).adapt(throughJsonText(payload));
 
     // THEN
     Set<String> reported =
@@ -236,7 +239,9 @@ class SourceAdapterPropertiesTest {
     assertThat(adaptation.trade().isPresent()).isEqualTo(adaptation.isValid());
     assertThat(adaptation.candidate().sourceSystem()).isEqualTo(input.get1());
     Set<String> known =
-        PayloadGenerators.fields(input.get1()).stream().map(Field::path).collect(Collectors.toSet());
+        PayloadGenerators.fields(input.get1()).stream()
+            .map(Field::path)
+            .collect(Collectors.toSet());
     assertThat(adaptation.problems())
         .allSatisfy(
             problem -> {
@@ -256,7 +261,9 @@ class SourceAdapterPropertiesTest {
               List<Field> fields = PayloadGenerators.fields(system);
               // Each field keeps its valid value (null) or gets any JSON value at all.
               List<Arbitrary<JsonNode>> replacements =
-                  fields.stream().map(field -> PayloadGenerators.anyJson().injectNull(0.5)).toList();
+                  fields.stream()
+                      .map(field -> PayloadGenerators.anyJson().injectNull(0.5))
+                      .toList();
               return Combinators.combine(
                       PayloadGenerators.validSamples(system),
                       Combinators.combine(replacements).as(ArrayList::new))

@@ -63,7 +63,8 @@ class SourceAdaptersTest {
 
     // THEN
     assertThat(adaptation.trade())
-        .contains(TradeFixtures.from(TradeFixtures.primeBrokerTrade()).withQuantity("2500").build());
+        .contains(
+            TradeFixtures.from(TradeFixtures.primeBrokerTrade()).withQuantity("2500").build());
   }
 
   @Test
@@ -77,7 +78,8 @@ class SourceAdaptersTest {
 
     // THEN
     assertThat(adaptation.trade())
-        .contains(TradeFixtures.from(TradeFixtures.primeBrokerTrade()).withSettlementDate(null).build());
+        .contains(
+            TradeFixtures.from(TradeFixtures.primeBrokerTrade()).withSettlementDate(null).build());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -253,14 +255,37 @@ class SourceAdaptersTest {
     // THEN
     List<String> expectedFields =
         switch (system) {
-          case OMS -> List.of(
-              "tradeId", "isin", "side", "quantity", "price", "currency", "venue", "executedAt");
-          case FIX_GATEWAY -> List.of(
-              "ExecID", "SecurityIDSource", "SecurityID", "Side", "LastQty", "LastPx", "Currency",
-              "LastMkt", "TransactTime");
-          case PRIME_BROKER -> List.of(
-              "confirmationRef", "instrument.isin", "direction", "qty", "px", "ccy", "exchange",
-              "tradeTime");
+          case OMS ->
+              List.of(
+                  "tradeId",
+                  "isin",
+                  "side",
+                  "quantity",
+                  "price",
+                  "currency",
+                  "venue",
+                  "executedAt");
+          case FIX_GATEWAY ->
+              List.of(
+                  "ExecID",
+                  "SecurityIDSource",
+                  "SecurityID",
+                  "Side",
+                  "LastQty",
+                  "LastPx",
+                  "Currency",
+                  "LastMkt",
+                  "TransactTime");
+          case PRIME_BROKER ->
+              List.of(
+                  "confirmationRef",
+                  "instrument.isin",
+                  "direction",
+                  "qty",
+                  "px",
+                  "ccy",
+                  "exchange",
+                  "tradeTime");
         };
     assertThat(adaptation.problems())
         .allSatisfy(problem -> assertThat(problem.code()).isEqualTo(ReasonCode.MISSING_FIELD))
