@@ -15,12 +15,15 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  */
 public final class AwsClients {
 
-  /** Bounds one DynamoDB or SSM call including the client's retries. */
-  public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(10);
+  /** Bounds one DynamoDB call including the client's retries. */
+  public static final Duration DYNAMODB_CALL_TIMEOUT = Duration.ofSeconds(5);
 
-  private static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
-  private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
-  private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(3);
+  /** Bounds one SSM call including the client's retries. */
+  public static final Duration SSM_CALL_TIMEOUT = Duration.ofSeconds(3);
+
+  private static final Duration CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
+  private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(1);
+  private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
 
   private AwsClients() {}
 
@@ -38,7 +41,8 @@ public final class AwsClients {
         .httpClient(httpClient)
         .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
         .overrideConfiguration(
-            c -> c.apiCallTimeout(API_CALL_TIMEOUT).apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT))
+            c ->
+                c.apiCallTimeout(DYNAMODB_CALL_TIMEOUT).apiCallAttemptTimeout(CALL_ATTEMPT_TIMEOUT))
         .build();
   }
 
@@ -48,7 +52,7 @@ public final class AwsClients {
         .httpClient(httpClient)
         .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
         .overrideConfiguration(
-            c -> c.apiCallTimeout(API_CALL_TIMEOUT).apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT))
+            c -> c.apiCallTimeout(SSM_CALL_TIMEOUT).apiCallAttemptTimeout(CALL_ATTEMPT_TIMEOUT))
         .build();
   }
 }
