@@ -28,8 +28,12 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
 .PHONY: test
-test: venv lint-templates ## Run every test: cfn-lint on the templates, unit tests and integration tests (mvn verify)
+test: venv lint-templates test-emulator ## Run every test: cfn-lint, the emulator launcher's tests, unit and integration tests (mvn verify)
 	@$(call with_jdk,$(MVN) $(MVN_FLAGS) verify)
+
+.PHONY: test-emulator
+test-emulator: venv ## Run the embedded emulator launcher's own tests (pytest)
+	@cd emulator && ../$(VENV)/bin/python -m pytest -q -p no:cacheprovider
 
 .PHONY: build
 build: ## Compile and package every module without running tests
