@@ -1,0 +1,85 @@
+package com.tradeprocessing.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DeadLetterQueueTest {
+
+  private static final TemplateSet TEMPLATES = ProjectTemplates.all();
+
+  @Test
+  void deadLetterQueues_templates_shouldBeOnePerFunctionAndOneForTheEventRules() {
+    // GIVEN
+    SampleDeployment deployment = SampleDeployment.inPrimaryRegion(TEMPLATES);
+
+    // WHEN
+    List<String> names =
+        TEMPLATES.resourcesOfType("AWS::SQS::Queue").stream()
+            .map(queue -> deployment.physicalName(queue).orElseThrow())
+            .toList();
+
+    // THEN
+    assertThat(names)
+        .containsExactlyInAnyOrder(
+            "sqs-validator-dlq-dev",
+            "sqs-enricher-dlq-dev",
+            "sqs-recorder-dlq-dev",
+            "sqs-global-table-resource-dlq-dev",
+            "sqs-events-dlq-dev");
+  }
+
+  @Test
+  void deadLetterQueues_retention_shouldBeExactlyFourteenDays() {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+
+    // WHEN
+    List<String> violations = DeadLetterQueueRules.FOURTEEN_DAY_RETENTION.check(templates);
+
+    // THEN
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void deadLetterQueues_all_shouldBeEncrypted() {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+
+    // WHEN
+    List<String> violations = DeadLetterQueueRules.ENCRYPTED.check(templates);
+
+    // THEN
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void deadLetterQueues_firstVisibleMessage_shouldRaiseAnAlarmOnTheAlarmTopic() {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+
+    // WHEN
+    List<String> violations = DeadLetterQueueRules.DEPTH_ALARM.check(templates);
+
+    // THEN
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void deadLetterQueueAlarms_actions_shouldNotifyTheMonitoringTopic() {
+    // GIVEN
+    SampleDeployment deployment = SampleDeployment.inPrimaryRegion(TEMPLATES);
+    Resource topic = TEMPLATES.require("monitoring.json").resource("AlarmTopic").orElseThrow();
+
+    // WHEN
+    List<String> actions =
+        TEMPLATES.resourcesOfType("AWS::SQS::Queue").stream()
+            .map(queue -> DeadLetterQueueRules.depthAlarm(queue).orElseThrow())
+            .map(alarm -> deployment.text(alarm.template(), alarm.property("AlarmActions").get(0)))
+            .toList();
+
+    // THEN
+    assertThat(actions).hasSize(5).containsOnly(deployment.refValue(topic));
+  }
+}

@@ -1,0 +1,95 @@
+package com.tradeprocessing.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ImageRepositoryTest {
+
+  @Test
+  void imageRepository_push_shouldBeScanned() {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+
+    // WHEN
+    List<String> violations = RepositoryRules.SCAN_ON_PUSH.check(templates);
+
+    // THEN
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void imageRepository_tags_shouldBeImmutable() {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+
+    // WHEN
+    List<String> violations = RepositoryRules.IMMUTABLE_TAGS.check(templates);
+
+    // THEN
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void imageRepository_images_shouldBeEncryptedWithKms() {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+
+    // WHEN
+    List<String> violations = RepositoryRules.ENCRYPTED.check(templates);
+
+    // THEN
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void imageRepository_lifecyclePolicy_shouldExpireOldImages() {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+
+    // WHEN
+    List<String> violations = RepositoryRules.LIFECYCLE_POLICY.check(templates);
+
+    // THEN
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void imageRepository_stackDeletion_shouldEmptyTheRepository() {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+
+    // WHEN
+    List<String> violations = RepositoryRules.EMPTY_ON_DELETE.check(templates);
+
+    // THEN
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void imageReplication_registry_shouldReplicateFunctionImagesToTheReplicaRegion() {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+
+    // WHEN
+    List<String> violations = RepositoryRules.REPLICATES_TO_REPLICA_REGION.check(templates);
+
+    // THEN
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void bootstrapTemplate_description_shouldSayTheReplicationConfigurationIsOnePerRegistry() {
+    // GIVEN
+    Template bootstrap = ProjectTemplates.all().require("bootstrap.json");
+
+    // WHEN
+    String description = bootstrap.section("Description").asText();
+
+    // THEN
+    assertThat(description)
+        .contains("A registry has exactly one replication configuration")
+        .contains("ManageRegistryReplication");
+  }
+}

@@ -1,0 +1,106 @@
+package com.tradeprocessing.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NestedStackTest {
+
+  private static final TemplateSet TEMPLATES = ProjectTemplates.all();
+
+  @Test
+  void rootTemplate_nestedStacks_shouldBeOnePerConcern() {
+    // GIVEN
+    Template root = TEMPLATES.require("root.json");
+
+    // WHEN
+    List<String> children =
+        root.resourcesOfType("AWS::CloudFormation::Stack").stream()
+            .map(stack -> stack.property("TemplateURL").asText())
+            .toList();
+
+    // THEN
+    assertThat(root.resources())
+        .allMatch(resource -> resource.type().equals("AWS::CloudFormation::Stack"));
+    assertThat(children)
+        .containsExactlyInAnyOrder(
+            "monitoring.json",
+            "network.json",
+            "configuration.json",
+            "storage.json",
+            "functions.json",
+            "orchestration.json");
+  }
+
+  @Test
+  void rootTemplate_nestedStacks_shouldReferenceLocalChildTemplates() {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+
+    // WHEN
+    List<String> violations = NestedStackRules.LOCAL_CHILD_TEMPLATES.check(templates);
+
+    // THEN
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void rootTemplate_childParameters_shouldBeCompleteAndWiredWithGetAtt() {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+
+    // WHEN
+    List<String> violations = NestedStackRules.CHILD_PARAMETERS_WIRED.check(templates);
+
+    // THEN
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void templates_outputs_shouldNotBeExportedOrImported() {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+
+    // WHEN
+    List<String> violations = NestedStackRules.NO_EXPORTS.check(templates);
+
+    // THEN
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void rootTemplate_parameters_shouldCoverRegionsImagesConcurrencyTypeAlarmAndThresholds() {
+    // GIVEN
+    Template root = ProjectTemplates.all().require("root.json");
+
+    // WHEN
+    List<String> parameters = List.copyOf(root.parameters().keySet());
+
+    // THEN
+    assertThat(parameters)
+        .contains(
+            "EnvironmentSuffix",
+            "PrimaryRegion",
+            "ReplicaRegion",
+            "ValidatorImageDigest",
+            "EnricherImageDigest",
+            "RecorderImageDigest",
+            "GlobalTableResourceImageDigest",
+            "ValidatorReservedConcurrency",
+            "EnricherReservedConcurrency",
+            "RecorderReservedConcurrency",
+            "GlobalTableResourceReservedConcurrency",
+            "StateMachineType",
+            "AlarmEmail",
+            "MaxQuantity",
+            "MaxNotional",
+            "ClockSkewTolerance",
+            "MaxTradeAge",
+            "KnownVenues",
+            "PriceBandPercent");
+    assertThat(root.parameters().get("EnvironmentSuffix").path("AllowedPattern").asText())
+        .isNotBlank();
+    assertThat(root.parameters().get("AlarmEmail").path("Default").asText()).isEmpty();
+  }
+}

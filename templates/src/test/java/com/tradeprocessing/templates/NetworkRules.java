@@ -1,0 +1,321 @@
+package com.tradeprocessing.templates;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The private network of the trade path: no internet, only endpoints. */
+final class NetworkRules {
+
+  /**
+   * Services a VPC function's role names but that Lambda itself calls, outside the VPC: the
+   * dead-letter queue delivery of asynchronous invocations and the network interfaces.
+   */
+  static final Map<String, String> CALLED_BY_LAMBDA_SERVICE =
+      Map.of(
+          "sqs", "Lambda delivers failed asynchronous invocations to the dead-letter queue",
+          "ec2", "Lambda creates the function's network interfaces");
+
+  private static final Set<String> INTERNET_TYPES =
+      Set.of(
+          "AWS::EC2::InternetGateway",
+          "AWS::EC2::VPCGatewayAttachment",
+          "AWS::EC2::NatGateway",
+          "AWS::EC2::EgressOnlyInternetGateway",
+          "AWS::EC2::EIP");
+
+  private static final String NO_TRAFFIC = "127.0.0.1/32";
+
+  static final TemplateRule PRIVATE_SUBNETS_IN_TWO_ZONES =
+      TemplateRule.of(
+          "private-subnets-in-two-availability-zones",
+          templates -> {
+            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+            List<String> violations = new ArrayList<>();
+            for (Template template : templates.templates()) {
+              List<Resource> subnets = template.resourcesOfType("AWS::EC2::Subnet");
+              if (template.resourcesOfType("AWS::EC2::VPC").isEmpty()) {
+                continue;
+              }
+              Set<String> zones = new HashSet<>();
+              for (Resource subnet : subnets) {
+                if (subnet.property("MapPublicIpOnLaunch").asBoolean(false)) {
+                  violations.add(subnet.where() + " gives public addresses");
+                }
+                zones.add(deployment.text(template, subnet.property("AvailabilityZone")));
+              }
+              zones.remove(SampleDeployment.UNRESOLVED);
+              if (zones.size() < 2) {
+                violations.add(
+                    template.name()
+                        + " has subnets in "
+                        + zones.size()
+                        + " availability zones, not two");
+              }
+            }
+            return violations;
+          });
+
+  static final TemplateRule NO_INTERNET_ROUTE =
+      TemplateRule.of(
+          "no-route-to-the-internet",
+          templates -> {
+            List<String> violations = new ArrayList<>();
+            for (Resource resource : templates.resources()) {
+              if (INTERNET_TYPES.contains(resource.type())) {
+                violations.add(resource.where() + " is a way to the internet: " + resource.type());
+              }
+              if (resource.type().equals("AWS::EC2::Route")
+                  && (resource.property("DestinationCidrBlock").asText().equals("0.0.0.0/0")
+                      || resource.property("DestinationIpv6CidrBlock").asText().equals("::/0"))) {
+                violations.add(resource.where() + " is a default route");
+              }
+            }
+            return violations;
+          });
+
+  /** Each AWS API the VPC functions call from inside the VPC has an endpoint in it. */
+  static final TemplateRule ENDPOINTS_FOR_CALLED_SERVICES =
+      TemplateRule.of(
+          "endpoints-for-every-service-called-from-the-vpc",
+          templates -> {
+            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+            Set<String> called = new TreeSet<>();
+            for (Resource function : templates.resourcesOfType("AWS::Lambda::Function")) {
+              if (function.properties().has("VpcConfig")) {
+                called.addAll(servicesCalledFromInside(function));
+              }
+            }
+            Set<String> served = new TreeSet<>();
+            List<String> violations = new ArrayList<>();
+            for (Resource endpoint : templates.resourcesOfType("AWS::EC2::VPCEndpoint")) {
+              String service =
+                  deployment.text(endpoint.template(), endpoint.property("ServiceName"));
+              String prefix = "com.amazonaws." + deployment.region() + ".";
+              if (!service.startsWith(prefix)) {
+                continue;
+              }
+              String name = service.substring(prefix.length());
+              served.add(name);
+              boolean gateway = endpoint.property("VpcEndpointType").asText().equals("Gateway");
+              if (!gateway && !endpoint.property("PrivateDnsEnabled").asBoolean(false)) {
+                violations.add(endpoint.where() + " does not answer the service's own DNS name");
+              }
+              if (!gateway && endpoint.property("SubnetIds").size() < 2) {
+                violations.add(endpoint.where() + " is not in both private subnets");
+              }
+            }
+            called.removeAll(served);
+            called.forEach(
+                service ->
+                    violations.add(
+                        "no VPC endpoint for " + service + ", which a function in the VPC calls"));
+            return violations;
+          });
+
+  static final TemplateRule ENDPOINT_POLICIES =
+      TemplateRule.of(
+          "aws-service-endpoints-have-policies",
+          templates -> {
+            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+            List<String> violations = new ArrayList<>();
+            for (Resource endpoint : templates.resourcesOfType("AWS::EC2::VPCEndpoint")) {
+              String service =
+                  deployment.text(endpoint.template(), endpoint.property("ServiceName"));
+              if (!service.startsWith("com.amazonaws.")
+                  || service.startsWith("com.amazonaws.vpce.")) {
+                continue;
+              }
+              JsonNode statements = endpoint.property("PolicyDocument").path("Statement");
+              if (statements.isEmpty()) {
+                violations.add(endpoint.where() + " has no endpoint policy");
+              }
+              for (JsonNode statement : statements) {
+                if (statement.path("Effect").asText().equals("Allow")
+                    && !statement.has("Condition")) {
+                  violations.add(endpoint.where() + " allows callers of any account");
+                }
+              }
+            }
+            return violations;
+          });
+
+  /** An endpoint policy lets through every action the VPC functions' roles allow on its service. */
+  static final TemplateRule ENDPOINT_POLICIES_ALLOW_FUNCTION_CALLS =
+      TemplateRule.of(
+          "endpoint-policies-allow-what-the-functions-call",
+          templates -> {
+            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+            Map<String, Set<String>> allowedByService = new HashMap<>();
+            for (Resource endpoint : templates.resourcesOfType("AWS::EC2::VPCEndpoint")) {
+              String service =
+                  deployment.text(endpoint.template(), endpoint.property("ServiceName"));
+              String name = service.substring(service.lastIndexOf('.') + 1);
+              Set<String> allowed = allowedByService.computeIfAbsent(name, key -> new TreeSet<>());
+              for (JsonNode statement :
+                  Intrinsics.oneOrMany(endpoint.property("PolicyDocument").path("Statement"))) {
+                if (statement.path("Effect").asText().equals("Allow")) {
+                  allowed.addAll(PolicyDocuments.actions(statement));
+                }
+              }
+            }
+            List<String> violations = new ArrayList<>();
+            for (Resource function : templates.resourcesOfType("AWS::Lambda::Function")) {
+              if (!function.properties().has("VpcConfig")) {
+                continue;
+              }
+              Set<String> inside = servicesCalledFromInside(function);
+              for (String action : roleActions(function)) {
+                String service = action.substring(0, action.indexOf(':'));
+                Set<String> allowed = allowedByService.get(service);
+                if (inside.contains(service) && allowed != null && !allowed.contains(action)) {
+                  violations.add(
+                      function.where()
+                          + " may call "
+                          + action
+                          + ", which the "
+                          + service
+                          + " endpoint policy does not let through");
+                }
+              }
+            }
+            return violations;
+          });
+
+  /** Reference data is reached privately: through an endpoint to its service when one is given. */
+  static final TemplateRule OPTIONAL_REFERENCE_DATA_ENDPOINT =
+      TemplateRule.of(
+          "optional-private-endpoint-to-reference-data",
+          templates -> {
+            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+            List<String> violations = new ArrayList<>();
+            for (Template template : templates.templates()) {
+              if (template.resourcesOfType("AWS::EC2::VPC").isEmpty()) {
+                continue;
+              }
+              Optional<Resource> endpoint =
+                  template.resourcesOfType("AWS::EC2::VPCEndpoint").stream()
+                      .filter(
+                          candidate ->
+                              Intrinsics.ref(candidate.property("ServiceName")).isPresent())
+                      .findFirst();
+              if (endpoint.isEmpty()) {
+                violations.add(
+                    template.name()
+                        + " has no endpoint to an endpoint service given as a parameter");
+                continue;
+              }
+              String parameter =
+                  Intrinsics.ref(endpoint.get().property("ServiceName")).orElseThrow();
+              JsonNode definition = template.section("Parameters").path(parameter);
+              if (!definition.path("Default").asText("-").isEmpty()
+                  || !definition.path("AllowedPattern").asText().contains("vpce-svc-")) {
+                violations.add(
+                    template.name()
+                        + " parameter "
+                        + parameter
+                        + " is not an optional endpoint service name");
+              }
+              if (endpoint.get().condition().isEmpty() || deployment.deployed(endpoint.get())) {
+                violations.add(
+                    endpoint.get().where() + " is not left out when no endpoint service is given");
+              }
+              if (!endpoint.get().property("PrivateDnsEnabled").asBoolean(false)) {
+                violations.add(
+                    endpoint.get().where() + " does not answer the service's private DNS name");
+              }
+            }
+            return violations;
+          });
+
+  static final TemplateRule SECURITY_GROUPS_HTTPS_ONLY =
+      TemplateRule.of(
+          "security-groups-https-only",
+          templates -> {
+            List<String> violations = new ArrayList<>();
+            for (Resource group : templates.resourcesOfType("AWS::EC2::SecurityGroup")) {
+              for (JsonNode rule : group.property("SecurityGroupIngress")) {
+                checkRule(group, "ingress", rule, violations);
+                if (!rule.has("SourceSecurityGroupId")) {
+                  violations.add(group.where() + " lets in addresses, not a security group");
+                }
+              }
+              JsonNode egress = group.property("SecurityGroupEgress");
+              if (egress.isEmpty()) {
+                violations.add(group.where() + " keeps the default allow-all egress");
+              }
+              for (JsonNode rule : egress) {
+                boolean noTraffic = rule.path("CidrIp").asText().equals(NO_TRAFFIC);
+                if (!noTraffic) {
+                  checkRule(group, "egress", rule, violations);
+                }
+              }
+            }
+            for (String type :
+                List.of("AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress")) {
+              for (Resource rule : templates.resourcesOfType(type)) {
+                checkRule(rule, type, rule.properties(), violations);
+              }
+            }
+            return violations;
+          });
+
+  private NetworkRules() {}
+
+  /** The actions the function's role allows in its inline policies. */
+  static Set<String> roleActions(Resource function) {
+    Set<String> actions = new TreeSet<>();
+    LambdaRules.role(function)
+        .ifPresent(
+            role -> {
+              for (JsonNode policy : role.property("Policies")) {
+                for (JsonNode statement :
+                    Intrinsics.oneOrMany(policy.path("PolicyDocument").path("Statement"))) {
+                  if (statement.path("Effect").asText().equals("Allow")) {
+                    actions.addAll(PolicyDocuments.actions(statement));
+                  }
+                }
+              }
+            });
+    return actions;
+  }
+
+  /** Service prefixes of the role's actions, less what Lambda calls outside the VPC. */
+  static Set<String> servicesCalledFromInside(Resource function) {
+    Set<String> services = new TreeSet<>();
+    for (String action : roleActions(function)) {
+      services.add(action.substring(0, action.indexOf(':')));
+    }
+    // The Lambda Insights extension runs inside the function's sandbox and writes to CloudWatch
+    // Logs itself.
+    boolean insights =
+        LambdaRules.role(function).stream()
+            .flatMap(role -> Intrinsics.oneOrMany(role.property("ManagedPolicyArns")).stream())
+            .anyMatch(arn -> Intrinsics.sub(arn).orElse("").equals(LambdaRules.INSIGHTS_POLICY));
+    if (insights) {
+      services.add("logs");
+    }
+    services.removeAll(CALLED_BY_LAMBDA_SERVICE.keySet());
+    return services;
+  }
+
+  private static void checkRule(
+      Resource owner, String kind, JsonNode rule, List<String> violations) {
+    boolean https =
+        rule.path("IpProtocol").asText().equals("tcp")
+            && rule.path("FromPort").asInt() == 443
+            && rule.path("ToPort").asInt() == 443;
+    if (!https) {
+      violations.add(owner.where() + " " + kind + " rule is not HTTPS only: " + rule);
+    }
+    if (rule.path("Description").asText().isBlank()) {
+      violations.add(owner.where() + " " + kind + " rule has no Description");
+    }
+  }
+}

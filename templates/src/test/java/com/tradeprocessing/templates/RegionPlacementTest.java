@@ -1,0 +1,150 @@
+package com.tradeprocessing.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RegionPlacementTest {
+
+  private static final TemplateSet TEMPLATES = ProjectTemplates.all();
+
+  @Test
+  void primaryOnly_tableReplicaAndImageReplication_shouldBeDeployedInThePrimaryRegionOnly() {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+
+    // WHEN
+    List<String> violations = PlacementRules.PRIMARY_REGION_ONLY.check(templates);
+
+    // THEN
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void tradePath_bothRegions_shouldBeDeployed() {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+
+    // WHEN
+    List<String> violations = PlacementRules.TRADE_PATH_IN_BOTH_REGIONS.check(templates);
+
+    // THEN
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void replicaRegion_recorder_shouldUseTheReplicaUnderTheSameTableName() {
+    // GIVEN
+    SampleDeployment primary = SampleDeployment.inPrimaryRegion(TEMPLATES);
+    SampleDeployment replica = SampleDeployment.inReplicaRegion(TEMPLATES);
+    Resource recorder =
+        TEMPLATES.require("functions.json").resource("RecorderFunction").orElseThrow();
+    Resource table = TEMPLATES.require("storage.json").resource("TradesTable").orElseThrow();
+
+    // WHEN
+    String primaryTableName =
+        primary
+            .evaluate(recorder.template(), recorder.property("Environment"))
+            .path("Variables")
+            .path("TABLE_NAME")
+            .asText();
+    String replicaTableName =
+        replica
+            .evaluate(recorder.template(), recorder.property("Environment"))
+            .path("Variables")
+            .path("TABLE_NAME")
+            .asText();
+
+    // THEN
+    assertThat(replica.deployed(table)).isFalse();
+    assertThat(replicaTableName)
+        .isEqualTo(primaryTableName)
+        .isEqualTo(primary.physicalName(table).orElseThrow());
+  }
+
+  @Test
+  void replicaRegion_functions_shouldPullImagesFromTheReplicaRegionsRegistry() {
+    // GIVEN
+    SampleDeployment replica = SampleDeployment.inReplicaRegion(TEMPLATES);
+    List<Resource> functions =
+        TEMPLATES.require("functions.json").resourcesOfType("AWS::Lambda::Function");
+
+    // WHEN
+    List<String> images =
+        functions.stream()
+            .map(
+                function ->
+                    replica.text(function.template(), function.property("Code").path("ImageUri")))
+            .toList();
+
+    // THEN
+    assertThat(images)
+        .hasSize(3)
+        .allMatch(image -> image.contains(".dkr.ecr." + SampleDeployment.REPLICA_REGION + "."));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"root.json", "bootstrap.json"})
+  void entryTemplates_regionParameters_shouldDefaultToUsEast1AndEuWest1(String name) {
+    // GIVEN
+    Template template = ProjectTemplates.all().require(name);
+
+    // WHEN
+    String primary = template.parameters().get("PrimaryRegion").path("Default").asText();
+    String replica = template.parameters().get("ReplicaRegion").path("Default").asText();
+
+    // THEN
+    assertThat(List.of(primary, replica)).containsExactly("us-east-1", "eu-west-1");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"root.json", "bootstrap.json"})
+  void entryTemplates_stackRegionRule_shouldAcceptTheTwoRegionsOnly(String name) {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+    Template template = templates.require(name);
+    JsonNode assertion =
+        template.section("Rules").path("StackRegionRule").path("Assertions").get(0);
+
+    // WHEN
+    List<Boolean> accepted =
+        List.of("us-east-1", "eu-west-1", "ap-southeast-2").stream()
+            .map(region -> new SampleDeployment(templates, region))
+            .map(deployment -> deployment.evaluate(template, assertion.path("Assert")).asBoolean())
+            .toList();
+
+    // THEN
+    assertThat(accepted).containsExactly(true, true, false);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"root.json", "bootstrap.json"})
+  void entryTemplates_distinctRegionsRule_shouldRejectAReplicaInThePrimaryRegion(String name) {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+    Template template = templates.require(name);
+    JsonNode assertion =
+        template.section("Rules").path("DistinctRegionsRule").path("Assertions").get(0);
+    SampleDeployment sameRegions =
+        new SampleDeployment(
+            templates,
+            SampleDeployment.PRIMARY_REGION,
+            Map.of("ReplicaRegion", SampleDeployment.PRIMARY_REGION));
+
+    // WHEN
+    boolean accepted = sameRegions.evaluate(template, assertion.path("Assert")).asBoolean();
+
+    // THEN
+    assertThat(accepted).isFalse();
+    assertThat(
+            SampleDeployment.inPrimaryRegion(templates)
+                .evaluate(template, assertion.path("Assert"))
+                .asBoolean())
+        .isTrue();
+  }
+}

@@ -1,0 +1,197 @@
+package com.tradeprocessing.templates;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The trades table: billing, recovery, streams, encryption, keys and its global replica. */
+final class TableRules {
+
+  static final TemplateRule ON_DEMAND =
+      eachTable(
+          "tables-on-demand",
+          (table, violations) -> {
+            if (!table.property("BillingMode").asText().equals("PAY_PER_REQUEST")) {
+              violations.add(table.where() + " BillingMode is not PAY_PER_REQUEST");
+            }
+            if (Intrinsics.memberNames(table.properties())
+                .anyMatch("ProvisionedThroughput"::equals)) {
+              violations.add(table.where() + " sets ProvisionedThroughput");
+            }
+          });
+
+  static final TemplateRule POINT_IN_TIME_RECOVERY =
+      eachTable(
+          "tables-point-in-time-recovery",
+          (table, violations) -> {
+            if (!table
+                .property("PointInTimeRecoverySpecification")
+                .path("PointInTimeRecoveryEnabled")
+                .asBoolean(false)) {
+              violations.add(table.where() + " has no point-in-time recovery");
+            }
+          });
+
+  /** Global tables replicate from the stream, which must carry both images. */
+  static final TemplateRule NEW_AND_OLD_IMAGES_STREAM =
+      eachTable(
+          "tables-stream-new-and-old-images",
+          (table, violations) -> {
+            if (!table
+                .property("StreamSpecification")
+                .path("StreamViewType")
+                .asText()
+                .equals("NEW_AND_OLD_IMAGES")) {
+              violations.add(table.where() + " does not stream NEW_AND_OLD_IMAGES");
+            }
+          });
+
+  static final TemplateRule ENCRYPTED =
+      eachTable(
+          "tables-encrypted",
+          (table, violations) -> {
+            if (!table.property("SSESpecification").path("SSEEnabled").asBoolean(false)) {
+              violations.add(table.where() + " SSESpecification.SSEEnabled is not true");
+            }
+          });
+
+  /**
+   * The recorder's design: one record per trade id, queried by instrument and by status and day.
+   */
+  static final TemplateRule RECORDER_KEY_DESIGN =
+      eachTable(
+          "trades-table-keys-of-recorder-design",
+          (table, violations) -> {
+            JsonNode properties = table.properties();
+            JsonNode keys = Template.MAPPER.createArrayNode().add(key("tradeId", "HASH"));
+            if (!properties.path("KeySchema").equals(keys)) {
+              violations.add(table.where() + " key is not tradeId alone");
+            }
+            JsonNode byInstrument =
+                Template.MAPPER
+                    .createArrayNode()
+                    .add(key("isin", "HASH"))
+                    .add(key("executedAt", "RANGE"));
+            JsonNode byStatusDate =
+                Template.MAPPER
+                    .createArrayNode()
+                    .add(key("statusDate", "HASH"))
+                    .add(key("executedAt", "RANGE"));
+            checkIndex(table, "by-instrument", byInstrument, violations);
+            checkIndex(table, "by-status-date", byStatusDate, violations);
+            if (properties.path("GlobalSecondaryIndexes").size() != 2
+                || properties.has("LocalSecondaryIndexes")) {
+              violations.add(
+                  table.where() + " has indexes beyond by-instrument and by-status-date");
+            }
+            Set<String> attributes = new java.util.TreeSet<>();
+            for (JsonNode attribute : properties.path("AttributeDefinitions")) {
+              if (!attribute.path("AttributeType").asText().equals("S")) {
+                violations.add(
+                    table.where()
+                        + " attribute "
+                        + attribute.path("AttributeName").asText()
+                        + " is not a string");
+              }
+              attributes.add(attribute.path("AttributeName").asText());
+            }
+            if (!attributes.equals(Set.of("tradeId", "isin", "executedAt", "statusDate"))) {
+              violations.add(table.where() + " defines attributes " + attributes);
+            }
+          });
+
+  /** Made global by the project's custom resource, never by AWS::DynamoDB::GlobalTable. */
+  static final TemplateRule GLOBAL_BY_CUSTOM_RESOURCE =
+      TemplateRule.of(
+          "tables-made-global-by-custom-resource",
+          templates -> {
+            List<String> violations = new ArrayList<>();
+            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+            templates
+                .resourcesOfType("AWS::DynamoDB::GlobalTable")
+                .forEach(
+                    global -> violations.add(global.where() + " is an AWS::DynamoDB::GlobalTable"));
+            for (Resource table : templates.resourcesOfType("AWS::DynamoDB::Table")) {
+              Optional<Resource> replica =
+                  table.template().resourcesOfType("Custom::GlobalTableReplica").stream()
+                      .filter(
+                          resource ->
+                              Intrinsics.ref(resource.property("TableName"))
+                                  .orElse("")
+                                  .equals(table.logicalId()))
+                      .findFirst();
+              if (replica.isEmpty()) {
+                violations.add(table.where() + " has no Custom::GlobalTableReplica");
+                continue;
+              }
+              JsonNode properties = replica.get().properties();
+              if (!Intrinsics.names(properties)
+                  .equals(List.of("ServiceToken", "TableName", "ReplicaRegions"))) {
+                violations.add(
+                    replica.get().where()
+                        + " properties are "
+                        + Intrinsics.names(properties)
+                        + ", not [ServiceToken, TableName, ReplicaRegions]");
+              }
+              boolean handler =
+                  Intrinsics.getAtt(properties.path("ServiceToken"))
+                      .flatMap(getAtt -> table.template().resource(getAtt.logicalId()))
+                      .flatMap(function -> LambdaRules.contract(deployment, function))
+                      .map(contract -> contract.purpose().equals("global-table-resource"))
+                      .orElse(false);
+              if (!handler) {
+                violations.add(
+                    replica.get().where()
+                        + " ServiceToken is not the global-table custom-resource function");
+              }
+              JsonNode regions =
+                  deployment.evaluate(table.template(), properties.path("ReplicaRegions"));
+              if (!regions.isArray() || regions.isEmpty()) {
+                violations.add(replica.get().where() + " ReplicaRegions is not a list of regions");
+              }
+              for (JsonNode region : regions) {
+                if (region.asText().equals(deployment.region())) {
+                  violations.add(replica.get().where() + " replicates into its own region");
+                }
+              }
+            }
+            return violations;
+          });
+
+  private TableRules() {}
+
+  private static JsonNode key(String attribute, String type) {
+    return Template.MAPPER.createObjectNode().put("AttributeName", attribute).put("KeyType", type);
+  }
+
+  private static void checkIndex(
+      Resource table, String name, JsonNode keys, List<String> violations) {
+    Optional<JsonNode> index =
+        Intrinsics.oneOrMany(table.property("GlobalSecondaryIndexes")).stream()
+            .filter(candidate -> candidate.path("IndexName").asText().equals(name))
+            .findFirst();
+    if (index.isEmpty()) {
+      violations.add(table.where() + " has no index " + name);
+    } else if (!index.get().path("KeySchema").equals(keys)) {
+      violations.add(
+          table.where() + " index " + name + " keys are " + index.get().path("KeySchema"));
+    } else if (!index.get().path("Projection").path("ProjectionType").asText().equals("ALL")) {
+      violations.add(table.where() + " index " + name + " does not project ALL");
+    }
+  }
+
+  private static TemplateRule eachTable(
+      String id, java.util.function.BiConsumer<Resource, List<String>> check) {
+    return TemplateRule.of(
+        id,
+        templates -> {
+          List<String> violations = new ArrayList<>();
+          templates
+              .resourcesOfType("AWS::DynamoDB::Table")
+              .forEach(table -> check.accept(table, violations));
+          return violations;
+        });
+  }
+}
