@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Templates deployed together: a root, the children its stacks name, and stand-alone ones. */
-record TemplateSet(List<Template> templates) {
+public record TemplateSet(List<Template> templates) {
 
   /** Every {@code *.json} file directly in {@code directory}, by file name. */
-  static TemplateSet load(Path directory) {
+  public static TemplateSet load(Path directory) {
     try (Stream<Path> files = Files.list(directory)) {
       return new TemplateSet(
           files
@@ -35,19 +35,19 @@ record TemplateSet(List<Template> templates) {
     }
   }
 
-  Optional<Template> template(String name) {
+  public Optional<Template> template(String name) {
     return templates.stream().filter(template -> template.name().equals(name)).findFirst();
   }
 
-  Template require(String name) {
+  public Template require(String name) {
     return template(name).orElseThrow(() -> new AssertionError("no template " + name));
   }
 
-  List<Resource> resources() {
+  public List<Resource> resources() {
     return templates.stream().flatMap(template -> template.resources().stream()).toList();
   }
 
-  List<Resource> resourcesOfType(String type) {
+  public List<Resource> resourcesOfType(String type) {
     return resources().stream().filter(resource -> resource.type().equals(type)).toList();
   }
 

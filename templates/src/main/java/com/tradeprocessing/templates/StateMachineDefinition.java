@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
  * A state machine's {@code Definition} with its {@code DefinitionSubstitutions} applied, as Step
  * Functions receives it in a sample deployment.
  */
-record StateMachineDefinition(Resource stateMachine, JsonNode definition) {
+public record StateMachineDefinition(Resource stateMachine, JsonNode definition) {
 
   static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
   static final String SQS_SEND_MESSAGE = "arn:aws:states:::sqs:sendMessage";
@@ -74,7 +74,7 @@ record StateMachineDefinition(Resource stateMachine, JsonNode definition) {
         .toList();
   }
 
-  static StateMachineDefinition load(SampleDeployment deployment, Resource stateMachine) {
+  public static StateMachineDefinition load(SampleDeployment deployment, Resource stateMachine) {
     Map<String, String> substitutions = new LinkedHashMap<>();
     stateMachine
         .property("DefinitionSubstitutions")

@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A parsed CloudFormation template: its file name, its source text and its JSON tree. */
-record Template(String name, String text, JsonNode root) {
+public record Template(String name, String text, JsonNode root) {
 
   /** Duplicate keys are rejected: CloudFormation would silently keep only one of them. */
   static final JsonMapper MAPPER =
       JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-  static Template parse(String name, String text) {
+  public static Template parse(String name, String text) {
     try {
       return new Template(name, text, MAPPER.readTree(text));
     } catch (JsonProcessingException e) {
@@ -25,18 +25,18 @@ record Template(String name, String text, JsonNode root) {
     }
   }
 
-  JsonNode section(String section) {
+  public JsonNode section(String section) {
     return root.path(section);
   }
 
   /** The members of a top-level section, in template order. */
-  Map<String, JsonNode> members(String section) {
+  public Map<String, JsonNode> members(String section) {
     Map<String, JsonNode> members = new LinkedHashMap<>();
     section(section).properties().forEach(entry -> members.put(entry.getKey(), entry.getValue()));
     return members;
   }
 
-  Map<String, JsonNode> parameters() {
+  public Map<String, JsonNode> parameters() {
     return members("Parameters");
   }
 
@@ -48,17 +48,17 @@ record Template(String name, String text, JsonNode root) {
     return members("Conditions");
   }
 
-  List<Resource> resources() {
+  public List<Resource> resources() {
     List<Resource> resources = new ArrayList<>();
     members("Resources").forEach((id, node) -> resources.add(new Resource(this, id, node)));
     return resources;
   }
 
-  List<Resource> resourcesOfType(String type) {
+  public List<Resource> resourcesOfType(String type) {
     return resources().stream().filter(resource -> resource.type().equals(type)).toList();
   }
 
-  Optional<Resource> resource(String logicalId) {
+  public Optional<Resource> resource(String logicalId) {
     JsonNode node = section("Resources").get(logicalId);
     return node == null ? Optional.empty() : Optional.of(new Resource(this, logicalId, node));
   }

@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
  * decided for the sample region, and resources get the names and ARNs CloudFormation would give
  * them. Values CloudFormation only knows at deploy time (subnet ids, key ids) get stable samples.
  */
-final class SampleDeployment {
+public final class SampleDeployment {
 
   static final String ACCOUNT = "111122223333";
   static final String ENVIRONMENT = "dev";
@@ -67,6 +67,7 @@ final class SampleDeployment {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final TemplateSet templates;
+  private final String account;
   private final String region;
   private final Map<String, String> entryParameters;
 
@@ -79,7 +80,14 @@ final class SampleDeployment {
    * others take their defaults, or a sample value when they have none.
    */
   SampleDeployment(TemplateSet templates, String region, Map<String, String> entryParameters) {
+    this(templates, ACCOUNT, region, entryParameters);
+  }
+
+  /** A deployment into {@code account}, such as an emulator's, which names its own account. */
+  public SampleDeployment(
+      TemplateSet templates, String account, String region, Map<String, String> entryParameters) {
     this.templates = templates;
+    this.account = account;
     this.region = region;
     this.entryParameters = Map.copyOf(entryParameters);
   }
@@ -92,21 +100,21 @@ final class SampleDeployment {
     return new SampleDeployment(templates, REPLICA_REGION);
   }
 
-  String region() {
+  public String region() {
     return region;
   }
 
-  TemplateSet templates() {
+  public TemplateSet templates() {
     return templates;
   }
 
   /** The value of {@code node} once CloudFormation has resolved its intrinsic functions. */
-  JsonNode evaluate(Template template, JsonNode node) {
+  public JsonNode evaluate(Template template, JsonNode node) {
     return evaluate(template, node, 0);
   }
 
   /** The value as text; {@value #UNRESOLVED} when it is not a scalar. */
-  String text(Template template, JsonNode node) {
+  public String text(Template template, JsonNode node) {
     JsonNode value = evaluate(template, node);
     return value.isValueNode() ? value.asText() : UNRESOLVED;
   }
@@ -120,7 +128,7 @@ final class SampleDeployment {
   }
 
   /** Whether the resource exists in this deployment: its condition and its stack's hold. */
-  boolean deployed(Resource resource) {
+  public boolean deployed(Resource resource) {
     if (resource.condition().isPresent()
         && !condition(resource.template(), resource.condition().get())) {
       return false;
@@ -129,7 +137,7 @@ final class SampleDeployment {
     return parents.isEmpty() || parents.stream().anyMatch(this::deployed);
   }
 
-  Optional<String> physicalName(Resource resource) {
+  public Optional<String> physicalName(Resource resource) {
     String property = NAME_PROPERTIES.get(resource.type());
     if (property == null || resource.property(property).isMissingNode()) {
       return Optional.empty();
@@ -138,16 +146,16 @@ final class SampleDeployment {
   }
 
   /** What {@code Ref} returns for the resource. */
-  String refValue(Resource resource) {
+  public String refValue(Resource resource) {
     String name = physicalName(resource).orElse(resource.logicalId());
     return switch (resource.type()) {
-      case "AWS::SQS::Queue" -> "https://sqs." + region + ".amazonaws.com/" + ACCOUNT + "/" + name;
-      case "AWS::SNS::Topic" -> "arn:aws:sns:" + region + ":" + ACCOUNT + ":" + name;
+      case "AWS::SQS::Queue" -> "https://sqs." + region + ".amazonaws.com/" + account + "/" + name;
+      case "AWS::SNS::Topic" -> "arn:aws:sns:" + region + ":" + account + ":" + name;
       case "AWS::StepFunctions::StateMachine" ->
-          "arn:aws:states:" + region + ":" + ACCOUNT + ":stateMachine:" + name;
+          "arn:aws:states:" + region + ":" + account + ":stateMachine:" + name;
       case "AWS::KMS::Key" -> keyId(resource);
       case "AWS::CloudFormation::Stack" ->
-          "arn:aws:cloudformation:" + region + ":" + ACCOUNT + ":stack/" + resource.logicalId();
+          "arn:aws:cloudformation:" + region + ":" + account + ":stack/" + resource.logicalId();
       default -> {
         String prefix = ID_PREFIXES.get(resource.type());
         yield prefix == null ? name : prefix + "-" + sampleHex(resource.logicalId(), 17);
@@ -156,30 +164,30 @@ final class SampleDeployment {
   }
 
   /** What {@code Fn::GetAtt} returns for the resource's attribute. */
-  String attribute(Resource resource, String attribute) {
+  public String attribute(Resource resource, String attribute) {
     String name = physicalName(resource).orElse(resource.logicalId());
     String prefix = "arn:aws:";
     return switch (attribute) {
       case "Arn" ->
           switch (resource.type()) {
             case "AWS::Lambda::Function" ->
-                prefix + "lambda:" + region + ":" + ACCOUNT + ":function:" + name;
-            case "AWS::SQS::Queue" -> prefix + "sqs:" + region + ":" + ACCOUNT + ":" + name;
+                prefix + "lambda:" + region + ":" + account + ":function:" + name;
+            case "AWS::SQS::Queue" -> prefix + "sqs:" + region + ":" + account + ":" + name;
             case "AWS::DynamoDB::Table" ->
-                prefix + "dynamodb:" + region + ":" + ACCOUNT + ":table/" + name;
+                prefix + "dynamodb:" + region + ":" + account + ":table/" + name;
             case "AWS::Logs::LogGroup" ->
-                prefix + "logs:" + region + ":" + ACCOUNT + ":log-group:" + name + ":*";
-            case "AWS::IAM::Role" -> prefix + "iam::" + ACCOUNT + ":role/" + name;
+                prefix + "logs:" + region + ":" + account + ":log-group:" + name + ":*";
+            case "AWS::IAM::Role" -> prefix + "iam::" + account + ":role/" + name;
             case "AWS::KMS::Key" ->
-                prefix + "kms:" + region + ":" + ACCOUNT + ":key/" + keyId(resource);
+                prefix + "kms:" + region + ":" + account + ":key/" + keyId(resource);
             case "AWS::Events::EventBus" ->
-                prefix + "events:" + region + ":" + ACCOUNT + ":event-bus/" + name;
+                prefix + "events:" + region + ":" + account + ":event-bus/" + name;
             case "AWS::Events::Archive" ->
-                prefix + "events:" + region + ":" + ACCOUNT + ":archive/" + name;
+                prefix + "events:" + region + ":" + account + ":archive/" + name;
             case "AWS::Events::Rule" -> {
               JsonNode bus = resource.property("EventBusName");
               String busName = bus.isMissingNode() ? "" : text(resource.template(), bus) + "/";
-              yield prefix + "events:" + region + ":" + ACCOUNT + ":rule/" + busName + name;
+              yield prefix + "events:" + region + ":" + account + ":rule/" + busName + name;
             }
             case "AWS::StepFunctions::StateMachine" -> refValue(resource);
             case "AWS::SNS::Topic" -> refValue(resource);
@@ -187,14 +195,14 @@ final class SampleDeployment {
           };
       case "QueueName" -> name;
       case "QueueUrl" -> refValue(resource);
-      case "RepositoryUri" -> ACCOUNT + ".dkr.ecr." + region + ".amazonaws.com/" + name;
+      case "RepositoryUri" -> account + ".dkr.ecr." + region + ".amazonaws.com/" + name;
       case "CidrBlock" -> text(resource.template(), resource.property("CidrBlock"));
       default -> "<" + resource.logicalId() + "." + attribute + ">";
     };
   }
 
   /** The resource of {@code type} whose {@code Ref} or ARN is {@code value}, in any template. */
-  Optional<Resource> resourceIdentifiedBy(String type, String value) {
+  public Optional<Resource> resourceIdentifiedBy(String type, String value) {
     return templates.resourcesOfType(type).stream()
         .filter(
             resource ->
@@ -275,7 +283,7 @@ final class SampleDeployment {
       case "AWS::Region":
         return TextNode.valueOf(region);
       case "AWS::AccountId":
-        return TextNode.valueOf(ACCOUNT);
+        return TextNode.valueOf(account);
       case "AWS::Partition":
         return TextNode.valueOf("aws");
       case "AWS::URLSuffix":
