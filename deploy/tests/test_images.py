@@ -1,0 +1,157 @@
+"""Opens each function image tarball that Jib wrote (<module>/target/jib-image.tar) and checks what
+Lambda will see: one arm64/linux image (no index), the base image's entrypoint with the handler
+of docs/stage-contracts.md as CMD, classes in /var/task and jars in /var/task/lib (the Lambda Java
+runtime's classpath), the extension tree under /opt with executable extensions, the JVM options,
+and nothing left under Jib's appRoot.
+
+`make test-images` builds the tarballs first with the offline profile (stand-in base and
+extension); after `make images` the same checks run on the real images (IMAGE_TEST_EXTENSION=real).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import json
+import os
+import re
+import tarfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from conftest import DEPLOY_DIR, REPO_ROOT
+
+FUNCTION_MODULES = {
+    "validator": "validator",
+    "enricher": "enricher",
+    "recorder": "recorder",
+    "global-table custom resource": "global-table-resource",
+}
+JIB_APP_ROOT = "var/jib-unused"
+STAND_IN_EXTENSION_DIR = DEPLOY_DIR / "stand-in" / "lambda-insights" / "opt"
+REAL_EXTENSION_DIR = DEPLOY_DIR / "build" / "lambda-insights" / "opt"
+
+
+def contract_handlers() -> dict[str, str]:
+    """Module name -> handler, read from the binding table of docs/stage-contracts.md."""
+    text = (REPO_ROOT / "docs" / "stage-contracts.md").read_text(encoding="utf-8")
+    handlers = {}
+    for function, handler in re.findall(r"^\| ([a-z -]+) \| `([\w.]+::handleRequest)` \|", text, re.M):
+        handlers[FUNCTION_MODULES[function]] = handler
+    assert sorted(handlers) == sorted(FUNCTION_MODULES.values()), handlers
+    return handlers
+
+
+@dataclass
+class Image:
+    module: str
+    manifest: list[dict]
+    config: dict
+    files: dict[str, tarfile.TarInfo]
+    layer_digests_match: bool
+
+    @property
+    def env(self) -> dict[str, str]:
+        return dict(entry.split("=", 1) for entry in self.config["config"].get("Env", []))
+
+
+def open_image(module: str) -> Image:
+    path = REPO_ROOT / module / "target" / "jib-image.tar"
+    if not path.is_file():
+        pytest.fail(f"{path} is missing: build the images first (make test-images, or make images)")
+    files: dict[str, tarfile.TarInfo] = {}
+    with tarfile.open(path) as image:
+        manifest = json.load(image.extractfile("manifest.json"))
+        assert len(manifest) == 1, "one image per tarball"
+        config = json.load(image.extractfile(manifest[0]["Config"]))
+        diff_ids = []
+        for layer_name in manifest[0]["Layers"]:
+            raw = image.extractfile(layer_name).read()
+            uncompressed = gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
+            diff_ids.append("sha256:" + hashlib.sha256(uncompressed).hexdigest())
+            with tarfile.open(fileobj=io.BytesIO(uncompressed)) as layer:
+                for member in layer.getmembers():
+                    files[member.name.rstrip("/")] = member
+    return Image(module, manifest, config, files, diff_ids == config["rootfs"]["diff_ids"])
+
+
+@pytest.fixture(scope="module", params=sorted(FUNCTION_MODULES.values()))
+def image(request) -> Image:
+    return open_image(request.param)
+
+
+def expected_extension_dir(image: Image) -> Path:
+    labels = image.config["config"].get("Labels") or {}
+    wanted = os.environ.get("IMAGE_TEST_EXTENSION", "stand-in")
+    if wanted == "stand-in":
+        assert "com.tradeprocessing.stand-in" in labels, "expected an offline image on the stand-in base"
+        return STAND_IN_EXTENSION_DIR
+    assert "com.tradeprocessing.stand-in" not in labels, "a real image must not be built on the stand-in base"
+    return REAL_EXTENSION_DIR
+
+
+def test_image_config_when_built_should_be_one_linux_arm64_image_with_matching_layers(image):
+    # THEN
+    assert image.config["architecture"] == "arm64"
+    assert image.config["os"] == "linux"
+    assert image.layer_digests_match, "each layer's SHA-256 is its diff_id in the config"
+    assert "manifests" not in image.manifest[0], "a plain image, not an index"
+
+
+def test_image_config_when_built_should_keep_the_lambda_entrypoint_and_run_the_contract_handler(image):
+    # GIVEN
+    handler = contract_handlers()[image.module]
+    # THEN
+    cfg = image.config["config"]
+    assert cfg["Entrypoint"] == ["/lambda-entrypoint.sh"]
+    assert cfg["Cmd"] == [handler]
+    assert cfg["WorkingDir"] == "/var/task"
+    assert image.env["LAMBDA_TASK_ROOT"] == "/var/task"
+
+
+def test_image_config_when_built_should_set_the_start_up_jvm_options(image):
+    # THEN
+    options = image.env["JAVA_TOOL_OPTIONS"].split()
+    assert "-XX:+TieredCompilation" in options
+    assert "-XX:TieredStopAtLevel=1" in options
+
+
+def test_image_files_when_built_should_put_classes_in_var_task_and_jars_in_var_task_lib(image):
+    # GIVEN
+    handler_class = contract_handlers()[image.module].split("::")[0].replace(".", "/") + ".class"
+    module_dir = REPO_ROOT / image.module / "target"
+    jars = sorted(p.name for p in (module_dir / "lambda" / "lib").glob("*.jar"))
+    classes = sorted(
+        p.relative_to(module_dir / "classes").as_posix()
+        for p in (module_dir / "classes").rglob("*")
+        if p.is_file()
+    )
+    # THEN
+    assert f"var/task/{handler_class}" in image.files
+    assert all(f"var/task/{name}" in image.files for name in classes)
+    assert sorted(n[len("var/task/lib/"):] for n in image.files if n.startswith("var/task/lib/") and n.endswith(".jar")) == jars
+    assert any(name.startswith("shared-model-") for name in jars)
+    stray_jars = [n for n in image.files if n.endswith(".jar") and not n.startswith("var/task/lib/")]
+    assert stray_jars == []
+
+
+def test_image_files_when_built_should_hold_nothing_outside_var_task_and_opt(image):
+    # THEN
+    outside = [n for n in image.files if n not in ("var", "opt") and not n.startswith(("var/task", "opt/"))]
+    assert outside == []
+    assert not any(n.startswith(JIB_APP_ROOT) or n.startswith("app/") for n in image.files)
+
+
+def test_image_files_when_built_should_carry_the_extension_tree_with_executable_extensions(image):
+    # GIVEN
+    source = expected_extension_dir(image)
+    expected = sorted("opt/" + p.relative_to(source).as_posix() for p in source.rglob("*") if p.is_file())
+    # THEN
+    in_image = sorted(n for n, m in image.files.items() if n.startswith("opt/") and m.isfile())
+    assert in_image == expected
+    extensions = [n for n in in_image if n.startswith("opt/extensions/")]
+    assert extensions, "at least one extension in /opt/extensions"
+    assert all(image.files[n].mode & 0o111 == 0o111 for n in extensions)
