@@ -28,7 +28,7 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
 .PHONY: test
-test: venv lint-templates test-emulator ## Run every test: cfn-lint, the emulator launcher's tests, unit and integration tests (mvn verify)
+test: venv lint-templates test-emulator lint-scripts test-deploy ## Run every test: cfn-lint, the emulator launcher's tests, shellcheck, the image and deploy tests, unit and integration tests (mvn verify)
 	@$(call with_jdk,$(MVN) $(MVN_FLAGS) verify)
 
 .PHONY: test-emulator
@@ -65,3 +65,34 @@ clean: ## Remove build output (keeps the virtualenv)
 .PHONY: distclean
 distclean: clean ## Remove build output and the virtualenv
 	rm -rf $(VENV)
+
+# --- Function images and deployment (deploy/, docs/deploy.md) ------------------------------------
+FUNCTION_MODULES := validator,enricher,recorder,global-table-resource
+SHELL_SCRIPTS    := $(sort $(wildcard deploy/*.sh deploy/tests/*.sh))
+
+.PHONY: lint-scripts
+lint-scripts: venv ## Run shellcheck on the deploy scripts
+	@$(VENV)/bin/shellcheck --external-sources -- $(SHELL_SCRIPTS) && echo "shellcheck: $(words $(SHELL_SCRIPTS)) scripts, no findings"
+
+.PHONY: test-images
+test-images: ## Build the four function images offline (stand-in base and extension) to <module>/target/jib-image.tar
+	@$(call with_jdk,start=$$(date +%s); \
+	  $(MVN) $(MVN_FLAGS) -q -P lambda-images-offline -pl $(FUNCTION_MODULES) -am -DskipTests package; \
+	  echo "images: 4 offline image tarballs built in $$(( $$(date +%s) - start )) s")
+
+.PHONY: test-deploy
+test-deploy: venv test-images ## Run deploy/'s tests: extension fetch, image tarballs, deploy and destroy plans (pytest)
+	@cd deploy && ../$(VENV)/bin/python -m pytest -q
+
+.PHONY: images
+images: venv ## Build the four arm64 function images to <module>/target/jib-image.tar (needs the network; LAMBDA_INSIGHTS_SHA256 while none is pinned)
+	@$(VENV)/bin/python deploy/lambda-insights.py fetch
+	@$(call with_jdk,$(MVN) $(MVN_FLAGS) -P lambda-images -pl $(FUNCTION_MODULES) -am -DskipTests package)
+
+.PHONY: deploy
+deploy: venv ## Deploy environment ENV=<suffix> to AWS; DRY_RUN=1 prints the AWS commands without running them
+	@deploy/deploy.sh "$(ENV)"
+
+.PHONY: destroy
+destroy: venv ## Remove environment ENV=<suffix> from AWS, replica region first; DRY_RUN=1 prints the commands
+	@deploy/destroy.sh "$(ENV)"

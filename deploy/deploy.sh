@@ -1,0 +1,312 @@
+#!/usr/bin/env bash
+# Deploys one environment of the trade-processing platform: `make deploy ENV=<suffix>`.
+#
+# Order (docs/deploy.md explains each step and how it matches templates/root.json):
+#   1. checks: ENV, regions, inputs, the AWS CLI, credentials, the stack set roles
+#   2. bootstrap stack in the replica region, then the primary (ECR repository; replication)
+#   3. images: fetch the Lambda Insights extension, build and push the four images with Jib to
+#      the primary region's repository, read their digests, wait until ECR has replicated them
+#      (or take the digests of images already pushed from IMAGE_DIGESTS_FILE)
+#   4. package the nested templates to an S3 bucket (created, or given as ARTIFACT_BUCKET)
+#   5. the stack set (self-managed permissions): created or updated with the new parameters;
+#      its primary-region instance first, then, once the table's replica is ACTIVE, the replica
+#      region's instance; an update rolls both in the order primary, replica
+#   6. the outputs of both regions
+#
+# Inputs (environment variables):
+#   REFERENCE_DATA_BASE_URL              required: https URL of the reference-data API
+#   REFERENCE_DATA_ENDPOINT_SERVICE_NAME optional PrivateLink service name
+#   ALARM_EMAIL                          optional address subscribed to the alarm topic
+#   STATE_MACHINE_TYPE                   STANDARD (default) or EXPRESS
+#   MANAGE_REGISTRY_REPLICATION          true (default) or false (a second environment per account)
+#   ARTIFACT_BUCKET                      existing bucket for the packaged templates (kept by destroy)
+#   IMAGE_DIGESTS_FILE                   lines <function>=<sha256 digest>: skip the build and push
+#   IMAGE_VERSION                        tag suffix of pushed images (default: commit and UTC time)
+#   LAMBDA_INSIGHTS_SHA256               checksum of the extension while lambda-insights.lock has none
+#   PRIMARY_REGION, REPLICA_REGION       us-east-1 and eu-west-1 by default
+#   DRY_RUN=1                            print every command in order, call nothing
+set -euo pipefail
+
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+exec 3>&1
+
+readonly REFERENCE_URL_PATTERN='^https://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$'
+readonly ENDPOINT_SERVICE_PATTERN='^$|^com\.amazonaws\.vpce\.[a-z0-9-]+\.vpce-svc-[0-9a-f]{17}$'
+readonly EMAIL_PATTERN='^$|^[^@[:space:]"\\]+@[^@[:space:]"\\]+\.[^@[:space:]"\\]+$'
+
+digest_parameter() {
+  case $1 in
+    validator) echo ValidatorImageDigest ;;
+    enricher) echo EnricherImageDigest ;;
+    recorder) echo RecorderImageDigest ;;
+    global-table-resource) echo GlobalTableResourceImageDigest ;;
+  esac
+}
+
+validate_inputs() {
+  REFERENCE_DATA_BASE_URL="${REFERENCE_DATA_BASE_URL:-}"
+  REFERENCE_DATA_ENDPOINT_SERVICE_NAME="${REFERENCE_DATA_ENDPOINT_SERVICE_NAME:-}"
+  ALARM_EMAIL="${ALARM_EMAIL:-}"
+  STATE_MACHINE_TYPE="${STATE_MACHINE_TYPE:-STANDARD}"
+  MANAGE_REGISTRY_REPLICATION="${MANAGE_REGISTRY_REPLICATION:-true}"
+  [[ -n $REFERENCE_DATA_BASE_URL ]] ||
+    die "REFERENCE_DATA_BASE_URL is missing: the https base URL of the reference-data API as reached from the VPC (root.json ReferenceDataBaseUrl)"
+  [[ $REFERENCE_DATA_BASE_URL =~ $REFERENCE_URL_PATTERN ]] ||
+    die "REFERENCE_DATA_BASE_URL '$REFERENCE_DATA_BASE_URL' is not an https URL without query or fragment"
+  [[ $REFERENCE_DATA_ENDPOINT_SERVICE_NAME =~ $ENDPOINT_SERVICE_PATTERN ]] ||
+    die "REFERENCE_DATA_ENDPOINT_SERVICE_NAME '$REFERENCE_DATA_ENDPOINT_SERVICE_NAME' is not an endpoint service name"
+  [[ $ALARM_EMAIL =~ $EMAIL_PATTERN ]] || die "ALARM_EMAIL '$ALARM_EMAIL' is not an e-mail address"
+  [[ $STATE_MACHINE_TYPE == STANDARD || $STATE_MACHINE_TYPE == EXPRESS ]] ||
+    die "STATE_MACHINE_TYPE must be STANDARD or EXPRESS, not '$STATE_MACHINE_TYPE'"
+  [[ $MANAGE_REGISTRY_REPLICATION == true || $MANAGE_REGISTRY_REPLICATION == false ]] ||
+    die "MANAGE_REGISTRY_REPLICATION must be true or false, not '$MANAGE_REGISTRY_REPLICATION'"
+}
+
+# Reads IMAGE_DIGESTS_FILE into DIGESTS[function]: one <function>=<digest> line per function.
+declare -A DIGESTS=()
+read_digests_file() {
+  local file=$1 line function digest
+  [[ -f $file ]] || die "IMAGE_DIGESTS_FILE '$file' does not exist"
+  while IFS= read -r line || [[ -n $line ]]; do
+    [[ -z ${line//[[:space:]]/} || $line == \#* ]] && continue
+    function=${line%%=*}
+    digest=${line#*=}
+    digest=${digest#sha256:}
+    [[ $line == *=* && -n $(digest_parameter "$function") ]] ||
+      die "$file: '$line' is not <function>=<digest> with a function among: ${FUNCTIONS[*]}"
+    [[ $digest =~ ^[0-9a-f]{64}$ ]] || die "$file: the digest of $function is not 64 lowercase hex digits"
+    DIGESTS[$function]=$digest
+  done <"$file"
+  for function in "${FUNCTIONS[@]}"; do
+    [[ -n ${DIGESTS[$function]:-} ]] || die "$file: no digest for $function"
+  done
+}
+
+require_build_tools() {
+  dry_run && return 0
+  [[ -x $REPO_ROOT/.venv/bin/python ]] || die "the project virtualenv is missing: run make venv"
+  command -v mvn >/dev/null || die "Maven (mvn) is needed to build the images"
+  "$REPO_ROOT/scripts/find-jdk" 21 >/dev/null || die "a JDK 21 is needed to build the images"
+}
+
+deploy_bootstrap() {
+  local region replication
+  # Replica region first: ECR replication then finds a repository with the same settings there
+  # instead of creating one with defaults (ADR 0005).
+  for region in "$REPLICA_REGION" "$PRIMARY_REGION"; do
+    replication=false
+    [[ $region == "$PRIMARY_REGION" ]] && replication=$MANAGE_REGISTRY_REPLICATION
+    info "bootstrap stack $BOOTSTRAP_STACK in $region"
+    aws_do cloudformation deploy --region "$region" --stack-name "$BOOTSTRAP_STACK" \
+      --template-file "$REPO_ROOT/templates/bootstrap.json" --no-fail-on-empty-changeset \
+      --parameter-overrides "EnvironmentSuffix=$ENV_SUFFIX" "PrimaryRegion=$PRIMARY_REGION" \
+      "ReplicaRegion=$REPLICA_REGION" "ManageRegistryReplication=$replication" \
+      --tags project=trade-processing "environment=$ENV_SUFFIX"
+  done
+  REPOSITORY_URI=$(aws_read "$ACCOUNT_ID.dkr.ecr.$PRIMARY_REGION.amazonaws.com/$REPOSITORY" \
+    cloudformation describe-stacks --region "$PRIMARY_REGION" --stack-name "$BOOTSTRAP_STACK" \
+    --query "Stacks[0].Outputs[?OutputKey=='RepositoryUri'].OutputValue" --output text)
+  [[ -n $REPOSITORY_URI && $REPOSITORY_URI != None ]] || die "the bootstrap stack has no RepositoryUri output"
+}
+
+build_and_push_images() {
+  local version function password
+  version=${IMAGE_VERSION:-$(git -C "$REPO_ROOT" rev-parse --short=12 HEAD 2>/dev/null || echo local)-$(date -u +%Y%m%dT%H%M%SZ)}
+  [[ $version =~ ^[A-Za-z0-9_.-]{1,100}$ ]] || die "IMAGE_VERSION '$version' is not a valid tag suffix"
+  info "fetching the pinned Lambda Insights extension"
+  plan "$REPO_ROOT/.venv/bin/python" "$REPO_ROOT/deploy/lambda-insights.py" fetch
+  dry_run || "$REPO_ROOT/.venv/bin/python" "$REPO_ROOT/deploy/lambda-insights.py" fetch
+  info "building and pushing the four images to $REPOSITORY_URI"
+  password=$(aws_read "<ecr-token>" ecr get-login-password --region "$PRIMARY_REGION")
+  local mvn_args=(-B -ntp -P lambda-images-push -pl "$(
+    IFS=,
+    echo "${FUNCTIONS[*]}"
+  )" -am -DskipTests package "-Dlambda.image.repository=$REPOSITORY_URI" "-Dlambda.image.version=$version")
+  plan mvn "${mvn_args[@]}"
+  if ! dry_run; then
+    local jdk
+    jdk=$("$REPO_ROOT/scripts/find-jdk" 21)
+    (cd "$REPO_ROOT" && JAVA_HOME=$jdk PATH="$jdk/bin:$PATH" JIB_TO_AUTH_PASSWORD=$password mvn "${mvn_args[@]}") >&2
+  fi
+  for function in "${FUNCTIONS[@]}"; do
+    if dry_run; then
+      DIGESTS[$function]="<digest-from-$function/target/jib-image.digest>"
+    else
+      DIGESTS[$function]=$(sed 's/^sha256://' "$REPO_ROOT/$function/target/jib-image.digest")
+      [[ ${DIGESTS[$function]} =~ ^[0-9a-f]{64}$ ]] || die "$function/target/jib-image.digest holds no digest"
+    fi
+  done
+}
+
+# The digests must name images in the primary repository, and ECR must have replicated them
+# before the replica region's functions can be created or updated.
+wait_for_images() {
+  local function deadline
+  for function in "${FUNCTIONS[@]}"; do
+    aws_exists yes 'ImageNotFoundException' ecr describe-images --region "$PRIMARY_REGION" \
+      --repository-name "$REPOSITORY" --image-ids "imageDigest=sha256:${DIGESTS[$function]}" \
+      --query 'imageDetails[0].imageDigest' --output text ||
+      die "no image with the $function digest ${DIGESTS[$function]} in $REPOSITORY ($PRIMARY_REGION)"
+  done
+  deadline=$((SECONDS + IMAGE_REPLICATION_TIMEOUT_SECONDS))
+  for function in "${FUNCTIONS[@]}"; do
+    info "waiting for the $function image in $REPLICA_REGION"
+    until aws_exists yes 'ImageNotFoundException|RepositoryNotFoundException' ecr describe-images \
+      --region "$REPLICA_REGION" --repository-name "$REPOSITORY" \
+      --image-ids "imageDigest=sha256:${DIGESTS[$function]}" --query 'imageDetails[0].imageDigest' --output text; do
+      ((SECONDS < deadline)) || die "ECR has not replicated the $function image to $REPLICA_REGION after ${IMAGE_REPLICATION_TIMEOUT_SECONDS}s: check the registry's replication configuration (MANAGE_REGISTRY_REPLICATION)"
+      sleep "$POLL_SECONDS"
+    done
+  done
+}
+
+ensure_artifact_bucket() {
+  if [[ -n ${ARTIFACT_BUCKET:-} ]]; then
+    aws_exists yes '\(404\)|Not Found|NoSuchBucket' s3api head-bucket --bucket "$ARTIFACT_BUCKET" ||
+      die "ARTIFACT_BUCKET '$ARTIFACT_BUCKET' does not exist"
+    BUCKET=$ARTIFACT_BUCKET
+    return 0
+  fi
+  BUCKET=$(default_artifact_bucket)
+  if aws_exists no '\(404\)|Not Found|NoSuchBucket' s3api head-bucket --bucket "$BUCKET"; then
+    return 0
+  fi
+  info "creating the packaging bucket $BUCKET"
+  if [[ $PRIMARY_REGION == us-east-1 ]]; then
+    aws_do s3api create-bucket --region "$PRIMARY_REGION" --bucket "$BUCKET" >/dev/null
+  else
+    aws_do s3api create-bucket --region "$PRIMARY_REGION" --bucket "$BUCKET" \
+      --create-bucket-configuration "LocationConstraint=$PRIMARY_REGION" >/dev/null
+  fi
+  aws_do s3api put-public-access-block --bucket "$BUCKET" --public-access-block-configuration \
+    BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true
+  # The tag tells destroy.sh that it may delete this bucket.
+  aws_do s3api put-bucket-tagging --bucket "$BUCKET" --tagging \
+    "TagSet=[{Key=$CREATED_BY_TAG_KEY,Value=$CREATED_BY_TAG_VALUE},{Key=project,Value=trade-processing},{Key=environment,Value=$ENV_SUFFIX}]"
+}
+
+package_templates() {
+  mkdir -p "$STATE_DIR"
+  local packaged="$STATE_DIR/root.packaged.json" key="$ARTIFACT_PREFIX/root.packaged.json"
+  info "packaging the nested templates to s3://$BUCKET/$ARTIFACT_PREFIX"
+  aws_do cloudformation package --use-json --region "$PRIMARY_REGION" \
+    --template-file "$REPO_ROOT/templates/root.json" --s3-bucket "$BUCKET" --s3-prefix "$ARTIFACT_PREFIX" \
+    --output-template-file "$packaged" >&2
+  # The packaged root goes to S3 too: a stack set takes a template body of 51,200 bytes at most.
+  aws_do s3 cp "$packaged" "s3://$BUCKET/$key" --only-show-errors
+  TEMPLATE_URL="https://$BUCKET.s3.$PRIMARY_REGION.amazonaws.com/$key"
+}
+
+stack_set_parameters() {
+  local json="" function
+  add() { json+="${json:+,}{\"ParameterKey\":\"$1\",\"ParameterValue\":\"$2\"}"; }
+  add EnvironmentSuffix "$ENV_SUFFIX"
+  add PrimaryRegion "$PRIMARY_REGION"
+  add ReplicaRegion "$REPLICA_REGION"
+  for function in "${FUNCTIONS[@]}"; do
+    add "$(digest_parameter "$function")" "${DIGESTS[$function]}"
+  done
+  add StateMachineType "$STATE_MACHINE_TYPE"
+  add ReferenceDataBaseUrl "$REFERENCE_DATA_BASE_URL"
+  add ReferenceDataEndpointServiceName "$REFERENCE_DATA_ENDPOINT_SERVICE_NAME"
+  add AlarmEmail "$ALARM_EMAIL"
+  unset -f add
+  printf '[%s]' "$json"
+}
+
+deploy_stack_set() {
+  local parameters operation_id region
+  parameters=$(stack_set_parameters)
+  if stack_set_exists no; then
+    info "updating the stack set $STACK_SET (existing instances, $PRIMARY_REGION first)"
+    operation_id=$(aws_read dry-run-update-operation cloudformation update-stack-set --region "$PRIMARY_REGION" \
+      --stack-set-name "$STACK_SET" --template-url "$TEMPLATE_URL" --parameters "$parameters" \
+      --capabilities CAPABILITY_NAMED_IAM --permission-model SELF_MANAGED \
+      --administration-role-arn "$STACK_SET_ADMINISTRATION_ROLE_ARN" \
+      --execution-role-name "$STACK_SET_EXECUTION_ROLE_NAME" \
+      --operation-preferences "$(operation_preferences)" --query OperationId --output text)
+    wait_stack_set_operation "$operation_id" "update"
+  else
+    info "creating the stack set $STACK_SET"
+    aws_do cloudformation create-stack-set --region "$PRIMARY_REGION" --stack-set-name "$STACK_SET" \
+      --description "Trade processing, environment $ENV_SUFFIX: one instance in $PRIMARY_REGION (primary) and one in $REPLICA_REGION (replica)." \
+      --template-url "$TEMPLATE_URL" --parameters "$parameters" --capabilities CAPABILITY_NAMED_IAM \
+      --permission-model SELF_MANAGED --administration-role-arn "$STACK_SET_ADMINISTRATION_ROLE_ARN" \
+      --execution-role-name "$STACK_SET_EXECUTION_ROLE_NAME" \
+      --tags Key=project,Value=trade-processing "Key=environment,Value=$ENV_SUFFIX" >/dev/null
+  fi
+  for region in "$PRIMARY_REGION" "$REPLICA_REGION"; do
+    [[ $region == "$REPLICA_REGION" ]] && wait_for_replica_table
+    if stack_instance_exists 0 "$region"; then
+      continue
+    fi
+    info "creating the stack instance in $region"
+    operation_id=$(aws_read "dry-run-create-$region" cloudformation create-stack-instances \
+      --region "$PRIMARY_REGION" --stack-set-name "$STACK_SET" --accounts "$ACCOUNT_ID" --regions "$region" \
+      --operation-preferences "$(operation_preferences)" --query OperationId --output text)
+    wait_stack_set_operation "$operation_id" "instance in $region"
+  done
+}
+
+# The replica region's recorder writes to the table's replica: it must be ACTIVE before that
+# region's instance exists. The custom resource already waits for it; this checks from outside.
+wait_for_replica_table() {
+  local status deadline=$((SECONDS + REPLICA_TIMEOUT_SECONDS))
+  info "waiting for the replica of $TABLE in $REPLICA_REGION to be ACTIVE"
+  while :; do
+    status=$(aws_read ACTIVE dynamodb describe-table --region "$PRIMARY_REGION" --table-name "$TABLE" \
+      --query "Table.Replicas[?RegionName=='$REPLICA_REGION'].ReplicaStatus | [0]" --output text)
+    [[ $status == ACTIVE ]] && break
+    ((SECONDS < deadline)) || die "the replica of $TABLE in $REPLICA_REGION is '$status' after ${REPLICA_TIMEOUT_SECONDS}s"
+    sleep "$POLL_SECONDS"
+  done
+  status=$(aws_read ACTIVE dynamodb describe-table --region "$REPLICA_REGION" --table-name "$TABLE" \
+    --query Table.TableStatus --output text)
+  [[ $status == ACTIVE ]] || die "$TABLE in $REPLICA_REGION is '$status', not ACTIVE"
+}
+
+print_outputs() {
+  local region stack_id
+  for region in "$PRIMARY_REGION" "$REPLICA_REGION"; do
+    stack_id=$(aws_read "arn:aws:cloudformation:$region:$ACCOUNT_ID:stack/StackSet-$STACK_SET-dry-run" \
+      cloudformation describe-stack-instance --region "$PRIMARY_REGION" --stack-set-name "$STACK_SET" \
+      --stack-instance-account "$ACCOUNT_ID" --stack-instance-region "$region" \
+      --query StackInstance.StackId --output text)
+    echo "Outputs in $region:"
+    aws_read "(outputs of $region)" cloudformation describe-stacks --region "$region" --stack-name "$stack_id" \
+      --query "Stacks[0].Outputs[?contains(['EventBusName','StateMachineArn','TradesTableName','AlarmTopicArn'], OutputKey)].[OutputKey,OutputValue]" \
+      --output text
+  done
+}
+
+main() {
+  local suffix=${1:-${ENV:-}}
+  validate_env_suffix "$suffix"
+  validate_regions
+  environment_names "$suffix"
+  validate_inputs
+  if [[ -n ${IMAGE_DIGESTS_FILE:-} ]]; then
+    read_digests_file "$IMAGE_DIGESTS_FILE"
+  else
+    require_build_tools
+  fi
+  require_aws_cli
+  dry_run && info "DRY_RUN=1: printing the commands of a first deployment of '$ENV_SUFFIX'; AWS is not called"
+  require_credentials
+  require_stack_set_roles
+  deploy_bootstrap
+  [[ -n ${IMAGE_DIGESTS_FILE:-} ]] || build_and_push_images
+  wait_for_images
+  ensure_artifact_bucket
+  package_templates
+  deploy_stack_set
+  print_outputs
+  if dry_run; then
+    info "dry run of $ENV_SUFFIX complete: nothing was called or changed"
+  else
+    info "environment $ENV_SUFFIX deployed"
+  fi
+}
+
+main "$@"
