@@ -1,0 +1,149 @@
+package com.tradeprocessing.integration.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+/**
+ * Finds the executions of the trade state machine by the event they process (EventBridge starts
+ * them with the event as input, so the input's {@code id} is the PutEvents event id), and waits for
+ * them to finish. Each execution is described when first seen and once more when it has finished.
+ */
+public final class ExecutionTracker {
+
+  private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+
+  private final SfnClient stepFunctions;
+  private final String stateMachineArn;
+  private final ObjectMapper json = new ObjectMapper();
+  private final Map<String, Execution> byArn = new ConcurrentHashMap<>();
+  private final Map<String, Execution> byEventId = new ConcurrentHashMap<>();
+
+  public ExecutionTracker(SfnClient stepFunctions, String stateMachineArn) {
+    this.stepFunctions = stepFunctions;
+    this.stateMachineArn = stateMachineArn;
+  }
+
+  /** Lists the executions and describes the new and the newly finished ones. */
+  public synchronized void refresh() {
+    for (ExecutionListItem item :
+        stepFunctions
+            .listExecutionsPaginator(request -> request.stateMachineArn(stateMachineArn).maxResults(1000))
+            .executions()) {
+      Execution known = byArn.get(item.executionArn());
+      if (known == null
+          || (!known.finished() && item.status() != ExecutionStatus.RUNNING)) {
+        Execution execution = describe(item.executionArn());
+        byArn.put(execution.arn(), execution);
+        if (execution.eventId() != null) {
+          byEventId.put(execution.eventId(), execution);
+        }
+      }
+    }
+  }
+
+  public Optional<Execution> byEventId(String eventId) {
+    return Optional.ofNullable(byEventId.get(eventId));
+  }
+
+  public Collection<Execution> all() {
+    return List.copyOf(byArn.values());
+  }
+
+  /** Executions still running among those seen. */
+  public long running() {
+    return byArn.values().stream().filter(execution -> !execution.finished()).count();
+  }
+
+  /**
+   * Waits until the execution of {@code eventId} exists and has finished.
+   *
+   * @throws IllegalStateException when it does not within {@code timeout}
+   */
+  public Execution awaitFinished(String eventId, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (true) {
+      Execution execution = byEventId.get(eventId);
+      if (execution != null && execution.finished()) {
+        return execution;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException(
+            execution == null
+                ? "no execution started for event " + eventId + " within " + timeout
+                : "execution " + execution.arn() + " still " + execution.status() + " after " + timeout);
+      }
+      pause();
+      refresh();
+    }
+  }
+
+  /**
+   * Waits until every execution seen has finished and the count of executions no longer grows;
+   * {@code progress} gets (finished, seen) after each poll.
+   */
+  public void awaitQuiet(Duration timeout, Consumer<long[]> progress) {
+    Instant deadline = Instant.now().plus(timeout);
+    int stableRounds = 0;
+    int lastCount = -1;
+    while (true) {
+      refresh();
+      int count = byArn.size();
+      long running = running();
+      progress.accept(new long[] {count - running, count});
+      stableRounds = running == 0 && count == lastCount ? stableRounds + 1 : 0;
+      lastCount = count;
+      if (stableRounds >= 2) {
+        return;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException(running + " executions still running after " + timeout);
+      }
+      pause();
+    }
+  }
+
+  private Execution describe(String arn) {
+    DescribeExecutionResponse response =
+        stepFunctions.describeExecution(request -> request.executionArn(arn));
+    JsonNode input = parse(response.input());
+    String eventId = input.path("id").isTextual() ? input.path("id").asText() : null;
+    return new Execution(
+        arn,
+        eventId,
+        response.statusAsString(),
+        input,
+        Optional.ofNullable(response.output()).map(this::parse),
+        Optional.ofNullable(response.error()),
+        Optional.ofNullable(response.cause()));
+  }
+
+  private JsonNode parse(String text) {
+    try {
+      return text == null ? json.missingNode() : json.readTree(text);
+    } catch (JsonProcessingException e) {
+      return json.missingNode();
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(POLL_INTERVAL);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for executions", e);
+    }
+  }
+}

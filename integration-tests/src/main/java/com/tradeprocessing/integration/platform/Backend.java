@@ -1,0 +1,39 @@
+package com.tradeprocessing.integration.platform;
+
+import com.tradeprocessing.integration.provision.FunctionDeployer;
+import java.net.InetAddress;
+import java.net.URI;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * The AWS the local platform runs on: the embedded emulator (moto and the local Lambda host) or
+ * LocalStack. Tests and {@code make run-local} talk to it only through this interface and the SDK,
+ * so they do not know which one they use.
+ */
+public interface Backend extends AutoCloseable {
+
+  /** What every SDK client points at. */
+  URI endpoint();
+
+  Region region();
+
+  /** The account the backend puts every resource in. */
+  String account();
+
+  BackendClients clients();
+
+  /** Creates the functions of the templates the way this backend can run them. */
+  FunctionDeployer functionDeployer();
+
+  /**
+   * The address at which functions reach servers of this machine (the reference-data API, a
+   * failing endpoint of a test), and which such servers bind to.
+   */
+  InetAddress addressForFunctions();
+
+  /** A human name for progress lines: {@code embedded emulator (moto 5.2.5)}, {@code LocalStack}. */
+  String description();
+
+  @Override
+  void close();
+}

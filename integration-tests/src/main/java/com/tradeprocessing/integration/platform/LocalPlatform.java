@@ -1,0 +1,119 @@
+package com.tradeprocessing.integration.platform;
+
+import com.tradeprocessing.integration.provision.Deployment;
+import com.tradeprocessing.integration.provision.FunctionDeployer;
+import com.tradeprocessing.integration.provision.TemplateProvisioner;
+import com.tradeprocessing.integration.referencedata.ReferenceDataServer;
+import com.tradeprocessing.integration.referencedata.ReferenceDataset;
+import com.tradeprocessing.templates.SampleDeployment;
+import com.tradeprocessing.templates.TemplateSet;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
+
+/**
+ * The whole pipeline on this machine: a backend, the local reference-data API, and every resource
+ * of the templates provisioned into the backend from the templates' own definitions.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+  private final Backend backend;
+  private final ReferenceDataServer referenceData;
+  private final FunctionDeployer functions;
+  private final Deployment deployment;
+
+  private LocalPlatform(
+      Backend backend,
+      ReferenceDataServer referenceData,
+      FunctionDeployer functions,
+      Deployment deployment) {
+    this.backend = backend;
+    this.referenceData = referenceData;
+    this.functions = functions;
+    this.deployment = deployment;
+  }
+
+  public static LocalPlatform start(
+      ProjectLayout layout, PlatformSettings settings, BackendFactory backends) throws IOException {
+    Backend backend = backends.start(layout, settings);
+    ReferenceDataServer referenceData = null;
+    try {
+      referenceData =
+          ReferenceDataServer.start(backend.addressForFunctions(), ReferenceDataset.shipped());
+      Map<String, String> parameters = new LinkedHashMap<>();
+      parameters.put("EnvironmentSuffix", settings.environmentSuffix());
+      parameters.put("ReferenceDataBaseUrl", referenceData.baseUrl().toString());
+      parameters.putAll(settings.parameterOverrides());
+      SampleDeployment evaluation =
+          new SampleDeployment(
+              TemplateSet.load(layout.templates()),
+              backend.account(),
+              backend.region().id(),
+              parameters);
+      FunctionDeployer functions = backend.functionDeployer();
+      Deployment deployment =
+          new TemplateProvisioner(backend.clients(), functions, settings.log())
+              .provision(evaluation, settings.environmentSuffix());
+      deployment.stateMachineFunctions().forEach(functions::prewarm);
+      return new LocalPlatform(backend, referenceData, functions, deployment);
+    } catch (IOException | RuntimeException e) {
+      if (referenceData != null) {
+        referenceData.close();
+      }
+      backend.close();
+      throw e;
+    }
+  }
+
+  public Backend backend() {
+    return backend;
+  }
+
+  public BackendClients clients() {
+    return backend.clients();
+  }
+
+  public Deployment deployment() {
+    return deployment;
+  }
+
+  public ReferenceDataServer referenceData() {
+    return referenceData;
+  }
+
+  /**
+   * Sets or removes ({@code null} value) environment variables of a function through {@code
+   * UpdateFunctionConfiguration}; invocations from then on run with the new configuration.
+   */
+  public void updateFunctionEnvironment(String functionName, Map<String, String> changes) {
+    GetFunctionConfigurationResponse current =
+        clients().lambda().getFunctionConfiguration(request -> request.functionName(functionName));
+    Map<String, String> variables = new LinkedHashMap<>(current.environment().variables());
+    changes.forEach(
+        (name, value) -> {
+          if (value == null) {
+            variables.remove(name);
+          } else {
+            variables.put(name, value);
+          }
+        });
+    clients()
+        .lambda()
+        .updateFunctionConfiguration(
+            request ->
+                request
+                    .functionName(functionName)
+                    .environment(environment -> environment.variables(variables)));
+    functions.configurationChanged(functionName);
+  }
+
+  @Override
+  public void close() {
+    try {
+      referenceData.close();
+    } finally {
+      backend.close();
+    }
+  }
+}

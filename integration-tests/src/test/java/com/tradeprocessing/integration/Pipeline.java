@@ -1,0 +1,180 @@
+package com.tradeprocessing.integration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tradeprocessing.integration.pipeline.BusEvent;
+import com.tradeprocessing.integration.pipeline.Execution;
+import com.tradeprocessing.integration.pipeline.ExecutionTracker;
+import com.tradeprocessing.integration.pipeline.PublishResult;
+import com.tradeprocessing.integration.pipeline.TradeEventBus;
+import com.tradeprocessing.integration.platform.LocalPlatform;
+import com.tradeprocessing.integration.provision.Deployment;
+import com.tradeprocessing.integration.referencedata.ReferenceDataServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** The pipeline as the tests drive it: publish events, follow executions, read records and queues. */
+public final class Pipeline implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+
+  static final Duration EXECUTION_TIMEOUT = Duration.ofSeconds(90);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final LocalPlatform platform;
+  private final TradeEventBus bus;
+  private final ExecutionTracker executions;
+
+  Pipeline(LocalPlatform platform) {
+    this.platform = platform;
+    this.bus =
+        new TradeEventBus(platform.clients().eventBridge(), platform.deployment().eventBusName());
+    this.executions =
+        new ExecutionTracker(
+            platform.clients().stepFunctions(), platform.deployment().stateMachineArn());
+  }
+
+  LocalPlatform platform() {
+    return platform;
+  }
+
+  Deployment deployment() {
+    return platform.deployment();
+  }
+
+  ReferenceDataServer referenceData() {
+    return platform.referenceData();
+  }
+
+  /** Publishes the event's source, detail-type and detail; returns the event id. */
+  String publish(JsonNode event) {
+    PublishResult result =
+        bus.publish(
+            new BusEvent(
+                event.path("source").asText(),
+                event.path("detail-type").asText(),
+                event.path("detail").isTextual()
+                    ? event.path("detail").asText()
+                    : event.path("detail").toString()));
+    return result
+        .eventId()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "PutEvents refused the event: " + result.errorCode() + " " + result.errorMessage()));
+  }
+
+  /** The finished execution of the event, waited for with a bound. */
+  Execution awaitExecution(String eventId) {
+    return executions.awaitFinished(eventId, EXECUTION_TIMEOUT);
+  }
+
+  /** Publishes the event and waits for its execution to finish. */
+  Execution process(JsonNode event) {
+    return awaitExecution(publish(event));
+  }
+
+  /** The execution of the event if one has started (no waiting). */
+  Optional<Execution> executionOf(String eventId) {
+    executions.refresh();
+    return executions.byEventId(eventId);
+  }
+
+  /** The record under {@code tradeId}, read consistently. */
+  Optional<Map<String, AttributeValue>> record(String tradeId) {
+    Map<String, AttributeValue> item =
+        platform
+            .clients()
+            .dynamoDb()
+            .getItem(
+                request ->
+                    request
+                        .tableName(deployment().tableName())
+                        .consistentRead(true)
+                        .key(Map.of("tradeId", AttributeValue.fromS(tradeId))))
+            .item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+  }
+
+  /** Every record whose key starts with {@code tradeId} (the trade and its duplicates). */
+  List<Map<String, AttributeValue>> recordsOf(String tradeId) {
+    List<Map<String, AttributeValue>> records = new ArrayList<>();
+    platform
+        .clients()
+        .dynamoDb()
+        .scanPaginator(
+            request ->
+                request
+                    .tableName(deployment().tableName())
+                    .consistentRead(true)
+                    .filterExpression("begins_with(tradeId, :id)")
+                    .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(tradeId))))
+        .items()
+        .forEach(records::add);
+    return records;
+  }
+
+  /**
+   * Waits (bounded) for the message of {@code executionArn} in the dead-letter queue {@code
+   * queueLogicalId} and returns its body; messages of other executions are left in the queue.
+   */
+  JsonNode awaitDeadLetter(String queueLogicalId, String executionArn) {
+    String url = deployment().queueUrl(queueLogicalId);
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (Instant.now().isBefore(deadline)) {
+      List<Message> messages =
+          platform
+              .clients()
+              .sqs()
+              .receiveMessage(
+                  request ->
+                      request.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1).visibilityTimeout(0))
+              .messages();
+      for (Message message : messages) {
+        JsonNode body = parse(message.body());
+        if (executionArn.equals(body.path("executionId").asText())) {
+          platform
+              .clients()
+              .sqs()
+              .deleteMessage(request -> request.queueUrl(url).receiptHandle(message.receiptHandle()));
+          return body;
+        }
+      }
+    }
+    throw new IllegalStateException(
+        "no message of " + executionArn + " in " + queueLogicalId + " within 30 s");
+  }
+
+  /** The execution's history, oldest event first. */
+  List<HistoryEvent> history(String executionArn) {
+    List<HistoryEvent> events = new ArrayList<>();
+    platform
+        .clients()
+        .stepFunctions()
+        .getExecutionHistoryPaginator(request -> request.executionArn(executionArn))
+        .events()
+        .forEach(events::add);
+    return events;
+  }
+
+  static JsonNode parse(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    platform.close();
+  }
+}

@@ -1,0 +1,81 @@
+package com.tradeprocessing.integration;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tradeprocessing.model.fixtures.EventFixtures;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Events of the three sources for the end-to-end tests, from the shared fixtures of shared-model:
+ * each gets a trade id of its own (records stay in the table for the whole run) and a trade time
+ * relative to now, because the validator judges trade times against the real clock.
+ */
+final class TradeEvents {
+
+  static final String OMS = "oms";
+  static final String FIX_GATEWAY = "fix-gateway";
+  static final String PRIME_BROKER = "prime-broker";
+
+  private static final DateTimeFormatter FIX_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+  private TradeEvents() {}
+
+  /** The fixture {@code <source>_<fixtureCase>} with a fresh trade id, executed a minute ago. */
+  static ObjectNode event(String source, String fixtureCase) {
+    return event(source, fixtureCase, Instant.now().minus(1, ChronoUnit.MINUTES));
+  }
+
+  /** The fixture with a fresh trade id, executed at {@code executedAt}. */
+  static ObjectNode event(String source, String fixtureCase, Instant executedAt) {
+    ObjectNode event = EventFixtures.event(source + "_" + fixtureCase);
+    if (event.path("detail").isObject()) {
+      ObjectNode detail = (ObjectNode) event.get("detail");
+      String id = source.toUpperCase().replace("-", "") + "-IT-" + UUID.randomUUID();
+      Instant millis = executedAt.truncatedTo(ChronoUnit.MILLIS);
+      switch (source) {
+        case OMS -> {
+          replaceText(detail, "tradeId", id);
+          replaceText(detail, "executedAt", millis.toString());
+        }
+        case FIX_GATEWAY -> {
+          replaceText(detail, "ExecID", id);
+          replaceText(detail, "TransactTime", FIX_TIME.format(millis));
+        }
+        case PRIME_BROKER -> {
+          replaceText(detail, "confirmationRef", id);
+          if (detail.path("tradeTime").isIntegralNumber()) {
+            detail.put("tradeTime", millis.toEpochMilli());
+          }
+          detail.remove("settlementDate");
+        }
+        default -> throw new IllegalArgumentException("unknown source " + source);
+      }
+    }
+    return event;
+  }
+
+  static ObjectNode valid(String source) {
+    return event(source, "valid");
+  }
+
+  /** The source trade id of an event built here. */
+  static String sourceTradeId(ObjectNode event) {
+    var detail = event.path("detail");
+    return switch (event.path("source").asText()) {
+      case "trading.oms" -> detail.path("tradeId").asText();
+      case "trading.fix-gateway" -> detail.path("ExecID").asText();
+      default -> detail.path("confirmationRef").asText();
+    };
+  }
+
+  /** Replaces a string field that the fixture has as a string; a fixture breaking it keeps it. */
+  private static void replaceText(ObjectNode detail, String field, String value) {
+    if (detail.path(field).isTextual()) {
+      detail.put(field, value);
+    }
+  }
+}
