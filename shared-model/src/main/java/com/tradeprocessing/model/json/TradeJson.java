@@ -23,10 +23,10 @@ import java.math.BigDecimal;
  *
  * <p>Every JSON tree this mapper reads, it can write back. Jackson refuses to write a decimal in
  * plain notation beyond a scale of ±{@value #MAX_PLAIN_SCALE} (its {@code
- * WRITE_BIGDECIMAL_AS_PLAIN} feature throws), and a payload is free to hold {@code 1e999999999};
- * so that feature stays off, and a number of a tree is written as {@link BigDecimal#toString()}
- * writes it, which reads back to the same value and scale. A {@code BigDecimal} property of our own
- * types (amounts, percentages) is written in plain notation, as a number or, under
+ * WRITE_BIGDECIMAL_AS_PLAIN} feature throws), and a payload is free to hold {@code 1e999999999}; so
+ * that feature stays off, and a number of a tree is written as {@link BigDecimal#toString()} writes
+ * it, which reads back to the same value and scale. A {@code BigDecimal} property of our own types
+ * (amounts, percentages) is written in plain notation, as a number or, under
  * {@code @JsonFormat(shape = STRING)}, as a string; only beyond the same scale does it fall back to
  * {@code toString()} notation.
  */

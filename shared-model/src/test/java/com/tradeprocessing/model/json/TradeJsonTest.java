@@ -44,8 +44,7 @@ class TradeJsonTest {
       };
 
   /** A typed decimal written as a number and one written as a string. */
-  record Amounts(
-      BigDecimal number, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal text) {}
+  record Amounts(BigDecimal number, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal text) {}
 
   @Property(tries = 1000)
   void writeValueAsString_anyTreeItReads_shouldWriteItBackUnchanged(
@@ -58,7 +57,9 @@ class TradeJsonTest {
 
     // THEN
     JsonNode readBack = TradeJson.mapper().readTree(written);
-    assertThat(readBack.equals(SAME_VALUE, tree)).as("%s read back from %s", readBack, text).isTrue();
+    assertThat(readBack.equals(SAME_VALUE, tree))
+        .as("%s read back from %s", readBack, text)
+        .isTrue();
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -156,11 +157,12 @@ class TradeJsonTest {
               }
               return "{" + String.join(",", members) + "}";
             });
-    return Arbitraries.frequencyOf(
-        Tuple.of(3, scalars), Tuple.of(1, arrays), Tuple.of(1, objects));
+    return Arbitraries.frequencyOf(Tuple.of(3, scalars), Tuple.of(1, arrays), Tuple.of(1, objects));
   }
 
-  /** JSON numbers of any form: sign, integer digits, fraction, exponent up to BigDecimal's range. */
+  /**
+   * JSON numbers of any form: sign, integer digits, fraction, exponent up to BigDecimal's range.
+   */
   private static Arbitrary<String> numbers() {
     Arbitrary<String> integer =
         Arbitraries.oneOf(
