@@ -24,9 +24,12 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
- * The validate stage of the trade state machine: reads the EventBridge event, validates it once
- * and writes the validator output of docs/stage-contracts.md. A rejected trade is a normal output;
- * only a fault (thresholds that cannot be read) is thrown, and fails the stage.
+ * The validate stage of the trade state machine: reads the EventBridge event (with the execution
+ * id when the state machine invokes it), validates it once and writes the validator output of
+ * docs/stage-contracts.md. A rejected trade is a normal output; only a fault is thrown, and fails
+ * the stage: thresholds that cannot be read ({@link
+ * com.tradeprocessing.validator.thresholds.ThresholdsUnavailableException}, which the state machine
+ * retries) or do not parse.
  */
 public final class ValidateTradeHandler implements RequestStreamHandler {
 
@@ -58,7 +61,9 @@ public final class ValidateTradeHandler implements RequestStreamHandler {
       throws IOException {
     PowertoolsLogging.initializeLogging(context);
     try {
-      TradeEvent event = TradeEvent.fromJson(read(input));
+      StageInput stageInput = StageInput.of(read(input));
+      putIfKnown("executionId", stageInput.executionId());
+      TradeEvent event = TradeEvent.fromJson(stageInput.event());
       putIfKnown("eventId", event.id());
       ValidationResult result = validator.validate(event);
       putIfKnown("tradeId", result.tradeId() == null ? null : result.tradeId().value());

@@ -4,22 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradeprocessing.model.SourceSystem;
 import com.tradeprocessing.model.TradeId;
 import com.tradeprocessing.model.fixtures.EventFixtures;
 import com.tradeprocessing.model.json.TradeJson;
 import com.tradeprocessing.validator.rules.RuleSet;
 import com.tradeprocessing.validator.thresholds.InvalidThresholdException;
+import com.tradeprocessing.validator.thresholds.ThresholdsUnavailableException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.ssm.model.SsmException;
 
 class ValidateTradeHandlerTest {
 
   private static final String PATH = "/trade-processing/test/thresholds/";
+  private static final String EXECUTION_ID =
+      "arn:aws:states:us-east-1:123456789012:execution:sfn-trade-processing-dev:"
+          + "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
 
   private final FakeSsmClient ssm = new FakeSsmClient(10);
   private final MutableClock clock = new MutableClock(TestValidators.NOW);
@@ -34,6 +42,98 @@ class ValidateTradeHandlerTest {
 
   private static JsonNode json(String text) throws IOException {
     return TradeJson.mapper().readTree(text);
+  }
+
+  /** The payload the state machine's Validate task sends: Prepare's {event, executionId}. */
+  private static String stageInput(String event) throws IOException {
+    ObjectNode input = TradeJson.mapper().createObjectNode();
+    input.set("event", json(event));
+    input.put("executionId", EXECUTION_ID);
+    return input.toString();
+  }
+
+  /** The log lines of one invocation. */
+  private List<JsonNode> logsOf(String input) throws IOException {
+    try (CapturedLogs captured = CapturedLogs.start()) {
+      invoke(input);
+      return captured.lines();
+    }
+  }
+
+  @Test
+  void handleRequest_stateMachinePayload_shouldValidateTheEventItCarries() throws IOException {
+    // GIVEN
+    String event = EventFixtures.json("prime-broker_notional-above-limit");
+
+    // WHEN
+    JsonNode output = invoke(stageInput(event));
+
+    // THEN the same output as for the bare event
+    assertThat(output).isEqualTo(invoke(event));
+    assertThat(output.get("reasonCodes")).isEqualTo(json("[\"NOTIONAL_LIMIT_EXCEEDED\"]"));
+  }
+
+  @Test
+  void handleRequest_stateMachinePayload_shouldLogWithTheExecutionId() throws IOException {
+    // GIVEN
+    String input = stageInput(EventFixtures.json(EventFixtures.OMS_VALID));
+
+    // WHEN
+    List<JsonNode> logs = logsOf(input);
+
+    // THEN
+    assertThat(logs)
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.get("message").asText()).isEqualTo("trade valid");
+              assertThat(line.get("executionId").asText()).isEqualTo(EXECUTION_ID);
+              assertThat(line.get("tradeId").asText())
+                  .isEqualTo(TradeId.of(SourceSystem.OMS, "OMS-20261125-000123").value());
+              assertThat(line.get("eventId").asText())
+                  .isEqualTo("df1e79a3-7244-549f-8235-723e3144efd1");
+              assertThat(line.get("function_request_id").asText())
+                  .isEqualTo(new StubContext().getAwsRequestId());
+            });
+  }
+
+  @Test
+  void handleRequest_bareEvent_shouldLogWithoutAnExecutionId() throws IOException {
+    // GIVEN a direct invocation with the EventBridge event itself
+    String input = EventFixtures.json(EventFixtures.OMS_VALID);
+
+    // WHEN
+    List<JsonNode> logs = logsOf(input);
+
+    // THEN
+    assertThat(logs)
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.has("executionId")).isFalse();
+              assertThat(line.get("eventId").asText())
+                  .isEqualTo("df1e79a3-7244-549f-8235-723e3144efd1");
+            });
+  }
+
+  @Test
+  void handleRequest_stateMachinePayloadWhoseEventIsNoObject_shouldRejectItAsMalformed()
+      throws IOException {
+    // GIVEN
+    String input = "{\"event\": \"trade,AAPL,100\", \"executionId\": \"" + EXECUTION_ID + "\"}";
+
+    // WHEN
+    List<JsonNode> logs;
+    JsonNode output;
+    try (CapturedLogs captured = CapturedLogs.start()) {
+      output = invoke(input);
+      logs = captured.lines();
+    }
+
+    // THEN
+    assertThat(output.get("reasonCodes")).isEqualTo(json("[\"MALFORMED_PAYLOAD\"]"));
+    assertThat(logs).singleElement().satisfies(
+        line -> assertThat(line.get("executionId").asText()).isEqualTo(EXECUTION_ID));
   }
 
   @Test
@@ -180,6 +280,26 @@ class ValidateTradeHandlerTest {
     assertThatThrownBy(() -> invoke(event))
         .isInstanceOf(InvalidThresholdException.class)
         .hasMessageContaining(PATH + "max-notional");
+  }
+
+  @Test
+  void handleRequest_parameterStoreThrottling_shouldThrowTheRetryableErrorType()
+      throws IOException {
+    // GIVEN a cold container whose first read of the thresholds is throttled
+    ssm.failWith(
+        SsmException.builder()
+            .statusCode(400)
+            .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").build())
+            .message("Rate exceeded")
+            .build());
+    String input = stageInput(EventFixtures.json(EventFixtures.OMS_VALID));
+
+    // WHEN / THEN the state machine retries on exactly this class name
+    assertThatThrownBy(() -> invoke(input))
+        .isExactlyInstanceOf(ThresholdsUnavailableException.class)
+        .hasMessageContaining(PATH);
+    assertThat(ThresholdsUnavailableException.class.getName())
+        .isEqualTo("com.tradeprocessing.validator.thresholds.ThresholdsUnavailableException");
   }
 
   @Test
