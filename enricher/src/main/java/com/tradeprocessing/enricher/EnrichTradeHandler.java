@@ -25,11 +25,12 @@ import org.slf4j.MDC;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
- * The enrich stage of the trade state machine: reads the EventBridge event, maps its payload to
- * the canonical trade, enriches it and writes the enricher output of {@code
- * docs/stage-contracts.md}. A payload that is not a trade is answered {@code NOT_A_TRADE} without
- * calling the reference-data API. Reference-data faults are thrown: the state machine retries
- * {@link ReferenceDataUnavailableException} and dead-letters the rest.
+ * The enrich stage of the trade state machine: reads the EventBridge event (with the execution id
+ * when the state machine invokes it), maps its payload to the canonical trade, enriches it and
+ * writes the enricher output of {@code docs/stage-contracts.md}. A payload that is not a trade is
+ * answered {@code NOT_A_TRADE} without calling the reference-data API. Reference-data faults are
+ * thrown: the state machine retries {@link ReferenceDataUnavailableException} and dead-letters the
+ * rest.
  */
 public final class EnrichTradeHandler implements RequestStreamHandler {
 
@@ -51,7 +52,9 @@ public final class EnrichTradeHandler implements RequestStreamHandler {
       throws IOException {
     PowertoolsLogging.initializeLogging(context);
     try {
-      TradeEvent event = TradeEvent.fromJson(read(input));
+      StageInput stageInput = StageInput.of(read(input));
+      putIfKnown("executionId", stageInput.executionId());
+      TradeEvent event = TradeEvent.fromJson(stageInput.event());
       putIfKnown("eventId", event.id());
       Adaptation adaptation = SourceAdapters.adapt(event.source(), event.detail());
       Optional<Trade> trade = adaptation.trade();

@@ -28,6 +28,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,6 +41,10 @@ class EnrichTradeHandlerTest {
   @RegisterExtension
   static final WireMockExtension API =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  private static final String EXECUTION_ID =
+      "arn:aws:states:us-east-1:123456789012:execution:sfn-trade-processing-dev:"
+          + "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
 
   private EnrichTradeHandler handler;
 
@@ -63,6 +68,14 @@ class EnrichTradeHandlerTest {
         output,
         new StubContext());
     return TradeJson.mapper().readTree(output.toByteArray());
+  }
+
+  /** The payload the state machine's Enrich task sends: Prepare's {event, executionId}. */
+  private static String stageInput(String eventJson) throws IOException {
+    ObjectNode input = TradeJson.mapper().createObjectNode();
+    input.set("event", TradeJson.mapper().readTree(eventJson));
+    input.put("executionId", EXECUTION_ID);
+    return input.toString();
   }
 
   private static JsonNode expected(String name) {
@@ -90,6 +103,97 @@ class EnrichTradeHandlerTest {
 
     // THEN
     assertThat(output).isEqualTo(expected(fixture));
+  }
+
+  @Test
+  void handleRequest_stateMachinePayload_shouldEnrichTheEventItCarries() throws IOException {
+    // GIVEN
+    String input = stageInput(EventFixtures.json(EventFixtures.OMS_VALID));
+
+    // WHEN
+    JsonNode output = handle(input);
+
+    // THEN
+    assertThat(output).isEqualTo(expected(EventFixtures.OMS_VALID));
+  }
+
+  @Test
+  void handleRequest_stateMachinePayload_shouldLogWithTheExecutionId() throws IOException {
+    // GIVEN
+    String input = stageInput(EventFixtures.json(EventFixtures.OMS_VALID));
+
+    // WHEN
+    List<JsonNode> logs;
+    try (CapturedLogs captured = CapturedLogs.start()) {
+      handle(input);
+      logs = captured.lines();
+    }
+
+    // THEN every line of the invocation names the execution; the outcome line names the trade
+    assertThat(logs)
+        .isNotEmpty()
+        .allSatisfy(line -> assertThat(line.path("executionId").asText()).isEqualTo(EXECUTION_ID));
+    assertThat(logs)
+        .filteredOn(line -> "trade enriched".equals(line.path("message").asText()))
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.get("tradeId").asText())
+                  .isEqualTo("TRD-869ea5d4d46f5840a94387bd496f29c8");
+              assertThat(line.get("eventId").asText())
+                  .isEqualTo("df1e79a3-7244-549f-8235-723e3144efd1");
+              assertThat(line.get("function_request_id").asText())
+                  .isEqualTo(new StubContext().getAwsRequestId());
+            });
+  }
+
+  @Test
+  void handleRequest_bareEvent_shouldLogWithoutAnExecutionId() throws IOException {
+    // GIVEN a direct invocation with the EventBridge event itself
+    String input = EventFixtures.json(EventFixtures.OMS_VALID);
+
+    // WHEN
+    List<JsonNode> logs;
+    try (CapturedLogs captured = CapturedLogs.start()) {
+      handle(input);
+      logs = captured.lines();
+    }
+
+    // THEN
+    assertThat(logs)
+        .filteredOn(line -> "trade enriched".equals(line.path("message").asText()))
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.has("executionId")).isFalse();
+              assertThat(line.get("tradeId").asText())
+                  .isEqualTo("TRD-869ea5d4d46f5840a94387bd496f29c8");
+            });
+  }
+
+  @Test
+  void handleRequest_stateMachinePayloadOfAPayloadThatIsNoTrade_shouldLogWithTheExecutionId()
+      throws IOException {
+    // GIVEN
+    String input = stageInput(EventFixtures.json("oms_missing-field"));
+
+    // WHEN
+    JsonNode output;
+    List<JsonNode> logs;
+    try (CapturedLogs captured = CapturedLogs.start()) {
+      output = handle(input);
+      logs = captured.lines();
+    }
+
+    // THEN
+    assertThat(output).isEqualTo(expected("not-a-trade"));
+    assertThat(logs)
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.get("message").asText()).startsWith("payload is not a trade");
+              assertThat(line.get("executionId").asText()).isEqualTo(EXECUTION_ID);
+            });
   }
 
   @Test
@@ -192,6 +296,38 @@ class EnrichTradeHandlerTest {
     assertThat(ReferenceDataUnavailableException.class.getName())
         .isEqualTo("com.tradeprocessing.enricher.ReferenceDataUnavailableException");
     assertThat(output.size()).isZero();
+  }
+
+  @Test
+  void handleRequest_referenceDataApiFailing_shouldLogTheErrorTypeWithTheExecutionId()
+      throws IOException {
+    // GIVEN
+    API.stubFor(get(urlEqualTo("/instruments/US0378331005"))
+        .willReturn(aResponse().withStatus(503)));
+    byte[] input =
+        stageInput(EventFixtures.json(EventFixtures.OMS_VALID)).getBytes(StandardCharsets.UTF_8);
+
+    // WHEN
+    List<JsonNode> logs;
+    try (CapturedLogs captured = CapturedLogs.start()) {
+      assertThatThrownBy(() -> handler.handleRequest(
+              new ByteArrayInputStream(input), new ByteArrayOutputStream(), new StubContext()))
+          .isInstanceOf(ReferenceDataUnavailableException.class);
+      logs = captured.lines();
+    }
+
+    // THEN
+    assertThat(logs)
+        .filteredOn(line -> "ERROR".equals(line.path("level").asText()))
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.get("errorType").asText())
+                  .isEqualTo("com.tradeprocessing.enricher.ReferenceDataUnavailableException");
+              assertThat(line.get("executionId").asText()).isEqualTo(EXECUTION_ID);
+              assertThat(line.get("tradeId").asText())
+                  .isEqualTo("TRD-869ea5d4d46f5840a94387bd496f29c8");
+            });
   }
 
   @Test
