@@ -27,7 +27,8 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * The Record task of the trade state machine: reads {@code {"event", "executionId", "validation",
  * "enrichment"}}, records the trade and answers {@code {"tradeId", "status", "reasonCodes",
  * "replayed", "recordedAt"}} (docs/stage-contracts.md). Faults propagate as exceptions whose class
- * names the state machine matches: {@link TradeStoreUnavailableException} is retried.
+ * names the state machine matches: {@link TradeStoreUnavailableException} and {@link
+ * ThresholdsUnavailableException} are retried.
  */
 public final class RecordTradeHandler implements RequestStreamHandler {
 

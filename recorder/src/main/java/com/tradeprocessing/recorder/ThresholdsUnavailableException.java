@@ -2,8 +2,8 @@ package com.tradeprocessing.recorder;
 
 /**
  * The price band could not be read from SSM and no earlier value is cached in this container, so no
- * decision can be made. Transient in nature (SSM throttling or outage); the trade reaches the
- * recorder's dead-letter queue unless the state machine retries this class name.
+ * decision can be made. Transient in nature (SSM throttling or outage): the state machine retries
+ * this class name, and the trade reaches the recorder's dead-letter queue only after the retries.
  */
 public class ThresholdsUnavailableException extends RuntimeException {
 

@@ -13,11 +13,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +27,8 @@ class RecordTradeHandlerTest {
   private static final String PRIME_BROKER_OUT_OF_BAND =
       "records/prime-broker_price-out-of-band.json";
   private static final String OMS_UNIDENTIFIED = "records/oms_unidentified.json";
+  private static final String PRIME_BROKER_HUGE_QUANTITY =
+      "records/prime-broker_huge-quantity.json";
 
   private final InMemoryTradeRecordStore store = new InMemoryTradeRecordStore();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T14:30:02.345Z"));
@@ -117,13 +118,46 @@ class RecordTradeHandlerTest {
   }
 
   @Test
-  void handleRequest_recordedTrade_shouldLogTheOutcomeWithTradeAndExecutionIds()
-      throws IOException {
+  void handleRequest_quantityBeyondAnyPlainDecimal_shouldRecordTheRawPayloadAsRejected() {
+    // GIVEN a payload number (1e999999999) too large to write in plain decimal form
+    String input = resource(PRIME_BROKER_HUGE_QUANTITY);
+
+    // WHEN
+    JsonNode output = invoke(handler, input);
+
+    // THEN
+    assertThat(output)
+        .isEqualTo(
+            json(
+                """
+                {"tradeId": "TRD-6ebfd4a0a803bd343dc9bb6501e9475e",
+                 "status": "REJECTED",
+                 "reasonCodes": ["INVALID_QUANTITY"],
+                 "replayed": false,
+                 "recordedAt": "2026-11-25T14:30:02.345Z"}
+                """));
+    assertThat(store.get("TRD-6ebfd4a0a803bd343dc9bb6501e9475e"))
+        .hasValueSatisfying(
+            record -> {
+              assertThat(record.statusDate()).isEqualTo("REJECTED#2026-11-25");
+              assertThat(record.canonicalTrade()).isNull();
+              assertThat(json(record.rawPayload())).isEqualTo(json(input).at("/event/detail"));
+              assertThat(json(record.rawPayload()).get("qty").decimalValue())
+                  .isEqualByComparingTo(new BigDecimal("1e999999999"));
+            });
+  }
+
+  @Test
+  void handleRequest_recordedTrade_shouldLogTheOutcomeWithTradeAndExecutionIds() {
     // GIVEN
     String input = resource(OMS_ACCEPTED);
 
     // WHEN
-    List<JsonNode> logs = logLines(() -> invoke(handler, input));
+    List<JsonNode> logs;
+    try (CapturedLogs captured = CapturedLogs.start()) {
+      invoke(handler, input);
+      logs = captured.lines();
+    }
 
     // THEN
     assertThat(logs)
@@ -192,6 +226,41 @@ class RecordTradeHandlerTest {
         .isEqualTo("com.tradeprocessing.recorder.TradeStoreUnavailableException");
   }
 
+  @Test
+  void handleRequest_fault_shouldLogTheErrorTypeWithTradeAndExecutionIds() {
+    // GIVEN
+    RecordTradeHandler unavailable =
+        handlerOn(
+            record -> {
+              throw new TradeStoreUnavailableException("throttled", null);
+            });
+
+    // WHEN
+    List<JsonNode> logs;
+    try (CapturedLogs captured = CapturedLogs.start()) {
+      assertThatThrownBy(() -> invoke(unavailable, resource(OMS_ACCEPTED)))
+          .isInstanceOf(TradeStoreUnavailableException.class);
+      logs = captured.lines();
+    }
+
+    // THEN
+    assertThat(logs)
+        .filteredOn(line -> "ERROR".equals(line.path("level").asText()))
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.get("message").asText())
+                  .isEqualTo(
+                      "Recording failed with"
+                          + " com.tradeprocessing.recorder.TradeStoreUnavailableException");
+              assertThat(line.at("/error/name").asText())
+                  .isEqualTo("com.tradeprocessing.recorder.TradeStoreUnavailableException");
+              assertThat(line.get("tradeId").asText())
+                  .isEqualTo("TRD-869ea5d4d46f5840a94387bd496f29c8");
+              assertThat(line.get("executionId").asText()).startsWith("arn:aws:states:");
+            });
+  }
+
   private RecordTradeHandler handlerOn(com.tradeprocessing.recorder.record.TradeRecordStore store) {
     return new RecordTradeHandler(
         new ComplianceRecorder(
@@ -214,25 +283,6 @@ class RecordTradeHandlerTest {
       throw new UncheckedIOException(e);
     }
     return json(output.toString(StandardCharsets.UTF_8));
-  }
-
-  /** The JSON log lines {@code action} writes to stdout. */
-  private static List<JsonNode> logLines(Runnable action) {
-    PrintStream original = System.out;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    try {
-      action.run();
-    } finally {
-      System.setOut(original);
-    }
-    List<JsonNode> lines = new ArrayList<>();
-    for (String line : buffer.toString(StandardCharsets.UTF_8).split("\n")) {
-      if (line.startsWith("{")) {
-        lines.add(json(line));
-      }
-    }
-    return lines;
   }
 
   private static String resource(String name) {

@@ -20,7 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Maps a {@link TradeRecord} to a DynamoDB item and back, by hand (no reflection on the init path).
  * Attributes of absent optional values are left out, which keeps records without an ISIN or
- * execution time out of the indexes keyed on them. docs/trade-record.md lists every attribute.
+ * execution time out of the by-instrument index. The by-status-date keys ({@code statusDate},
+ * {@code recordedAt}) are always written, so that index holds every record. docs/trade-record.md
+ * lists every attribute.
  */
 public final class TradeRecordItems {
 
@@ -82,7 +84,7 @@ public final class TradeRecordItems {
     putString(item, ISIN, record.isin());
     putString(item, EXECUTED_AT, instant(record.executedAt()));
     putString(item, TRADE_DATE, record.tradeDate().toString());
-    putString(item, STATUS_DATE, record.statusDate());
+    item.put(STATUS_DATE, AttributeValue.fromS(record.statusDate()));
     putString(item, CANONICAL_TRADE, record.canonicalTrade());
     putString(item, ENRICHMENT_STATUS, record.enrichmentStatus().name());
     putString(item, ENRICHMENT, record.enrichment());
@@ -91,7 +93,7 @@ public final class TradeRecordItems {
     putString(item, CONTENT_HASH, record.content().hash());
     putString(item, CONTENT_HASH_BASIS, record.content().basis().name());
     putString(item, RECEIVED_AT, instant(record.receivedAt()));
-    putString(item, RECORDED_AT, instant(record.recordedAt()));
+    item.put(RECORDED_AT, AttributeValue.fromS(RecordInstants.format(record.recordedAt())));
     putString(item, EXECUTION_ID, record.executionId());
     putString(item, REGION, record.region());
     putString(item, VALIDATION_RULE_SET_VERSION, record.validationRuleSetVersion());

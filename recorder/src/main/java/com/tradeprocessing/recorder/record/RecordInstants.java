@@ -8,7 +8,8 @@ import java.time.temporal.ChronoUnit;
 /**
  * The one text form of instants in records and stage output: ISO-8601 UTC with exactly three
  * fraction digits ({@code 2026-11-25T14:30:00.000Z}). The fixed width makes string order equal time
- * order, which the {@code executedAt} index sort keys rely on.
+ * order, which the index sort keys rely on ({@code executedAt} in by-instrument, {@code recordedAt}
+ * in by-status-date).
  */
 public final class RecordInstants {
 

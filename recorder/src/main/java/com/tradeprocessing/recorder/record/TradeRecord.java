@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param problems every problem behind the reason codes
  * @param isin the instrument, {@code null} without a canonical trade (then absent from the
  *     by-instrument index)
- * @param executedAt the execution time, {@code null} without a canonical trade
+ * @param executedAt the execution time, {@code null} without a canonical trade (then absent from
+ *     the by-instrument index)
  * @param tradeDate the business date of the by-status-date index
  * @param canonicalTrade the canonical trade as JSON, {@code null} if the payload did not map to one
  * @param enrichmentStatus the enricher's status
@@ -35,7 +36,8 @@ import java.util.Objects;
  * @param rawPayloadSha256 the SHA-256 of {@code rawPayload}
  * @param content the content hash that tells replays from duplicates
  * @param receivedAt the EventBridge event time, {@code null} if absent
- * @param recordedAt when the recorder decided, from its clock
+ * @param recordedAt when the recorder decided, from its clock; the by-status-date sort key, which
+ *     every record has
  * @param executionId the Step Functions execution that recorded the trade
  * @param region the AWS region whose recorder wrote the record
  * @param validationRuleSetVersion the validator's rule set version, {@code null} if it gave none
@@ -102,7 +104,8 @@ public record TradeRecord(
   }
 
   /**
-   * The by-status-date index key: {@code <STATUS>#<trade date>}, e.g. {@code REJECTED#2026-11-25}.
+   * The by-status-date partition key: {@code <STATUS>#<trade date>}, e.g. {@code
+   * REJECTED#2026-11-25}.
    */
   public String statusDate() {
     return status.name() + "#" + tradeDate;

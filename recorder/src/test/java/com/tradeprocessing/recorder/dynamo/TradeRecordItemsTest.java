@@ -24,6 +24,8 @@ import com.tradeprocessing.recorder.record.TradeRecord;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class TradeRecordItemsTest {
@@ -81,6 +83,39 @@ class TradeRecordItemsTest {
   }
 
   @Test
+  void toItem_recordWithoutTrade_shouldHaveTheStatusDateKeysButNotTheInstrumentKeys() {
+    // GIVEN a payload that never became a trade: no ISIN, no execution time
+    TradeRecord record = TradeRecordFixtures.unidentified();
+
+    // WHEN
+    Map<String, AttributeValue> item = TradeRecordItems.toItem(record);
+
+    // THEN by-status-date lists it, by-instrument does not
+    assertThat(item.get("statusDate")).isEqualTo(AttributeValue.fromS("REJECTED#2026-11-25"));
+    assertThat(item.get("recordedAt")).isEqualTo(AttributeValue.fromS("2026-11-25T14:30:02.345Z"));
+    assertThat(item).doesNotContainKeys("isin", "executedAt");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "2026-11-25T14:30:02Z,           2026-11-25T14:30:02.000Z",
+    "2026-11-25T14:30:02.1Z,         2026-11-25T14:30:02.100Z",
+    "2026-11-25T14:30:02.345678901Z, 2026-11-25T14:30:02.345Z",
+    "2026-11-25T23:59:59.999999Z,    2026-11-25T23:59:59.999Z"
+  })
+  void toItem_anyRecordingInstant_shouldWriteRecordedAtAsUtcWithMilliseconds(
+      Instant recordedAt, String expected) {
+    // GIVEN
+    TradeRecord record = recordedAt(TradeRecordFixtures.unidentified(), recordedAt);
+
+    // WHEN
+    Map<String, AttributeValue> item = TradeRecordItems.toItem(record);
+
+    // THEN the fixed width keeps string order equal to time order in the index
+    assertThat(item.get("recordedAt").s()).isEqualTo(expected).hasSize(24);
+  }
+
+  @Test
   void fromItem_itemThatIsNoTradeRecord_shouldThrowNamingTheKey() {
     // GIVEN
     Map<String, AttributeValue> item =
@@ -90,6 +125,36 @@ class TradeRecordItemsTest {
     assertThatThrownBy(() -> TradeRecordItems.fromItem(item))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("TRD-x");
+  }
+
+  private static TradeRecord recordedAt(TradeRecord r, Instant recordedAt) {
+    return new TradeRecord(
+        r.tradeId(),
+        r.kind(),
+        r.originalTradeId(),
+        r.sourceSystem(),
+        r.sourceTradeId(),
+        r.eventId(),
+        r.status(),
+        r.reasonCodes(),
+        r.problems(),
+        r.isin(),
+        r.executedAt(),
+        r.tradeDate(),
+        r.canonicalTrade(),
+        r.enrichmentStatus(),
+        r.enrichment(),
+        r.rawPayload(),
+        r.rawPayloadSha256(),
+        r.content(),
+        r.receivedAt(),
+        recordedAt,
+        r.executionId(),
+        r.region(),
+        r.validationRuleSetVersion(),
+        r.decisionRulesVersion(),
+        r.priceBandPercent(),
+        r.priceDeviationPercent());
   }
 
   private static RecordRequest request(Trade trade) {
