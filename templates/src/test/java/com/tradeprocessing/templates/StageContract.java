@@ -36,7 +36,7 @@ final class StageContract {
               "validator",
               "com.tradeprocessing.validator.ValidateTradeHandler::handleRequest",
               Optional.of("validate"),
-              List.of(),
+              List.of("com.tradeprocessing.validator.thresholds.ThresholdsUnavailableException"),
               Map.of("THRESHOLDS_PATH", THRESHOLDS_PATH, "POWERTOOLS_SERVICE_NAME", "validator")),
           new FunctionContract(
               "enricher",
@@ -52,12 +52,16 @@ final class StageContract {
               "recorder",
               "com.tradeprocessing.recorder.RecordTradeHandler::handleRequest",
               Optional.of("record"),
-              List.of("com.tradeprocessing.recorder.TradeStoreUnavailableException"),
+              List.of(
+                  "com.tradeprocessing.recorder.TradeStoreUnavailableException",
+                  "com.tradeprocessing.recorder.ThresholdsUnavailableException"),
               Map.of(
                   "TABLE_NAME",
                   TABLE_NAME,
                   "THRESHOLDS_PATH",
                   THRESHOLDS_PATH,
+                  "POWERTOOLS_METRICS_NAMESPACE",
+                  "TradeProcessing",
                   "POWERTOOLS_SERVICE_NAME",
                   "recorder")),
           new FunctionContract(

@@ -270,9 +270,13 @@ final class StateMachineRules {
               }
               if (!task.scope().path().equals(top.path())) {
                 branchStages.add(stage);
-                if (!task.node().path("Parameters").path("Payload.$").asText().equals("$.event")) {
+                // The branch input is Prepare's {event, executionId}: passed whole, so the
+                // validator's and the enricher's log lines carry the execution id.
+                JsonNode payload = task.node().path("Parameters").path("Payload.$");
+                if (!payload.asText().equals("$")) {
                   violations.add(
-                      task.where() + " does not give the function $.event as its payload");
+                      task.where()
+                          + " does not give the function {event, executionId} ($) as its payload");
                 }
               }
             }

@@ -58,7 +58,8 @@ final class TableRules {
           });
 
   /**
-   * The recorder's design: one record per trade id, queried by instrument and by status and day.
+   * The recorder's design (docs/trade-record.md): one record per trade id, queried by instrument
+   * and execution time, and by status and day in recording order.
    */
   static final TemplateRule RECORDER_KEY_DESIGN =
       eachTable(
@@ -74,11 +75,13 @@ final class TableRules {
                     .createArrayNode()
                     .add(key("isin", "HASH"))
                     .add(key("executedAt", "RANGE"));
+            // Every record has recordedAt, so every record of a status and day is in the index;
+            // executedAt would leave out payloads that never became a trade.
             JsonNode byStatusDate =
                 Template.MAPPER
                     .createArrayNode()
                     .add(key("statusDate", "HASH"))
-                    .add(key("executedAt", "RANGE"));
+                    .add(key("recordedAt", "RANGE"));
             checkIndex(table, "by-instrument", byInstrument, violations);
             checkIndex(table, "by-status-date", byStatusDate, violations);
             if (properties.path("GlobalSecondaryIndexes").size() != 2
@@ -97,7 +100,8 @@ final class TableRules {
               }
               attributes.add(attribute.path("AttributeName").asText());
             }
-            if (!attributes.equals(Set.of("tradeId", "isin", "executedAt", "statusDate"))) {
+            if (!attributes.equals(
+                Set.of("tradeId", "isin", "executedAt", "statusDate", "recordedAt"))) {
               violations.add(table.where() + " defines attributes " + attributes);
             }
           });

@@ -228,6 +228,12 @@ class TemplateRuleFixturesTest {
               "retry-of-every-error",
               "Validate retries States.ALL"),
           new Case(
+              StateMachineRules.RETRY_HANDLER_ERRORS,
+              "state-machine",
+              "validate-without-thresholds-retry",
+              "Validate does not retry"
+                  + " com.tradeprocessing.validator.thresholds.ThresholdsUnavailableException"),
+          new Case(
               StateMachineRules.BACKOFF_WITH_JITTER,
               "state-machine",
               "retry-without-jitter",
@@ -247,6 +253,11 @@ class TemplateRuleFixturesTest {
               "state-machine",
               "stages-swapped-in-record-payload",
               "Record payload is not"),
+          new Case(
+              StateMachineRules.CONTRACT_DATA_FLOW,
+              "state-machine",
+              "branch-task-given-the-event-only",
+              "Enrich does not give the function {event, executionId} ($) as its payload"),
           new Case(
               StateMachineRules.FAILURES_TO_STAGE_DEAD_LETTER_QUEUE,
               "state-machine",
@@ -311,6 +322,11 @@ class TemplateRuleFixturesTest {
               TableRules.RECORDER_KEY_DESIGN,
               "storage",
               "index-by-status-only",
+              "index by-status-date keys are"),
+          new Case(
+              TableRules.RECORDER_KEY_DESIGN,
+              "storage",
+              "index-by-status-date-on-execution-time",
               "index by-status-date keys are"),
           new Case(
               TableRules.GLOBAL_BY_CUSTOM_RESOURCE,
