@@ -198,8 +198,20 @@ package_templates() {
   TEMPLATE_URL="https://$BUCKET.s3.$PRIMARY_REGION.amazonaws.com/$key"
 }
 
+# The root parameters this script does not set (thresholds, capacity, network, retention): their
+# defaults on creation, and on an update the stack set's current values, so that a change made with
+# update-stack-set (docs/operations.md) survives the next deployment. With the parameters set in
+# stack_set_parameters, these are all the parameters of templates/root.json (a test checks it).
+readonly PRESERVED_PARAMETERS=(
+  ValidatorReservedConcurrency EnricherReservedConcurrency RecorderReservedConcurrency
+  GlobalTableResourceReservedConcurrency VpcCidr MaxQuantity MaxNotional ClockSkewTolerance
+  MaxTradeAge KnownVenues PriceBandPercent LogRetentionDays AuditLogRetentionDays
+  EventArchiveRetentionDays
+)
+
+# $1 = create or update.
 stack_set_parameters() {
-  local json="" function
+  local json="" function key
   add() { json+="${json:+,}{\"ParameterKey\":\"$1\",\"ParameterValue\":\"$2\"}"; }
   add EnvironmentSuffix "$ENV_SUFFIX"
   add PrimaryRegion "$PRIMARY_REGION"
@@ -211,17 +223,21 @@ stack_set_parameters() {
   add ReferenceDataBaseUrl "$REFERENCE_DATA_BASE_URL"
   add ReferenceDataEndpointServiceName "$REFERENCE_DATA_ENDPOINT_SERVICE_NAME"
   add AlarmEmail "$ALARM_EMAIL"
+  if [[ $1 == update ]]; then
+    for key in "${PRESERVED_PARAMETERS[@]}"; do
+      json+=",{\"ParameterKey\":\"$key\",\"UsePreviousValue\":true}"
+    done
+  fi
   unset -f add
   printf '[%s]' "$json"
 }
 
 deploy_stack_set() {
-  local parameters operation_id region
-  parameters=$(stack_set_parameters)
+  local operation_id region
   if stack_set_exists no; then
     info "updating the stack set $STACK_SET (existing instances, $PRIMARY_REGION first)"
     operation_id=$(aws_read dry-run-update-operation cloudformation update-stack-set --region "$PRIMARY_REGION" \
-      --stack-set-name "$STACK_SET" --template-url "$TEMPLATE_URL" --parameters "$parameters" \
+      --stack-set-name "$STACK_SET" --template-url "$TEMPLATE_URL" --parameters "$(stack_set_parameters update)" \
       --capabilities CAPABILITY_NAMED_IAM --permission-model SELF_MANAGED \
       --administration-role-arn "$STACK_SET_ADMINISTRATION_ROLE_ARN" \
       --execution-role-name "$STACK_SET_EXECUTION_ROLE_NAME" \
@@ -231,7 +247,7 @@ deploy_stack_set() {
     info "creating the stack set $STACK_SET"
     aws_do cloudformation create-stack-set --region "$PRIMARY_REGION" --stack-set-name "$STACK_SET" \
       --description "Trade processing, environment $ENV_SUFFIX: one instance in $PRIMARY_REGION (primary) and one in $REPLICA_REGION (replica)." \
-      --template-url "$TEMPLATE_URL" --parameters "$parameters" --capabilities CAPABILITY_NAMED_IAM \
+      --template-url "$TEMPLATE_URL" --parameters "$(stack_set_parameters create)" --capabilities CAPABILITY_NAMED_IAM \
       --permission-model SELF_MANAGED --administration-role-arn "$STACK_SET_ADMINISTRATION_ROLE_ARN" \
       --execution-role-name "$STACK_SET_EXECUTION_ROLE_NAME" \
       --tags Key=project,Value=trade-processing "Key=environment,Value=$ENV_SUFFIX" >/dev/null

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEPLOY_DIR
+from conftest import DEPLOY_DIR, REPO_ROOT
 
 TOOLS = ("bash", "env", "dirname", "grep", "sed", "date", "git", "mkdir", "rm", "sleep", "cat")
 DIGESTS = {
@@ -301,10 +301,12 @@ def test_deploy_when_the_environment_exists_should_update_the_stack_set_and_crea
     assert "update-stack-set" in operations
     assert not {"create-stack-set", "create-stack-instances", "create-bucket"} & set(operations)
     update = next(call for call in run.aws_calls if "update-stack-set" in call)
-    parameters = {p["ParameterKey"]: p["ParameterValue"] for p in json.loads(option(update, "--parameters"))}
+    parameters = {p["ParameterKey"]: p.get("ParameterValue") for p in json.loads(option(update, "--parameters"))}
     assert parameters["RecorderImageDigest"] == DIGESTS["recorder"]
     assert json.loads(option(update, "--operation-preferences"))["RegionOrder"] == ["us-east-1", "eu-west-1"]
     assert operations.count("describe-stack-set-operation") == 2, "polls until the operation ends"
+    kept = {p["ParameterKey"] for p in json.loads(option(update, "--parameters")) if p.get("UsePreviousValue")}
+    assert {"MaxNotional", "KnownVenues", "PriceBandPercent", "VpcCidr"} <= kept
     assert "eventbus-trades-qa" in run.stdout
 
 
@@ -419,3 +421,18 @@ def test_destroy_when_aws_refuses_a_lookup_should_stop_instead_of_treating_it_as
     assert run.code == 1
     assert "AccessDenied" in run.stderr
     assert not any(call[1].startswith("delete") for call in run.aws_calls)
+
+
+def test_deploy_parameters_when_compared_with_root_template_should_cover_every_parameter_once(sandbox):
+    # GIVEN
+    root_parameters = set(json.loads((REPO_ROOT / "templates" / "root.json").read_text())["Parameters"])
+    update_run = sandbox("deploy.sh", "qa", rules=existing_environment_rules())
+    create_plan = sandbox("deploy.sh", "qa", DRY_RUN="1").plan_aws()
+    # WHEN
+    update = next(call for call in update_run.aws_calls if "update-stack-set" in call)
+    on_update = [p["ParameterKey"] for p in json.loads(option(update, "--parameters"))]
+    create = create_plan[index_of(create_plan, "create-stack-set")]
+    on_create = [p["ParameterKey"] for p in json.loads(option(create, "--parameters"))]
+    # THEN
+    assert sorted(on_update) == sorted(root_parameters), "each parameter set or kept, none twice"
+    assert set(on_create) <= root_parameters and len(on_create) == len(set(on_create))
