@@ -19,6 +19,9 @@ import com.tradeprocessing.enricher.referencedata.HttpReferenceDataClient;
 import com.tradeprocessing.enricher.referencedata.ReferenceDataFixtures;
 import com.tradeprocessing.model.fixtures.EventFixtures;
 import com.tradeprocessing.model.json.TradeJson;
+import com.tradeprocessing.testing.CapturedLogs;
+import com.tradeprocessing.testing.MutableClock;
+import com.tradeprocessing.testing.TestLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,6 +48,7 @@ class EnrichTradeHandlerTest {
   private static final String EXECUTION_ID =
       "arn:aws:states:us-east-1:123456789012:execution:sfn-trade-processing-dev:"
           + "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
+  private static final TestLambdaContext CONTEXT = new TestLambdaContext("lambda-enricher-test");
 
   private EnrichTradeHandler handler;
 
@@ -66,7 +70,7 @@ class EnrichTradeHandlerTest {
     handler.handleRequest(
         new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)),
         output,
-        new StubContext());
+        CONTEXT);
     return TradeJson.mapper().readTree(output.toByteArray());
   }
 
@@ -143,7 +147,7 @@ class EnrichTradeHandlerTest {
               assertThat(line.get("eventId").asText())
                   .isEqualTo("df1e79a3-7244-549f-8235-723e3144efd1");
               assertThat(line.get("function_request_id").asText())
-                  .isEqualTo(new StubContext().getAwsRequestId());
+                  .isEqualTo(TestLambdaContext.REQUEST_ID);
             });
   }
 
@@ -290,7 +294,7 @@ class EnrichTradeHandlerTest {
 
     // WHEN / THEN
     assertThatThrownBy(() -> handler.handleRequest(
-            new ByteArrayInputStream(event), output, new StubContext()))
+            new ByteArrayInputStream(event), output, CONTEXT))
         .isExactlyInstanceOf(ReferenceDataUnavailableException.class)
         .hasMessageContaining("answered 503");
     assertThat(ReferenceDataUnavailableException.class.getName())
@@ -311,7 +315,7 @@ class EnrichTradeHandlerTest {
     List<JsonNode> logs;
     try (CapturedLogs captured = CapturedLogs.start()) {
       assertThatThrownBy(() -> handler.handleRequest(
-              new ByteArrayInputStream(input), new ByteArrayOutputStream(), new StubContext()))
+              new ByteArrayInputStream(input), new ByteArrayOutputStream(), CONTEXT))
           .isInstanceOf(ReferenceDataUnavailableException.class);
       logs = captured.lines();
     }
@@ -339,7 +343,7 @@ class EnrichTradeHandlerTest {
 
     // WHEN / THEN
     assertThatThrownBy(() -> handler.handleRequest(
-            new ByteArrayInputStream(event), new ByteArrayOutputStream(), new StubContext()))
+            new ByteArrayInputStream(event), new ByteArrayOutputStream(), CONTEXT))
         .isExactlyInstanceOf(ReferenceDataContractException.class)
         .hasMessageContaining("venue XNAS: missing field name");
   }

@@ -31,6 +31,7 @@ import com.tradeprocessing.recorder.record.ContentBasis;
 import com.tradeprocessing.recorder.record.RecordKind;
 import com.tradeprocessing.recorder.record.TradeContent;
 import com.tradeprocessing.recorder.record.TradeRecord;
+import com.tradeprocessing.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;

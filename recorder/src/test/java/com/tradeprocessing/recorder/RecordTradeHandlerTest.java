@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradeprocessing.model.json.TradeJson;
 import com.tradeprocessing.recorder.decision.FinalDecisionPolicy;
 import com.tradeprocessing.recorder.decision.PriceBand;
+import com.tradeprocessing.testing.CapturedLogs;
+import com.tradeprocessing.testing.MutableClock;
+import com.tradeprocessing.testing.TestLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,6 +32,7 @@ class RecordTradeHandlerTest {
   private static final String OMS_UNIDENTIFIED = "records/oms_unidentified.json";
   private static final String PRIME_BROKER_HUGE_QUANTITY =
       "records/prime-broker_huge-quantity.json";
+  private static final TestLambdaContext CONTEXT = new TestLambdaContext("lambda-recorder-test");
 
   private final InMemoryTradeRecordStore store = new InMemoryTradeRecordStore();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T14:30:02.345Z"));
@@ -173,7 +177,7 @@ class RecordTradeHandlerTest {
                   .isEqualTo("df1e79a3-7244-549f-8235-723e3144efd1");
               assertThat(line.get("status").asText()).isEqualTo("ACCEPTED");
               assertThat(line.get("function_request_id").asText())
-                  .isEqualTo(TestContext.REQUEST_ID);
+                  .isEqualTo(TestLambdaContext.REQUEST_ID);
             });
   }
 
@@ -278,7 +282,7 @@ class RecordTradeHandlerTest {
       handler.handleRequest(
           new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
           output,
-          new TestContext());
+          CONTEXT);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

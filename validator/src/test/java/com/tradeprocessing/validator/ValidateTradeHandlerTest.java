@@ -9,6 +9,9 @@ import com.tradeprocessing.model.SourceSystem;
 import com.tradeprocessing.model.TradeId;
 import com.tradeprocessing.model.fixtures.EventFixtures;
 import com.tradeprocessing.model.json.TradeJson;
+import com.tradeprocessing.testing.CapturedLogs;
+import com.tradeprocessing.testing.MutableClock;
+import com.tradeprocessing.testing.TestLambdaContext;
 import com.tradeprocessing.validator.rules.RuleSet;
 import com.tradeprocessing.validator.thresholds.InvalidThresholdException;
 import com.tradeprocessing.validator.thresholds.ThresholdsUnavailableException;
@@ -28,6 +31,7 @@ class ValidateTradeHandlerTest {
   private static final String EXECUTION_ID =
       "arn:aws:states:us-east-1:123456789012:execution:sfn-trade-processing-dev:"
           + "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
+  private static final TestLambdaContext CONTEXT = new TestLambdaContext("lambda-validator-test");
 
   private final FakeSsmClient ssm = new FakeSsmClient(10);
   private final MutableClock clock = new MutableClock(TestValidators.NOW);
@@ -36,7 +40,7 @@ class ValidateTradeHandlerTest {
   private JsonNode invoke(String input) throws IOException {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     handler.handleRequest(
-        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), output, new StubContext());
+        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), output, CONTEXT);
     return TradeJson.mapper().readTree(output.toByteArray());
   }
 
@@ -93,7 +97,7 @@ class ValidateTradeHandlerTest {
               assertThat(line.get("eventId").asText())
                   .isEqualTo("df1e79a3-7244-549f-8235-723e3144efd1");
               assertThat(line.get("function_request_id").asText())
-                  .isEqualTo(new StubContext().getAwsRequestId());
+                  .isEqualTo(TestLambdaContext.REQUEST_ID);
             });
   }
 

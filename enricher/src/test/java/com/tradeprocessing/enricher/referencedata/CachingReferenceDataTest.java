@@ -10,10 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.tradeprocessing.enricher.MutableClock;
 import com.tradeprocessing.enricher.ReferenceDataUnavailableException;
 import com.tradeprocessing.model.Isin;
 import com.tradeprocessing.model.Mic;
+import com.tradeprocessing.testing.MutableClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package com.tradeprocessing.validator.thresholds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.tradeprocessing.validator.MutableClock;
+import com.tradeprocessing.testing.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

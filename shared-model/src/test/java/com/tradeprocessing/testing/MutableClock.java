@@ -1,4 +1,4 @@
-package com.tradeprocessing.validator;
+package com.tradeprocessing.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,8 +11,8 @@ public final class MutableClock extends Clock {
 
   private Instant now;
 
-  public MutableClock(Instant now) {
-    this.now = now;
+  public MutableClock(Instant start) {
+    this.now = start;
   }
 
   public void advance(Duration duration) {
@@ -29,8 +29,9 @@ public final class MutableClock extends Clock {
     return ZoneOffset.UTC;
   }
 
+  /** The code under test reads instants only; a zone change would be a mistake in it. */
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("the validator reads instants only");
+    throw new UnsupportedOperationException("a test clock stays in UTC");
   }
 }

@@ -1,4 +1,4 @@
-package com.tradeprocessing.recorder;
+package com.tradeprocessing.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,11 +15,11 @@ import org.apache.logging.log4j.layout.template.json.JsonTemplateLayout;
 
 /**
  * The log lines the code under test writes while open, in the production layout (Powertools' {@code
- * LambdaJsonLayout.json}), kept in memory. The test configuration (log4j2-test.xml) has no console
- * appender, so a build prints no log line, not even the stack traces of the failures the tests
- * provoke.
+ * LambdaJsonLayout.json}), kept in memory. The test configuration (this test-jar's log4j2-test.xml)
+ * has no console appender, so a build prints no log line, not even the stack traces of the failures
+ * the tests provoke.
  */
-final class CapturedLogs implements AutoCloseable {
+public final class CapturedLogs implements AutoCloseable {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -32,7 +32,7 @@ final class CapturedLogs implements AutoCloseable {
   }
 
   /** Starts capturing every event that reaches the root logger. */
-  static CapturedLogs start() {
+  public static CapturedLogs start() {
     LoggerContext context = LoggerContext.getContext(false);
     Configuration configuration = context.getConfiguration();
     JsonTemplateLayout layout =
@@ -49,7 +49,7 @@ final class CapturedLogs implements AutoCloseable {
   }
 
   /** The lines captured so far, each one JSON object. */
-  List<JsonNode> lines() {
+  public List<JsonNode> lines() {
     return appender.lines.stream().map(CapturedLogs::json).toList();
   }
 

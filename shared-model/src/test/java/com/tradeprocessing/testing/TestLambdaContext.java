@@ -1,15 +1,27 @@
-package com.tradeprocessing.recorder;
+package com.tradeprocessing.testing;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
-/** A Lambda context for handler tests: fixed identifiers, a logger that writes to stderr. */
-public final class TestContext implements Context {
+/**
+ * The Lambda context of one invocation of a function in us-east-1, with fixed identifiers; its
+ * logger writes to standard output as the runtime's does.
+ */
+public final class TestLambdaContext implements Context {
 
-  public static final String REQUEST_ID = "3f0b9a2c-6d1e-4b8a-9c7d-2e5f1a0b8c6d";
+  /** The request id of every invocation, which Powertools logs as {@code function_request_id}. */
+  public static final String REQUEST_ID = "6bc28136-8c2b-4c3f-9a1e-0d5c4a1b2f30";
+
+  private final String functionName;
+
+  /** A context of the function named {@code functionName}, which names its log group and ARN. */
+  public TestLambdaContext(String functionName) {
+    this.functionName = Objects.requireNonNull(functionName, "functionName");
+  }
 
   @Override
   public String getAwsRequestId() {
@@ -18,7 +30,7 @@ public final class TestContext implements Context {
 
   @Override
   public String getLogGroupName() {
-    return "/aws/lambda/lambda-recorder-test";
+    return "/aws/lambda/" + functionName;
   }
 
   @Override
@@ -28,7 +40,7 @@ public final class TestContext implements Context {
 
   @Override
   public String getFunctionName() {
-    return "lambda-recorder-test";
+    return functionName;
   }
 
   @Override
@@ -38,7 +50,7 @@ public final class TestContext implements Context {
 
   @Override
   public String getInvokedFunctionArn() {
-    return "arn:aws:lambda:us-east-1:123456789012:function:lambda-recorder-test";
+    return "arn:aws:lambda:us-east-1:123456789012:function:" + functionName;
   }
 
   @Override
@@ -58,7 +70,7 @@ public final class TestContext implements Context {
 
   @Override
   public int getMemoryLimitInMB() {
-    return 1024;
+    return 512;
   }
 
   @Override
@@ -66,12 +78,12 @@ public final class TestContext implements Context {
     return new LambdaLogger() {
       @Override
       public void log(String message) {
-        System.err.print(message);
+        System.out.print(message);
       }
 
       @Override
       public void log(byte[] message) {
-        System.err.print(new String(message, StandardCharsets.UTF_8));
+        System.out.print(new String(message, StandardCharsets.UTF_8));
       }
     };
   }
