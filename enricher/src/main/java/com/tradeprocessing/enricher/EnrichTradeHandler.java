@@ -4,12 +4,10 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.tradeprocessing.enricher.internal.ProductionEnricher;
 import com.tradeprocessing.model.Trade;
 import com.tradeprocessing.model.ValidationProblem;
+import com.tradeprocessing.model.event.StageInput;
 import com.tradeprocessing.model.event.TradeEvent;
 import com.tradeprocessing.model.json.TradeJson;
 import com.tradeprocessing.model.source.Adaptation;
@@ -52,7 +50,11 @@ public final class EnrichTradeHandler implements RequestStreamHandler {
       throws IOException {
     PowertoolsLogging.initializeLogging(context);
     try {
-      StageInput stageInput = StageInput.of(read(input));
+      // Input that is not JSON is read as an empty event, which is answered NOT_A_TRADE while the
+      // validator rejects it as MALFORMED_PAYLOAD.
+      StageInput stageInput =
+          StageInput.read(
+              input, problem -> LOG.warn("input is not JSON, read as an empty event: {}", problem));
       putIfKnown("executionId", stageInput.executionId());
       TradeEvent event = TradeEvent.fromJson(stageInput.event());
       putIfKnown("eventId", event.id());
@@ -96,20 +98,6 @@ public final class EnrichTradeHandler implements RequestStreamHandler {
         entry("source", event.source()),
         entry("reasonCodes", adaptation.problems().stream().map(ValidationProblem::code).toList()));
     return Enrichment.notATrade();
-  }
-
-  /**
-   * The state machine always passes JSON; anything else is read as an empty event, which is
-   * answered NOT_A_TRADE while the validator rejects it as MALFORMED_PAYLOAD.
-   */
-  private static JsonNode read(InputStream input) throws IOException {
-    try {
-      JsonNode json = TradeJson.mapper().readTree(input);
-      return json == null ? MissingNode.getInstance() : json;
-    } catch (JsonProcessingException e) {
-      LOG.warn("input is not JSON, read as an empty event: {}", e.getOriginalMessage());
-      return MissingNode.getInstance();
-    }
   }
 
   private static void putIfKnown(String key, String value) {

@@ -4,9 +4,7 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import com.tradeprocessing.model.event.StageInput;
 import com.tradeprocessing.model.event.TradeEvent;
 import com.tradeprocessing.model.json.TradeJson;
 import com.tradeprocessing.validator.thresholds.CachingThresholdsSource;
@@ -61,7 +59,12 @@ public final class ValidateTradeHandler implements RequestStreamHandler {
       throws IOException {
     PowertoolsLogging.initializeLogging(context);
     try {
-      StageInput stageInput = StageInput.of(read(input));
+      // Input that is not JSON is validated as an empty event, so it is rejected as
+      // MALFORMED_PAYLOAD with the rest rather than lost in a stack trace.
+      StageInput stageInput =
+          StageInput.read(
+              input,
+              problem -> LOG.warn("input is not JSON, validated as an empty event: {}", problem));
       putIfKnown("executionId", stageInput.executionId());
       TradeEvent event = TradeEvent.fromJson(stageInput.event());
       putIfKnown("eventId", event.id());
@@ -77,20 +80,6 @@ public final class ValidateTradeHandler implements RequestStreamHandler {
       TradeJson.mapper().writeValue(output, ValidatorOutput.from(result));
     } finally {
       PowertoolsLogging.clearState(true);
-    }
-  }
-
-  /**
-   * The state machine always passes JSON; anything else is read as an empty event, so it is
-   * rejected as MALFORMED_PAYLOAD with the rest rather than lost in a stack trace.
-   */
-  private static JsonNode read(InputStream input) throws IOException {
-    try {
-      JsonNode json = TradeJson.mapper().readTree(input);
-      return json == null ? MissingNode.getInstance() : json;
-    } catch (JsonProcessingException e) {
-      LOG.warn("input is not JSON, validated as an empty event: {}", e.getOriginalMessage());
-      return MissingNode.getInstance();
     }
   }
 
