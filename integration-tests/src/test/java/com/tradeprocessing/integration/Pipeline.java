@@ -27,7 +27,11 @@ import software.amazon.awssdk.services.sqs.model.Message;
 public final class Pipeline implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
   static final Duration EXECUTION_TIMEOUT = Duration.ofSeconds(90);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Lenient about Infinity and NaN, which moto writes for numbers beyond a double. */
+  private static final ObjectMapper JSON =
+      com.fasterxml.jackson.databind.json.JsonMapper.builder()
+          .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .build();
 
   private final LocalPlatform platform;
   private final TradeEventBus bus;
@@ -169,7 +173,7 @@ public final class Pipeline implements ExtensionContext.Store.CloseableResource,
     try {
       return JSON.readTree(text);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("not JSON: " + text, e);
     }
   }
 

@@ -39,23 +39,67 @@ final class TradeEvents {
       switch (source) {
         case OMS -> {
           replaceText(detail, "tradeId", id);
-          replaceText(detail, "executedAt", millis.toString());
+          // Only a UTC time is replaced: a fixture with another offset is the invalid case.
+          if (detail.path("executedAt").asText().endsWith("Z")
+              && readable(() -> Instant.parse(detail.path("executedAt").asText()))) {
+            detail.put("executedAt", millis.toString());
+          }
         }
         case FIX_GATEWAY -> {
           replaceText(detail, "ExecID", id);
-          replaceText(detail, "TransactTime", FIX_TIME.format(millis));
+          if (readable(() -> FIX_TIME.parse(detail.path("TransactTime").asText()))) {
+            detail.put("TransactTime", FIX_TIME.format(millis));
+          }
         }
         case PRIME_BROKER -> {
           replaceText(detail, "confirmationRef", id);
           if (detail.path("tradeTime").isIntegralNumber()) {
             detail.put("tradeTime", millis.toEpochMilli());
           }
-          detail.remove("settlementDate");
+          // A valid source date would no longer be T+1 of the new trade date; an invalid one is
+          // the case under test.
+          if (readable(() -> java.time.LocalDate.parse(detail.path("settlementDate").asText()))) {
+            detail.remove("settlementDate");
+          }
         }
         default -> throw new IllegalArgumentException("unknown source " + source);
       }
     }
     return event;
+  }
+
+  /**
+   * Sets a canonical field ({@code isin}, {@code quantity}, {@code price}, {@code currency}, {@code
+   * venue}) under the source's own name for it.
+   */
+  static ObjectNode with(ObjectNode event, String field, String value) {
+    ObjectNode detail = (ObjectNode) event.get("detail");
+    switch (event.path("source").asText() + "/" + field) {
+      case "trading.oms/isin", "trading.oms/quantity", "trading.oms/price", "trading.oms/currency",
+          "trading.oms/venue" -> detail.put(field, value);
+      case "trading.fix-gateway/isin" -> detail.put("SecurityID", value);
+      case "trading.fix-gateway/quantity" -> detail.put("LastQty", value);
+      case "trading.fix-gateway/price" -> detail.put("LastPx", value);
+      case "trading.fix-gateway/currency" -> detail.put("Currency", value);
+      case "trading.fix-gateway/venue" -> detail.put("LastMkt", value);
+      case "trading.prime-broker/isin" -> ((ObjectNode) detail.get("instrument")).put("isin", value);
+      case "trading.prime-broker/quantity" -> detail.put("qty", new java.math.BigDecimal(value));
+      case "trading.prime-broker/price" -> detail.put("px", value);
+      case "trading.prime-broker/currency" -> detail.put("ccy", value);
+      case "trading.prime-broker/venue" -> detail.put("exchange", value);
+      default -> throw new IllegalArgumentException("no field " + field + " in " + event.path("source"));
+    }
+    return event;
+  }
+
+  /** The price the event's detail gives, as text. */
+  static String price(ObjectNode event) {
+    var detail = event.path("detail");
+    return switch (event.path("source").asText()) {
+      case "trading.oms" -> detail.path("price").asText();
+      case "trading.fix-gateway" -> detail.path("LastPx").asText();
+      default -> detail.path("px").asText();
+    };
   }
 
   static ObjectNode valid(String source) {
@@ -70,6 +114,15 @@ final class TradeEvents {
       case "trading.fix-gateway" -> detail.path("ExecID").asText();
       default -> detail.path("confirmationRef").asText();
     };
+  }
+
+  private static boolean readable(Runnable parse) {
+    try {
+      parse.run();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** Replaces a string field that the fixture has as a string; a fixture breaking it keeps it. */

@@ -15,19 +15,23 @@ import java.util.Objects;
  *     credentials, and the backend's endpoint ({@code AWS_ENDPOINT_URL}); the function's own
  *     variables are applied over them
  * @param maxContainersPerFunction the concurrency of each function: at most this many containers
+ * @param systemProperties system properties of every container JVM (the runtime client's native
+ *     library, see {@link RuntimeNativeLibrary})
  */
 public record ContainerSettings(
     Path javaCommand,
     Path runtimeLibrary,
     Path logDirectory,
     Map<String, String> sandboxEnvironment,
-    int maxContainersPerFunction) {
+    int maxContainersPerFunction,
+    Map<String, String> systemProperties) {
 
   public ContainerSettings {
     Objects.requireNonNull(javaCommand, "javaCommand");
     Objects.requireNonNull(runtimeLibrary, "runtimeLibrary");
     Objects.requireNonNull(logDirectory, "logDirectory");
     sandboxEnvironment = Map.copyOf(sandboxEnvironment);
+    systemProperties = Map.copyOf(systemProperties);
     if (maxContainersPerFunction < 1) {
       throw new IllegalArgumentException("maxContainersPerFunction must be at least 1");
     }

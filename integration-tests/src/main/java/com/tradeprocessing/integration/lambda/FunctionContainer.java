@@ -93,6 +93,7 @@ final class FunctionContainer {
     command.add("-XX:MaxHeapSize=" + Math.max(128, function.memoryMb() * 85 / 100) + "m");
     command.add("-Djava.net.preferIPv4Stack=true");
     command.add("--enable-native-access=ALL-UNNAMED");
+    settings.systemProperties().forEach((name, value) -> command.add("-D" + name + "=" + value));
     command.add("-classpath");
     command.add(settings.runtimeLibrary() + File.separator + "*");
     command.add(RUNTIME_MAIN_CLASS);

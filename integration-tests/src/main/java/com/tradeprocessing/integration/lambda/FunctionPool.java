@@ -31,14 +31,16 @@ final class FunctionPool {
   private final LinkedBlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
   private final List<FunctionContainer> containers = new ArrayList<>();
   private final AtomicInteger idle = new AtomicInteger();
-  private final AtomicInteger started = new AtomicInteger();
+  private final AtomicInteger containerNumbers;
   private volatile boolean closed;
 
   FunctionPool(
       FunctionConfiguration function,
       Path taskRoot,
       ContainerSettings settings,
-      ScheduledExecutorService timers) {
+      ScheduledExecutorService timers,
+      AtomicInteger containerNumbers) {
+    this.containerNumbers = containerNumbers;
     this.function = function;
     this.taskRoot = taskRoot;
     this.settings = settings;
@@ -151,7 +153,7 @@ final class FunctionPool {
   }
 
   private void startContainer() {
-    FunctionContainer container = new FunctionContainer(this, started.incrementAndGet());
+    FunctionContainer container = new FunctionContainer(this, containerNumbers.incrementAndGet());
     containers.add(container);
     try {
       container.start();

@@ -45,6 +45,9 @@ public final class LambdaHost implements AutoCloseable {
   private final Supplier<ContainerSettings> settings;
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
   private final Map<String, FunctionPool> pools = new ConcurrentHashMap<>();
+  /** Numbers the containers of the host, so that each has a log file of its own. */
+  private final java.util.concurrent.atomic.AtomicInteger containerNumbers =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   private LambdaHost(
       HttpServer server,
@@ -121,7 +124,7 @@ public final class LambdaHost implements AutoCloseable {
         name -> {
           FunctionConfiguration function = configurations.get(name);
           return new FunctionPool(
-              function, code.taskRoot(name, function.handler()), settings.get(), timers);
+              function, code.taskRoot(name, function.handler()), settings.get(), timers, containerNumbers);
         });
   }
 

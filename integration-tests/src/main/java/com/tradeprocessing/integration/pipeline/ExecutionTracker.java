@@ -2,7 +2,9 @@ package com.tradeprocessing.integration.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -27,7 +29,9 @@ public final class ExecutionTracker {
 
   private final SfnClient stepFunctions;
   private final String stateMachineArn;
-  private final ObjectMapper json = new ObjectMapper();
+  /** Lenient about Infinity and NaN, which moto writes for numbers beyond a double. */
+  private final ObjectMapper json =
+      JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
   private final Map<String, Execution> byArn = new ConcurrentHashMap<>();
   private final Map<String, Execution> byEventId = new ConcurrentHashMap<>();
 

@@ -4,6 +4,7 @@ import com.tradeprocessing.integration.lambda.ContainerSettings;
 import com.tradeprocessing.integration.lambda.FunctionCode;
 import com.tradeprocessing.integration.lambda.FunctionConfiguration;
 import com.tradeprocessing.integration.lambda.LambdaHost;
+import com.tradeprocessing.integration.lambda.RuntimeNativeLibrary;
 import com.tradeprocessing.integration.lambda.UnknownFunctionException;
 import com.tradeprocessing.integration.provision.FunctionDeployer;
 import com.tradeprocessing.integration.provision.FunctionSpec;
@@ -55,6 +56,9 @@ public final class EmbeddedBackend implements Backend {
       throws IOException {
     Path runtimeLibrary = layout.lambdaRuntimeLibrary();
     layout.python();
+    deleteRecursively(workDirectory.resolve("logs"));
+    Path nativeLibrary =
+        RuntimeNativeLibrary.extract(runtimeLibrary, workDirectory.resolve("runtime"));
     AtomicReference<BackendClients> clients = new AtomicReference<>();
     AtomicReference<URI> endpoint = new AtomicReference<>();
     LambdaHost host =
@@ -67,7 +71,8 @@ public final class EmbeddedBackend implements Backend {
                     runtimeLibrary,
                     workDirectory.resolve("logs"),
                     sandboxEnvironment(endpoint.get()),
-                    containersPerFunction));
+                    containersPerFunction,
+                    Map.of(RuntimeNativeLibrary.PROPERTY, nativeLibrary.toString())));
     EmulatorProcess emulator;
     try {
       emulator =
@@ -120,6 +125,17 @@ public final class EmbeddedBackend implements Backend {
         logging != null && logging.logGroup() != null ? logging.logGroup() : "/aws/lambda/" + name,
         logging == null ? null : logging.logFormatAsString(),
         logging == null ? null : logging.applicationLogLevelAsString());
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (!java.nio.file.Files.isDirectory(directory)) {
+      return;
+    }
+    try (var paths = java.nio.file.Files.walk(directory)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.delete(path);
+      }
+    }
   }
 
   @Override

@@ -1,0 +1,125 @@
+package com.tradeprocessing.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tradeprocessing.integration.pipeline.Execution;
+import com.tradeprocessing.integration.referencedata.ReferenceDataFault;
+import com.tradeprocessing.model.SourceSystem;
+import com.tradeprocessing.model.TradeId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+
+/**
+ * The reference-data API failing is retried by the state machine; after the retries the trade
+ * lands in the enricher's dead-letter queue with its error and the original event, and nothing is
+ * recorded. Each test breaks one instrument only, which no other test uses.
+ */
+@ExtendWith(TestPlatform.class)
+class ReferenceDataFailureIT {
+
+  private static final String UNAVAILABLE =
+      "com.tradeprocessing.enricher.ReferenceDataUnavailableException";
+
+  private Pipeline pipeline;
+
+  @AfterEach
+  void healReferenceData() {
+    if (pipeline != null) {
+      pipeline.referenceData().clearFaults();
+    }
+  }
+
+  @Test
+  void referenceDataApi_answering503_shouldBeRetriedThenSendTheTradeToTheEnricherDeadLetterQueue(
+      Pipeline pipeline) {
+    // GIVEN
+    this.pipeline = pipeline;
+    String isin = "US67066G1040";
+    pipeline.referenceData().inject(isin, ReferenceDataFault.status(503));
+    ObjectNode event =
+        TradeEvents.with(TradeEvents.with(TradeEvents.valid(TradeEvents.OMS), "isin", isin), "price", "180.50");
+
+    // WHEN
+    String eventId = pipeline.publish(event);
+    Execution execution = pipeline.awaitExecution(eventId);
+
+    // THEN
+    assertThat(execution.status()).isEqualTo("FAILED");
+    assertThat(execution.error()).contains(UNAVAILABLE);
+    List<HistoryEvent> history = pipeline.history(execution.arn());
+    long enrichAttempts = failedAttempts(history, UNAVAILABLE);
+    assertThat(enrichAttempts).as("attempts of the Enrich task").isGreaterThan(1);
+    assertThat(pipeline.referenceData().instrumentRequests(isin)).isEqualTo((int) enrichAttempts);
+    assertDeadLetter(pipeline, execution, eventId, event);
+    assertThat(pipeline.record(tradeIdOf(event))).isEmpty();
+  }
+
+  @Test
+  void referenceDataApi_slowerThanTheEnricherTimeout_shouldBeRetriedThenDeadLetteredWhileValidationRanInParallel(
+      Pipeline pipeline) {
+    // GIVEN
+    this.pipeline = pipeline;
+    String isin = "US0231351067";
+    pipeline.referenceData().inject(isin, ReferenceDataFault.delay(Duration.ofMillis(3500)));
+    ObjectNode event =
+        TradeEvents.with(
+            TradeEvents.with(TradeEvents.valid(TradeEvents.FIX_GATEWAY), "isin", isin), "price", "225.10");
+
+    // WHEN
+    String eventId = pipeline.publish(event);
+    Execution execution = pipeline.awaitExecution(eventId);
+
+    // THEN
+    assertThat(execution.status()).isEqualTo("FAILED");
+    assertThat(execution.error()).contains(UNAVAILABLE);
+    List<HistoryEvent> history = pipeline.history(execution.arn());
+    assertThat(failedAttempts(history, UNAVAILABLE)).isGreaterThan(1);
+    assertDeadLetter(pipeline, execution, eventId, event);
+
+    // The validator's task succeeded while the enricher's first attempt was still waiting for the
+    // API: the two branches ran at the same time.
+    List<HistoryEvent> lambdaStarts =
+        history.stream().filter(e -> e.type() == HistoryEventType.TASK_STARTED).toList();
+    HistoryEvent validated =
+        history.stream().filter(e -> e.type() == HistoryEventType.TASK_SUCCEEDED).findFirst().orElseThrow();
+    HistoryEvent firstEnrichFailure =
+        history.stream().filter(e -> e.type() == HistoryEventType.TASK_FAILED).findFirst().orElseThrow();
+    assertThat(history).anyMatch(e -> e.type() == HistoryEventType.PARALLEL_STATE_STARTED);
+    assertThat(lambdaStarts).hasSizeGreaterThanOrEqualTo(2);
+    Instant bothStarted = lambdaStarts.get(1).timestamp();
+    assertThat(bothStarted).isBefore(validated.timestamp());
+    assertThat(validated.timestamp()).isBefore(firstEnrichFailure.timestamp());
+  }
+
+  private static void assertDeadLetter(
+      Pipeline pipeline, Execution execution, String eventId, ObjectNode event) {
+    JsonNode message = pipeline.awaitDeadLetter("EnricherDeadLetterQueue", execution.arn());
+    assertThat(message.path("stage").asText()).isEqualTo("enrich");
+    assertThat(message.path("error").asText()).isEqualTo(UNAVAILABLE);
+    assertThat(message.path("cause").asText()).contains(UNAVAILABLE);
+    assertThat(message.path("event").path("id").asText()).isEqualTo(eventId);
+    assertThat(message.path("event").path("source").asText()).isEqualTo(event.path("source").asText());
+    assertThat(message.path("event").path("detail")).isEqualTo(event.path("detail"));
+  }
+
+  private static long failedAttempts(List<HistoryEvent> history, String error) {
+    return history.stream()
+        .filter(e -> e.type() == HistoryEventType.TASK_FAILED)
+        .filter(e -> error.equals(e.taskFailedEventDetails().error()))
+        .count();
+  }
+
+  static String tradeIdOf(ObjectNode event) {
+    SourceSystem system =
+        SourceSystem.fromEventSource(event.path("source").asText()).orElseThrow();
+    return TradeId.of(system, TradeEvents.sourceTradeId(event)).value();
+  }
+}
