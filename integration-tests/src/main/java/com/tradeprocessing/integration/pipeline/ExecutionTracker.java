@@ -58,6 +58,34 @@ public final class ExecutionTracker {
     }
   }
 
+  /** Executions of the state machine running now, from one listing (nothing is described). */
+  public int runningNow() {
+    int running = 0;
+    for (ExecutionListItem ignored :
+        stepFunctions
+            .listExecutionsPaginator(
+                request ->
+                    request
+                        .stateMachineArn(stateMachineArn)
+                        .statusFilter(ExecutionStatus.RUNNING)
+                        .maxResults(1000))
+            .executions()) {
+      running++;
+    }
+    return running;
+  }
+
+  /** Blocks while {@code limit} or more executions run (bounded by {@code timeout}). */
+  public void awaitRunningBelow(int limit, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (runningNow() >= limit) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException(limit + " or more executions still running after " + timeout);
+      }
+      pause(Duration.ofMillis(50));
+    }
+  }
+
   public Optional<Execution> byEventId(String eventId) {
     return Optional.ofNullable(byEventId.get(eventId));
   }
@@ -143,8 +171,12 @@ public final class ExecutionTracker {
   }
 
   private static void pause() {
+    pause(POLL_INTERVAL);
+  }
+
+  private static void pause(Duration interval) {
     try {
-      Thread.sleep(POLL_INTERVAL);
+      Thread.sleep(interval);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for executions", e);

@@ -1,0 +1,297 @@
+package com.tradeprocessing.integration.runlocal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tradeprocessing.integration.pipeline.BusEvent;
+import com.tradeprocessing.integration.pipeline.Execution;
+import com.tradeprocessing.integration.pipeline.ExecutionTracker;
+import com.tradeprocessing.integration.pipeline.PublishResult;
+import com.tradeprocessing.integration.pipeline.TradeEventBus;
+import com.tradeprocessing.integration.platform.BackendFactory;
+import com.tradeprocessing.integration.platform.LocalPlatform;
+import com.tradeprocessing.integration.platform.PlatformSettings;
+import com.tradeprocessing.integration.platform.ProjectLayout;
+import com.tradeprocessing.model.SourceSystem;
+import com.tradeprocessing.model.TradeId;
+import com.tradeprocessing.model.event.TradeEvent;
+import com.tradeprocessing.model.source.SourceAdapters;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * {@code make run-local}: processes a file of trade events on the embedded platform. It starts the
+ * emulator and the Lambda host, provisions them from the templates, publishes every event on the
+ * trade bus with PutEvents (batches of ten), waits for every execution, prints progress and a
+ * summary, and writes one JSON line per input event to the output file, in input order.
+ *
+ * <p>Sample trade times are fixed, so the local deployment is given a {@code MaxTradeAge} of ten
+ * years ({@value #MAX_TRADE_AGE}); a sample older than that shows {@code STALE_TRADE}.
+ */
+public final class RunLocal {
+
+  /** The local deployment's max-trade-age: the samples' fixed times stay fresh for ten years. */
+  public static final String MAX_TRADE_AGE = "P3650D";
+
+  static final String ENVIRONMENT = "local";
+
+  /**
+   * Executions allowed in flight: the next batch is published only below it. Lambda would scale
+   * out under a burst; the local host has a few containers per function on a small machine, and a
+   * trade waiting longer than its task's TimeoutSeconds would fail as it would in AWS.
+   */
+  static final int DEFAULT_MAX_IN_FLIGHT = 40;
+  private static final Duration WAIT_LIMIT = Duration.ofMinutes(10);
+
+  private final PrintStream out;
+  private final int maxInFlight;
+  private final Instant started = Instant.now();
+
+  RunLocal(PrintStream out, int maxInFlight) {
+    this.out = out;
+    this.maxInFlight = maxInFlight;
+  }
+
+  public static void main(String[] args) throws IOException {
+    Map<String, String> options = options(args);
+    ProjectLayout layout = ProjectLayout.locate();
+    Path input = Path.of(options.getOrDefault("input", layout.root().resolve("samples/trades.jsonl").toString()));
+    Path output =
+        Path.of(options.getOrDefault("output", layout.root().resolve("target/run-local/results.jsonl").toString()));
+    int containers = Integer.parseInt(options.getOrDefault("containers", "2"));
+    int maxInFlight =
+        Integer.parseInt(options.getOrDefault("max-in-flight", Integer.toString(DEFAULT_MAX_IN_FLIGHT)));
+    try {
+      new RunLocal(System.out, maxInFlight).run(layout, input, output, containers);
+    } catch (RuntimeException | IOException e) {
+      System.err.println("run-local failed: " + e.getMessage());
+      throw e;
+    }
+    // The SDK's and the host's pools hold non-daemon threads; everything is closed by now.
+    System.exit(0);
+  }
+
+  /** Processes {@code input}; returns the outcomes, also written to {@code output}. */
+  List<EventOutcome> run(ProjectLayout layout, Path input, Path output, int containers)
+      throws IOException {
+    if (!Files.isRegularFile(input)) {
+      throw new IOException("no input file " + input);
+    }
+    List<InputLine> lines = InputFile.read(input);
+    List<InputLine> events = lines.stream().filter(line -> line.event().isPresent()).toList();
+    for (InputLine line : lines) {
+      line.problem().ifPresent(problem -> progress("line %d skipped: %s", line.number(), problem));
+    }
+    progress("read %d events from %s", events.size(), input);
+
+    PlatformSettings settings =
+        new PlatformSettings(
+            ENVIRONMENT,
+            Map.of("MaxTradeAge", MAX_TRADE_AGE),
+            0.1,
+            containers,
+            layout.root().resolve("target/run-local"),
+            line -> {});
+    progress("starting the embedded emulator, the Lambda host and the reference-data API");
+    try (LocalPlatform platform = LocalPlatform.start(layout, settings, BackendFactory.embedded())) {
+      progress(
+          "provisioned from templates/: bus %s, state machine %s, table %s (%d template resources without a local"
+              + " counterpart skipped)",
+          platform.deployment().eventBusName(),
+          platform.deployment().name("TradeStateMachine"),
+          platform.deployment().tableName(),
+          platform.deployment().skipped().size());
+      List<EventOutcome> outcomes = process(platform, events);
+      write(output, outcomes);
+      Map<String, Integer> depths = deadLetterDepths(platform);
+      out.println();
+      out.printf(
+          "Processed %d events from %s in %.1f s%s%n%n",
+          events.size(),
+          input,
+          Duration.between(started, Instant.now()).toMillis() / 1000.0,
+          lines.size() > events.size()
+              ? " (" + (lines.size() - events.size()) + " malformed line(s) skipped)"
+              : "");
+      out.print(Summary.render(outcomes, depths));
+      out.println();
+      out.println("Results: " + output);
+      out.println("Function logs: " + settings.workDirectory().resolve("logs"));
+      return outcomes;
+    }
+  }
+
+  private List<EventOutcome> process(LocalPlatform platform, List<InputLine> events) {
+    TradeEventBus bus =
+        new TradeEventBus(platform.clients().eventBridge(), platform.deployment().eventBusName());
+    ExecutionTracker executions =
+        new ExecutionTracker(
+            platform.clients().stepFunctions(), platform.deployment().stateMachineArn());
+    List<PublishResult> published = new ArrayList<>(events.size());
+    int reportEvery = Math.max(TradeEventBus.BATCH_SIZE, events.size() / 10 / 10 * 10);
+    for (int start = 0; start < events.size(); start += TradeEventBus.BATCH_SIZE) {
+      executions.awaitRunningBelow(maxInFlight, WAIT_LIMIT);
+      List<BusEvent> batch =
+          events.subList(start, Math.min(events.size(), start + TradeEventBus.BATCH_SIZE)).stream()
+              .map(line -> line.event().orElseThrow())
+              .toList();
+      published.addAll(bus.publish(batch));
+      if (published.size() % reportEvery == 0 || published.size() == events.size()) {
+        progress("published %d/%d events", published.size(), events.size());
+      }
+    }
+    long[] last = {-1};
+    executions.awaitQuiet(
+        WAIT_LIMIT,
+        counts -> {
+          if (counts[0] != last[0]) {
+            last[0] = counts[0];
+            progress("executions finished %d/%d", counts[0], counts[1]);
+          }
+        });
+    List<EventOutcome> outcomes = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      outcomes.add(outcome(events.get(i), published.get(i), executions));
+    }
+    return outcomes;
+  }
+
+  private static EventOutcome outcome(
+      InputLine line, PublishResult published, ExecutionTracker executions) {
+    BusEvent event = line.event().orElseThrow();
+    String sourceTradeId = sourceTradeId(event);
+    String tradeId = tradeId(event.source(), sourceTradeId);
+    if (!published.accepted()) {
+      return new EventOutcome(
+          line.number(),
+          event.source(),
+          sourceTradeId,
+          tradeId,
+          "FAILED",
+          List.of("PutEvents: " + published.errorCode().orElse("refused")),
+          false);
+    }
+    Optional<Execution> execution = executions.byEventId(published.eventId().orElseThrow());
+    if (execution.isEmpty()) {
+      return new EventOutcome(
+          line.number(), event.source(), sourceTradeId, tradeId, "UNROUTED", List.of(), false);
+    }
+    Execution finished = execution.get();
+    if (!finished.succeeded()) {
+      return new EventOutcome(
+          line.number(),
+          event.source(),
+          sourceTradeId,
+          tradeId,
+          "FAILED",
+          List.of(finished.error().orElse(finished.status())),
+          false);
+    }
+    JsonNode result = finished.output().orElseThrow();
+    List<String> reasons = new ArrayList<>();
+    result.path("reasonCodes").forEach(code -> reasons.add(code.asText()));
+    return new EventOutcome(
+        line.number(),
+        event.source(),
+        sourceTradeId,
+        result.path("tradeId").asText(tradeId),
+        result.path("status").asText(),
+        reasons,
+        result.path("replayed").asBoolean(false));
+  }
+
+  /** The source's trade id, read by the project's own source adapter; {@code null} if unreadable. */
+  private static String sourceTradeId(BusEvent event) {
+    ObjectNode envelope = new ObjectMapper().createObjectNode();
+    envelope.put("source", event.source());
+    envelope.put("detail", event.detail());
+    TradeEvent parsed = TradeEvent.fromJson(envelope);
+    return SourceAdapters.adapt(event.source(), parsed.detail()).candidate().sourceTradeId();
+  }
+
+  private static String tradeId(String source, String sourceTradeId) {
+    if (sourceTradeId == null || sourceTradeId.isBlank()) {
+      return null;
+    }
+    return SourceSystem.fromEventSource(source)
+        .map(system -> TradeId.of(system, sourceTradeId).value())
+        .orElse(null);
+  }
+
+  private static void write(Path output, List<EventOutcome> outcomes) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    if (output.getParent() != null) {
+      Files.createDirectories(output.getParent());
+    }
+    try (Writer writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+      for (EventOutcome outcome : outcomes) {
+        ObjectNode line = json.createObjectNode();
+        line.put("line", outcome.line());
+        line.put("source", outcome.source());
+        line.put("sourceTradeId", outcome.sourceTradeId());
+        line.put("tradeId", outcome.tradeId());
+        line.put("status", outcome.status());
+        ArrayNode reasons = line.putArray("reasons");
+        outcome.reasons().forEach(reasons::add);
+        writer.write(json.writeValueAsString(line));
+        writer.write('\n');
+      }
+    }
+  }
+
+  private static Map<String, Integer> deadLetterDepths(LocalPlatform platform) {
+    Map<String, Integer> depths = new LinkedHashMap<>();
+    platform
+        .deployment()
+        .deadLetterQueueUrls()
+        .forEach(
+            (logicalId, url) ->
+                depths.put(
+                    platform.deployment().name(logicalId),
+                    Integer.parseInt(
+                        platform
+                            .clients()
+                            .sqs()
+                            .getQueueAttributes(
+                                request ->
+                                    request
+                                        .queueUrl(url)
+                                        .attributeNames(
+                                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                            .attributes()
+                            .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))));
+    return depths;
+  }
+
+  private void progress(String format, Object... args) {
+    out.printf(
+        "[%6.1fs] %s%n",
+        Duration.between(started, Instant.now()).toMillis() / 1000.0,
+        String.format(format, args));
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException(
+            "usage: RunLocal [--input FILE] [--output FILE] [--containers N] [--max-in-flight N]; got " + String.join(" ", args));
+      }
+      options.put(args[i].substring(2), args[++i]);
+    }
+    return options;
+  }
+}
