@@ -54,9 +54,11 @@ lint-templates: venv ## Run cfn-lint on every CloudFormation template
 	  $(CFN_LINT) --format parseable -- $(TEMPLATES) && echo "cfn-lint: $(words $(TEMPLATES)) templates, no errors or warnings"; fi
 
 .PHONY: run-local
-run-local: ## Process the sample trade events on the embedded AWS emulator
-	@echo "make run-local: the embedded emulator and Lambda host are not built yet (issue: run the whole pipeline offline)." >&2
-	@exit 1
+run-local: venv ## Process trade events end to end offline (INPUT=samples/trades.jsonl, OUTPUT=target/run-local/results.jsonl)
+	@$(call with_jdk,$(MVN) $(MVN_FLAGS) -q -pl integration-tests -am -DskipTests package && \
+	  java -Dproject.root="$(CURDIR)" -cp "integration-tests/target/classes:integration-tests/target/run-local-lib/*" \
+	    com.tradeprocessing.integration.runlocal.RunLocal \
+	    --input "$${INPUT:-samples/trades.jsonl}" --output "$${OUTPUT:-target/run-local/results.jsonl}")
 
 .PHONY: clean
 clean: ## Remove build output (keeps the virtualenv)
