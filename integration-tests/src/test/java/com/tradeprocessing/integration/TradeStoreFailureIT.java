@@ -39,7 +39,7 @@ class TradeStoreFailureIT {
     Map<String, String> pointAtFailure = new HashMap<>();
     pointAtFailure.put(
         "AWS_ENDPOINT_URL_DYNAMODB",
-        "http://" + address.getHostAddress() + ":" + closedPort);
+        "http://" + pipeline.platform().backend().hostForFunctions() + ":" + closedPort);
     ObjectNode event = TradeEvents.valid(TradeEvents.PRIME_BROKER);
     Execution execution;
     try {

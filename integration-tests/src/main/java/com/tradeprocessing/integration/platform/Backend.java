@@ -26,10 +26,15 @@ public interface Backend extends AutoCloseable {
   FunctionDeployer functionDeployer();
 
   /**
-   * The address at which functions reach servers of this machine (the reference-data API, a
-   * failing endpoint of a test), and which such servers bind to.
+   * The address that servers of this machine which functions call (the reference-data API, a
+   * failing endpoint of a test) bind to.
    */
   InetAddress addressForFunctions();
+
+  /** The host name or address under which functions reach those servers. */
+  default String hostForFunctions() {
+    return addressForFunctions().getHostAddress();
+  }
 
   /** A human name for progress lines: {@code embedded emulator (moto 5.2.5)}, {@code LocalStack}. */
   String description();

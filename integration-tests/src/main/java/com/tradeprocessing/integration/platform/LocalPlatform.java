@@ -40,7 +40,8 @@ public final class LocalPlatform implements AutoCloseable {
     ReferenceDataServer referenceData = null;
     try {
       referenceData =
-          ReferenceDataServer.start(backend.addressForFunctions(), ReferenceDataset.shipped());
+          ReferenceDataServer.start(
+              backend.addressForFunctions(), backend.hostForFunctions(), ReferenceDataset.shipped());
       Map<String, String> parameters = new LinkedHashMap<>();
       parameters.put("EnvironmentSuffix", settings.environmentSuffix());
       parameters.put("ReferenceDataBaseUrl", referenceData.baseUrl().toString());

@@ -27,20 +27,31 @@ public final class ReferenceDataServer implements AutoCloseable {
   public static final String BASE_PATH = "/v1";
 
   private final HttpServer server;
+  private final String advertisedHost;
   private final ReferenceDataset dataset;
   private final Map<String, ReferenceDataFault> faults = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 
-  private ReferenceDataServer(HttpServer server, ReferenceDataset dataset) {
+  private ReferenceDataServer(HttpServer server, String advertisedHost, ReferenceDataset dataset) {
     this.server = server;
+    this.advertisedHost = advertisedHost;
     this.dataset = dataset;
   }
 
   /** Serves {@code dataset} on a free port of {@code address}. */
   public static ReferenceDataServer start(InetAddress address, ReferenceDataset dataset)
       throws IOException {
+    return start(address, address.getHostAddress(), dataset);
+  }
+
+  /**
+   * Serves {@code dataset} on a free port of {@code address}; clients reach it as {@code
+   * advertisedHost} (a container's name for this machine, say).
+   */
+  public static ReferenceDataServer start(
+      InetAddress address, String advertisedHost, ReferenceDataset dataset) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 0);
-    ReferenceDataServer api = new ReferenceDataServer(server, dataset);
+    ReferenceDataServer api = new ReferenceDataServer(server, advertisedHost, dataset);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.createContext(BASE_PATH + "/", api::serve);
     server.start();
@@ -49,8 +60,7 @@ public final class ReferenceDataServer implements AutoCloseable {
 
   /** The base URL, the value of the enricher's SSM parameter. */
   public URI baseUrl() {
-    String host = server.getAddress().getAddress().getHostAddress();
-    return URI.create("http://" + host + ":" + server.getAddress().getPort() + BASE_PATH);
+    return URI.create("http://" + advertisedHost + ":" + server.getAddress().getPort() + BASE_PATH);
   }
 
   /** From now on, every request for the instrument {@code isin} fails with {@code fault}. */
