@@ -123,6 +123,18 @@ public final class ExecutionTracker {
   }
 
   /**
+   * Waits until the execution of {@code eventId} has finished, if the event started one; an event
+   * that started none by now is taken as matching no rule (the embedded EventBridge starts
+   * executions inside PutEvents).
+   */
+  public void awaitFinishedIfStarted(String eventId, Duration timeout) {
+    refresh();
+    if (byEventId.containsKey(eventId)) {
+      awaitFinished(eventId, timeout);
+    }
+  }
+
+  /**
    * Waits until every execution seen has finished and the count of executions no longer grows;
    * {@code progress} gets (finished, seen) after each poll.
    */

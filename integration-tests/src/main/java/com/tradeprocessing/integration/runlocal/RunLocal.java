@@ -142,17 +142,34 @@ public final class RunLocal {
             platform.clients().stepFunctions(), platform.deployment().stateMachineArn());
     List<PublishResult> published = new ArrayList<>(events.size());
     int reportEvery = Math.max(TradeEventBus.BATCH_SIZE, events.size() / 10 / 10 * 10);
-    for (int start = 0; start < events.size(); start += TradeEventBus.BATCH_SIZE) {
-      executions.awaitRunningBelow(maxInFlight, WAIT_LIMIT);
-      List<BusEvent> batch =
-          events.subList(start, Math.min(events.size(), start + TradeEventBus.BATCH_SIZE)).stream()
-              .map(line -> line.event().orElseThrow())
-              .toList();
-      published.addAll(bus.publish(batch));
-      if (published.size() % reportEvery == 0 || published.size() == events.size()) {
+    int nextReport = reportEvery;
+    // The latest event of each trade: a later event of the same trade (a correction, a replay) is
+    // published only once that one is processed, as a source publishes in order. Across trades
+    // nothing is ordered, as in EventBridge.
+    Map<String, String> latestOfTrade = new java.util.HashMap<>();
+    List<BusEvent> batch = new ArrayList<>();
+    List<String> batchKeys = new ArrayList<>();
+    for (InputLine line : events) {
+      BusEvent event = line.event().orElseThrow();
+      String key = tradeKey(event);
+      boolean follows = key != null && (batchKeys.contains(key) || latestOfTrade.containsKey(key));
+      if (batch.size() == TradeEventBus.BATCH_SIZE || (follows && !batch.isEmpty())) {
+        publishBatch(bus, executions, batch, batchKeys, published, latestOfTrade);
+      }
+      if (follows && latestOfTrade.containsKey(key)) {
+        executions.awaitFinishedIfStarted(latestOfTrade.get(key), WAIT_LIMIT);
+      }
+      batch.add(event);
+      batchKeys.add(key);
+      if (published.size() >= nextReport) {
         progress("published %d/%d events", published.size(), events.size());
+        nextReport += reportEvery;
       }
     }
+    if (!batch.isEmpty()) {
+      publishBatch(bus, executions, batch, batchKeys, published, latestOfTrade);
+    }
+    progress("published %d/%d events", published.size(), events.size());
     long[] last = {-1};
     executions.awaitQuiet(
         WAIT_LIMIT,
@@ -167,6 +184,31 @@ public final class RunLocal {
       outcomes.add(outcome(events.get(i), published.get(i), executions));
     }
     return outcomes;
+  }
+
+  private void publishBatch(
+      TradeEventBus bus,
+      ExecutionTracker executions,
+      List<BusEvent> batch,
+      List<String> batchKeys,
+      List<PublishResult> published,
+      Map<String, String> latestOfTrade) {
+    executions.awaitRunningBelow(maxInFlight, WAIT_LIMIT);
+    List<PublishResult> results = bus.publish(batch);
+    for (int i = 0; i < results.size(); i++) {
+      if (batchKeys.get(i) != null && results.get(i).eventId().isPresent()) {
+        latestOfTrade.put(batchKeys.get(i), results.get(i).eventId().get());
+      }
+    }
+    published.addAll(results);
+    batch.clear();
+    batchKeys.clear();
+  }
+
+  /** Source and source trade id; {@code null} when the trade id cannot be read. */
+  private static String tradeKey(BusEvent event) {
+    String sourceTradeId = sourceTradeId(event);
+    return sourceTradeId == null ? null : event.source() + "/" + sourceTradeId;
   }
 
   private static EventOutcome outcome(
