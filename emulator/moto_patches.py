@@ -11,7 +11,10 @@ import base64
 import copy
 import datetime
 import json
+import functools
 import logging
+import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -26,6 +29,8 @@ from moto.awslambda.models import LambdaFunction
 from moto.core.utils import iso_8601_datetime_without_milliseconds, utcfromtimestamp
 from moto.events.models import Rule
 from moto.stepfunctions.parser.asl.component.common.retry import retrier_decl
+from moto.stepfunctions.parser.asl.parse.asl_parser import AmazonStateLanguageParser
+from moto.stepfunctions.parser.asl.utils import boto_client
 from moto.stepfunctions.parser.backend.execution_worker import ExecutionWorker
 from moto.stepfunctions.parser.models import StepFunctionsParserBackend
 
@@ -63,6 +68,9 @@ def apply(settings: PatchSettings) -> None:
     _scale_retry_waits(settings.retry_wait_scale)
     _name_unnamed_executions()
     _serialise_execution_start_time()
+    _parse_each_definition_once()
+    _reuse_interpreter_clients()
+    _route_requests_by_known_hosts()
 
 
 # --- Lambda ---------------------------------------------------------------------------------
@@ -271,3 +279,114 @@ def _serialise_execution_start_time() -> None:
         return env
 
     ExecutionWorker._get_evaluation_environment = get_evaluation_environment
+
+
+# --- Step Functions definition parsing ------------------------------------------------------
+# moto's ExecutionWorker runs the ANTLR lexer, parser and preprocessor over the whole definition
+# at the start of every execution (ExecutionWorker._get_evaluation_entrypoint); in pure Python
+# that is about 30 ms of CPU for the trade state machine, a fifth of the emulator's work per
+# trade. The parse depends on the definition text alone, so it is done once per text and each
+# execution gets a deep copy (about 2 ms): evaluation components are not shared between
+# executions, because some keep state they set lazily (EvalComponent.heap_key, assigned on
+# first use, keys the per-execution heap). An updated definition is a new text, so a new parse.
+# A definition that does not parse raises as before (lru_cache keeps only results).
+
+_PARSED_DEFINITIONS_KEPT = 64
+
+
+@functools.lru_cache(maxsize=_PARSED_DEFINITIONS_KEPT)
+def _parsed_program(definition: str) -> Any:
+    return AmazonStateLanguageParser.parse(definition)[0]
+
+
+def _parse_each_definition_once() -> None:
+    def get_evaluation_entrypoint(self: ExecutionWorker) -> Any:
+        return copy.deepcopy(_parsed_program(self._evaluation_details.state_machine_details.definition))
+
+    ExecutionWorker._get_evaluation_entrypoint = get_evaluation_entrypoint
+
+
+# --- Step Functions service integrations ----------------------------------------------------
+# Each Task the interpreter runs (lambda:invoke, sqs:sendMessage, ...) calls this same server
+# through a boto3 client that boto_client_for builds anew for that one call: a new botocore
+# session, service model loading, endpoint resolution and connection pool every time, which
+# costs more CPU than the call itself. The client's settings depend only on the region, the
+# service and the endpoint (moto passes fixed dummy credentials and ignores the state's), so one
+# client per (region, service, endpoint) is built and reused; botocore clients are thread safe
+# once built, and building one is serialised because boto3's default session is not. The pool is
+# sized for the executions that run at once, so connections to this server are kept, not
+# reopened. The modules that imported boto_client_for by name are rebound too.
+
+_INTERPRETER_CLIENT_POOL_SIZE = 128
+
+
+def _reuse_interpreter_clients() -> None:
+    import boto3
+    from botocore.config import Config
+    from moto.core.models import botocore_stubber
+    from moto.settings import moto_server_port
+    from moto.stepfunctions.parser.asl.component.common.timeouts.timeout import TimeoutSeconds
+    # The preprocessor imports every state and service integration module, so after this import
+    # every module that bound boto_client_for by name is in sys.modules.
+    import moto.stepfunctions.parser.asl.parse.preprocessor  # noqa: F401
+
+    moto_boto_client_for = boto_client.boto_client_for
+    clients: dict[tuple[str, str, str | None], Any] = {}
+    lock = threading.Lock()
+
+    def boto_client_for(region: str, service: str, state_credentials: Any = None) -> Any:
+        # Same endpoint rule as moto's: in-process (decorator) mode has no server to call.
+        endpoint = None if botocore_stubber.enabled else f"http://localhost:{moto_server_port()}"
+        key = (region, service, endpoint)
+        client = clients.get(key)
+        if client is None:
+            with lock:
+                client = clients.get(key)
+                if client is None:
+                    client = boto3.client(
+                        aws_access_key_id="ak", aws_secret_access_key="sk", region_name=region,
+                        service_name=service, endpoint_url=endpoint,
+                        config=Config(
+                            parameter_validation=False,
+                            retries={"max_attempts": 0, "total_max_attempts": 1},
+                            connect_timeout=TimeoutSeconds.DEFAULT_TIMEOUT_SECONDS,
+                            read_timeout=TimeoutSeconds.DEFAULT_TIMEOUT_SECONDS,
+                            max_pool_connections=_INTERPRETER_CLIENT_POOL_SIZE,
+                        ),
+                    )
+                    clients[key] = client
+        return client
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("moto.stepfunctions.parser") and getattr(module, "boto_client_for", None) \
+                is moto_boto_client_for:
+            module.boto_client_for = boto_client_for
+
+
+# --- Request routing ------------------------------------------------------------------------
+# moto's server picks the service of every request in DomainDispatcherApplication
+# .get_application, under one lock that all request threads share. get_backend_for_host lists
+# moto's package directory (an os.listdir and an os.path.isdir per service, about 200) and then
+# tries every service's URL pattern against the host the request was inferred to address
+# ("lambda.us-east-1.amazonaws.com"). With the interpreter calling this server for every Task,
+# that lookup was the largest single cost of the emulator and serialised all requests. Its answer
+# depends only on the host string (the package directory and the patterns are fixed once moto is
+# imported), so it is remembered per host; a host no service claims is remembered as such (moto
+# prints its "Unable to find appropriate backend" hint once, not per request).
+
+
+def _route_requests_by_known_hosts() -> None:
+    from moto.moto_server.werkzeug_app import DomainDispatcherApplication
+
+    moto_get_backend_for_host = DomainDispatcherApplication.get_backend_for_host
+    backends_by_host: dict[str | None, Any] = {}
+
+    def get_backend_for_host(self: DomainDispatcherApplication, host: str | None) -> Any:
+        try:
+            return backends_by_host[host]
+        except KeyError:
+            backend = moto_get_backend_for_host(self, host)
+            backends_by_host[host] = backend
+            return backend
+
+    DomainDispatcherApplication.get_backend_for_host = get_backend_for_host
