@@ -71,6 +71,7 @@ def apply(settings: PatchSettings) -> None:
     _parse_each_definition_once()
     _reuse_interpreter_clients()
     _route_requests_by_known_hosts()
+    _compile_each_json_path_once()
 
 
 # --- Lambda ---------------------------------------------------------------------------------
@@ -390,3 +391,22 @@ def _route_requests_by_known_hosts() -> None:
             return backend
 
     DomainDispatcherApplication.get_backend_for_host = get_backend_for_host
+
+
+# --- Step Functions JSONPath ----------------------------------------------------------------
+# moto compiles a state's JSONPath (InputPath, "Payload.$", ResultSelector, ResultPath, ...)
+# with jsonpath_ng's parse on every evaluation, and that parse builds a new ply parser each time
+# (about 0.4 ms), dozens of times per execution. A compiled expression depends only on its text
+# and is not changed by find, update or update_or_create, so each text is compiled once and the
+# expression shared; the two modules that call parse (extraction and ResultPath) are rebound.
+
+_COMPILED_JSON_PATHS_KEPT = 1024
+
+
+def _compile_each_json_path_once() -> None:
+    from moto.stepfunctions.parser.asl.component.common.path import result_path
+    from moto.stepfunctions.parser.asl.utils import json_path
+
+    for module in (json_path, result_path):
+        if not hasattr(module.parse, "cache_info"):  # apply() is idempotent
+            module.parse = functools.lru_cache(maxsize=_COMPILED_JSON_PATHS_KEPT)(module.parse)

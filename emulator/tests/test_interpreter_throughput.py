@@ -132,3 +132,27 @@ def test_backend_for_host_when_asked_repeatedly_should_resolve_each_host_once(
     assert lambda_backends == {"awslambda"}
     assert sqs_backends == {"sqs"}
     assert len(listings) == 2
+
+
+def test_extract_json_when_one_path_is_evaluated_many_times_should_compile_it_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN moto's JSONPath extraction, counting jsonpath_ng compilations
+    from jsonpath_ng import ext
+    from moto.stepfunctions.parser.asl.utils import json_path
+    compiled: list[str] = []
+    jsonpath_ng_parse = ext.parse
+
+    def counting_parse(path: str) -> Any:
+        compiled.append(path)
+        return jsonpath_ng_parse(path)
+
+    monkeypatch.setattr(json_path, "parse", counting_parse)
+    moto_patches._compile_each_json_path_once()
+
+    # WHEN one path is evaluated against many documents
+    values = [json_path.extract_json("$.stages[1].Payload.id", {"stages": [{}, {"Payload": {"id": n}}]})
+              for n in range(10)]
+
+    # THEN each document gives its own value, from one compilation
+    assert values == list(range(10))
+    assert compiled == ["$.stages[1].Payload.id"]
