@@ -27,6 +27,8 @@ endef
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
+# test-images packages the function modules without their tests only to build the image tarballs
+# that test-deploy opens; every Java test then runs in the one `mvn verify` below.
 .PHONY: test
 test: venv lint-templates test-emulator lint-scripts test-deploy ## Run every test: cfn-lint, the emulator launcher's tests, shellcheck, the image and deploy tests, unit and integration tests (mvn verify)
 	@$(call with_jdk,$(MVN) $(MVN_FLAGS) verify)
