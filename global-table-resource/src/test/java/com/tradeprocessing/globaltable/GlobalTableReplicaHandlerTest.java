@@ -1,5 +1,9 @@
 package com.tradeprocessing.globaltable;
 
+import com.tradeprocessing.testing.TestLambdaContext;
+
+import com.tradeprocessing.testing.MutableClock;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -61,7 +65,8 @@ class GlobalTableReplicaHandlerTest {
   private static final String PHYSICAL_ID = "dynamodb-trades-test-replicas";
   private static final String PRIMARY = "us-east-1";
   private static final String RESPONSE_PATH = "/cloudformation-response/TradesTableReplicas";
-  private static final String INVOKE_PATH = "/2015-03-31/functions/" + FakeLambdaContext.FUNCTION_NAME + "/invocations";
+  private static final String FUNCTION_NAME = "lambda-global-table-resource-test";
+  private static final String INVOKE_PATH = "/2015-03-31/functions/" + FUNCTION_NAME + "/invocations";
   private static final String STACK_ID =
       "arn:aws:cloudformation:us-east-1:123456789012:stack/trade-processing-test/5b9f7a30-7b61-11e6-9a41-93e812345678";
   private static final String SCENARIO = "table";
@@ -397,7 +402,7 @@ class GlobalTableReplicaHandlerTest {
     assertThat(response.get("Status").asText()).isEqualTo("FAILED");
     assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(PHYSICAL_ID);
     assertThat(response.get("Reason").asText())
-        .startsWith("The wait could not be handed on: Lambda Invoke of " + FakeLambdaContext.FUNCTION_NAME + " failed:")
+        .startsWith("The wait could not be handed on: Lambda Invoke of " + FUNCTION_NAME + " failed:")
         .contains("lambda:InvokeFunction")
         .endsWith("Last progress: Waiting for replicas of table dynamodb-trades-test: eu-west-1 CREATING.");
   }
@@ -433,7 +438,7 @@ class GlobalTableReplicaHandlerTest {
     JsonNode response = cloudFormationResponse();
     assertThat(response.get("Reason").asText()).isEqualTo("Property ReplicaRegions must be a list of region names, got STRING.");
     // Powertools falls back to the log stream name when a Create has no physical id to offer.
-    assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(FakeLambdaContext.LOG_STREAM);
+    assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(TestLambdaContext.LOG_STREAM);
     AWS.verify(0, postRequestedFor(urlEqualTo("/")));
   }
 
@@ -474,7 +479,7 @@ class GlobalTableReplicaHandlerTest {
 
     // WHEN
     handler.handleRequest(new ByteArrayInputStream("RequestType=Create".getBytes(StandardCharsets.UTF_8)), output,
-        new FakeLambdaContext(clock, Duration.ofMinutes(5)));
+        new TestLambdaContext(FUNCTION_NAME, clock, Duration.ofMinutes(5)));
 
     // THEN
     assertThat(TradeJson.mapper().readTree(output.toByteArray()).get("outcome").asText()).isEqualTo("UNANSWERED");
@@ -514,7 +519,7 @@ class GlobalTableReplicaHandlerTest {
   private JsonNode invoke(JsonNode event, Duration timeout) throws IOException {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     try (InputStream input = new ByteArrayInputStream(TradeJson.mapper().writeValueAsBytes(event))) {
-      handler.handleRequest(input, output, new FakeLambdaContext(clock, timeout));
+      handler.handleRequest(input, output, new TestLambdaContext(FUNCTION_NAME, clock, timeout));
     }
     return TradeJson.mapper().readTree(output.toByteArray());
   }

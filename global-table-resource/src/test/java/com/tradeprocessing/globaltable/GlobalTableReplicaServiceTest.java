@@ -1,5 +1,7 @@
 package com.tradeprocessing.globaltable;
 
+import com.tradeprocessing.testing.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

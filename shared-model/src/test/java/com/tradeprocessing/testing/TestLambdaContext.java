@@ -5,22 +5,44 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
  * The Lambda context of one invocation of a function in us-east-1, with fixed identifiers; its
- * logger writes to standard output as the runtime's does.
+ * logger writes to standard output as the runtime's does. Its remaining time is a fixed 30 s, or
+ * runs down on a test clock.
  */
 public final class TestLambdaContext implements Context {
 
   /** The request id of every invocation, which Powertools logs as {@code function_request_id}. */
   public static final String REQUEST_ID = "6bc28136-8c2b-4c3f-9a1e-0d5c4a1b2f30";
 
+  /** The log stream of every invocation. */
+  public static final String LOG_STREAM = "2026/11/25/[$LATEST]0123456789abcdef";
+
+  private static final Duration DEFAULT_REMAINING = Duration.ofSeconds(30);
+
   private final String functionName;
+  private final Clock clock;
+  private final Instant invocationEnd;
 
   /** A context of the function named {@code functionName}, which names its log group and ARN. */
   public TestLambdaContext(String functionName) {
+    this(functionName, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), DEFAULT_REMAINING);
+  }
+
+  /**
+   * A context whose remaining time runs down on {@code clock}: the invocation ends {@code timeout}
+   * after the clock's current instant.
+   */
+  public TestLambdaContext(String functionName, Clock clock, Duration timeout) {
     this.functionName = Objects.requireNonNull(functionName, "functionName");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.invocationEnd = clock.instant().plus(timeout);
   }
 
   @Override
@@ -35,7 +57,7 @@ public final class TestLambdaContext implements Context {
 
   @Override
   public String getLogStreamName() {
-    return "2026/11/25/[$LATEST]0123456789abcdef";
+    return LOG_STREAM;
   }
 
   @Override
@@ -65,7 +87,7 @@ public final class TestLambdaContext implements Context {
 
   @Override
   public int getRemainingTimeInMillis() {
-    return 30_000;
+    return (int) Math.max(0, Duration.between(clock.instant(), invocationEnd).toMillis());
   }
 
   @Override
