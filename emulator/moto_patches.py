@@ -13,6 +13,7 @@ import datetime
 import json
 import functools
 import logging
+import queue
 import sys
 import threading
 import time
@@ -69,9 +70,11 @@ def apply(settings: PatchSettings) -> None:
     _name_unnamed_executions()
     _serialise_execution_start_time()
     _parse_each_definition_once()
+    _start_executions_without_waiting()
     _reuse_interpreter_clients()
     _route_requests_by_known_hosts()
     _compile_each_json_path_once()
+    _serve_connections_from_reused_threads()
 
 
 # --- Lambda ---------------------------------------------------------------------------------
@@ -285,60 +288,156 @@ def _serialise_execution_start_time() -> None:
 # --- Step Functions definition parsing ------------------------------------------------------
 # moto's ExecutionWorker runs the ANTLR lexer, parser and preprocessor over the whole definition
 # at the start of every execution (ExecutionWorker._get_evaluation_entrypoint); in pure Python
-# that is about 30 ms of CPU for the trade state machine, a fifth of the emulator's work per
-# trade. The parse depends on the definition text alone, so it is done once per text and each
-# execution gets a deep copy (about 2 ms): evaluation components are not shared between
-# executions, because some keep state they set lazily (EvalComponent.heap_key, assigned on
-# first use, keys the per-execution heap). An updated definition is a new text, so a new parse.
-# A definition that does not parse raises as before (lru_cache keeps only results).
+# that is about 30 ms of CPU for the trade state machine, and when ten executions start at once
+# (one PutEvents batch) they parse side by side for seconds. The parse depends on the definition
+# text alone, so it is done once per text, by the first execution that needs it while the others
+# wait for it, and every execution of that text runs the same program. An updated definition is
+# a new text, so a new parse; a definition that does not parse raises as before (the cache keeps
+# only results).
+#
+# Sharing the program is how moto itself runs a Map state, whose iterations evaluate one
+# component tree in several threads at once: the components are read, not written, during an
+# evaluation, and what an execution changes lives in its own Environment. Two things are made
+# safe for sharing across executions:
+# - EvalComponent.heap_key (the component's key in the per-execution heap) is the one attribute
+#   set during evaluation, lazily on first use; two executions setting it at once could each
+#   store under a key the other then replaces. Every key is set once, right after the parse.
+# - a Pass state's Result is pushed onto the execution's stack as the very object the component
+#   holds, and a later ResultPath writes into its input in place: one execution's write would
+#   show in the next one's Result. Each execution gets a copy of it (the other literals a
+#   component pushes are strings, numbers, booleans and null).
 
 _PARSED_DEFINITIONS_KEPT = 64
+_parse_lock = threading.Lock()
 
 
 @functools.lru_cache(maxsize=_PARSED_DEFINITIONS_KEPT)
 def _parsed_program(definition: str) -> Any:
-    return AmazonStateLanguageParser.parse(definition)[0]
+    program = AmazonStateLanguageParser.parse(definition)[0]
+    _set_heap_keys(program)
+    return program
+
+
+def _shared_program(definition: str) -> Any:
+    with _parse_lock:
+        return _parsed_program(definition)
+
+
+def _set_heap_keys(program: Any) -> None:
+    from moto.stepfunctions.parser.asl.component.component import Component
+    from moto.stepfunctions.parser.asl.component.eval_component import EvalComponent
+
+    pending: list[Any] = [program]
+    seen: set[int] = set()
+    while pending:
+        value = pending.pop()
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if isinstance(value, EvalComponent):
+            _ = value.heap_key
+        if isinstance(value, Component):
+            pending.extend(vars(value).values())
+        elif isinstance(value, dict):
+            pending.extend(value.values())
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            pending.extend(value)
 
 
 def _parse_each_definition_once() -> None:
+    from moto.stepfunctions.parser.asl.component.state.state_pass.result import Result
+
     def get_evaluation_entrypoint(self: ExecutionWorker) -> Any:
-        return copy.deepcopy(_parsed_program(self._evaluation_details.state_machine_details.definition))
+        return _shared_program(self._evaluation_details.state_machine_details.definition)
+
+    def push_a_copy_of_the_result(self: Result, env: Any) -> None:
+        env.stack.append(copy.deepcopy(self.result_obj))
 
     ExecutionWorker._get_evaluation_entrypoint = get_evaluation_entrypoint
+    Result._eval_body = push_a_copy_of_the_result
+
+
+# --- Step Functions execution start ---------------------------------------------------------
+# StartExecution (and so every PutEvents that EventBridge delivers to a state machine) returns
+# only once ExecutionWorker.start has started the execution's thread, and threading.Thread.start
+# waits until the new thread is running, which needs the GIL: with dozens of executions running
+# that wait was 15-25 ms per execution, so a PutEvents of ten events took about 200 ms and
+# publishing, not processing, set the pace. The thread is started here without that wait; the
+# execution is registered, listed and described as RUNNING before StartExecution returns, as
+# before, and its first state runs as soon as the thread gets the GIL.
+
+
+def _start_executions_without_waiting() -> None:
+    import _thread
+
+    def start(self: ExecutionWorker) -> None:
+        _thread.start_new_thread(_run_execution, (self,))
+
+    ExecutionWorker.start = start
+
+
+def _run_execution(worker: ExecutionWorker) -> None:
+    try:
+        worker._execution_logic()
+    except BaseException:  # a Thread would report it through threading.excepthook
+        LOG.exception("execution worker failed")
 
 
 # --- Step Functions service integrations ----------------------------------------------------
 # Each Task the interpreter runs (lambda:invoke, sqs:sendMessage, ...) calls this same server
 # through a boto3 client that boto_client_for builds anew for that one call: a new botocore
-# session, service model loading, endpoint resolution and connection pool every time, which
-# costs more CPU than the call itself. The client's settings depend only on the region, the
-# service and the endpoint (moto passes fixed dummy credentials and ignores the state's), so one
-# client per (region, service, endpoint) is built and reused; botocore clients are thread safe
-# once built, and building one is serialised because boto3's default session is not. The pool is
-# sized for the executions that run at once, so connections to this server are kept, not
-# reopened. The modules that imported boto_client_for by name are rebound too.
+# session, service model loading and endpoint resolution every time, then an HTTP request to
+# this very process that takes a connection, a request thread and Werkzeug's parsing. Both are
+# replaced:
+# - one client per (region, service) is built and reused (moto passes fixed dummy credentials
+#   and ignores the state's); botocore clients are thread safe once built, and building one is
+#   serialised because boto3's default session is not;
+# - the client's requests are answered in this process by moto's own request dispatcher, the
+#   one moto's in-process (decorator) mode uses: botocore still serialises the call, and parses
+#   the status, headers and body moto's handler returns, so an API error still reaches the
+#   interpreter as the ClientError (Lambda.ServiceException, ...) that Retry and Catch match.
+#   A fault in a handler, which moto's server would answer with HTTP 500, is answered as a 500
+#   ServiceException. Nothing these clients send leaves the process.
+# The modules that imported boto_client_for by name are rebound too.
 
-_INTERPRETER_CLIENT_POOL_SIZE = 128
+
+def _answer_in_process(request: Any, **_: Any) -> Any:
+    from botocore.awsrequest import AWSResponse
+    from moto.core.botocore_stubber import MockRawResponse
+    from moto.core.models import botocore_stubber
+
+    try:
+        answer = botocore_stubber.process_request(request)
+    except Exception as error:  # moto's server turns these into a 500 as well
+        LOG.exception("emulator fault answering %s %s", request.method, request.url)
+        answer = _service_exception(500, f"{type(error).__name__}: {error}")
+    if answer is None:
+        answer = _service_exception(404, f"the emulator serves no {request.url}")
+    status, headers, body = answer
+    return AWSResponse(request.url, status, headers, MockRawResponse(body))
+
+
+def _service_exception(status: int, message: str) -> tuple[int, dict[str, str], str]:
+    return (status, {"Content-Type": "application/json", "x-amzn-ErrorType": "ServiceException"},
+            json.dumps({"__type": "ServiceException", "message": message}))
 
 
 def _reuse_interpreter_clients() -> None:
     import boto3
     from botocore.config import Config
-    from moto.core.models import botocore_stubber
-    from moto.settings import moto_server_port
     from moto.stepfunctions.parser.asl.component.common.timeouts.timeout import TimeoutSeconds
     # The preprocessor imports every state and service integration module, so after this import
     # every module that bound boto_client_for by name is in sys.modules.
     import moto.stepfunctions.parser.asl.parse.preprocessor  # noqa: F401
 
     moto_boto_client_for = boto_client.boto_client_for
-    clients: dict[tuple[str, str, str | None], Any] = {}
+    if getattr(moto_boto_client_for, "answers_in_process", False):  # apply() is idempotent
+        return
+    clients: dict[tuple[str, str], Any] = {}
     lock = threading.Lock()
 
     def boto_client_for(region: str, service: str, state_credentials: Any = None) -> Any:
-        # Same endpoint rule as moto's: in-process (decorator) mode has no server to call.
-        endpoint = None if botocore_stubber.enabled else f"http://localhost:{moto_server_port()}"
-        key = (region, service, endpoint)
+        key = (region, service)
         client = clients.get(key)
         if client is None:
             with lock:
@@ -346,18 +445,19 @@ def _reuse_interpreter_clients() -> None:
                 if client is None:
                     client = boto3.client(
                         aws_access_key_id="ak", aws_secret_access_key="sk", region_name=region,
-                        service_name=service, endpoint_url=endpoint,
+                        service_name=service,
                         config=Config(
                             parameter_validation=False,
                             retries={"max_attempts": 0, "total_max_attempts": 1},
                             connect_timeout=TimeoutSeconds.DEFAULT_TIMEOUT_SECONDS,
                             read_timeout=TimeoutSeconds.DEFAULT_TIMEOUT_SECONDS,
-                            max_pool_connections=_INTERPRETER_CLIENT_POOL_SIZE,
                         ),
                     )
+                    client.meta.events.register_first("before-send", _answer_in_process)
                     clients[key] = client
         return client
 
+    boto_client_for.answers_in_process = True  # type: ignore[attr-defined]
     for name, module in list(sys.modules.items()):
         if name.startswith("moto.stepfunctions.parser") and getattr(module, "boto_client_for", None) \
                 is moto_boto_client_for:
@@ -410,3 +510,59 @@ def _compile_each_json_path_once() -> None:
     for module in (json_path, result_path):
         if not hasattr(module.parse, "cache_info"):  # apply() is idempotent
             module.parse = functools.lru_cache(maxsize=_COMPILED_JSON_PATHS_KEPT)(module.parse)
+
+
+# --- Server request threads -----------------------------------------------------------------
+# moto's server is Werkzeug's ThreadedWSGIServer: its single accept loop starts a new thread for
+# every connection, and Werkzeug closes every connection after one response, so every request
+# pays a Thread.start in that loop. Thread.start returns only once the new thread holds the GIL,
+# which under load (the interpreter's own threads running dozens of executions) takes 10-40 ms;
+# the accept loop then admitted about 60 requests a second and every client of the emulator
+# queued behind it. Here a connection is handed to a thread that has finished an earlier one, and
+# a new thread is started only when none is idle, so the threads grow to the peak number of
+# concurrent requests and are then reused. Each connection is still served by
+# process_request_thread exactly as before, one thread per connection while it lasts.
+
+
+class _RequestThreads:
+    """Daemon threads serving accepted connections; never fewer than the busiest moment needed."""
+
+    def __init__(self) -> None:
+        self._connections: queue.SimpleQueue[tuple[Any, Any, Any]] = queue.SimpleQueue()
+        self._idle = 0
+        self._lock = threading.Lock()
+        self._started = 0
+
+    def submit(self, server: Any, request: Any, client_address: Any) -> None:
+        with self._lock:
+            start_thread = self._idle == 0
+            if start_thread:
+                self._started += 1
+                name = f"moto-request-{self._started}"
+            else:
+                self._idle -= 1
+        self._connections.put((server, request, client_address))
+        if start_thread:
+            threading.Thread(target=self._serve, name=name, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            server, request, client_address = self._connections.get()
+            # Handles and logs its own errors and always closes the connection.
+            server.process_request_thread(request, client_address)
+            with self._lock:
+                self._idle += 1
+
+
+def _serve_connections_from_reused_threads() -> None:
+    from werkzeug.serving import ThreadedWSGIServer
+
+    if getattr(ThreadedWSGIServer.process_request, "reuses_threads", False):  # apply() is idempotent
+        return
+    threads = _RequestThreads()
+
+    def process_request(self: ThreadedWSGIServer, request: Any, client_address: Any) -> None:
+        threads.submit(self, request, client_address)
+
+    process_request.reuses_threads = True  # type: ignore[attr-defined]
+    ThreadedWSGIServer.process_request = process_request
