@@ -3,6 +3,7 @@ package com.tradeprocessing.integration.runlocal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradeprocessing.integration.pipeline.BusEvent;
 import com.tradeprocessing.integration.pipeline.Execution;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -55,6 +57,7 @@ public final class RunLocal {
    */
   static final int DEFAULT_MAX_IN_FLIGHT = 40;
   private static final Duration WAIT_LIMIT = Duration.ofMinutes(10);
+  private static final Duration PUBLISH_POLL_INTERVAL = Duration.ofMillis(50);
 
   private final PrintStream out;
   private final int maxInFlight;
@@ -140,36 +143,40 @@ public final class RunLocal {
     ExecutionTracker executions =
         new ExecutionTracker(
             platform.clients().stepFunctions(), platform.deployment().stateMachineArn());
-    List<PublishResult> published = new ArrayList<>(events.size());
+    PublicationQueue queue =
+        new PublicationQueue(events.stream().map(line -> tradeKey(line.event().orElseThrow())).toList());
+    // An event is settled once its execution has finished, or when nothing runs any more and it
+    // started none (it matched no rule: the embedded EventBridge starts executions in PutEvents).
+    Predicate<String> settled =
+        eventId -> executions.byEventId(eventId).isPresent() || executions.isQuiet();
+    PublishResult[] published = new PublishResult[events.size()];
     int reportEvery = Math.max(TradeEventBus.BATCH_SIZE, events.size() / 10 / 10 * 10);
     int nextReport = reportEvery;
-    // The latest event of each trade: a later event of the same trade (a correction, a replay) is
-    // published only once that one is processed, as a source publishes in order. Across trades
-    // nothing is ordered, as in EventBridge.
-    Map<String, String> latestOfTrade = new java.util.HashMap<>();
-    List<BusEvent> batch = new ArrayList<>();
-    List<String> batchKeys = new ArrayList<>();
-    for (InputLine line : events) {
-      BusEvent event = line.event().orElseThrow();
-      String key = tradeKey(event);
-      boolean follows = key != null && (batchKeys.contains(key) || latestOfTrade.containsKey(key));
-      if (batch.size() == TradeEventBus.BATCH_SIZE || (follows && !batch.isEmpty())) {
-        publishBatch(bus, executions, batch, batchKeys, published, latestOfTrade);
+    Instant deadline = Instant.now().plus(WAIT_LIMIT);
+    while (!queue.isEmpty()) {
+      executions.awaitRunningBelow(maxInFlight, WAIT_LIMIT);
+      List<Integer> batch = queue.next(TradeEventBus.BATCH_SIZE, settled);
+      if (batch.isEmpty()) {
+        // Only events waiting for their trade's previous event are left.
+        if (Instant.now().isAfter(deadline)) {
+          throw new IllegalStateException(queue.pending() + " events still waiting after " + WAIT_LIMIT);
+        }
+        pause();
+        continue;
       }
-      if (follows && latestOfTrade.containsKey(key)) {
-        executions.awaitFinishedIfStarted(latestOfTrade.get(key), WAIT_LIMIT);
+      List<PublishResult> results =
+          bus.publish(batch.stream().map(index -> events.get(index).event().orElseThrow()).toList());
+      for (int i = 0; i < batch.size(); i++) {
+        published[batch.get(i)] = results.get(i);
+        queue.published(batch.get(i), results.get(i).eventId());
       }
-      batch.add(event);
-      batchKeys.add(key);
-      if (published.size() >= nextReport) {
-        progress("published %d/%d events", published.size(), events.size());
-        nextReport += reportEvery;
+      int done = events.size() - queue.pending();
+      if (done >= nextReport) {
+        progress("published %d/%d events", done, events.size());
+        nextReport = (done / reportEvery + 1) * reportEvery;
       }
     }
-    if (!batch.isEmpty()) {
-      publishBatch(bus, executions, batch, batchKeys, published, latestOfTrade);
-    }
-    progress("published %d/%d events", published.size(), events.size());
+    progress("published %d/%d events", events.size(), events.size());
     long[] last = {-1};
     executions.awaitQuiet(
         WAIT_LIMIT,
@@ -181,28 +188,18 @@ public final class RunLocal {
         });
     List<EventOutcome> outcomes = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
-      outcomes.add(outcome(events.get(i), published.get(i), executions));
+      outcomes.add(outcome(events.get(i), published[i], executions));
     }
     return outcomes;
   }
 
-  private void publishBatch(
-      TradeEventBus bus,
-      ExecutionTracker executions,
-      List<BusEvent> batch,
-      List<String> batchKeys,
-      List<PublishResult> published,
-      Map<String, String> latestOfTrade) {
-    executions.awaitRunningBelow(maxInFlight, WAIT_LIMIT);
-    List<PublishResult> results = bus.publish(batch);
-    for (int i = 0; i < results.size(); i++) {
-      if (batchKeys.get(i) != null && results.get(i).eventId().isPresent()) {
-        latestOfTrade.put(batchKeys.get(i), results.get(i).eventId().get());
-      }
+  private static void pause() {
+    try {
+      Thread.sleep(PUBLISH_POLL_INTERVAL);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to publish", e);
     }
-    published.addAll(results);
-    batch.clear();
-    batchKeys.clear();
   }
 
   /** Source and source trade id; {@code null} when the trade id cannot be read. */
@@ -257,7 +254,7 @@ public final class RunLocal {
 
   /** The source's trade id, read by the project's own source adapter; {@code null} if unreadable. */
   private static String sourceTradeId(BusEvent event) {
-    ObjectNode envelope = new ObjectMapper().createObjectNode();
+    ObjectNode envelope = JsonNodeFactory.instance.objectNode();
     envelope.put("source", event.source());
     envelope.put("detail", event.detail());
     TradeEvent parsed = TradeEvent.fromJson(envelope);
