@@ -88,8 +88,7 @@ public final class Pipeline implements ExtensionContext.Store.CloseableResource,
 
   /** The execution of the event if one has started (no waiting). */
   Optional<Execution> executionOf(String eventId) {
-    executions.refresh();
-    return executions.byEventId(eventId);
+    return executions.startedExecution(eventId);
   }
 
   /** The record under {@code tradeId}, read consistently. */
