@@ -66,10 +66,13 @@ final class FunctionPool {
     return invocation.result();
   }
 
-  /** Starts one container ahead of the first invocation, so that it does not pay the cold start. */
+  /**
+   * Starts every container the pool may run ahead of the first invocation, as provisioned
+   * concurrency does: a burst then does not wait for cold starts that began only when it arrived.
+   */
   void prewarm() {
     synchronized (containers) {
-      if (containers.isEmpty()) {
+      while (!closed && containers.size() < settings.maxContainersPerFunction()) {
         startContainer();
       }
     }
