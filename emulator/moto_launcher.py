@@ -76,9 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     server = ThreadedMotoServer(ip_address=args.host, port=args.port, verbose=False)
     server.start()
     _, port = server.get_host_and_port()
-    # The Step Functions interpreter reaches Lambda, SQS and the rest through this same server
-    # at http://localhost:$MOTO_PORT (moto.settings.moto_server_port, default 5000); it reads
-    # the variable on every call, so setting it before the first request is enough.
+    # moto's own calls back into its server (moto.settings.moto_server_port, default 5000) go to
+    # http://localhost:$MOTO_PORT; it reads the variable on every call, so setting it before the
+    # first request is enough. (The Step Functions interpreter's calls are answered in process by
+    # moto_patches and need no port.)
     os.environ["MOTO_PORT"] = str(port)
     endpoint = f"http://{_url_host(args.host)}:{port}"
     _enable_state_machine_execution(endpoint)
