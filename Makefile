@@ -56,9 +56,17 @@ lint-templates: venv ## Run cfn-lint on every CloudFormation template
 	  $(CFN_LINT) --format parseable -- $(TEMPLATES) && echo "cfn-lint: $(words $(TEMPLATES)) templates, no errors or warnings"; fi
 
 .PHONY: run-local
-run-local: venv ## Process trade events end to end offline (INPUT=samples/trades.jsonl, OUTPUT=target/run-local/results.jsonl)
-	@$(call with_jdk,$(MVN) $(MVN_FLAGS) -q -pl integration-tests -am -DskipTests package && \
-	  java -Dproject.root="$(CURDIR)" -cp "integration-tests/target/classes:integration-tests/target/run-local-lib/*" \
+# run-local packages the function modules and integration-tests (tests skipped: they run in
+# `make test`) only when a pom or a main source file changed since its last build.
+RUN_LOCAL_BUILD   := integration-tests/target/run-local-build.stamp
+RUN_LOCAL_SOURCES := $(shell find pom.xml shared-model templates validator enricher recorder global-table-resource integration-tests \
+                       -path '*/target' -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -type f -print 2>/dev/null)
+
+$(RUN_LOCAL_BUILD): $(RUN_LOCAL_SOURCES)
+	@$(call with_jdk,$(MVN) $(MVN_FLAGS) -q -pl integration-tests -am -DskipTests package) && touch $@
+
+run-local: venv $(RUN_LOCAL_BUILD) ## Process trade events end to end offline (INPUT=samples/trades.jsonl, OUTPUT=target/run-local/results.jsonl)
+	@$(call with_jdk,java -Dproject.root="$(CURDIR)" -cp "integration-tests/target/classes:integration-tests/target/run-local-lib/*" \
 	    com.tradeprocessing.integration.runlocal.RunLocal \
 	    --input "$${INPUT:-samples/trades.jsonl}" --output "$${OUTPUT:-target/run-local/results.jsonl}")
 
