@@ -98,12 +98,12 @@ public final class ExecutionTracker {
     running = runningNow;
   }
 
-  /** The finished execution of the event, as of the last refresh. */
+  /** The finished execution of the event, once its description has arrived. */
   public Optional<Execution> byEventId(String eventId) {
     return Optional.ofNullable(finishedByEventId.get(eventId));
   }
 
-  /** The finished executions, as of the last refresh. */
+  /** The finished executions whose descriptions have arrived. */
   public Collection<Execution> all() {
     return List.copyOf(finishedByArn.values());
   }

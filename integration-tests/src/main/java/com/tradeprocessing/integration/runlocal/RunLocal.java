@@ -152,18 +152,20 @@ public final class RunLocal {
     PublishResult[] published = new PublishResult[events.size()];
     int reportEvery = Math.max(TradeEventBus.BATCH_SIZE, events.size() / 10 / 10 * 10);
     int nextReport = reportEvery;
-    Instant deadline = Instant.now().plus(WAIT_LIMIT);
+    Instant waitingSince = null;
     while (!queue.isEmpty()) {
       executions.awaitRunningBelow(maxInFlight, WAIT_LIMIT);
       List<Integer> batch = queue.next(TradeEventBus.BATCH_SIZE, settled);
       if (batch.isEmpty()) {
         // Only events waiting for their trade's previous event are left.
-        if (Instant.now().isAfter(deadline)) {
+        waitingSince = waitingSince == null ? Instant.now() : waitingSince;
+        if (Instant.now().isAfter(waitingSince.plus(WAIT_LIMIT))) {
           throw new IllegalStateException(queue.pending() + " events still waiting after " + WAIT_LIMIT);
         }
         pause();
         continue;
       }
+      waitingSince = null;
       List<PublishResult> results =
           bus.publish(batch.stream().map(index -> events.get(index).event().orElseThrow()).toList());
       for (int i = 0; i < batch.size(); i++) {
