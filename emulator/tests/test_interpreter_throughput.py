@@ -327,3 +327,70 @@ def test_request_threads_when_connections_overlap_should_serve_them_at_once() ->
     while len(served) < 3 and time.monotonic() < deadline:
         time.sleep(0.01)
     assert len(set(served)) == 3
+
+
+# --- the task's Lambda client, answered by moto's backend directly ---------------------------
+
+def _create_function(name: str) -> None:
+    iam = moto_patches.boto_client.boto_client_for(region="ap-south-2", service="iam")
+    try:
+        role = iam.create_role(RoleName="direct-invoke", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+    except ClientError:
+        role = iam.get_role(RoleName="direct-invoke")["Role"]["Arn"]
+    try:
+        lambda_eval_utils.boto_client_for(region="ap-south-2", service="lambda").create_function(
+            FunctionName=name, Role=role, PackageType="Image", Code={"ImageUri": "example/image:1"})
+    except ClientError as error:  # created by an earlier case
+        assert error.response["Error"]["Code"] == "ResourceConflictException"
+
+
+def _both_ways(function_name: str, **parameters: Any) -> tuple[Any, Any]:
+    """The direct answer and the one through botocore and moto's dispatcher, for one call."""
+    direct = lambda_eval_utils.boto_client_for(region="ap-south-2", service="lambda")
+    through_botocore = direct._client
+
+    def call(client: Any) -> Any:
+        try:
+            response = client.invoke(FunctionName=function_name, **parameters)
+        except ClientError as error:
+            return ("ClientError", error.response["Error"]["Code"], error.response["Error"]["Message"],
+                    error.response["ResponseMetadata"]["HTTPStatusCode"])
+        response.pop("ResponseMetadata", None)
+        response["Payload"] = response["Payload"].read()
+        return response
+
+    return call(direct), call(through_botocore)
+
+
+@pytest.mark.parametrize("answer, parameters", [
+    (("{\"status\":\"ACCEPTED\"}", False, "START\nEND\n"), {"Payload": "{\"id\":\"e-1\"}"}),
+    (("{\"status\":\"ACCEPTED\"}", False, "START\nEND\n"), {"Payload": b"{}", "LogType": "Tail"}),
+    (("{\"errorType\":\"java.lang.IllegalStateException\",\"errorMessage\":\"boom\"}", True, ""),
+     {"Payload": "{}"}),
+])
+def test_lambda_invoke_when_the_function_answers_should_match_the_api_answer(
+        monkeypatch: pytest.MonkeyPatch, answer: tuple[str, bool, str], parameters: dict[str, Any]) -> None:
+    # GIVEN a function whose invocations answer as given
+    from moto.awslambda.models import LambdaFunction
+    _create_function("direct-answers")
+    monkeypatch.setattr(LambdaFunction, "_invoke_lambda", lambda self, event=None: answer)
+
+    # WHEN a task invokes it directly, and through botocore and moto's request dispatcher
+    direct, through_api = _both_ways("direct-answers", **parameters)
+
+    # THEN both give the same response
+    assert direct == through_api
+    assert direct["StatusCode"] == 200 and direct["Payload"] == answer[0].encode()
+
+
+@pytest.mark.parametrize("function_name", ["direct-no-host", "no-such-function"])
+def test_lambda_invoke_when_the_api_fails_should_raise_the_api_error(function_name: str) -> None:
+    # GIVEN a function the host cannot run (no Lambda host here), and a function that does not exist
+    _create_function("direct-no-host")
+
+    # WHEN a task invokes it directly, and through botocore and moto's request dispatcher
+    direct, through_api = _both_ways(function_name, Payload="{}")
+
+    # THEN both raise the same client error (Lambda.ServiceException, Lambda.ResourceNotFoundException)
+    assert direct[0] == "ClientError"
+    assert direct == through_api
