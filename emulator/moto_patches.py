@@ -588,9 +588,9 @@ def _compile_each_json_path_once() -> None:
 # moto's server is Werkzeug's ThreadedWSGIServer: its single accept loop starts a new thread for
 # every connection, and Werkzeug closes every connection after one response, so every request
 # pays a Thread.start in that loop. Thread.start returns only once the new thread holds the GIL,
-# which under load (the interpreter's own threads running dozens of executions) takes 10-40 ms;
-# the accept loop then admitted about 60 requests a second and every client of the emulator
-# queued behind it. Here a connection is handed to a thread that has finished an earlier one, and
+# which under load (the interpreter's own threads running dozens of executions) took 10-40 ms
+# (measured), so the one accept loop admitted only a few dozen connections a second and every
+# client of the emulator queued behind it. Here a connection is handed to a thread that has finished an earlier one, and
 # a new thread is started only when none is idle, so the threads grow to the peak number of
 # concurrent requests and are then reused. Each connection is still served by
 # process_request_thread exactly as before, one thread per connection while it lasts.
