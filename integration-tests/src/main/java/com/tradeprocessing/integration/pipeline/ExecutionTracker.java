@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -101,11 +99,6 @@ public final class ExecutionTracker {
   /** The finished execution of the event, once its description has arrived. */
   public Optional<Execution> byEventId(String eventId) {
     return Optional.ofNullable(finishedByEventId.get(eventId));
-  }
-
-  /** The finished executions whose descriptions have arrived. */
-  public Collection<Execution> all() {
-    return List.copyOf(finishedByArn.values());
   }
 
   /** Executions running at the last refresh. */
