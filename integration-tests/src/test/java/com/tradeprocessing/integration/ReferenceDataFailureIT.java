@@ -10,7 +10,10 @@ import com.tradeprocessing.model.SourceSystem;
 import com.tradeprocessing.model.TradeId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,31 +75,53 @@ class ReferenceDataFailureIT {
     ObjectNode event =
         TradeEvents.with(
             TradeEvents.with(TradeEvents.valid(TradeEvents.FIX_GATEWAY), "isin", isin), "price", "225.10");
+    // A configuration change gives the validator new sandboxes, so its task lasts a cold start:
+    // long enough that the branches overlap visibly, where a warm validator answers in a few
+    // milliseconds, less than the time between the two branches' starts.
+    String validator = pipeline.deployment().validatorFunction();
+    Map<String, String> coldStart = new HashMap<>();
+    coldStart.put("TEST_SANDBOX_GENERATION", UUID.randomUUID().toString());
+    Execution execution;
+    try {
+      pipeline.platform().updateFunctionEnvironment(validator, coldStart);
 
-    // WHEN
-    String eventId = pipeline.publish(event);
-    Execution execution = pipeline.awaitExecution(eventId);
+      // WHEN
+      String eventId = pipeline.publish(event);
+      execution = pipeline.awaitExecution(eventId);
+      assertDeadLetter(pipeline, execution, eventId, event);
+    } finally {
+      coldStart.put("TEST_SANDBOX_GENERATION", null);
+      pipeline.platform().updateFunctionEnvironment(validator, coldStart);
+    }
 
     // THEN
     assertThat(execution.status()).isEqualTo("FAILED");
     assertThat(execution.error()).contains(UNAVAILABLE);
     List<HistoryEvent> history = pipeline.history(execution.arn());
     assertThat(failedAttempts(history, UNAVAILABLE)).isGreaterThan(1);
-    assertDeadLetter(pipeline, execution, eventId, event);
 
-    // The validator's task succeeded while the enricher's first attempt was still waiting for the
-    // API: the two branches ran at the same time.
-    List<HistoryEvent> lambdaStarts =
-        history.stream().filter(e -> e.type() == HistoryEventType.TASK_STARTED).toList();
-    HistoryEvent validated =
-        history.stream().filter(e -> e.type() == HistoryEventType.TASK_SUCCEEDED).findFirst().orElseThrow();
-    HistoryEvent firstEnrichFailure =
-        history.stream().filter(e -> e.type() == HistoryEventType.TASK_FAILED).findFirst().orElseThrow();
+    // The validator's task and the enricher's first attempt ran at the same time: each started
+    // before the other ended.
     assertThat(history).anyMatch(e -> e.type() == HistoryEventType.PARALLEL_STATE_STARTED);
-    assertThat(lambdaStarts).hasSizeGreaterThanOrEqualTo(2);
-    Instant bothStarted = lambdaStarts.get(1).timestamp();
-    assertThat(bothStarted).isBefore(validated.timestamp());
-    assertThat(validated.timestamp()).isBefore(firstEnrichFailure.timestamp());
+    Instant validateStarted = firstScheduled(history, validator);
+    Instant enrichStarted = firstScheduled(history, pipeline.deployment().enricherFunction());
+    Instant validated = first(history, HistoryEventType.TASK_SUCCEEDED);
+    Instant firstEnrichFailure = first(history, HistoryEventType.TASK_FAILED);
+    assertThat(validateStarted).isBefore(firstEnrichFailure);
+    assertThat(enrichStarted).isBefore(validated);
+  }
+
+  private static Instant firstScheduled(List<HistoryEvent> history, String functionName) {
+    return history.stream()
+        .filter(e -> e.type() == HistoryEventType.TASK_SCHEDULED)
+        .filter(e -> e.taskScheduledEventDetails().parameters().contains(functionName))
+        .findFirst()
+        .orElseThrow()
+        .timestamp();
+  }
+
+  private static Instant first(List<HistoryEvent> history, HistoryEventType type) {
+    return history.stream().filter(e -> e.type() == type).findFirst().orElseThrow().timestamp();
   }
 
   private static void assertDeadLetter(
