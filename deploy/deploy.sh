@@ -14,9 +14,15 @@
 #   6. the outputs of both regions
 #
 # Inputs (environment variables):
-#   REFERENCE_DATA_BASE_URL              required: https URL of the reference-data API
-#   REFERENCE_DATA_ENDPOINT_SERVICE_NAME optional PrivateLink service name
-#   ALARM_EMAIL                          optional address subscribed to the alarm topic
+#   REFERENCE_DATA_BASE_URL              required: https URL of the reference-data API (both regions)
+#   REPLICA_REFERENCE_DATA_BASE_URL      optional: its URL in the replica region, when it differs
+#   PRIMARY_REFERENCE_DATA_ENDPOINT_SERVICE_NAME, REPLICA_REFERENCE_DATA_ENDPOINT_SERVICE_NAME
+#                                        optional PrivateLink service name of each region (both or
+#                                        neither: an endpoint service name is regional)
+#   REFERENCE_DATA_PRIVATE_DNS           true (default) or false: private DNS on those endpoints
+#   PRIMARY_AVAILABILITY_ZONE_IDS, REPLICA_AVAILABILITY_ZONE_IDS
+#                                        optional two zone IDs of each region's subnets (use1-az1,use1-az2)
+#   ALARM_EMAIL                          optional address subscribed to the alarm topic of each region
 #   STATE_MACHINE_TYPE                   STANDARD (default) or EXPRESS
 #   MANAGE_REGISTRY_REPLICATION          true (default) or false (a second environment per account)
 #   ARTIFACT_BUCKET                      existing bucket for the packaged templates (kept by destroy)
@@ -45,17 +51,45 @@ digest_parameter() {
 }
 
 validate_inputs() {
+  # Two Availability Zone IDs (https://docs.aws.amazon.com/global-infrastructure/latest/regions/az-ids.html):
+  # the pattern of PrimaryAvailabilityZoneIds and ReplicaAvailabilityZoneIds in templates/root.json.
+  local zone_ids_pattern='^$|^[a-z]+[0-9]-az[0-9]+,[a-z]+[0-9]-az[0-9]+$' region code name value
   REFERENCE_DATA_BASE_URL="${REFERENCE_DATA_BASE_URL:-}"
-  REFERENCE_DATA_ENDPOINT_SERVICE_NAME="${REFERENCE_DATA_ENDPOINT_SERVICE_NAME:-}"
+  REPLICA_REFERENCE_DATA_BASE_URL="${REPLICA_REFERENCE_DATA_BASE_URL:-}"
+  PRIMARY_REFERENCE_DATA_ENDPOINT_SERVICE_NAME="${PRIMARY_REFERENCE_DATA_ENDPOINT_SERVICE_NAME:-}"
+  REPLICA_REFERENCE_DATA_ENDPOINT_SERVICE_NAME="${REPLICA_REFERENCE_DATA_ENDPOINT_SERVICE_NAME:-}"
+  REFERENCE_DATA_PRIVATE_DNS="${REFERENCE_DATA_PRIVATE_DNS:-true}"
+  PRIMARY_AVAILABILITY_ZONE_IDS="${PRIMARY_AVAILABILITY_ZONE_IDS:-}"
+  REPLICA_AVAILABILITY_ZONE_IDS="${REPLICA_AVAILABILITY_ZONE_IDS:-}"
   ALARM_EMAIL="${ALARM_EMAIL:-}"
   STATE_MACHINE_TYPE="${STATE_MACHINE_TYPE:-STANDARD}"
   MANAGE_REGISTRY_REPLICATION="${MANAGE_REGISTRY_REPLICATION:-true}"
+  [[ -z ${REFERENCE_DATA_ENDPOINT_SERVICE_NAME:-} ]] ||
+    die "REFERENCE_DATA_ENDPOINT_SERVICE_NAME is not read: an endpoint service name is regional, so give PRIMARY_REFERENCE_DATA_ENDPOINT_SERVICE_NAME and REPLICA_REFERENCE_DATA_ENDPOINT_SERVICE_NAME"
   [[ -n $REFERENCE_DATA_BASE_URL ]] ||
     die "REFERENCE_DATA_BASE_URL is missing: the https base URL of the reference-data API as reached from the VPC (root.json ReferenceDataBaseUrl)"
   [[ $REFERENCE_DATA_BASE_URL =~ $REFERENCE_URL_PATTERN ]] ||
     die "REFERENCE_DATA_BASE_URL '$REFERENCE_DATA_BASE_URL' is not an https URL without query or fragment"
-  [[ $REFERENCE_DATA_ENDPOINT_SERVICE_NAME =~ $ENDPOINT_SERVICE_PATTERN ]] ||
-    die "REFERENCE_DATA_ENDPOINT_SERVICE_NAME '$REFERENCE_DATA_ENDPOINT_SERVICE_NAME' is not an endpoint service name"
+  [[ -z $REPLICA_REFERENCE_DATA_BASE_URL || $REPLICA_REFERENCE_DATA_BASE_URL =~ $REFERENCE_URL_PATTERN ]] ||
+    die "REPLICA_REFERENCE_DATA_BASE_URL '$REPLICA_REFERENCE_DATA_BASE_URL' is not an https URL without query or fragment"
+  for region in PRIMARY REPLICA; do
+    code=${region}_REGION
+    name=${region}_REFERENCE_DATA_ENDPOINT_SERVICE_NAME
+    value=${!name}
+    [[ $value =~ $ENDPOINT_SERVICE_PATTERN ]] || die "$name '$value' is not an endpoint service name"
+    [[ -z $value || $value == com.amazonaws.vpce.${!code}.* ]] ||
+      die "$name '$value' is not an endpoint service of ${!code}: each region connects to its own region's service"
+    name=${region}_AVAILABILITY_ZONE_IDS
+    value=${!name}
+    [[ $value =~ $zone_ids_pattern ]] ||
+      die "$name '$value' is not two Availability Zone IDs separated by a comma, such as use1-az1,use1-az2"
+    [[ -z $value || ${value%,*} != "${value#*,}" ]] || die "$name '$value' names one zone twice: the subnets need two"
+  done
+  [[ -z $PRIMARY_REFERENCE_DATA_ENDPOINT_SERVICE_NAME && -z $REPLICA_REFERENCE_DATA_ENDPOINT_SERVICE_NAME ||
+    -n $PRIMARY_REFERENCE_DATA_ENDPOINT_SERVICE_NAME && -n $REPLICA_REFERENCE_DATA_ENDPOINT_SERVICE_NAME ]] ||
+    die "give PRIMARY_REFERENCE_DATA_ENDPOINT_SERVICE_NAME and REPLICA_REFERENCE_DATA_ENDPOINT_SERVICE_NAME both or neither (root.json ReferenceDataEndpointServicesRule)"
+  [[ $REFERENCE_DATA_PRIVATE_DNS == true || $REFERENCE_DATA_PRIVATE_DNS == false ]] ||
+    die "REFERENCE_DATA_PRIVATE_DNS must be true or false, not '$REFERENCE_DATA_PRIVATE_DNS'"
   [[ $ALARM_EMAIL =~ $EMAIL_PATTERN ]] || die "ALARM_EMAIL '$ALARM_EMAIL' is not an e-mail address"
   [[ $STATE_MACHINE_TYPE == STANDARD || $STATE_MACHINE_TYPE == EXPRESS ]] ||
     die "STATE_MACHINE_TYPE must be STANDARD or EXPRESS, not '$STATE_MACHINE_TYPE'"
@@ -221,7 +255,12 @@ stack_set_parameters() {
   done
   add StateMachineType "$STATE_MACHINE_TYPE"
   add ReferenceDataBaseUrl "$REFERENCE_DATA_BASE_URL"
-  add ReferenceDataEndpointServiceName "$REFERENCE_DATA_ENDPOINT_SERVICE_NAME"
+  add ReplicaReferenceDataBaseUrl "$REPLICA_REFERENCE_DATA_BASE_URL"
+  add PrimaryReferenceDataEndpointServiceName "$PRIMARY_REFERENCE_DATA_ENDPOINT_SERVICE_NAME"
+  add ReplicaReferenceDataEndpointServiceName "$REPLICA_REFERENCE_DATA_ENDPOINT_SERVICE_NAME"
+  add ReferenceDataPrivateDnsEnabled "$REFERENCE_DATA_PRIVATE_DNS"
+  add PrimaryAvailabilityZoneIds "$PRIMARY_AVAILABILITY_ZONE_IDS"
+  add ReplicaAvailabilityZoneIds "$REPLICA_AVAILABILITY_ZONE_IDS"
   add AlarmEmail "$ALARM_EMAIL"
   if [[ $1 == update ]]; then
     for key in "${PRESERVED_PARAMETERS[@]}"; do

@@ -32,6 +32,17 @@ DIGEST_PARAMETERS = {
 }
 ACCOUNT = "111122223333"
 REFERENCE_URL = "https://refdata.internal.example.com"
+PRIMARY_SERVICE = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"
+REPLICA_SERVICE = "com.amazonaws.vpce.eu-west-1.vpce-svc-0fedcba9876543210"
+# The inputs whose value differs per region (or may), and the root parameter each one sets.
+REGIONAL_INPUTS = {
+    "REPLICA_REFERENCE_DATA_BASE_URL": "ReplicaReferenceDataBaseUrl",
+    "PRIMARY_REFERENCE_DATA_ENDPOINT_SERVICE_NAME": "PrimaryReferenceDataEndpointServiceName",
+    "REPLICA_REFERENCE_DATA_ENDPOINT_SERVICE_NAME": "ReplicaReferenceDataEndpointServiceName",
+    "REFERENCE_DATA_PRIVATE_DNS": "ReferenceDataPrivateDnsEnabled",
+    "PRIMARY_AVAILABILITY_ZONE_IDS": "PrimaryAvailabilityZoneIds",
+    "REPLICA_AVAILABILITY_ZONE_IDS": "ReplicaAvailabilityZoneIds",
+}
 
 
 @dataclass
@@ -140,6 +151,33 @@ def test_deploy_dry_run_when_digests_are_given_should_pass_them_and_the_suffix_t
     assert (parameters["PrimaryRegion"], parameters["ReplicaRegion"]) == ("us-east-1", "eu-west-1")
     assert parameters["ReferenceDataBaseUrl"] == REFERENCE_URL
     assert parameters["AlarmEmail"] == "ops@example.com"
+    assert {key: parameters[key] for key in REGIONAL_INPUTS.values()} == {
+        "ReplicaReferenceDataBaseUrl": "",
+        "PrimaryReferenceDataEndpointServiceName": "",
+        "ReplicaReferenceDataEndpointServiceName": "",
+        "ReferenceDataPrivateDnsEnabled": "true",
+        "PrimaryAvailabilityZoneIds": "",
+        "ReplicaAvailabilityZoneIds": "",
+    }, "optional inputs default to the root template's defaults"
+
+
+def test_deploy_dry_run_when_regional_inputs_are_given_should_pass_each_to_its_root_parameter(sandbox):
+    # GIVEN
+    inputs = {
+        "REPLICA_REFERENCE_DATA_BASE_URL": "https://refdata-euw1.internal.example.com",
+        "PRIMARY_REFERENCE_DATA_ENDPOINT_SERVICE_NAME": PRIMARY_SERVICE,
+        "REPLICA_REFERENCE_DATA_ENDPOINT_SERVICE_NAME": REPLICA_SERVICE,
+        "REFERENCE_DATA_PRIVATE_DNS": "false",
+        "PRIMARY_AVAILABILITY_ZONE_IDS": "use1-az4,use1-az6",
+        "REPLICA_AVAILABILITY_ZONE_IDS": "euw1-az2,euw1-az3",
+    }
+    # WHEN
+    run = sandbox("deploy.sh", "qa", DRY_RUN="1", **inputs)
+    # THEN
+    assert run.code == 0, run.stderr
+    create = run.plan_aws()[index_of(run.plan_aws(), "create-stack-set")]
+    parameters = {p["ParameterKey"]: p["ParameterValue"] for p in json.loads(option(create, "--parameters"))}
+    assert {key: parameters[REGIONAL_INPUTS[key]] for key in inputs} == inputs
     assert option(create, "--region") == "us-east-1"
     assert option(create, "--stack-set-name") == "trade-processing-qa"
     assert option(create, "--permission-model") == "SELF_MANAGED"
@@ -242,6 +280,17 @@ def test_deploy_when_the_stack_set_execution_role_is_missing_should_stop_before_
         ({"REFERENCE_DATA_BASE_URL": "http://plain.example.com"}, "is not an https URL"),
         ({"STATE_MACHINE_TYPE": "FAST"}, "STATE_MACHINE_TYPE must be STANDARD or EXPRESS"),
         ({"ALARM_EMAIL": "not-an-address"}, "is not an e-mail address"),
+        ({"REPLICA_REFERENCE_DATA_BASE_URL": "http://plain.example.com"}, "is not an https URL"),
+        ({"REFERENCE_DATA_ENDPOINT_SERVICE_NAME": PRIMARY_SERVICE}, "an endpoint service name is regional"),
+        ({"PRIMARY_REFERENCE_DATA_ENDPOINT_SERVICE_NAME": PRIMARY_SERVICE}, "both or neither"),
+        ({"REPLICA_REFERENCE_DATA_ENDPOINT_SERVICE_NAME": "vpce-svc-0fedcba9876543210"}, "is not an endpoint service name"),
+        (
+            {"PRIMARY_REFERENCE_DATA_ENDPOINT_SERVICE_NAME": REPLICA_SERVICE, "REPLICA_REFERENCE_DATA_ENDPOINT_SERVICE_NAME": REPLICA_SERVICE},
+            "is not an endpoint service of us-east-1",
+        ),
+        ({"REFERENCE_DATA_PRIVATE_DNS": "yes"}, "REFERENCE_DATA_PRIVATE_DNS must be true or false"),
+        ({"PRIMARY_AVAILABILITY_ZONE_IDS": "us-east-1a,us-east-1b"}, "is not two Availability Zone IDs"),
+        ({"REPLICA_AVAILABILITY_ZONE_IDS": "euw1-az1,euw1-az1"}, "names one zone twice"),
         ({"IMAGE_DIGESTS_FILE": "/nonexistent"}, "does not exist"),
         ({"PRIMARY_REGION": "eu-west-1"}, "must differ"),
     ],

@@ -3,6 +3,7 @@ package com.tradeprocessing.templates;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
@@ -219,7 +220,12 @@ public final class SampleDeployment {
     }
     if (node.isArray()) {
       ArrayNode array = NODES.arrayNode();
-      node.forEach(item -> array.add(evaluate(template, item, depth + 1)));
+      for (JsonNode item : node) {
+        JsonNode value = evaluate(template, item, depth + 1);
+        if (!value.isMissingNode()) {
+          array.add(value);
+        }
+      }
       return array;
     }
     if (!node.isObject()) {
@@ -274,7 +280,12 @@ public final class SampleDeployment {
     ObjectNode object = NODES.objectNode();
     node.properties()
         .forEach(
-            entry -> object.set(entry.getKey(), evaluate(template, entry.getValue(), depth + 1)));
+            entry -> {
+              JsonNode value = evaluate(template, entry.getValue(), depth + 1);
+              if (!value.isMissingNode()) {
+                object.set(entry.getKey(), value);
+              }
+            });
     return object;
   }
 
@@ -290,6 +301,9 @@ public final class SampleDeployment {
         return TextNode.valueOf("amazonaws.com");
       case "AWS::StackName":
         return TextNode.valueOf("trade-processing-" + ENVIRONMENT);
+      case "AWS::NoValue":
+        // Removes the property or list item it is the value of, as CloudFormation does.
+        return MissingNode.getInstance();
       default:
         break;
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /** The private network of the trade path: no internet, only endpoints. */
 final class NetworkRules {
@@ -32,6 +33,9 @@ final class NetworkRules {
 
   private static final String NO_TRAFFIC = "127.0.0.1/32";
 
+  /** Zone IDs in a region other than the sample deployments', so they cannot come from it. */
+  private static final List<String> SAMPLE_ZONE_IDS = List.of("apse2-az3", "apse2-az1");
+
   static final TemplateRule PRIVATE_SUBNETS_IN_TWO_ZONES =
       TemplateRule.of(
           "private-subnets-in-two-availability-zones",
@@ -48,7 +52,7 @@ final class NetworkRules {
                 if (subnet.property("MapPublicIpOnLaunch").asBoolean(false)) {
                   violations.add(subnet.where() + " gives public addresses");
                 }
-                zones.add(deployment.text(template, subnet.property("AvailabilityZone")));
+                zones.add(zone(deployment, subnet));
               }
               zones.remove(SampleDeployment.UNRESOLVED);
               if (zones.size() < 2) {
@@ -57,6 +61,62 @@ final class NetworkRules {
                         + " has subnets in "
                         + zones.size()
                         + " availability zones, not two");
+              }
+            }
+            return violations;
+          });
+
+  /**
+   * The subnets' zones are an input: a parameter of two Availability Zone IDs puts them in those
+   * zones, and left empty the region's first two zones are used. An interface endpoint can only be
+   * in zones its endpoint service is available in, and an ID names the same zone in the provider's
+   * account and in this one, where a zone name may not
+   * (https://docs.aws.amazon.com/global-infrastructure/latest/regions/az-ids.html).
+   */
+  static final TemplateRule SUBNET_ZONES_BY_ID =
+      TemplateRule.of(
+          "private-subnets-in-availability-zones-given-by-id",
+          templates -> {
+            List<String> violations = new ArrayList<>();
+            for (Template template : templates.templates()) {
+              if (template.resourcesOfType("AWS::EC2::VPC").isEmpty()) {
+                continue;
+              }
+              Optional<String> parameter =
+                  template.parameters().entrySet().stream()
+                      .filter(entry -> acceptsZoneIds(entry.getValue()))
+                      .map(Map.Entry::getKey)
+                      .findFirst();
+              if (parameter.isEmpty()) {
+                violations.add(
+                    template.name() + " has no parameter for the zone IDs of its subnets");
+                continue;
+              }
+              // The template alone, so that the parameter is set here and not by a parent stack.
+              TemplateSet alone = new TemplateSet(List.of(template));
+              List<String> given =
+                  zones(
+                      alone, template, Map.of(parameter.get(), String.join(",", SAMPLE_ZONE_IDS)));
+              if (!given.equals(SAMPLE_ZONE_IDS)) {
+                violations.add(
+                    template.name()
+                        + " subnets are in "
+                        + given
+                        + ", not in the zones "
+                        + SAMPLE_ZONE_IDS
+                        + " given as "
+                        + parameter.get());
+              }
+              List<String> byDefault = zones(alone, template, Map.of(parameter.get(), ""));
+              if (byDefault.contains(SampleDeployment.UNRESOLVED)
+                  || Set.copyOf(byDefault).size() != byDefault.size()) {
+                violations.add(
+                    template.name()
+                        + " subnets are in "
+                        + byDefault
+                        + " when "
+                        + parameter.get()
+                        + " is empty, not in distinct zones of the region");
               }
             }
             return violations;
@@ -226,9 +286,17 @@ final class NetworkRules {
                 violations.add(
                     endpoint.get().where() + " is not left out when no endpoint service is given");
               }
-              if (!endpoint.get().property("PrivateDnsEnabled").asBoolean(false)) {
+              // Creating an endpoint with private DNS fails unless the service has a verified
+              // private DNS name; without it the service's name does not reach the endpoint.
+              JsonNode privateDns = endpoint.get().property("PrivateDnsEnabled");
+              if (privateDns.isBoolean()) {
                 violations.add(
-                    endpoint.get().where() + " does not answer the service's private DNS name");
+                    endpoint.get().where()
+                        + " fixes PrivateDnsEnabled instead of taking it as an input");
+              } else if (!deployment.evaluate(template, privateDns).asBoolean(false)) {
+                violations.add(
+                    endpoint.get().where()
+                        + " does not answer the service's private DNS name by default");
               }
             }
             return violations;
@@ -267,6 +335,38 @@ final class NetworkRules {
           });
 
   private NetworkRules() {}
+
+  /** The subnet's zone: its zone ID when it has one, else its zone name. */
+  private static String zone(SampleDeployment deployment, Resource subnet) {
+    JsonNode properties = deployment.evaluate(subnet.template(), subnet.properties());
+    if (properties.has("AvailabilityZoneId") && properties.has("AvailabilityZone")) {
+      return SampleDeployment.UNRESOLVED;
+    }
+    JsonNode zone =
+        properties.has("AvailabilityZoneId")
+            ? properties.get("AvailabilityZoneId")
+            : properties.path("AvailabilityZone");
+    return zone.isValueNode() ? zone.asText() : SampleDeployment.UNRESOLVED;
+  }
+
+  /** The zones of the template's subnets, in order, deployed alone with {@code parameters}. */
+  private static List<String> zones(
+      TemplateSet alone, Template template, Map<String, String> parameters) {
+    SampleDeployment deployment =
+        new SampleDeployment(alone, SampleDeployment.PRIMARY_REGION, parameters);
+    return template.resourcesOfType("AWS::EC2::Subnet").stream()
+        .map(subnet -> zone(deployment, subnet))
+        .toList();
+  }
+
+  /** A text parameter that takes two zone IDs separated by a comma, or nothing. */
+  private static boolean acceptsZoneIds(JsonNode parameter) {
+    String pattern = parameter.path("AllowedPattern").asText();
+    return parameter.path("Type").asText().equals("String")
+        && !pattern.isEmpty()
+        && Pattern.matches(pattern, String.join(",", SAMPLE_ZONE_IDS))
+        && Pattern.matches(pattern, "");
+  }
 
   /** The actions the function's role allows in its inline policies. */
   static Set<String> roleActions(Resource function) {

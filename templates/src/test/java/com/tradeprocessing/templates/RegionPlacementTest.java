@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RegionPlacementTest {
@@ -146,5 +147,46 @@ class RegionPlacementTest {
                 .evaluate(template, assertion.path("Assert"))
                 .asBoolean())
         .isTrue();
+  }
+
+  @Test
+  void rootTemplate_regionalValues_shouldReachEachRegionsOwnStacks() {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+
+    // WHEN
+    List<String> violations = PlacementRules.REGIONAL_VALUES_BY_REGION.check(templates);
+
+    // THEN
+    assertThat(violations).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "us-east-1, https://refdata-euw1.example.com, https://refdata.example.com",
+    "eu-west-1, https://refdata-euw1.example.com, https://refdata-euw1.example.com",
+    "eu-west-1, '', https://refdata.example.com"
+  })
+  void referenceDataEndpointParameter_replicaBaseUrl_shouldApplyInTheReplicaRegionOnly(
+      String region, String replicaUrl, String expected) {
+    // GIVEN
+    SampleDeployment deployment =
+        new SampleDeployment(
+            TEMPLATES,
+            region,
+            Map.of(
+                "ReferenceDataBaseUrl", "https://refdata.example.com",
+                "ReplicaReferenceDataBaseUrl", replicaUrl));
+    Resource parameter =
+        TEMPLATES
+            .require("configuration.json")
+            .resource("ReferenceDataEndpointParameter")
+            .orElseThrow();
+
+    // WHEN
+    String url = deployment.text(parameter.template(), parameter.property("Value"));
+
+    // THEN
+    assertThat(url).isEqualTo(expected);
   }
 }

@@ -108,6 +108,16 @@ class TemplateRuleFixturesTest {
               "configuration-in-primary-region-only",
               "TableNameParameter is not deployed in eu-west-1"),
           new Case(
+              PlacementRules.REGIONAL_VALUES_BY_REGION,
+              "nested",
+              "regional-value-in-both-regions",
+              "AppStack parameter ServiceName gets PrimaryServiceName in eu-west-1"),
+          new Case(
+              PlacementRules.REGIONAL_VALUES_BY_REGION,
+              "nested",
+              "replica-override-without-fallback",
+              "gives eu-west-1 no ServiceUrl when ReplicaServiceUrl is empty"),
+          new Case(
               PlacementRules.PRIMARY_REGION_ONLY,
               "storage",
               "table-without-region-condition",
@@ -379,6 +389,11 @@ class TemplateRuleFixturesTest {
               "subnets-in-one-zone",
               "has subnets in 1 availability zones, not two"),
           new Case(
+              NetworkRules.SUBNET_ZONES_BY_ID,
+              "network",
+              "subnet-zone-ignores-zone-ids",
+              "not in the zones [apse2-az3, apse2-az1] given as AvailabilityZoneIds"),
+          new Case(
               NetworkRules.NO_INTERNET_ROUTE,
               "network",
               "internet-gateway",
@@ -403,6 +418,11 @@ class TemplateRuleFixturesTest {
               "network",
               "reference-data-endpoint-always-created",
               "is not left out when no endpoint service is given"),
+          new Case(
+              NetworkRules.OPTIONAL_REFERENCE_DATA_ENDPOINT,
+              "network",
+              "reference-data-private-dns-fixed",
+              "fixes PrivateDnsEnabled instead of taking it as an input"),
           new Case(
               NetworkRules.SECURITY_GROUPS_HTTPS_ONLY,
               "network",
