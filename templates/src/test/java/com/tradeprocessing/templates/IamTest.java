@@ -66,4 +66,16 @@ class IamTest {
     // THEN
     assertThat(violations).isEmpty();
   }
+
+  @Test
+  void alarmTopicKey_accountPublishers_shouldBeAllowedThroughSnsOnly() {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+
+    // WHEN
+    List<String> violations = TopicKeyRules.ACCOUNT_PUBLISHERS_THROUGH_SNS.check(templates);
+
+    // THEN
+    assertThat(violations).isEmpty();
+  }
 }

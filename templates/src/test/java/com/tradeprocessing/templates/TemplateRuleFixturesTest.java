@@ -208,6 +208,16 @@ class TemplateRuleFixturesTest {
               "broad-managed-policy",
               "PowerUserAccess"),
           new Case(
+              TopicKeyRules.ACCOUNT_PUBLISHERS_THROUGH_SNS,
+              "monitoring",
+              "topic-key-for-cloudwatch-only",
+              "lets no principal of the account publish through SNS"),
+          new Case(
+              TopicKeyRules.ACCOUNT_PUBLISHERS_THROUGH_SNS,
+              "monitoring",
+              "topic-key-for-the-account-anywhere",
+              "without kms:ViaService sns.us-east-1.amazonaws.com and kms:CallerAccount"),
+          new Case(
               IamRules.SCOPED_TRUST,
               "state-machine",
               "state-machine-trust-unscoped",

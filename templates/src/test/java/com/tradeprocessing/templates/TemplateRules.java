@@ -22,6 +22,7 @@ final class TemplateRules {
           RepositoryRules.class,
           NetworkRules.class,
           IamRules.class,
+          TopicKeyRules.class,
           DestroyabilityRules.class,
           NamingRules.class);
 
