@@ -23,6 +23,18 @@ final class NetworkRules {
           "sqs", "Lambda delivers failed asynchronous invocations to the dead-letter queue",
           "ec2", "Lambda creates the function's network interfaces");
 
+  /**
+   * Actions of a VPC function's role that Lambda itself performs, outside the VPC. With active
+   * tracing Lambda records the invocation's segments and sends them to X-Ray
+   * (https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html). Code in the function that
+   * traces by itself (the X-Ray SDK, OpenTelemetry) also reads sampling rules and targets, so a
+   * role allowing those calls X-Ray from inside the VPC and needs an endpoint.
+   */
+  static final Map<String, String> ACTIONS_OF_LAMBDA_SERVICE =
+      Map.of(
+          "xray:PutTraceSegments", "Lambda sends the segments of active tracing",
+          "xray:PutTelemetryRecords", "Lambda sends the telemetry of active tracing");
+
   private static final Set<String> INTERNET_TYPES =
       Set.of(
           "AWS::EC2::InternetGateway",
@@ -176,6 +188,41 @@ final class NetworkRules {
                 service ->
                     violations.add(
                         "no VPC endpoint for " + service + ", which a function in the VPC calls"));
+            return violations;
+          });
+
+  /**
+   * Each interface endpoint to an AWS service serves a service a function in the VPC calls from
+   * inside it: an interface endpoint is billed per hour in each of its zones, used or not
+   * (https://aws.amazon.com/privatelink/pricing/).
+   */
+  static final TemplateRule NO_UNUSED_INTERFACE_ENDPOINTS =
+      TemplateRule.of(
+          "interface-endpoints-serve-a-called-service",
+          templates -> {
+            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+            Set<String> called = new TreeSet<>();
+            for (Resource function : templates.resourcesOfType("AWS::Lambda::Function")) {
+              if (function.properties().has("VpcConfig")) {
+                called.addAll(servicesCalledFromInside(function));
+              }
+            }
+            List<String> violations = new ArrayList<>();
+            String prefix = "com.amazonaws." + deployment.region() + ".";
+            for (Resource endpoint : templates.resourcesOfType("AWS::EC2::VPCEndpoint")) {
+              String service =
+                  deployment.text(endpoint.template(), endpoint.property("ServiceName"));
+              boolean gateway = endpoint.property("VpcEndpointType").asText().equals("Gateway");
+              if (!gateway
+                  && service.startsWith(prefix)
+                  && !called.contains(service.substring(prefix.length()))) {
+                violations.add(
+                    endpoint.where()
+                        + " serves "
+                        + service.substring(prefix.length())
+                        + ", which no function in the VPC calls from inside it");
+              }
+            }
             return violations;
           });
 
@@ -390,7 +437,9 @@ final class NetworkRules {
   static Set<String> servicesCalledFromInside(Resource function) {
     Set<String> services = new TreeSet<>();
     for (String action : roleActions(function)) {
-      services.add(action.substring(0, action.indexOf(':')));
+      if (!ACTIONS_OF_LAMBDA_SERVICE.containsKey(action)) {
+        services.add(action.substring(0, action.indexOf(':')));
+      }
     }
     // The Lambda Insights extension runs inside the function's sandbox and writes to CloudWatch
     // Logs itself.

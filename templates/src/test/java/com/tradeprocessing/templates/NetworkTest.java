@@ -55,6 +55,18 @@ class NetworkTest {
   }
 
   @Test
+  void network_interfaceEndpoints_shouldEachServeAServiceCalledFromTheVpc() {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+
+    // WHEN
+    List<String> violations = NetworkRules.NO_UNUSED_INTERFACE_ENDPOINTS.check(templates);
+
+    // THEN
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
   void network_awsServiceEndpoints_shouldHavePolicies() {
     // GIVEN
     TemplateSet templates = ProjectTemplates.all();

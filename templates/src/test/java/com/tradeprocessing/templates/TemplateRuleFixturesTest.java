@@ -414,6 +414,16 @@ class TemplateRuleFixturesTest {
               "no-ssm-endpoint",
               "no VPC endpoint for ssm"),
           new Case(
+              NetworkRules.ENDPOINTS_FOR_CALLED_SERVICES,
+              "network",
+              "function-samples-traces-without-xray-endpoint",
+              "no VPC endpoint for xray"),
+          new Case(
+              NetworkRules.NO_UNUSED_INTERFACE_ENDPOINTS,
+              "network",
+              "unused-xray-endpoint",
+              "XrayEndpoint serves xray, which no function in the VPC calls from inside it"),
+          new Case(
               NetworkRules.ENDPOINT_POLICIES,
               "network",
               "endpoint-without-policy",
