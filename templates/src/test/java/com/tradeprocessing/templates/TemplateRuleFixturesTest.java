@@ -218,6 +218,11 @@ class TemplateRuleFixturesTest {
               "topic-key-for-the-account-anywhere",
               "without kms:ViaService sns.us-east-1.amazonaws.com and kms:CallerAccount"),
           new Case(
+              TopicKeyRules.ACCOUNT_PUBLISHERS_THROUGH_SNS,
+              "monitoring",
+              "topic-key-for-another-topic",
+              "AlarmTopic is encrypted with monitoring.json/TelemetryKey, whose policy lets no"),
+          new Case(
               IamRules.SCOPED_TRUST,
               "state-machine",
               "state-machine-trust-unscoped",

@@ -11,7 +11,8 @@ import java.util.Optional;
  * and kms:Decrypt on that key (https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html);
  * without a key policy statement that lets the account's IAM policies grant them, an operator's
  * test publish is denied. kms:ViaService keeps the grant to requests SNS makes on the caller's
- * behalf (https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html).
+ * behalf (https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html); an
+ * encryption context condition, when there is one, must name the topic itself.
  */
 final class TopicKeyRules {
 
@@ -68,10 +69,16 @@ final class TopicKeyRules {
                           + " and kms:CallerAccount: outside SNS too");
                   continue;
                 }
-                publishable |=
+                // A statement scoped by encryption context serves the topic it names only.
+                JsonNode topicArn = equals.path("kms:EncryptionContext:aws:sns:topicArn");
+                String topicArnValue = deployment.refValue(topic);
+                boolean forThisTopic =
+                    topicArn.isMissingNode() || topicArn.asText().equals(topicArnValue);
+                boolean bothActions =
                     PUBLISH_ACTIONS.stream()
                         .allMatch(
                             needed -> usage.stream().anyMatch(action -> covers(action, needed)));
+                publishable |= forThisTopic && bothActions;
               }
               if (!publishable) {
                 violations.add(
