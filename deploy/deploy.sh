@@ -2,15 +2,18 @@
 # Deploys one environment of the trade-processing platform: `make deploy ENV=<suffix>`.
 #
 # Order (docs/deploy.md explains each step and how it matches templates/root.json):
-#   1. checks: ENV, regions, inputs, the AWS CLI, credentials, the stack set roles
-#   2. bootstrap stack in the replica region, then the primary (ECR repository; replication)
+#   1. checks: ENV, regions, inputs, the AWS CLI, credentials, the stack set roles, and the Lambda
+#      concurrency quota of both regions against the functions' reservations
+#   2. bootstrap stack (ECR repository) in the replica region, then the primary; then this
+#      environment's rule in the registry's replication configuration (ADR 0021)
 #   3. images: fetch the Lambda Insights extension, build and push the four images with Jib to
 #      the primary region's repository, read their digests, wait until ECR has replicated them
 #      (or take the digests of images already pushed from IMAGE_DIGESTS_FILE)
 #   4. package the nested templates to an S3 bucket (created, or given as ARTIFACT_BUCKET)
-#   5. the stack set (self-managed permissions): created or updated with the new parameters;
-#      its primary-region instance first, then, once the table's replica is ACTIVE, the replica
-#      region's instance; an update rolls both in the order primary, replica
+#   5. the stack set (self-managed permissions): created, or, once any instance a failed creation
+#      left broken is deleted (ADR 0022), updated with the new parameters; its primary-region
+#      instance first, then, once the table's replica is ACTIVE, the replica region's instance; an
+#      update rolls both in the order primary, replica
 #   6. the outputs of both regions
 #
 # Inputs (environment variables):
@@ -24,7 +27,9 @@
 #                                        optional two zone IDs of each region's subnets (use1-az1,use1-az2)
 #   ALARM_EMAIL                          optional address subscribed to the alarm topic of each region
 #   STATE_MACHINE_TYPE                   STANDARD (default) or EXPRESS
-#   MANAGE_REGISTRY_REPLICATION          true (default) or false (a second environment per account)
+#   MANAGE_REGISTRY_REPLICATION          true (default): add this environment's replication rule
+#   VALIDATOR_RESERVED_CONCURRENCY, ENRICHER_..., RECORDER_..., GLOBAL_TABLE_RESOURCE_...
+#                                        reserved concurrency of each function (root.json parameters)
 #   ARTIFACT_BUCKET                      existing bucket for the packaged templates (kept by destroy)
 #   IMAGE_DIGESTS_FILE                   lines <function>=<sha256 digest>: skip the build and push
 #   IMAGE_VERSION                        tag suffix of pushed images (default: commit and UTC time)
@@ -40,6 +45,10 @@ exec 3>&1
 readonly REFERENCE_URL_PATTERN='^https://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$'
 readonly ENDPOINT_SERVICE_PATTERN='^$|^com\.amazonaws\.vpce\.[a-z0-9-]+\.vpce-svc-[0-9a-f]{17}$'
 readonly EMAIL_PATTERN='^$|^[^@[:space:]"\\]+@[^@[:space:]"\\]+\.[^@[:space:]"\\]+$'
+
+# Lambda keeps this many executions of a region's quota unreserved
+# (https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionConcurrency.html).
+readonly UNRESERVED_MINIMUM=100
 
 digest_parameter() {
   case $1 in
@@ -97,6 +106,134 @@ validate_inputs() {
     die "MANAGE_REGISTRY_REPLICATION must be true or false, not '$MANAGE_REGISTRY_REPLICATION'"
 }
 
+reservation_parameter() {
+  case $1 in
+    validator) echo ValidatorReservedConcurrency ;;
+    enricher) echo EnricherReservedConcurrency ;;
+    recorder) echo RecorderReservedConcurrency ;;
+    global-table-resource) echo GlobalTableResourceReservedConcurrency ;;
+  esac
+}
+
+# validator -> VALIDATOR_RESERVED_CONCURRENCY
+reservation_input() {
+  local name=${1^^}
+  echo "${name//-/_}_RESERVED_CONCURRENCY"
+}
+
+# The functions of the stack set in region $1: the global-table function belongs to the storage
+# stack, which exists in the primary region only (root.json IsPrimaryRegionCondition).
+functions_in() {
+  local function
+  for function in "${FUNCTIONS[@]}"; do
+    [[ $function == global-table-resource && $1 != "$PRIMARY_REGION" ]] || echo "$function"
+  done
+}
+
+# A field ($2: Default, MinValue, MaxValue) of the root template's parameter $1.
+root_parameter() {
+  "$PYTHON" -c 'import json, sys; print(json.load(open(sys.argv[1]))["Parameters"][sys.argv[2]][sys.argv[3]])' \
+    "$REPO_ROOT/templates/root.json" "$1" "$2"
+}
+
+# RESERVATION_INPUT[parameter]: the reservations given as inputs, within the root template's bounds.
+declare -A RESERVATION_INPUT=()
+validate_reservation_inputs() {
+  local function key input value min max
+  for function in "${FUNCTIONS[@]}"; do
+    key=$(reservation_parameter "$function")
+    input=$(reservation_input "$function")
+    value=${!input:-}
+    [[ -n $value ]] || continue
+    min=$(root_parameter "$key" MinValue)
+    max=$(root_parameter "$key" MaxValue)
+    if [[ ! $value =~ ^[0-9]{1,6}$ ]] || ((10#$value < min || 10#$value > max)); then
+      die "$input must be a whole number from $min to $max (root.json $key), not '$value'"
+    fi
+    RESERVATION_INPUT[$key]=$((10#$value))
+  done
+}
+
+# The reservation inputs replace what stack_set_parameters passes for them: nothing on creation
+# (the template's default) and UsePreviousValue on an update.
+with_reservation_inputs() {
+  local json=$1 key kept given
+  for key in "${!RESERVATION_INPUT[@]}"; do
+    kept="{\"ParameterKey\":\"$key\",\"UsePreviousValue\":true}"
+    given="{\"ParameterKey\":\"$key\",\"ParameterValue\":\"${RESERVATION_INPUT[$key]}\"}"
+    if [[ $json == *"$kept"* ]]; then
+      json=${json/"$kept"/"$given"}
+    else
+      json="${json%]},$given]"
+    fi
+  done
+  printf '%s' "$json"
+}
+
+# RESERVATION[parameter]: what each function will reserve once deployed: the input, else on an
+# update the stack set's current value, else the root template's default.
+declare -A RESERVATION=()
+planned_reservations() {
+  local function key value previous="" name
+  declare -A current=()
+  if [[ $STACK_SET_PRESENT == yes ]]; then
+    previous=$(aws_read "" cloudformation describe-stack-set --region "$PRIMARY_REGION" --stack-set-name "$STACK_SET" \
+      --query 'StackSet.Parameters[].[ParameterKey,ParameterValue]' --output text) ||
+      die "the parameters of the stack set $STACK_SET could not be read (the reason is above)"
+    while IFS=$'\t' read -r name value; do
+      [[ -n $name ]] && current[$name]=$value
+    done <<<"$previous"
+  fi
+  for function in "${FUNCTIONS[@]}"; do
+    key=$(reservation_parameter "$function")
+    value=${RESERVATION_INPUT[$key]:-${current[$key]:-}}
+    [[ -n $value ]] || value=$(root_parameter "$key" Default)
+    [[ $value =~ ^[0-9]+$ ]] || die "the reservation $key of the stack set $STACK_SET is '$value', not a number"
+    RESERVATION[$key]=$value
+  done
+}
+
+# Lambda refuses a reservation that leaves fewer than UNRESERVED_MINIMUM executions of the region's
+# quota unreserved, and new accounts start with a low quota; the functions stack would then fail
+# deep inside the stack set operation. So, before anything is created, each region's quota
+# (AccountLimit of get-account-settings) is checked against the planned reservations. On an update
+# this environment's functions already hold reservations, which UnreservedConcurrentExecutions has
+# subtracted: they are added back (ADR 0022).
+check_concurrency_quota() {
+  local region answer quota unreserved function key held reserved wanted allowed room list inputs advice functions
+  planned_reservations
+  for region in "$PRIMARY_REGION" "$REPLICA_REGION"; do
+    answer=$(aws_read $'1000\t1000' lambda get-account-settings --region "$region" \
+      --query '[AccountLimit.ConcurrentExecutions,AccountLimit.UnreservedConcurrentExecutions]' --output text) ||
+      die "the Lambda account settings of $region could not be read (the reason is above)"
+    read -r quota unreserved <<<"$answer"
+    [[ $quota =~ ^[0-9]+$ && $unreserved =~ ^[0-9]+$ ]] ||
+      die "unexpected answer from aws lambda get-account-settings in $region: '$answer'"
+    mapfile -t functions < <(functions_in "$region")
+    held=0 wanted=0 list="" inputs=""
+    for function in "${functions[@]}"; do
+      key=$(reservation_parameter "$function")
+      wanted=$((wanted + ${RESERVATION[$key]}))
+      list+="${list:+, }$key=${RESERVATION[$key]}"
+      inputs+="${inputs:+, }$(reservation_input "$function")"
+      [[ $STACK_SET_PRESENT == yes ]] || continue
+      reserved=$(aws_read_if_found None ResourceNotFoundException lambda get-function-concurrency --region "$region" \
+        --function-name "lambda-$function-$ENV_SUFFIX" --query ReservedConcurrentExecutions --output text) || exit 1
+      [[ $reserved =~ ^[0-9]+$ ]] && held=$((held + reserved))
+    done
+    allowed=$((unreserved + held - UNRESERVED_MINIMUM))
+    if ((wanted > allowed)); then
+      room="at most $allowed"
+      ((allowed > 0)) || room="nothing"
+      advice="lower the reservations with $inputs (docs/deploy.md, \"Sizing the reserved concurrency\"), or ask AWS for a higher \"Concurrent executions\" quota of Lambda in $region (Service Quotas)"
+      ((allowed >= ${#functions[@]})) ||
+        advice="ask AWS for a higher \"Concurrent executions\" quota of Lambda in $region (Service Quotas): each of the ${#functions[@]} functions needs a reservation of at least 1"
+      die "the Lambda concurrency quota of $region cannot hold this environment's reservations. The account's quota is $quota concurrent executions, $unreserved of them unreserved (this environment's functions hold $held); Lambda keeps $UNRESERVED_MINIMUM unreserved, so this environment can reserve $room, but its functions would reserve $wanted ($list). To deploy, $advice."
+    fi
+    info "Lambda concurrency in $region: quota $quota; this environment reserves $wanted of the $allowed it may"
+  done
+}
+
 # Reads IMAGE_DIGESTS_FILE into DIGESTS[function]: one <function>=<digest> line per function.
 declare -A DIGESTS=()
 read_digests_file() {
@@ -125,18 +262,15 @@ require_build_tools() {
 }
 
 deploy_bootstrap() {
-  local region replication
+  local region
   # Replica region first: ECR replication then finds a repository with the same settings there
   # instead of creating one with defaults (ADR 0005).
   for region in "$REPLICA_REGION" "$PRIMARY_REGION"; do
-    replication=false
-    [[ $region == "$PRIMARY_REGION" ]] && replication=$MANAGE_REGISTRY_REPLICATION
     info "bootstrap stack $BOOTSTRAP_STACK in $region"
     aws_do cloudformation deploy --region "$region" --stack-name "$BOOTSTRAP_STACK" \
       --template-file "$REPO_ROOT/templates/bootstrap.json" --no-fail-on-empty-changeset \
       --parameter-overrides "EnvironmentSuffix=$ENV_SUFFIX" "PrimaryRegion=$PRIMARY_REGION" \
-      "ReplicaRegion=$REPLICA_REGION" "ManageRegistryReplication=$replication" \
-      --tags project=trade-processing "environment=$ENV_SUFFIX"
+      "ReplicaRegion=$REPLICA_REGION" --tags project=trade-processing "environment=$ENV_SUFFIX"
   done
   REPOSITORY_URI=$(aws_read "$ACCOUNT_ID.dkr.ecr.$PRIMARY_REGION.amazonaws.com/$REPOSITORY" \
     cloudformation describe-stacks --region "$PRIMARY_REGION" --stack-name "$BOOTSTRAP_STACK" \
@@ -271,12 +405,62 @@ stack_set_parameters() {
   printf '[%s]' "$json"
 }
 
+# An instance that a failed first creation or a failed deletion left behind is never repaired by
+# an update: update-stack-set skips an INOPERABLE instance, and a stack in ROLLBACK_COMPLETE can only
+# be deleted. Such an instance is deleted here, replica region first (the order of destroy.sh), and
+# created again by deploy_stack_set. An instance whose stack exists and works, merely OUTDATED
+# because an update failed and rolled back, is kept: deleting the primary's would delete the trades
+# table; the update brings it back to CURRENT (ADR 0022).
+repair_stack_instances() {
+  local region status detailed stack_id stack_status reason operation_id
+  for region in "$REPLICA_REGION" "$PRIMARY_REGION"; do
+    stack_instance None "$region"
+    [[ -n $INSTANCE ]] || continue
+    IFS=$'\t' read -r status detailed stack_id <<<"$INSTANCE"
+    case $status in
+      CURRENT) continue ;;
+      INOPERABLE) reason="INOPERABLE (a deletion of it failed)" ;;
+      OUTDATED)
+        if [[ $detailed == PENDING || $detailed == RUNNING ]]; then
+          die "the stack instance in $region is $detailed in another stack set operation: wait until it ends (aws cloudformation list-stack-set-operations --region $PRIMARY_REGION --stack-set-name $STACK_SET), then run make deploy again"
+        fi
+        stack_status=""
+        if [[ -n $stack_id && $stack_id != None ]]; then
+          stack_status=$(aws_read_if_found "" 'does not exist' cloudformation describe-stacks --region "$region" \
+            --stack-name "$stack_id" --query 'Stacks[0].StackStatus' --output text) || exit 1
+        fi
+        case ${stack_status:-NONE} in
+          NONE) reason="OUTDATED and has no stack (its creation failed before the stack existed)" ;;
+          ROLLBACK_COMPLETE | ROLLBACK_FAILED | CREATE_FAILED | DELETE_COMPLETE | DELETE_FAILED)
+            reason="OUTDATED and its stack is $stack_status" ;;
+          UPDATE_ROLLBACK_FAILED)
+            die "the stack of the instance in $region is UPDATE_ROLLBACK_FAILED, which no update can pass. Find the resource that could not roll back in its events, then run: aws cloudformation continue-update-rollback --region $region --stack-name $stack_id; and make deploy again"
+            ;;
+          *_IN_PROGRESS)
+            die "the stack of the instance in $region is $stack_status: wait until it ends, then run make deploy again"
+            ;;
+          *) continue ;;
+        esac
+        ;;
+      *) die "the stack instance in $region has the status '$status', which make deploy does not know" ;;
+    esac
+    info "the stack instance in $region is $reason: deleting it, to create it again"
+    operation_id=$(aws_read "dry-run-repair-$region" cloudformation delete-stack-instances \
+      --region "$PRIMARY_REGION" --stack-set-name "$STACK_SET" --accounts "$ACCOUNT_ID" --regions "$region" \
+      --no-retain-stacks --operation-preferences "$(operation_preferences)" --query OperationId --output text) ||
+      die "the broken stack instance in $region could not be deleted (the reason is above)"
+    wait_stack_set_operation "$operation_id" "delete the broken instance in $region"
+  done
+}
+
 deploy_stack_set() {
   local operation_id region
-  if stack_set_exists no; then
+  if [[ $STACK_SET_PRESENT == yes ]]; then
+    repair_stack_instances
     info "updating the stack set $STACK_SET (existing instances, $PRIMARY_REGION first)"
     operation_id=$(aws_read dry-run-update-operation cloudformation update-stack-set --region "$PRIMARY_REGION" \
-      --stack-set-name "$STACK_SET" --template-url "$TEMPLATE_URL" --parameters "$(stack_set_parameters update)" \
+      --stack-set-name "$STACK_SET" --template-url "$TEMPLATE_URL" \
+      --parameters "$(with_reservation_inputs "$(stack_set_parameters update)")" \
       --capabilities CAPABILITY_NAMED_IAM --permission-model SELF_MANAGED \
       --administration-role-arn "$STACK_SET_ADMINISTRATION_ROLE_ARN" \
       --execution-role-name "$STACK_SET_EXECUTION_ROLE_NAME" \
@@ -286,14 +470,15 @@ deploy_stack_set() {
     info "creating the stack set $STACK_SET"
     aws_do cloudformation create-stack-set --region "$PRIMARY_REGION" --stack-set-name "$STACK_SET" \
       --description "Trade processing, environment $ENV_SUFFIX: one instance in $PRIMARY_REGION (primary) and one in $REPLICA_REGION (replica)." \
-      --template-url "$TEMPLATE_URL" --parameters "$(stack_set_parameters create)" --capabilities CAPABILITY_NAMED_IAM \
+      --template-url "$TEMPLATE_URL" --parameters "$(with_reservation_inputs "$(stack_set_parameters create)")" \
+      --capabilities CAPABILITY_NAMED_IAM \
       --permission-model SELF_MANAGED --administration-role-arn "$STACK_SET_ADMINISTRATION_ROLE_ARN" \
       --execution-role-name "$STACK_SET_EXECUTION_ROLE_NAME" \
       --tags Key=project,Value=trade-processing "Key=environment,Value=$ENV_SUFFIX" >/dev/null
   fi
   for region in "$PRIMARY_REGION" "$REPLICA_REGION"; do
     [[ $region == "$REPLICA_REGION" ]] && wait_for_replica_table
-    if stack_instance_exists 0 "$region"; then
+    if stack_instance_exists no "$region"; then
       continue
     fi
     info "creating the stack instance in $region"
@@ -341,6 +526,8 @@ main() {
   validate_regions
   environment_names "$suffix"
   validate_inputs
+  require_python
+  validate_reservation_inputs
   if [[ -n ${IMAGE_DIGESTS_FILE:-} ]]; then
     read_digests_file "$IMAGE_DIGESTS_FILE"
   else
@@ -350,7 +537,11 @@ main() {
   dry_run && info "DRY_RUN=1: printing the commands of a first deployment of '$ENV_SUFFIX'; AWS is not called"
   require_credentials
   require_stack_set_roles
+  if stack_set_exists no; then STACK_SET_PRESENT=yes; else STACK_SET_PRESENT=no; fi
+  check_concurrency_quota
   deploy_bootstrap
+  # Before any image is pushed: ECR replicates only what is pushed after the rule exists.
+  registry_replication add '{"rules": []}'
   [[ -n ${IMAGE_DIGESTS_FILE:-} ]] || build_and_push_images
   wait_for_images
   ensure_artifact_bucket

@@ -4,9 +4,11 @@
 #   1. the stack set's instances: the replica region's, then the primary's (whose storage stack
 #      removes the table's replica through the custom resource before it deletes the table)
 #   2. the stack set
-#   3. the bootstrap stacks, replica region first; their repositories are emptied on delete
+#   3. this environment's rule in the registry's replication configuration, and no other rule
+#      (ADR 0021; not with MANAGE_REGISTRY_REPLICATION=false)
+#   4. the bootstrap stacks, replica region first; their repositories are emptied on delete
 #      (EmptyOnDelete), which removes the images; a repository still there is deleted with --force
-#   4. the packaging bucket if deploy.sh created it (tagged trade-processing:created-by), or this
+#   5. the packaging bucket if deploy.sh created it (tagged trade-processing:created-by), or this
 #      environment's prefix in a bucket given as ARTIFACT_BUCKET; the local state in deploy/build
 # Missing pieces are skipped, so a destroy that stopped half-way can be run again.
 # DRY_RUN=1 prints the commands that remove a complete environment without calling AWS.
@@ -19,13 +21,19 @@ exec 3>&1
 delete_stack_instances() {
   local region operation_id
   for region in "$REPLICA_REGION" "$PRIMARY_REGION"; do
-    stack_instance_exists 1 "$region" || continue
+    stack_instance_exists yes "$region" || continue
     info "deleting the stack instance in $region"
     operation_id=$(aws_read "dry-run-delete-$region" cloudformation delete-stack-instances \
       --region "$PRIMARY_REGION" --stack-set-name "$STACK_SET" --accounts "$ACCOUNT_ID" --regions "$region" \
       --no-retain-stacks --operation-preferences "$(operation_preferences)" --query OperationId --output text)
     wait_stack_set_operation "$operation_id" "delete the instance in $region"
   done
+}
+
+# The dry run's stand-in for the registry's replication configuration: this environment's rule.
+dry_run_replication_configuration() {
+  printf '{"rules":[{"destinations":[{"region":"%s","registryId":"%s"}],"repositoryFilters":[{"filter":"%s","filterType":"PREFIX_MATCH"}]}]}' \
+    "$REPLICA_REGION" "$ACCOUNT_ID" "$REPOSITORY"
 }
 
 delete_bootstrap() {
@@ -74,7 +82,9 @@ main() {
   local suffix=${1:-${ENV:-}}
   validate_env_suffix "$suffix"
   validate_regions
+  validate_replication_choice
   environment_names "$suffix"
+  require_python
   require_aws_cli
   dry_run && info "DRY_RUN=1: printing the commands that remove the whole environment '$ENV_SUFFIX'; AWS is not called"
   require_credentials
@@ -84,6 +94,8 @@ main() {
     info "deleting the stack set $STACK_SET"
     aws_do cloudformation delete-stack-set --region "$PRIMARY_REGION" --stack-set-name "$STACK_SET"
   fi
+  # Before the repositories go, so that nothing replicates into the replica region once it is gone.
+  registry_replication remove "$(dry_run_replication_configuration)"
   delete_bootstrap
   delete_artifacts
   if dry_run; then

@@ -9,16 +9,24 @@
 
 DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$DEPLOY_DIR/.." && pwd)"
+# The project virtualenv (make venv): deploy/*.py run with it.
+PYTHON="$REPO_ROOT/.venv/bin/python"
 
 # The AllowedPattern of EnvironmentSuffix in templates/root.json and templates/bootstrap.json.
 readonly ENV_SUFFIX_PATTERN='^[a-z][a-z0-9]{1,9}$'
 readonly REGION_PATTERN='^[a-z]{2}(-gov)?-[a-z]+-[0-9]$'
+# No region code is this long (the longest, such as ap-southeast-3, have 14 characters); the bound
+# keeps the packaging bucket's name within S3's 63 characters (default_artifact_bucket).
+readonly REGION_MAX_LENGTH=20
 readonly FUNCTIONS=(validator enricher recorder global-table-resource)
 
 PRIMARY_REGION="${PRIMARY_REGION:-us-east-1}"
 REPLICA_REGION="${REPLICA_REGION:-eu-west-1}"
 DRY_RUN="${DRY_RUN:-0}"
 DRY_RUN_ACCOUNT_ID="${DRY_RUN_ACCOUNT_ID:-123456789012}"
+# true: deploy adds, and destroy removes, this environment's rule in the registry's replication
+# configuration (ADR 0021); false: the registry's replication is managed elsewhere.
+MANAGE_REGISTRY_REPLICATION="${MANAGE_REGISTRY_REPLICATION:-true}"
 STACK_SET_ADMINISTRATION_ROLE_NAME="${STACK_SET_ADMINISTRATION_ROLE_NAME:-AWSCloudFormationStackSetAdministrationRole}"
 STACK_SET_EXECUTION_ROLE_NAME="${STACK_SET_EXECUTION_ROLE_NAME:-AWSCloudFormationStackSetExecutionRole}"
 # Polling: every wait is bounded; the tests set POLL_SECONDS=0.
@@ -74,6 +82,28 @@ aws_read() {
   aws "$@"
 }
 
+# Runs a reading AWS command and prints its answer, or nothing when AWS answers with the not-found
+# error matched by $2; any other error stops the script (call it as x=$(aws_read_if_found ...) ||
+# exit 1: its die ends only the command substitution). A dry run prints the stand-in answer $1.
+aws_read_if_found() {
+  local dry_answer=$1 not_found=$2 err_file answer err
+  shift 2
+  plan aws "$@"
+  if dry_run; then
+    printf '%s\n' "$dry_answer"
+    return 0
+  fi
+  err_file=$(mktemp)
+  if answer=$(aws "$@" 2>"$err_file"); then
+    rm -f "$err_file"
+    printf '%s\n' "$answer"
+    return 0
+  fi
+  err=$(<"$err_file")
+  rm -f "$err_file"
+  grep -Eq -- "$not_found" <<<"$err" || die "aws $1 $2 failed: $err"
+}
+
 # Succeeds when AWS finds the resource and fails when it answers with the not-found error matched
 # by $2; any other error (access denied, throttling, no network) stops the script. A dry run
 # answers $1 (yes or no).
@@ -105,6 +135,13 @@ validate_regions() {
   [[ $PRIMARY_REGION =~ $REGION_PATTERN ]] || die "PRIMARY_REGION '$PRIMARY_REGION' is not a region code"
   [[ $REPLICA_REGION =~ $REGION_PATTERN ]] || die "REPLICA_REGION '$REPLICA_REGION' is not a region code"
   [[ $PRIMARY_REGION != "$REPLICA_REGION" ]] || die "PRIMARY_REGION and REPLICA_REGION must differ"
+  ((${#PRIMARY_REGION} <= REGION_MAX_LENGTH && ${#REPLICA_REGION} <= REGION_MAX_LENGTH)) ||
+    die "PRIMARY_REGION and REPLICA_REGION must have at most $REGION_MAX_LENGTH characters: no region code is longer"
+}
+
+validate_replication_choice() {
+  [[ $MANAGE_REGISTRY_REPLICATION == true || $MANAGE_REGISTRY_REPLICATION == false ]] ||
+    die "MANAGE_REGISTRY_REPLICATION must be true or false, not '$MANAGE_REGISTRY_REPLICATION'"
 }
 
 # Sets the names every step uses (the templates' naming: <purpose>-<env>).
@@ -124,6 +161,11 @@ partition_of() {
     cn-*) echo aws-cn ;;
     *) echo aws ;;
   esac
+}
+
+# Needed by a dry run too: it runs registry-replication.py on its stand-in configuration.
+require_python() {
+  [[ -x $PYTHON ]] || die "the project virtualenv is missing: run make venv"
 }
 
 require_aws_cli() {
@@ -190,14 +232,58 @@ stack_set_exists() {
     --stack-set-name "$STACK_SET" --query StackSet.Status --output text
 }
 
-stack_instance_exists() {
-  local dry_answer=$1 region=$2 count
-  count=$(aws_read "$dry_answer" cloudformation list-stack-instances --region "$PRIMARY_REGION" \
+# Sets INSTANCE to the stack set's instance in region $2, "<Status> <DetailedStatus> <StackId>" (tab
+# separated, None for a field AWS leaves out), or to nothing when there is none; a dry run answers
+# $1. The account and region are filtered on the client side too: not every implementation of the
+# API honours --stack-instance-account and --stack-instance-region (moto ignores them).
+stack_instance() {
+  local dry_answer=$1 region=$2
+  INSTANCE=$(aws_read "$dry_answer" cloudformation list-stack-instances --region "$PRIMARY_REGION" \
     --stack-set-name "$STACK_SET" --stack-instance-account "$ACCOUNT_ID" --stack-instance-region "$region" \
-    --query 'length(Summaries)' --output text)
-  [[ $count != 0 ]]
+    --query "Summaries[?Region=='$region' && Account=='$ACCOUNT_ID'] | [0].[Status,StackInstanceStatus.DetailedStatus,StackId]" \
+    --output text) || die "the stack instances of $STACK_SET could not be listed (the reason is above)"
+  [[ $INSTANCE != None ]] || INSTANCE=""
 }
 
+# $1: yes or no, the dry run's answer; $2: the region.
+stack_instance_exists() {
+  local dry_answer=None
+  if [[ $1 == yes ]]; then
+    dry_answer=$(printf 'CURRENT\tSUCCEEDED\tarn:aws:cloudformation:%s:%s:stack/StackSet-%s-dry-run' \
+      "$2" "$ACCOUNT_ID" "$STACK_SET")
+  fi
+  stack_instance "$dry_answer" "$2"
+  [[ -n $INSTANCE ]]
+}
+
+# trade-processing-<account>-<region>-<env>: at most 17 + 12 + 1 + 20 + 1 + 10 = 61 characters, within
+# S3's 63 (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html), since
+# validate_regions and validate_env_suffix bound the region and the suffix.
 default_artifact_bucket() {
-  echo "trade-processing-artifacts-$ACCOUNT_ID-$PRIMARY_REGION-$ENV_SUFFIX"
+  echo "trade-processing-$ACCOUNT_ID-$PRIMARY_REGION-$ENV_SUFFIX"
+}
+
+# Adds ($1 = add) or removes ($1 = remove) this environment's rule in the registry's replication
+# configuration of the primary region: the rule that replicates ecr-functions-<env> to the replica
+# region of this account. The configuration is one per registry and shared by the whole account, so
+# it is read, changed by registry-replication.py (which keeps every other rule as it was) and put
+# back whole, only when it changes (ADR 0021). $2 is the dry run's stand-in configuration.
+registry_replication() {
+  local action=$1 dry_answer=$2 current wanted
+  if [[ $MANAGE_REGISTRY_REPLICATION != true ]]; then
+    info "MANAGE_REGISTRY_REPLICATION=false: the registry's replication configuration is left as it is"
+    return 0
+  fi
+  current=$(aws_read "$dry_answer" ecr describe-registry --region "$PRIMARY_REGION" \
+    --query replicationConfiguration --output json) ||
+    die "the registry's replication configuration could not be read (the reason is above)"
+  wanted=$("$PYTHON" "$DEPLOY_DIR/registry-replication.py" "$action" --registry-id "$ACCOUNT_ID" \
+    --destination-region "$REPLICA_REGION" --repository "$REPOSITORY" <<<"$current") || exit 1
+  if [[ -z $wanted ]]; then
+    info "the registry's replication configuration needs no change for $REPOSITORY"
+    return 0
+  fi
+  info "registry replication: $action the rule replicating $REPOSITORY from $PRIMARY_REGION to $REPLICA_REGION"
+  aws_do ecr put-replication-configuration --region "$PRIMARY_REGION" --replication-configuration "$wanted" \
+    >/dev/null || die "ECR refused the replication configuration (the reason is above)"
 }

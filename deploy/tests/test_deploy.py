@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -17,7 +18,7 @@ import pytest
 
 from conftest import DEPLOY_DIR, REPO_ROOT
 
-TOOLS = ("bash", "env", "dirname", "grep", "sed", "date", "git", "mkdir", "rm", "sleep", "cat")
+TOOLS = ("bash", "env", "dirname", "grep", "sed", "date", "git", "mkdir", "mktemp", "rm", "sleep", "cat")
 DIGESTS = {
     "validator": "a" * 64,
     "enricher": "b" * 64,
@@ -73,6 +74,8 @@ def sandbox(tmp_path: Path):
     digests_file = tmp_path / "digests"
     digests_file.write_text("".join(f"{name}=sha256:{digest}\n" for name, digest in DIGESTS.items()))
     log = tmp_path / "aws-calls.jsonl"
+    state = tmp_path / "aws-state"
+    state.mkdir()
 
     def run(script: str, *args: str, rules: list[dict] | None = None, with_aws: bool = True, **env: str) -> Run:
         if with_aws:
@@ -87,19 +90,36 @@ def sandbox(tmp_path: Path):
             "HOME": str(tmp_path),
             "FAKE_AWS_LOG": str(log),
             "FAKE_AWS_RULES": str(tmp_path / "rules.json"),
+            "FAKE_AWS_STATE": str(state),
             "POLL_SECONDS": "0",
             "IMAGE_DIGESTS_FILE": str(digests_file),
             "REFERENCE_DATA_BASE_URL": REFERENCE_URL,
             **env,
         }
+        earlier = len(log.read_text().splitlines()) if log.exists() else 0
         done = subprocess.run(
             [str(DEPLOY_DIR / script), *args], env=full_env, capture_output=True, text=True, timeout=60
         )
-        calls = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+        calls = [json.loads(line) for line in log.read_text().splitlines()[earlier:]] if log.exists() else []
         return Run(done.returncode, done.stdout, done.stderr, calls)
 
     run.digests_file = digests_file
+    run.state_dir = state
     return run
+
+
+def replication_rule(env: str, account: str = ACCOUNT, region: str = "eu-west-1") -> dict:
+    """The replication rule of environment `env`, as ECR holds it."""
+    return {
+        "destinations": [{"region": region, "registryId": account}],
+        "repositoryFilters": [{"filter": f"ecr-functions-{env}", "filterType": "PREFIX_MATCH"}],
+    }
+
+
+FOREIGN_RULE = {
+    "destinations": [{"region": "ap-south-1", "registryId": "999988887777"}],
+    "repositoryFilters": [{"filter": "payments-", "filterType": "PREFIX_MATCH"}],
+}
 
 
 def index_of(commands: list[list[str]], *tokens: str, start: int = 0) -> int:
@@ -125,8 +145,13 @@ def test_deploy_dry_run_when_digests_are_given_should_plan_every_aws_command_in_
         index_of(plan, "sts", "get-caller-identity"),
         index_of(plan, "iam", "get-role", "AWSCloudFormationStackSetAdministrationRole"),
         index_of(plan, "iam", "get-role", "AWSCloudFormationStackSetExecutionRole"),
+        index_of(plan, "cloudformation", "describe-stack-set"),
+        index_of(plan, "lambda", "get-account-settings", "us-east-1"),
+        index_of(plan, "lambda", "get-account-settings", "eu-west-1"),
         index_of(plan, "cloudformation", "deploy", "eu-west-1"),
         index_of(plan, "cloudformation", "deploy", "us-east-1"),
+        index_of(plan, "ecr", "describe-registry", "us-east-1"),
+        index_of(plan, "ecr", "put-replication-configuration", "us-east-1"),
         index_of(plan, "ecr", "describe-images", "us-east-1"),
         index_of(plan, "ecr", "describe-images", "eu-west-1"),
         index_of(plan, "cloudformation", "package"),
@@ -192,8 +217,9 @@ def test_deploy_dry_run_when_deploying_should_order_regions_primary_first_and_bo
     # THEN
     bootstrap = [c for c in plan if c[:2] == ["cloudformation", "deploy"]]
     assert [option(c, "--region") for c in bootstrap] == ["eu-west-1", "us-east-1"]
-    assert ["ManageRegistryReplication=false" in c for c in bootstrap] == [True, False]
-    assert "ManageRegistryReplication=true" in bootstrap[1]
+    assert not any("ManageRegistryReplication" in word for c in bootstrap for word in c), "the stack owns no replication"
+    put = plan[index_of(plan, "put-replication-configuration")]
+    assert json.loads(option(put, "--replication-configuration")) == {"rules": [replication_rule("qa", "123456789012")]}
     instances = [c for c in plan if "create-stack-instances" in c]
     assert [option(c, "--regions") for c in instances] == ["us-east-1", "eu-west-1"]
     for command in instances:
@@ -206,7 +232,7 @@ def test_deploy_dry_run_when_deploying_should_order_regions_primary_first_and_bo
         }
     package = plan[index_of(plan, "cloudformation", "package")]
     assert "--use-json" in package
-    assert option(package, "--s3-bucket") == "trade-processing-artifacts-123456789012-us-east-1-qa"
+    assert option(package, "--s3-bucket") == "trade-processing-123456789012-us-east-1-qa"
 
 
 def test_deploy_dry_run_when_no_digests_are_given_should_plan_the_extension_fetch_and_the_push_before_the_digest_checks(sandbox):
@@ -219,7 +245,8 @@ def test_deploy_dry_run_when_no_digests_are_given_should_plan_the_extension_fetc
     fetch = index_of(plan, "fetch")
     login = index_of(plan, "ecr", "get-login-password")
     build = index_of(plan, "mvn")
-    assert index_of(plan, "cloudformation", "deploy", "us-east-1") < fetch < login < build < index_of(plan, "describe-images")
+    replication = index_of(plan, "put-replication-configuration")
+    assert index_of(plan, "cloudformation", "deploy", "us-east-1") < replication < fetch < login < build < index_of(plan, "describe-images")
     mvn = plan[build]
     assert "lambda-images-push" in mvn
     assert "validator,enricher,recorder,global-table-resource" in mvn
@@ -314,12 +341,65 @@ def test_deploy_when_the_digests_file_lacks_a_function_should_name_it(sandbox):
     assert "no digest for global-table-resource" in run.stderr
 
 
-def existing_environment_rules(primary_instances: str = "1", replica_instances: str = "1", operation: list[dict] | None = None) -> list[dict]:
+def summary(region: str, status: str = "CURRENT", detailed: str = "SUCCEEDED", stack: bool = True, env: str = "qa") -> dict:
+    """A stack instance as list-stack-instances answers it."""
+    instance = {
+        "StackSetId": f"trade-processing-{env}:1", "Region": region, "Account": ACCOUNT, "Status": status,
+        "StackInstanceStatus": {"DetailedStatus": detailed},
+    }
+    if stack:
+        instance["StackId"] = stack_id(region, env)
+    return instance
+
+
+def stack_id(region: str, env: str = "qa") -> str:
+    return f"arn:aws:cloudformation:{region}:{ACCOUNT}:stack/StackSet-trade-processing-{env}-{region}/1"
+
+
+def instances(*summaries: dict) -> dict:
+    # Like moto, the answer ignores --stack-instance-account and --stack-instance-region.
+    return {"Summaries": list(summaries)}
+
+
+def account_settings(quota: int, unreserved: int) -> dict:
+    return {"AccountLimit": {"ConcurrentExecutions": quota, "UnreservedConcurrentExecutions": unreserved}}
+
+
+RESERVATION_DEFAULTS = {
+    "ValidatorReservedConcurrency": "50",
+    "EnricherReservedConcurrency": "50",
+    "RecorderReservedConcurrency": "50",
+    "GlobalTableResourceReservedConcurrency": "2",
+}
+
+
+def existing_environment_rules(
+    env: str = "qa",
+    listed: list[dict] | None = None,
+    operation: list[dict] | None = None,
+    registry: list[dict] | None = None,
+    reservations: dict | None = None,
+) -> list[dict]:
+    """An environment whose stack set exists with an instance in each region (or `listed`)."""
+    parameters = {**RESERVATION_DEFAULTS, **(reservations or {})}
     return [
         {"args": ["get-caller-identity"], "stdout": f"{ACCOUNT}\n"},
         {"args": ["get-role"], "stdout": "arn\n"},
+        {"args": ["describe-stack-set", "StackSet.Parameters[].[ParameterKey,ParameterValue]"],
+         "json": {"StackSet": {"Parameters": [
+             {"ParameterKey": "EnvironmentSuffix", "ParameterValue": env},
+             *({"ParameterKey": key, "ParameterValue": value} for key, value in parameters.items()),
+         ]}}},
+        {"args": ["lambda", "get-account-settings"], "json": account_settings(1000, 848)},
+        {"args": ["lambda", "get-function-concurrency", f"lambda-global-table-resource-{env}"],
+         "json": {"ReservedConcurrentExecutions": 2}},
+        {"args": ["lambda", "get-function-concurrency"], "json": {"ReservedConcurrentExecutions": 50}},
         {"args": ["cloudformation", "deploy"], "stdout": ""},
-        {"args": ["describe-stacks", "trade-processing-bootstrap-qa"], "stdout": f"{ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/ecr-functions-qa\n"},
+        {"args": ["describe-stacks", f"trade-processing-bootstrap-{env}"], "stdout": f"{ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/ecr-functions-{env}\n"},
+        {"args": ["ecr", "describe-registry"], "state": "registry",
+         "json": {"registryId": ACCOUNT, "replicationConfiguration": {"rules": registry if registry is not None else [replication_rule(env)]}}},
+        {"args": ["ecr", "put-replication-configuration"], "state": "registry",
+         "save": {"option": "--replication-configuration", "key": "replicationConfiguration"}},
         {"args": ["ecr", "describe-images"], "stdout": "sha256:x\n"},
         {"args": ["s3api", "head-bucket"], "stdout": ""},
         {"args": ["cloudformation", "package"], "stdout": ""},
@@ -327,18 +407,22 @@ def existing_environment_rules(primary_instances: str = "1", replica_instances: 
         {"args": ["describe-stack-set"], "stdout": "ACTIVE\n"},
         {"args": ["update-stack-set"], "stdout": "op-update\n"},
         {"args": ["create-stack-instances"], "stdout": "op-create\n"},
+        {"args": ["delete-stack-instances"], "stdout": "op-delete\n"},
         *(operation or [
             {"args": ["describe-stack-set-operation"], "stdout": "RUNNING\n", "times": 1},
             {"args": ["describe-stack-set-operation"], "stdout": "SUCCEEDED\n"},
         ]),
         {"args": ["list-stack-set-operation-results"], "stdout": "us-east-1\tFAILED\tResource handler returned message: boom\n"},
         {"args": ["dynamodb", "describe-table"], "stdout": "ACTIVE\n"},
-        # Every call names us-east-1 (the stack set's region): the replica's query goes first.
-        {"args": ["list-stack-instances", "eu-west-1"], "stdout": f"{replica_instances}\n"},
-        {"args": ["list-stack-instances", "us-east-1"], "stdout": f"{primary_instances}\n"},
+        *(listed or [{"args": ["list-stack-instances"], "json": instances(summary("us-east-1", env=env), summary("eu-west-1", env=env))}]),
         {"args": ["describe-stack-instance"], "stdout": "arn:aws:cloudformation:stack/x\n"},
-        {"args": ["describe-stacks", "arn:aws:cloudformation:stack/x"], "stdout": "EventBusName\teventbus-trades-qa\n"},
+        {"args": ["describe-stacks", "arn:aws:cloudformation:stack/x"], "stdout": f"EventBusName\teventbus-trades-{env}\n"},
     ]
+
+
+def listing(*rules: dict) -> list[dict]:
+    """Answers of list-stack-instances for existing_environment_rules, in the order given."""
+    return list(rules)
 
 
 def test_deploy_when_the_environment_exists_should_update_the_stack_set_and_create_nothing(sandbox):
@@ -346,22 +430,25 @@ def test_deploy_when_the_environment_exists_should_update_the_stack_set_and_crea
     run = sandbox("deploy.sh", "qa", rules=existing_environment_rules())
     # THEN
     assert run.code == 0, run.stderr
-    operations = [call[1] for call in run.aws_calls if call[0] in ("cloudformation", "s3api")]
+    operations = [call[1] for call in run.aws_calls if call[0] in ("cloudformation", "s3api", "ecr")]
     assert "update-stack-set" in operations
-    assert not {"create-stack-set", "create-stack-instances", "create-bucket"} & set(operations)
+    assert not {"create-stack-set", "create-stack-instances", "delete-stack-instances", "create-bucket",
+                "put-replication-configuration"} & set(operations)
     update = next(call for call in run.aws_calls if "update-stack-set" in call)
     parameters = {p["ParameterKey"]: p.get("ParameterValue") for p in json.loads(option(update, "--parameters"))}
     assert parameters["RecorderImageDigest"] == DIGESTS["recorder"]
     assert json.loads(option(update, "--operation-preferences"))["RegionOrder"] == ["us-east-1", "eu-west-1"]
     assert operations.count("describe-stack-set-operation") == 2, "polls until the operation ends"
     kept = {p["ParameterKey"] for p in json.loads(option(update, "--parameters")) if p.get("UsePreviousValue")}
-    assert {"MaxNotional", "KnownVenues", "PriceBandPercent", "VpcCidr"} <= kept
+    assert {"MaxNotional", "KnownVenues", "PriceBandPercent", "VpcCidr", "ValidatorReservedConcurrency"} <= kept
     assert "eventbus-trades-qa" in run.stdout
 
 
 def test_deploy_when_only_the_primary_instance_exists_should_create_the_replica_instance_after_the_table_check(sandbox):
+    # GIVEN
+    rules = existing_environment_rules(listed=listing({"args": ["list-stack-instances"], "json": instances(summary("us-east-1"))}))
     # WHEN
-    run = sandbox("deploy.sh", "qa", rules=existing_environment_rules(replica_instances="0"))
+    run = sandbox("deploy.sh", "qa", rules=rules)
     # THEN
     assert run.code == 0, run.stderr
     creates = [call for call in run.aws_calls if "create-stack-instances" in call]
@@ -369,10 +456,24 @@ def test_deploy_when_only_the_primary_instance_exists_should_create_the_replica_
     assert index_of(run.aws_calls, "dynamodb", "describe-table") < index_of(run.aws_calls, "create-stack-instances")
 
 
+def test_deploy_when_the_service_ignores_the_region_filter_should_still_see_that_the_replica_instance_is_missing(sandbox):
+    # GIVEN: whatever region is asked for, the answer lists the primary's instance only
+    rules = existing_environment_rules(listed=listing({"args": ["list-stack-instances"], "json": instances(summary("us-east-1"))}))
+    # WHEN
+    run = sandbox("deploy.sh", "qa", rules=rules)
+    # THEN
+    assert run.code == 0, run.stderr
+    lists = [call for call in run.aws_calls if "list-stack-instances" in call]
+    assert all(f"Summaries[?Region=='{option(c, '--stack-instance-region')}' && Account=='{ACCOUNT}']" in option(c, "--query")
+               for c in lists), "filtered on the client side as well"
+    assert [option(c, "--regions") for c in run.aws_calls if "create-stack-instances" in c] == ["eu-west-1"]
+
+
 def test_deploy_when_the_stack_set_operation_fails_should_stop_with_the_reasons(sandbox):
     # GIVEN
     rules = existing_environment_rules(
-        replica_instances="0", operation=[{"args": ["describe-stack-set-operation"], "stdout": "FAILED\n"}]
+        listed=listing({"args": ["list-stack-instances"], "json": instances(summary("us-east-1"))}),
+        operation=[{"args": ["describe-stack-set-operation"], "stdout": "FAILED\n"}],
     )
     # WHEN
     run = sandbox("deploy.sh", "qa", rules=rules)
@@ -397,6 +498,389 @@ def test_deploy_when_a_digest_is_not_in_the_repository_should_stop_before_packag
     assert not any("package" in call for call in run.aws_calls)
 
 
+# --- Registry replication: this environment's rule, merged with what the registry holds (ADR 0021)
+
+
+def put_configurations(run: Run) -> list[dict]:
+    return [json.loads(option(call, "--replication-configuration")) for call in run.aws_calls
+            if "put-replication-configuration" in call]
+
+
+def test_deploy_when_a_foreign_rule_exists_should_add_its_own_rule_after_it_before_pushing(sandbox):
+    # WHEN
+    run = sandbox("deploy.sh", "qa", rules=existing_environment_rules(registry=[FOREIGN_RULE]))
+    # THEN
+    assert run.code == 0, run.stderr
+    assert put_configurations(run) == [{"rules": [FOREIGN_RULE, replication_rule("qa")]}]
+    put = index_of(run.aws_calls, "put-replication-configuration")
+    assert option(run.aws_calls[put], "--region") == "us-east-1"
+    assert index_of(run.aws_calls, "cloudformation", "deploy", "us-east-1") < put < index_of(run.aws_calls, "describe-images")
+
+
+def test_deploy_when_its_rule_is_already_there_should_not_write_the_configuration(sandbox):
+    # WHEN
+    run = sandbox("deploy.sh", "qa", rules=existing_environment_rules(registry=[FOREIGN_RULE, replication_rule("qa")]))
+    # THEN
+    assert run.code == 0, run.stderr
+    assert put_configurations(run) == []
+
+
+def test_deploy_when_another_environments_rule_exists_should_keep_it_and_add_its_own(sandbox):
+    # GIVEN: qa2's rule; the prefix ecr-functions-qa also matches ecr-functions-qa2
+    rules = existing_environment_rules(registry=[replication_rule("qa2")])
+    # WHEN
+    run = sandbox("deploy.sh", "qa", rules=rules)
+    # THEN
+    assert run.code == 0, run.stderr
+    assert put_configurations(run) == [{"rules": [replication_rule("qa2"), replication_rule("qa")]}]
+
+
+def test_deploy_when_the_registry_holds_the_most_rules_ecr_allows_should_stop_before_pushing(sandbox):
+    # GIVEN
+    full = [{**FOREIGN_RULE, "repositoryFilters": [{"filter": f"team{i}-", "filterType": "PREFIX_MATCH"}]} for i in range(25)]
+    # WHEN
+    run = sandbox("deploy.sh", "qa", rules=existing_environment_rules(registry=full))
+    # THEN
+    assert run.code == 1
+    assert "already has 25 rules, the most ECR allows" in run.stderr
+    assert put_configurations(run) == []
+    assert not any("describe-images" in call for call in run.aws_calls)
+
+
+def test_deploy_when_replication_is_managed_elsewhere_should_not_touch_the_registry(sandbox):
+    # WHEN
+    run = sandbox("deploy.sh", "qa", rules=existing_environment_rules(registry=[]), MANAGE_REGISTRY_REPLICATION="false")
+    # THEN
+    assert run.code == 0, run.stderr
+    assert not any(call[:2] in (["ecr", "describe-registry"], ["ecr", "put-replication-configuration"]) for call in run.aws_calls)
+
+
+def destroy_rules(env: str = "qa", registry: list[dict] | None = None) -> list[dict]:
+    """An environment whose stack set and bootstrap stacks are gone already; its rule may be left."""
+    return [
+        {"args": ["get-caller-identity"], "stdout": f"{ACCOUNT}\n"},
+        {"args": ["get-role"], "stdout": "arn\n"},
+        {"args": ["describe-stack-set"], "exit": 254, "stderr": "An error occurred (StackSetNotFoundException)"},
+        {"args": ["ecr", "describe-registry"], "state": "registry",
+         "json": {"registryId": ACCOUNT, "replicationConfiguration": {"rules": registry or []}}},
+        {"args": ["ecr", "put-replication-configuration"], "state": "registry",
+         "save": {"option": "--replication-configuration", "key": "replicationConfiguration"}},
+        {"args": ["describe-stacks"], "exit": 254, "stderr": f"Stack with id trade-processing-bootstrap-{env} does not exist"},
+        {"args": ["describe-repositories"], "exit": 254, "stderr": "An error occurred (RepositoryNotFoundException)"},
+        {"args": ["head-bucket"], "exit": 254, "stderr": "An error occurred (404) when calling the HeadBucket operation: Not Found"},
+    ]
+
+
+def test_destroy_when_foreign_and_other_environment_rules_exist_should_remove_only_its_own_rule(sandbox):
+    # GIVEN
+    registry = [FOREIGN_RULE, replication_rule("qa"), replication_rule("qa2")]
+    # WHEN
+    run = sandbox("destroy.sh", "qa", rules=destroy_rules(registry=registry))
+    # THEN
+    assert run.code == 0, run.stderr
+    assert put_configurations(run) == [{"rules": [FOREIGN_RULE, replication_rule("qa2")]}]
+
+
+def test_destroy_when_its_rule_is_the_only_one_should_put_an_empty_rule_list(sandbox):
+    # WHEN
+    run = sandbox("destroy.sh", "qa", rules=destroy_rules(registry=[replication_rule("qa")]))
+    # THEN
+    assert run.code == 0, run.stderr
+    assert put_configurations(run) == [{"rules": []}]
+
+
+def test_destroy_when_its_rule_is_absent_should_not_write_the_configuration(sandbox):
+    # WHEN
+    run = sandbox("destroy.sh", "qa", rules=destroy_rules(registry=[FOREIGN_RULE]))
+    # THEN
+    assert run.code == 0, run.stderr
+    assert put_configurations(run) == []
+
+
+@pytest.mark.parametrize(
+    ("steps", "expected"),
+    [
+        ([("deploy.sh", "dev"), ("deploy.sh", "dev2")], [FOREIGN_RULE, replication_rule("dev"), replication_rule("dev2")]),
+        ([("deploy.sh", "dev2"), ("deploy.sh", "dev"), ("destroy.sh", "dev2")], [FOREIGN_RULE, replication_rule("dev")]),
+        ([("deploy.sh", "dev"), ("deploy.sh", "dev2"), ("destroy.sh", "dev")], [FOREIGN_RULE, replication_rule("dev2")]),
+        ([("deploy.sh", "dev"), ("deploy.sh", "dev2"), ("destroy.sh", "dev2"), ("destroy.sh", "dev")], [FOREIGN_RULE]),
+        ([("deploy.sh", "dev"), ("deploy.sh", "dev2"), ("destroy.sh", "dev"), ("destroy.sh", "dev2")], [FOREIGN_RULE]),
+        ([("deploy.sh", "dev"), ("deploy.sh", "dev"), ("deploy.sh", "dev2"), ("deploy.sh", "dev2")],
+         [FOREIGN_RULE, replication_rule("dev"), replication_rule("dev2")]),
+    ],
+)
+def test_scripts_when_two_environments_share_a_registry_should_each_change_only_their_own_rule(sandbox, steps, expected):
+    # WHEN
+    for script, env in steps:
+        rules = (existing_environment_rules(env=env, registry=[FOREIGN_RULE]) if script == "deploy.sh"
+                 else destroy_rules(env=env, registry=[FOREIGN_RULE]))
+        run = sandbox(script, env, rules=rules)
+        assert run.code == 0, f"{script} {env}: {run.stderr}"
+    # THEN
+    assert json.loads((sandbox.state_dir / "registry.json").read_text())["replicationConfiguration"]["rules"] == expected
+
+
+# --- The Lambda concurrency quota, before anything is created (ADR 0022)
+
+
+def first_deployment_rules(primary: dict, replica: dict) -> list[dict]:
+    return [
+        {"args": ["get-caller-identity"], "stdout": f"{ACCOUNT}\n"},
+        {"args": ["get-role"], "stdout": "arn\n"},
+        {"args": ["describe-stack-set"], "exit": 254, "stderr": "An error occurred (StackSetNotFoundException)"},
+        {"args": ["get-account-settings", "us-east-1"], "json": primary},
+        {"args": ["get-account-settings", "eu-west-1"], "json": replica},
+        {"args": ["cloudformation", "deploy"], "stdout": ""},
+    ]
+
+
+def test_deploy_when_a_new_accounts_quota_cannot_hold_the_reservations_should_stop_before_anything_is_created(sandbox):
+    # GIVEN: quota 400, of which another team reserves 250
+    rules = first_deployment_rules(account_settings(400, 150), account_settings(1000, 1000))
+    # WHEN
+    run = sandbox("deploy.sh", "qa", rules=rules)
+    # THEN
+    assert run.code == 1
+    assert "the Lambda concurrency quota of us-east-1 cannot hold this environment's reservations" in run.stderr
+    assert "The account's quota is 400 concurrent executions, 150 of them unreserved" in run.stderr
+    assert "so this environment can reserve at most 50, but its functions would reserve 152" in run.stderr
+    assert ("ValidatorReservedConcurrency=50, EnricherReservedConcurrency=50, RecorderReservedConcurrency=50, "
+            "GlobalTableResourceReservedConcurrency=2") in run.stderr
+    assert ("VALIDATOR_RESERVED_CONCURRENCY, ENRICHER_RESERVED_CONCURRENCY, RECORDER_RESERVED_CONCURRENCY, "
+            "GLOBAL_TABLE_RESOURCE_RESERVED_CONCURRENCY") in run.stderr
+    assert not any(call[:2] == ["cloudformation", "deploy"] for call in run.aws_calls), "nothing created"
+
+
+def test_deploy_when_the_quota_leaves_less_than_one_execution_per_function_should_ask_for_a_higher_quota(sandbox):
+    # GIVEN: a new account's quota of 10: nothing can be reserved
+    rules = first_deployment_rules(account_settings(10, 10), account_settings(10, 10))
+    # WHEN
+    run = sandbox("deploy.sh", "qa", rules=rules)
+    # THEN
+    assert run.code == 1
+    assert "so this environment can reserve nothing, but its functions would reserve 152" in run.stderr
+    assert 'ask AWS for a higher "Concurrent executions" quota of Lambda in us-east-1' in run.stderr
+    assert "each of the 4 functions needs a reservation of at least 1" in run.stderr
+
+
+def test_deploy_when_the_replica_regions_quota_is_too_low_should_name_that_region_and_its_three_functions(sandbox):
+    # GIVEN
+    rules = first_deployment_rules(account_settings(1000, 1000), account_settings(200, 200))
+    # WHEN
+    run = sandbox("deploy.sh", "qa", rules=rules)
+    # THEN
+    assert run.code == 1
+    assert "the Lambda concurrency quota of eu-west-1" in run.stderr
+    assert "at most 100, but its functions would reserve 150" in run.stderr
+    assert "GlobalTableResourceReservedConcurrency" not in run.stderr, "the storage stack is in the primary region only"
+    assert not any(call[:2] == ["cloudformation", "deploy"] for call in run.aws_calls)
+
+
+def test_deploy_when_reservations_are_lowered_by_inputs_should_pass_the_check_and_the_values_to_the_stack_set(sandbox):
+    # GIVEN
+    env = {"VALIDATOR_RESERVED_CONCURRENCY": "10", "ENRICHER_RESERVED_CONCURRENCY": "10",
+           "RECORDER_RESERVED_CONCURRENCY": "10", "GLOBAL_TABLE_RESOURCE_RESERVED_CONCURRENCY": "1"}
+    # WHEN
+    run = sandbox("deploy.sh", "qa", DRY_RUN="1", **env)
+    # THEN
+    assert run.code == 0, run.stderr
+    assert "Lambda concurrency in us-east-1: quota 1000; this environment reserves 31" in run.stderr
+    create = run.plan_aws()[index_of(run.plan_aws(), "create-stack-set")]
+    parameters = {p["ParameterKey"]: p["ParameterValue"] for p in json.loads(option(create, "--parameters"))}
+    assert {key: parameters[key] for key in RESERVATION_DEFAULTS} == {
+        "ValidatorReservedConcurrency": "10", "EnricherReservedConcurrency": "10",
+        "RecorderReservedConcurrency": "10", "GlobalTableResourceReservedConcurrency": "1"}
+
+
+def test_deploy_when_an_environment_is_redeployed_should_count_its_own_reservations_as_available(sandbox):
+    # GIVEN: quota 252; this environment's primary functions hold all 152 reservations, 100 stay unreserved
+    rules = [{"args": ["get-account-settings", "us-east-1"], "json": account_settings(252, 100)},
+             *existing_environment_rules()]
+    # WHEN
+    run = sandbox("deploy.sh", "qa", rules=rules)
+    # THEN
+    assert run.code == 0, run.stderr
+    assert "Lambda concurrency in us-east-1: quota 252; this environment reserves 152 of the 152 it may" in run.stderr
+    asked = {option(c, "--function-name") for c in run.aws_calls if "get-function-concurrency" in c and "us-east-1" in c}
+    assert asked == {"lambda-validator-qa", "lambda-enricher-qa", "lambda-recorder-qa", "lambda-global-table-resource-qa"}
+
+
+def test_deploy_when_an_update_raises_a_reservation_beyond_the_quota_should_stop_before_the_bootstrap(sandbox):
+    # GIVEN: the stack set's validator reserves 50; the input asks for 200, 150 more than the 100 left
+    rules = [{"args": ["get-account-settings", "us-east-1"], "json": account_settings(352, 200)},
+             *existing_environment_rules()]
+    # WHEN
+    run = sandbox("deploy.sh", "qa", rules=rules, VALIDATOR_RESERVED_CONCURRENCY="200")
+    # THEN
+    assert run.code == 1
+    assert "this environment's functions hold 152" in run.stderr
+    assert "can reserve at most 252, but its functions would reserve 302 (ValidatorReservedConcurrency=200" in run.stderr
+    assert not any(call[:2] == ["cloudformation", "deploy"] for call in run.aws_calls)
+
+
+def test_deploy_when_updating_with_a_reservation_input_should_replace_only_that_previous_value(sandbox):
+    # WHEN
+    run = sandbox("deploy.sh", "qa", rules=existing_environment_rules(), RECORDER_RESERVED_CONCURRENCY="40")
+    # THEN
+    assert run.code == 0, run.stderr
+    update = next(call for call in run.aws_calls if "update-stack-set" in call)
+    parameters = json.loads(option(update, "--parameters"))
+    assert {"ParameterKey": "RecorderReservedConcurrency", "ParameterValue": "40"} in parameters
+    assert {"ParameterKey": "ValidatorReservedConcurrency", "UsePreviousValue": True} in parameters
+    assert [p["ParameterKey"] for p in parameters].count("RecorderReservedConcurrency") == 1
+
+
+def test_deploy_when_the_stack_set_keeps_a_changed_reservation_should_check_that_value(sandbox):
+    # GIVEN: the validator's reservation was raised to 500 with update-stack-set; 400 are unreserved
+    rules = [{"args": ["get-account-settings", "us-east-1"], "json": account_settings(1000, 400)},
+             *existing_environment_rules(reservations={"ValidatorReservedConcurrency": "500"})]
+    # WHEN
+    run = sandbox("deploy.sh", "qa", rules=rules)
+    # THEN: 400 + 152 held - 100 = 452 < 500 + 102
+    assert run.code == 1
+    assert "would reserve 602 (ValidatorReservedConcurrency=500" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"VALIDATOR_RESERVED_CONCURRENCY": "0"}, "VALIDATOR_RESERVED_CONCURRENCY must be a whole number from 1 to 1000"),
+        ({"ENRICHER_RESERVED_CONCURRENCY": "1001"}, "ENRICHER_RESERVED_CONCURRENCY must be a whole number from 1 to 1000"),
+        ({"RECORDER_RESERVED_CONCURRENCY": "ten"}, "RECORDER_RESERVED_CONCURRENCY must be a whole number"),
+        ({"GLOBAL_TABLE_RESOURCE_RESERVED_CONCURRENCY": "11"}, "GLOBAL_TABLE_RESOURCE_RESERVED_CONCURRENCY must be a whole number from 1 to 10"),
+    ],
+)
+def test_deploy_when_a_reservation_input_is_out_of_the_templates_bounds_should_fail_before_any_aws_call(sandbox, env, message):
+    # WHEN
+    run = sandbox("deploy.sh", "qa", DRY_RUN="1", **env)
+    # THEN
+    assert run.code == 1
+    assert message in run.stderr
+    assert run.plan == []
+
+
+# --- Stack instances left broken by a failed creation or deletion (ADR 0022)
+
+
+def test_deploy_when_the_replica_instances_first_creation_failed_should_delete_it_update_then_create_it(sandbox):
+    # GIVEN: the replica's stack was rolled back (ROLLBACK_COMPLETE); once deleted it is not listed
+    broken = instances(summary("us-east-1"), summary("eu-west-1", status="OUTDATED", detailed="FAILED"))
+    rules = existing_environment_rules(listed=listing(
+        {"args": ["list-stack-instances"], "json": broken, "times": 2},
+        {"args": ["list-stack-instances"], "json": instances(summary("us-east-1"))},
+    ))
+    rules.insert(0, {"args": ["describe-stacks", stack_id("eu-west-1")], "stdout": "ROLLBACK_COMPLETE\n"})
+    # WHEN
+    run = sandbox("deploy.sh", "qa", rules=rules)
+    # THEN
+    assert run.code == 0, run.stderr
+    assert "the stack instance in eu-west-1 is OUTDATED and its stack is ROLLBACK_COMPLETE: deleting it" in run.stderr
+    changes = [(call[1], option(call, "--regions") if "--regions" in call else "")
+               for call in run.aws_calls if call[1] in ("delete-stack-instances", "update-stack-set", "create-stack-instances")]
+    assert changes == [("delete-stack-instances", "eu-west-1"), ("update-stack-set", ""), ("create-stack-instances", "eu-west-1")]
+    delete = next(call for call in run.aws_calls if "delete-stack-instances" in call)
+    assert "--no-retain-stacks" in delete
+    assert index_of(run.aws_calls, "dynamodb", "describe-table") < index_of(run.aws_calls, "create-stack-instances")
+
+
+def test_deploy_when_the_primary_instance_is_inoperable_should_recreate_it_before_the_replica(sandbox):
+    # GIVEN: a destroy failed after the replica's instance was deleted
+    rules = existing_environment_rules(listed=listing(
+        {"args": ["list-stack-instances"], "json": instances(summary("us-east-1", status="INOPERABLE", detailed="INOPERABLE")), "times": 2},
+        {"args": ["list-stack-instances"], "json": instances()},
+    ))
+    # WHEN
+    run = sandbox("deploy.sh", "qa", rules=rules)
+    # THEN
+    assert run.code == 0, run.stderr
+    assert "the stack instance in us-east-1 is INOPERABLE (a deletion of it failed): deleting it, to create it again" in run.stderr
+    changes = [(call[1], option(call, "--regions") if "--regions" in call else "")
+               for call in run.aws_calls if call[1] in ("delete-stack-instances", "update-stack-set", "create-stack-instances")]
+    assert changes == [("delete-stack-instances", "us-east-1"), ("update-stack-set", ""),
+                       ("create-stack-instances", "us-east-1"), ("create-stack-instances", "eu-west-1")]
+
+
+def test_deploy_when_an_instance_failed_before_its_stack_existed_should_recreate_it(sandbox):
+    # GIVEN
+    rules = existing_environment_rules(listed=listing(
+        {"args": ["list-stack-instances"], "json": instances(summary("us-east-1", status="OUTDATED", detailed="FAILED", stack=False)), "times": 2},
+        {"args": ["list-stack-instances"], "json": instances()},
+    ))
+    # WHEN
+    run = sandbox("deploy.sh", "qa", rules=rules)
+    # THEN
+    assert run.code == 0, run.stderr
+    assert "OUTDATED and has no stack" in run.stderr
+    assert [option(c, "--regions") for c in run.aws_calls if "delete-stack-instances" in c] == ["us-east-1"]
+
+
+def test_deploy_when_an_update_failed_and_rolled_back_should_keep_the_instance_and_update_it(sandbox):
+    # GIVEN: the primary's stack works (UPDATE_ROLLBACK_COMPLETE): deleting it would delete the table
+    rules = existing_environment_rules(listed=listing({"args": ["list-stack-instances"], "json": instances(
+        summary("us-east-1", status="OUTDATED", detailed="FAILED"), summary("eu-west-1", status="OUTDATED", detailed="CANCELLED"))}))
+    rules.insert(0, {"args": ["describe-stacks", stack_id("us-east-1")], "stdout": "UPDATE_ROLLBACK_COMPLETE\n"})
+    rules.insert(0, {"args": ["describe-stacks", stack_id("eu-west-1")], "stdout": "UPDATE_COMPLETE\n"})
+    # WHEN
+    run = sandbox("deploy.sh", "qa", rules=rules)
+    # THEN
+    assert run.code == 0, run.stderr
+    assert not any("delete-stack-instances" in call or "create-stack-instances" in call for call in run.aws_calls)
+    assert any("update-stack-set" in call for call in run.aws_calls)
+
+
+def test_deploy_when_a_stack_is_update_rollback_failed_should_stop_with_the_way_out_before_updating(sandbox):
+    # GIVEN
+    rules = existing_environment_rules(listed=listing({"args": ["list-stack-instances"], "json": instances(
+        summary("us-east-1", status="OUTDATED", detailed="FAILED"), summary("eu-west-1"))}))
+    rules.insert(0, {"args": ["describe-stacks", stack_id("us-east-1")], "stdout": "UPDATE_ROLLBACK_FAILED\n"})
+    # WHEN
+    run = sandbox("deploy.sh", "qa", rules=rules)
+    # THEN
+    assert run.code == 1
+    assert f"aws cloudformation continue-update-rollback --region us-east-1 --stack-name {stack_id('us-east-1')}" in run.stderr
+    assert not any(call[1] in ("update-stack-set", "delete-stack-instances") for call in run.aws_calls)
+
+
+def test_deploy_when_another_operation_runs_on_an_instance_should_stop_without_changing_it(sandbox):
+    # GIVEN
+    rules = existing_environment_rules(listed=listing({"args": ["list-stack-instances"], "json": instances(
+        summary("us-east-1"), summary("eu-west-1", status="OUTDATED", detailed="RUNNING"))}))
+    # WHEN
+    run = sandbox("deploy.sh", "qa", rules=rules)
+    # THEN
+    assert run.code == 1
+    assert "the stack instance in eu-west-1 is RUNNING in another stack set operation" in run.stderr
+    assert not any(call[1] in ("update-stack-set", "delete-stack-instances") for call in run.aws_calls)
+
+
+# --- The packaging bucket's name
+
+
+@pytest.mark.parametrize(
+    ("primary", "suffix"),
+    [("ap-southeast-3", "abcdefghij"), ("us-gov-west-1", "abcdefghij"), ("xx-" + "a" * 15 + "-9", "abcdefghij")],
+)
+def test_deploy_dry_run_when_the_region_and_suffix_are_the_longest_should_name_a_bucket_within_63_characters(sandbox, primary, suffix):
+    # WHEN
+    run = sandbox("deploy.sh", suffix, DRY_RUN="1", PRIMARY_REGION=primary, REPLICA_REGION="eu-west-1")
+    # THEN
+    assert run.code == 0, run.stderr
+    plan = run.plan_aws()
+    bucket = option(plan[index_of(plan, "cloudformation", "package")], "--s3-bucket")
+    assert bucket == f"trade-processing-123456789012-{primary}-{suffix}"
+    assert 3 <= len(bucket) <= 63
+    assert re.fullmatch(r"[a-z0-9][a-z0-9-]*[a-z0-9]", bucket)
+
+
+def test_deploy_when_a_region_is_longer_than_any_region_code_should_refuse_it(sandbox):
+    # WHEN
+    run = sandbox("deploy.sh", "qa", DRY_RUN="1", PRIMARY_REGION="xx-" + "a" * 16 + "-9")
+    # THEN
+    assert run.code == 1
+    assert "must have at most 20 characters" in run.stderr
+    assert run.plan == []
+
+
 def test_destroy_dry_run_when_removing_an_environment_should_go_replica_region_first_and_leave_nothing(sandbox):
     # WHEN
     run = sandbox("destroy.sh", "qa", DRY_RUN="1")
@@ -413,6 +897,8 @@ def test_destroy_dry_run_when_removing_an_environment_should_go_replica_region_f
         index_of(plan, "delete-stack-instances", "eu-west-1"),
         index_of(plan, "delete-stack-instances", "us-east-1"),
         index_of(plan, "delete-stack-set"),
+        index_of(plan, "ecr", "describe-registry"),
+        index_of(plan, "ecr", "put-replication-configuration"),
         index_of(plan, "delete-stack", "eu-west-1"),
         index_of(plan, "delete-stack", "us-east-1"),
         index_of(plan, "s3", "rm"),
@@ -423,37 +909,26 @@ def test_destroy_dry_run_when_removing_an_environment_should_go_replica_region_f
 
 def test_destroy_when_nothing_is_left_should_succeed_without_deleting_anything(sandbox):
     # GIVEN
-    rules = [
-        {"args": ["get-caller-identity"], "stdout": f"{ACCOUNT}\n"},
-        {"args": ["get-role"], "stdout": "arn\n"},
-        {"args": ["describe-stack-set"], "exit": 254, "stderr": "An error occurred (StackSetNotFoundException)"},
-        {"args": ["describe-stacks"], "exit": 254, "stderr": "Stack with id trade-processing-bootstrap-qa does not exist"},
-        {"args": ["describe-repositories"], "exit": 254, "stderr": "An error occurred (RepositoryNotFoundException)"},
-        {"args": ["head-bucket"], "exit": 254, "stderr": "An error occurred (404) when calling the HeadBucket operation: Not Found"},
-    ]
+    rules = destroy_rules()
     # WHEN
     run = sandbox("destroy.sh", "qa", rules=rules)
     # THEN
     assert run.code == 0, run.stderr
-    assert not any(call[1].startswith("delete") or call[1] == "rm" for call in run.aws_calls)
+    assert not any(call[1].startswith(("delete", "put")) or call[1] == "rm" for call in run.aws_calls)
 
 
 def test_destroy_when_the_bucket_was_not_created_by_deploy_should_keep_it(sandbox):
     # GIVEN
     rules = [
-        {"args": ["get-caller-identity"], "stdout": f"{ACCOUNT}\n"},
-        {"args": ["get-role"], "stdout": "arn\n"},
-        {"args": ["describe-stack-set"], "exit": 254, "stderr": "An error occurred (StackSetNotFoundException)"},
-        {"args": ["describe-stacks"], "exit": 254, "stderr": "Stack with id trade-processing-bootstrap-qa does not exist"},
-        {"args": ["describe-repositories"], "exit": 254, "stderr": "An error occurred (RepositoryNotFoundException)"},
         {"args": ["head-bucket"], "stdout": ""},
         {"args": ["get-bucket-tagging"], "stdout": "None\n"},
+        *destroy_rules(),
     ]
     # WHEN
     run = sandbox("destroy.sh", "qa", rules=rules)
     # THEN
     assert run.code == 0, run.stderr
-    assert "keeping s3://trade-processing-artifacts-111122223333-us-east-1-qa" in run.stderr
+    assert "keeping s3://trade-processing-111122223333-us-east-1-qa" in run.stderr
     assert not any(call[1] in ("rm", "delete-bucket") for call in run.aws_calls)
 
 

@@ -2,6 +2,7 @@ package com.tradeprocessing.templates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -68,19 +69,19 @@ class ImageRepositoryTest {
   }
 
   @Test
-  void imageReplication_registry_shouldReplicateFunctionImagesToTheReplicaRegion() {
+  void registryReplication_templates_shouldLeaveTheSharedConfigurationToTheDeployment() {
     // GIVEN
     TemplateSet templates = ProjectTemplates.all();
 
     // WHEN
-    List<String> violations = RepositoryRules.REPLICATES_TO_REPLICA_REGION.check(templates);
+    List<String> violations = RepositoryRules.NO_REGISTRY_REPLICATION_CONFIGURATION.check(templates);
 
     // THEN
     assertThat(violations).isEmpty();
   }
 
   @Test
-  void bootstrapTemplate_description_shouldSayTheReplicationConfigurationIsOnePerRegistry() {
+  void bootstrapTemplate_description_shouldSayWhoAddsTheReplicationRule() {
     // GIVEN
     Template bootstrap = ProjectTemplates.all().require("bootstrap.json");
 
@@ -89,7 +90,21 @@ class ImageRepositoryTest {
 
     // THEN
     assertThat(description)
-        .contains("A registry has exactly one replication configuration")
-        .contains("ManageRegistryReplication");
+        .contains("The stack holds no replication configuration")
+        .contains("make deploy adds this environment's replication rule")
+        .doesNotContain("ManageRegistryReplication");
+  }
+
+  @Test
+  void bootstrapTemplate_parameters_shouldNotOfferToManageTheRegistrysReplication() {
+    // GIVEN
+    Template bootstrap = ProjectTemplates.all().require("bootstrap.json");
+
+    // WHEN
+    JsonNode parameters = bootstrap.section("Parameters");
+
+    // THEN
+    assertThat(parameters.has("ManageRegistryReplication")).isFalse();
+    assertThat(bootstrap.section("Conditions").isMissingNode()).isTrue();
   }
 }

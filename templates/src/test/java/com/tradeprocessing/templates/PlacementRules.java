@@ -18,12 +18,9 @@ final class PlacementRules {
   private static final String PRIMARY_REGION = SampleDeployment.PRIMARY_REGION;
   private static final String REPLICA_REGION = SampleDeployment.REPLICA_REGION;
 
-  /** The table, its replication custom resource and the registry's replication settings. */
+  /** The table and its replication custom resource. */
   static final Set<String> PRIMARY_ONLY_TYPES =
-      Set.of(
-          "AWS::DynamoDB::Table",
-          "Custom::GlobalTableReplica",
-          "AWS::ECR::ReplicationConfiguration");
+      Set.of("AWS::DynamoDB::Table", "Custom::GlobalTableReplica");
 
   /** The trade path, its configuration and the image repository it pulls from. */
   static final Set<String> BOTH_REGIONS_TYPES =
@@ -36,7 +33,7 @@ final class PlacementRules {
 
   static final TemplateRule PRIMARY_REGION_ONLY =
       TemplateRule.of(
-          "table-replica-and-image-replication-in-primary-region-only",
+          "table-and-its-replica-resource-in-primary-region-only",
           templates -> {
             SampleDeployment primary = SampleDeployment.inPrimaryRegion(templates);
             SampleDeployment replica = SampleDeployment.inReplicaRegion(templates);

@@ -15,7 +15,7 @@ class RegionPlacementTest {
   private static final TemplateSet TEMPLATES = ProjectTemplates.all();
 
   @Test
-  void primaryOnly_tableReplicaAndImageReplication_shouldBeDeployedInThePrimaryRegionOnly() {
+  void primaryOnly_tableAndItsReplicaResource_shouldBeDeployedInThePrimaryRegionOnly() {
     // GIVEN
     TemplateSet templates = ProjectTemplates.all();
 

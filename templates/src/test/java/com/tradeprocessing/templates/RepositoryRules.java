@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 
-/** The function image repository and the registry's replication into the replica region. */
+/** The function image repository; the registry's replication is left to make deploy. */
 final class RepositoryRules {
 
   static final TemplateRule SCAN_ON_PUSH =
@@ -84,60 +84,23 @@ final class RepositoryRules {
           });
 
   /**
-   * One configuration per registry, replicating the function repositories to the replica region.
+   * No template declares the registry's replication configuration. A registry has exactly one,
+   * shared by every team of the account: the resource's create handler fails when the registry
+   * already has any rule, and its delete handler writes an empty rule list, wiping every other
+   * rule (aws-cloudformation-resource-providers-ecr, aws-ecr-replicationconfiguration
+   * CreateHandler and DeleteHandler). make deploy adds this environment's rule instead (ADR 0021).
    */
-  static final TemplateRule REPLICATES_TO_REPLICA_REGION =
+  static final TemplateRule NO_REGISTRY_REPLICATION_CONFIGURATION =
       TemplateRule.of(
-          "registry-replicates-function-repositories-to-replica-region",
+          "no-template-owns-the-registry-replication-configuration",
           templates -> {
-            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
             List<String> violations = new ArrayList<>();
-            List<Resource> configurations =
-                templates.resourcesOfType("AWS::ECR::ReplicationConfiguration");
-            if (configurations.size() != 1) {
+            for (Resource configuration :
+                templates.resourcesOfType("AWS::ECR::ReplicationConfiguration")) {
               violations.add(
-                  configurations.size()
-                      + " replication configurations; a registry has exactly one");
-            }
-            for (Resource configuration : configurations) {
-              JsonNode rules =
-                  deployment.evaluate(
-                      configuration.template(),
-                      configuration.property("ReplicationConfiguration").path("Rules"));
-              for (Resource repository :
-                  configuration.template().resourcesOfType("AWS::ECR::Repository")) {
-                String name = deployment.physicalName(repository).orElse("");
-                boolean replicated = false;
-                for (JsonNode rule : rules) {
-                  boolean filtered = rule.path("RepositoryFilters").isEmpty();
-                  for (JsonNode filter : rule.path("RepositoryFilters")) {
-                    filtered |=
-                        filter.path("FilterType").asText().equals("PREFIX_MATCH")
-                            && name.startsWith(filter.path("Filter").asText());
-                  }
-                  for (JsonNode destination : rule.path("Destinations")) {
-                    replicated |=
-                        filtered
-                            && destination
-                                .path("Region")
-                                .asText()
-                                .equals(SampleDeployment.REPLICA_REGION)
-                            && destination
-                                .path("RegistryId")
-                                .asText()
-                                .equals(SampleDeployment.ACCOUNT);
-                  }
-                }
-                if (!replicated) {
-                  violations.add(
-                      configuration.where()
-                          + " does not replicate "
-                          + name
-                          + " to "
-                          + SampleDeployment.REPLICA_REGION
-                          + " of the same account");
-                }
-              }
+                  configuration.where()
+                      + " owns the registry's replication configuration, which the whole account"
+                      + " shares; make deploy adds this environment's rule instead");
             }
             return violations;
           });

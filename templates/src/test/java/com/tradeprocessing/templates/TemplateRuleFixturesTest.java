@@ -394,10 +394,10 @@ class TemplateRuleFixturesTest {
               "repository-not-emptied",
               "is not emptied on delete"),
           new Case(
-              RepositoryRules.REPLICATES_TO_REPLICA_REGION,
+              RepositoryRules.NO_REGISTRY_REPLICATION_CONFIGURATION,
               "bootstrap",
-              "replication-to-primary",
-              "does not replicate ecr-functions-dev to eu-west-1"),
+              "registry-replication-in-template",
+              "RegistryReplicationConfiguration owns the registry's replication configuration"),
           new Case(
               NetworkRules.PRIVATE_SUBNETS_IN_TWO_ZONES,
               "network",
