@@ -18,8 +18,6 @@ import os
 import sys
 from pathlib import Path
 
-import jmespath
-
 
 def option(args: list[str], name: str) -> str | None:
     return args[args.index(name) + 1] if name in args else None
@@ -41,7 +39,12 @@ def text(value) -> str:
 
 def printed(answer, args: list[str]) -> str:
     query = option(args, "--query")
-    result = jmespath.search(query, answer) if query else answer
+    if query:
+        import jmespath  # only here: most calls answer printed text, and every call is a new process
+
+        result = jmespath.search(query, answer)
+    else:
+        result = answer
     if option(args, "--output") == "text":
         return text(result)
     return json.dumps(result, indent=4) + "\n"

@@ -600,7 +600,6 @@ def test_destroy_when_its_rule_is_absent_should_not_write_the_configuration(sand
 @pytest.mark.parametrize(
     ("steps", "expected"),
     [
-        ([("deploy.sh", "dev"), ("deploy.sh", "dev2")], [FOREIGN_RULE, replication_rule("dev"), replication_rule("dev2")]),
         ([("deploy.sh", "dev2"), ("deploy.sh", "dev"), ("destroy.sh", "dev2")], [FOREIGN_RULE, replication_rule("dev")]),
         ([("deploy.sh", "dev"), ("deploy.sh", "dev2"), ("destroy.sh", "dev")], [FOREIGN_RULE, replication_rule("dev2")]),
         ([("deploy.sh", "dev"), ("deploy.sh", "dev2"), ("destroy.sh", "dev2"), ("destroy.sh", "dev")], [FOREIGN_RULE]),
