@@ -59,7 +59,7 @@ lint-templates: venv ## Run cfn-lint on every CloudFormation template
 # run-local packages the function modules and integration-tests (tests skipped: they run in
 # `make test`) only when a pom or a main source file changed since its last build.
 RUN_LOCAL_BUILD   := integration-tests/target/run-local-build.stamp
-RUN_LOCAL_SOURCES := $(shell find pom.xml shared-model templates validator enricher recorder global-table-resource integration-tests \
+RUN_LOCAL_SOURCES := $(shell find pom.xml shared-model function-support templates validator enricher recorder global-table-resource integration-tests \
                        -path '*/target' -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -type f -print 2>/dev/null)
 
 $(RUN_LOCAL_BUILD): $(RUN_LOCAL_SOURCES)

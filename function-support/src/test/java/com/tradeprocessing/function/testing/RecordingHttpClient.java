@@ -1,0 +1,59 @@
+package com.tradeprocessing.function.testing;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpFullResponse;
+import software.amazon.awssdk.http.SdkHttpRequest;
+
+/**
+ * An SDK HTTP client that sends nothing: it records every request it is given and answers each
+ * with HTTP 200 and an empty JSON object, which the JSON-protocol clients read as an empty result.
+ * Lets a test see whether, and where, an SDK client would have called.
+ */
+public final class RecordingHttpClient implements SdkHttpClient {
+
+  private final List<SdkHttpRequest> requests = new CopyOnWriteArrayList<>();
+
+  /** The requests made through this client, in order. */
+  public List<SdkHttpRequest> requests() {
+    return List.copyOf(requests);
+  }
+
+  @Override
+  public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+    return new ExecutableHttpRequest() {
+      @Override
+      public HttpExecuteResponse call() {
+        requests.add(request.httpRequest());
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        return HttpExecuteResponse.builder()
+            .response(
+                SdkHttpFullResponse.builder()
+                    .statusCode(200)
+                    .putHeader("Content-Type", "application/x-amz-json-1.0")
+                    .putHeader("Content-Length", Integer.toString(body.length))
+                    .build())
+            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body)))
+            .build();
+      }
+
+      @Override
+      public void abort() {}
+    };
+  }
+
+  @Override
+  public String clientName() {
+    return "recording";
+  }
+
+  @Override
+  public void close() {}
+}
