@@ -12,6 +12,7 @@ import com.tradeprocessing.model.json.TradeJson;
 import com.tradeprocessing.testing.CapturedLogs;
 import com.tradeprocessing.testing.MutableClock;
 import com.tradeprocessing.testing.TestLambdaContext;
+import com.tradeprocessing.validator.config.ValidatorWiring;
 import com.tradeprocessing.validator.rules.RuleSet;
 import com.tradeprocessing.validator.thresholds.InvalidThresholdException;
 import com.tradeprocessing.validator.thresholds.ThresholdsUnavailableException;
@@ -35,7 +36,8 @@ class ValidateTradeHandlerTest {
 
   private final FakeSsmClient ssm = new FakeSsmClient(10);
   private final MutableClock clock = new MutableClock(TestValidators.NOW);
-  private final ValidateTradeHandler handler = new ValidateTradeHandler(ssm, PATH, clock);
+  private final ValidateTradeHandler handler =
+      new ValidateTradeHandler(ValidatorWiring.validator(ssm, PATH, clock));
 
   private JsonNode invoke(String input) throws IOException {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -322,5 +324,46 @@ class ValidateTradeHandlerTest {
     // THEN
     assertThat(readsWithinTtl).isEqualTo(1);
     assertThat(ssm.requests()).hasSize(2);
+  }
+
+  @Test
+  void handleRequest_parameterStoreThrottledAfterAGoodRead_shouldValidateWithTheThresholdsReadEarlier()
+      throws IOException {
+    // GIVEN a warm container whose refresh of the thresholds is throttled
+    ssm.put(PATH + "max-quantity", "50");
+    String event = EventFixtures.json(EventFixtures.OMS_VALID);
+    invoke(event);
+    ssm.failWith(throttling());
+    clock.advance(Duration.ofMinutes(5));
+
+    // WHEN
+    JsonNode output = invoke(event);
+
+    // THEN the thresholds read before still apply
+    assertThat(output.get("reasonCodes")).isEqualTo(json("[\"INVALID_QUANTITY\"]"));
+    assertThat(ssm.requests()).hasSize(2);
+  }
+
+  @Test
+  void handleRequest_parameterStoreThrottledPastTheStalenessBound_shouldThrowTheRetryableErrorType()
+      throws IOException {
+    // GIVEN thresholds read 15 minutes ago (5 of time to live, 10 of staleness)
+    String event = EventFixtures.json(EventFixtures.OMS_VALID);
+    invoke(event);
+    ssm.failWith(throttling());
+    clock.advance(Duration.ofMinutes(15));
+
+    // WHEN / THEN
+    assertThatThrownBy(() -> invoke(event))
+        .isExactlyInstanceOf(ThresholdsUnavailableException.class);
+  }
+
+  private static SsmException throttling() {
+    return (SsmException)
+        SsmException.builder()
+            .statusCode(400)
+            .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").build())
+            .message("Rate exceeded")
+            .build();
   }
 }

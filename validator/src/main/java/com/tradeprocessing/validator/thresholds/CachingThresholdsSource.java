@@ -1,46 +1,35 @@
 package com.tradeprocessing.validator.thresholds;
 
+import com.tradeprocessing.function.cache.RefreshingCache;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Keeps the thresholds read from another source for a time to live, so a warm function does not
- * read Parameter Store on every invocation yet picks up a change within the TTL. The first read
- * happens on the first call, not at construction, so that a fault surfaces as the invocation's
- * error (and reaches the dead-letter queue) rather than as a failed init. A failed read is not
- * cached: the next call tries again.
+ * The thresholds of another source under the functions' one cache policy ({@link RefreshingCache},
+ * docs/stage-contracts.md "Caches"): a warm function reads Parameter Store once per time to live
+ * and picks up a change within it; when a refresh cannot reach Parameter Store ({@link
+ * ThresholdsUnavailableException}) the thresholds read last stay in force for at most the policy's
+ * staleness bound, then the invocation fails with that retryable error. Thresholds that do not
+ * parse ({@link InvalidThresholdException}) fail the invocation at once. The first read happens on
+ * the first call, so a fault is the invocation's error, not a failed container start.
  */
 public final class CachingThresholdsSource implements ThresholdsSource {
 
-  /** How long a warm function trusts what it read. */
-  public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
+  private static final String KEY = "thresholds";
 
   private final ThresholdsSource delegate;
-  private final Duration ttl;
-  private final Clock clock;
+  private final RefreshingCache<String, ValidationThresholds> cache;
 
-  private ValidationThresholds cached;
-  private Instant expiresAt;
-
-  public CachingThresholdsSource(ThresholdsSource delegate, Duration ttl, Clock clock) {
+  public CachingThresholdsSource(ThresholdsSource delegate, Clock clock) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
-    this.ttl = Objects.requireNonNull(ttl, "ttl");
-    this.clock = Objects.requireNonNull(clock, "clock");
-    if (ttl.isNegative() || ttl.isZero()) {
-      throw new IllegalArgumentException("TTL must be positive: " + ttl);
-    }
+    this.cache =
+        RefreshingCache.<String, ValidationThresholds>builder(
+                ThresholdsUnavailableException.class, clock)
+            .build();
   }
 
-  /** Reloads once {@code ttl} has passed since the last successful read, not before. */
   @Override
-  public synchronized ValidationThresholds current() {
-    Instant now = clock.instant();
-    if (cached == null || !now.isBefore(expiresAt)) {
-      cached = delegate.current();
-      expiresAt = now.plus(ttl);
-    }
-    return cached;
+  public ValidationThresholds current() {
+    return cache.get(KEY, key -> delegate.current());
   }
 }

@@ -12,9 +12,11 @@ import java.util.Deque;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
+/** The thresholds under the one cache policy (RefreshingCache has the policy's own tests). */
 class CachingThresholdsSourceTest {
 
   private static final Duration TTL = Duration.ofMinutes(5);
+  private static final Duration STALENESS = Duration.ofMinutes(10);
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T14:00:00Z"));
 
@@ -39,11 +41,28 @@ class CachingThresholdsSourceTest {
     return ValidationThresholds.DEFAULTS.withMaxQuantity(new BigDecimal(value));
   }
 
+  private static ValidationThresholds unavailable() {
+    throw new ThresholdsUnavailableException("throttled", null);
+  }
+
   @Test
-  void current_beforeTtlHasPassed_shouldNotReadAgain() {
+  void current_firstCall_shouldReadLazilyNotAtConstruction() {
+    // GIVEN
+    ScriptedSource store = new ScriptedSource().then(() -> maxQuantity("1"));
+
+    // WHEN
+    CachingThresholdsSource cache = new CachingThresholdsSource(store, clock);
+
+    // THEN
+    assertThat(store.reads).isZero();
+    assertThat(cache.current()).isEqualTo(maxQuantity("1"));
+  }
+
+  @Test
+  void current_beforeTheTimeToLiveHasPassed_shouldNotReadAgain() {
     // GIVEN
     ScriptedSource store = new ScriptedSource().then(() -> maxQuantity("1")).then(() -> maxQuantity("2"));
-    CachingThresholdsSource cache = new CachingThresholdsSource(store, TTL, clock);
+    CachingThresholdsSource cache = new CachingThresholdsSource(store, clock);
     cache.current();
 
     // WHEN
@@ -56,10 +75,10 @@ class CachingThresholdsSourceTest {
   }
 
   @Test
-  void current_onceTtlHasPassed_shouldReadAgainAndServeTheNewValues() {
+  void current_onceTheTimeToLiveHasPassed_shouldServeTheNewValues() {
     // GIVEN
     ScriptedSource store = new ScriptedSource().then(() -> maxQuantity("1")).then(() -> maxQuantity("2"));
-    CachingThresholdsSource cache = new CachingThresholdsSource(store, TTL, clock);
+    CachingThresholdsSource cache = new CachingThresholdsSource(store, clock);
     cache.current();
 
     // WHEN
@@ -72,48 +91,46 @@ class CachingThresholdsSourceTest {
   }
 
   @Test
-  void current_afterReload_shouldCountTheTtlFromTheReload() {
+  void current_parameterStoreUnavailableWithinTheStalenessBound_shouldKeepTheThresholdsReadLast() {
     // GIVEN
     ScriptedSource store =
-        new ScriptedSource()
-            .then(() -> maxQuantity("1"))
-            .then(() -> maxQuantity("2"))
-            .then(() -> maxQuantity("3"));
-    CachingThresholdsSource cache = new CachingThresholdsSource(store, TTL, clock);
-    cache.current();
-    clock.advance(TTL.plusSeconds(90));
+        new ScriptedSource().then(() -> maxQuantity("1")).then(CachingThresholdsSourceTest::unavailable);
+    CachingThresholdsSource cache = new CachingThresholdsSource(store, clock);
     cache.current();
 
     // WHEN
-    clock.advance(TTL.minusSeconds(1));
+    clock.advance(TTL.plus(STALENESS).minusSeconds(1));
     ValidationThresholds thresholds = cache.current();
 
     // THEN
-    assertThat(thresholds).isEqualTo(maxQuantity("2"));
+    assertThat(thresholds).isEqualTo(maxQuantity("1"));
     assertThat(store.reads).isEqualTo(2);
   }
 
   @Test
-  void current_firstCall_shouldReadLazilyNotAtConstruction() {
+  void current_parameterStoreUnavailablePastTheStalenessBound_shouldThrowTheRetryableError() {
     // GIVEN
-    ScriptedSource store = new ScriptedSource().then(() -> maxQuantity("1"));
+    ScriptedSource store =
+        new ScriptedSource().then(() -> maxQuantity("1")).then(CachingThresholdsSourceTest::unavailable);
+    CachingThresholdsSource cache = new CachingThresholdsSource(store, clock);
+    cache.current();
 
-    // WHEN
-    CachingThresholdsSource cache = new CachingThresholdsSource(store, TTL, clock);
-
-    // THEN
-    assertThat(store.reads).isZero();
-    assertThat(cache.current()).isEqualTo(maxQuantity("1"));
+    // WHEN / THEN
+    clock.advance(TTL.plus(STALENESS));
+    assertThatThrownBy(cache::current).isExactlyInstanceOf(ThresholdsUnavailableException.class);
   }
 
   @Test
-  void current_readFailed_shouldPropagateAndRetryOnTheNextCall() {
+  void current_refreshedThresholdUnparsable_shouldFailAtOnceAndReadAgainOnTheNextCall() {
     // GIVEN
     ScriptedSource store =
         new ScriptedSource()
+            .then(() -> maxQuantity("1"))
             .then(() -> { throw new InvalidThresholdException("bad", null); })
             .then(() -> maxQuantity("5"));
-    CachingThresholdsSource cache = new CachingThresholdsSource(store, TTL, clock);
+    CachingThresholdsSource cache = new CachingThresholdsSource(store, clock);
+    cache.current();
+    clock.advance(TTL);
     assertThatThrownBy(cache::current).isInstanceOf(InvalidThresholdException.class);
 
     // WHEN
@@ -121,16 +138,6 @@ class CachingThresholdsSourceTest {
 
     // THEN
     assertThat(thresholds).isEqualTo(maxQuantity("5"));
-    assertThat(store.reads).isEqualTo(2);
-  }
-
-  @Test
-  void constructor_zeroTtl_shouldBeRejected() {
-    // GIVEN
-    ScriptedSource store = new ScriptedSource();
-
-    // WHEN / THEN
-    assertThatThrownBy(() -> new CachingThresholdsSource(store, Duration.ZERO, clock))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(store.reads).isEqualTo(3);
   }
 }

@@ -1,0 +1,59 @@
+package com.tradeprocessing.validator.config;
+
+import com.tradeprocessing.function.FunctionEnvironment;
+import com.tradeprocessing.function.aws.SdkClients;
+import com.tradeprocessing.validator.TradeValidator;
+import com.tradeprocessing.validator.thresholds.CachingThresholdsSource;
+import com.tradeprocessing.validator.thresholds.SsmThresholdsSource;
+import java.time.Clock;
+import java.util.Objects;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * The validator's production objects, built once per container by the handler's no-arg
+ * constructor (ADR 0025). Building calls nothing: the thresholds are read on the first trade.
+ */
+public final class ValidatorWiring {
+
+  /** Environment variable holding the SSM path of the thresholds. */
+  public static final String THRESHOLDS_PATH = "THRESHOLDS_PATH";
+
+  private final SsmClient ssm;
+  private final TradeValidator validator;
+
+  private ValidatorWiring(SsmClient ssm, TradeValidator validator) {
+    this.ssm = ssm;
+    this.validator = validator;
+  }
+
+  /**
+   * @throws IllegalStateException naming a required variable ({@code THRESHOLDS_PATH}, {@code
+   *     AWS_REGION}) that is not set
+   */
+  public static ValidatorWiring fromEnvironment(FunctionEnvironment environment) {
+    return of(environment, SdkClients.fromEnvironment(environment), Clock.systemUTC());
+  }
+
+  /** The wiring around the given SDK client settings and clock. */
+  public static ValidatorWiring of(FunctionEnvironment environment, SdkClients clients, Clock clock) {
+    String thresholdsPath = environment.required(THRESHOLDS_PATH);
+    SsmClient ssm = clients.build(SsmClient.builder());
+    return new ValidatorWiring(ssm, validator(ssm, thresholdsPath, clock));
+  }
+
+  /** The validator reading its thresholds under {@code thresholdsPath} through {@code ssm}. */
+  public static TradeValidator validator(SsmClient ssm, String thresholdsPath, Clock clock) {
+    Objects.requireNonNull(clock, "clock");
+    return new TradeValidator(
+        new CachingThresholdsSource(new SsmThresholdsSource(ssm, thresholdsPath), clock), clock);
+  }
+
+  public TradeValidator validator() {
+    return validator;
+  }
+
+  /** The Parameter Store client the thresholds are read with. */
+  public SsmClient ssm() {
+    return ssm;
+  }
+}

@@ -1,0 +1,93 @@
+package com.tradeprocessing.validator.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tradeprocessing.function.FunctionEnvironment;
+import com.tradeprocessing.function.aws.SdkClients;
+import com.tradeprocessing.function.testing.RecordingHttpClient;
+import com.tradeprocessing.model.fixtures.EventFixtures;
+import com.tradeprocessing.validator.TestValidators;
+import com.tradeprocessing.validator.ValidationResult;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ssm.SsmServiceClientConfiguration;
+
+class ValidatorWiringTest {
+
+  private static final Map<String, String> LAMBDA_ENVIRONMENT =
+      Map.of(
+          "AWS_REGION", "eu-west-1",
+          "THRESHOLDS_PATH", "/trade-processing/test/thresholds/");
+
+  @Test
+  void fromEnvironment_lambdaEnvironment_shouldBuildTheSsmClientWithTheDocumentedSettings() {
+    // WHEN
+    ValidatorWiring wiring =
+        ValidatorWiring.fromEnvironment(new FunctionEnvironment(LAMBDA_ENVIRONMENT));
+
+    // THEN
+    SsmServiceClientConfiguration ssm = wiring.ssm().serviceClientConfiguration();
+    assertThat(ssm.region()).isEqualTo(Region.EU_WEST_1);
+    assertThat(ssm.credentialsProvider()).isInstanceOf(EnvironmentVariableCredentialsProvider.class);
+    assertThat(ssm.overrideConfiguration().apiCallAttemptTimeout())
+        .contains(SdkClients.API_CALL_ATTEMPT_TIMEOUT);
+    assertThat(ssm.overrideConfiguration().apiCallTimeout()).contains(SdkClients.API_CALL_TIMEOUT);
+    // The whole SSM call ends well inside the function's 15 s timeout (ADR 0025).
+    assertThat(SdkClients.API_CALL_TIMEOUT).isLessThanOrEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void of_built_shouldCallNothingUntilTheFirstTradeAndThenReadTheThresholdsThroughItsClient() {
+    // GIVEN
+    RecordingHttpClient http = new RecordingHttpClient();
+    SdkClients clients =
+        new SdkClients(
+            Region.EU_WEST_1,
+            http,
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")));
+
+    // WHEN
+    ValidatorWiring wiring =
+        ValidatorWiring.of(new FunctionEnvironment(LAMBDA_ENVIRONMENT), clients, TestValidators.CLOCK);
+    int requestsWhenBuilt = http.requests().size();
+    ValidationResult result =
+        wiring.validator().validate(EventFixtures.tradeEvent(EventFixtures.OMS_VALID));
+
+    // THEN
+    assertThat(requestsWhenBuilt).isZero();
+    assertThat(result.isValid()).isTrue();
+    assertThat(http.requests()).hasSize(1);
+    assertThat(http.requests().get(0).host()).isEqualTo("ssm.eu-west-1.amazonaws.com");
+    assertThat(http.requests().get(0).firstMatchingHeader("X-Amz-Target"))
+        .contains("AmazonSSM.GetParametersByPath");
+  }
+
+  @Test
+  void fromEnvironment_thresholdsPathMissing_shouldNameTheVariable() {
+    // WHEN / THEN
+    assertThatThrownBy(
+            () ->
+                ValidatorWiring.fromEnvironment(
+                    new FunctionEnvironment(Map.of("AWS_REGION", "eu-west-1"))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("THRESHOLDS_PATH");
+  }
+
+  @Test
+  void fromEnvironment_regionMissing_shouldNameTheVariable() {
+    // WHEN / THEN
+    assertThatThrownBy(
+            () ->
+                ValidatorWiring.fromEnvironment(
+                    new FunctionEnvironment(
+                        Map.of("THRESHOLDS_PATH", "/trade-processing/test/thresholds/"))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("AWS_REGION");
+  }
+}
