@@ -8,9 +8,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tradeprocessing.function.FunctionEnvironment;
 import com.tradeprocessing.model.json.TradeJson;
-import com.tradeprocessing.recorder.config.ProductionRecorder;
-import com.tradeprocessing.recorder.config.RecorderEnvironment;
+import com.tradeprocessing.recorder.config.RecorderWiring;
 import com.tradeprocessing.recorder.input.RecordRequest;
 import com.tradeprocessing.recorder.record.RecordInstants;
 import java.io.IOException;
@@ -36,9 +36,9 @@ public final class RecordTradeHandler implements RequestStreamHandler {
 
   private final ComplianceRecorder recorder;
 
-  /** Builds the production recorder from the environment, once per container. */
+  /** Production wiring ({@link RecorderWiring}), built once per container by the Lambda runtime. */
   public RecordTradeHandler() {
-    this(ProductionRecorder.create(RecorderEnvironment.from(System.getenv())));
+    this(RecorderWiring.fromEnvironment(FunctionEnvironment.system()).recorder());
   }
 
   public RecordTradeHandler(ComplianceRecorder recorder) {

@@ -1,9 +1,10 @@
 package com.tradeprocessing.recorder;
 
 /**
- * The price band could not be read from SSM and no earlier value is cached in this container, so no
- * decision can be made. Transient in nature (SSM throttling or outage): the state machine retries
- * this class name, and the trade reaches the recorder's dead-letter queue only after the retries.
+ * The price band could not be read from SSM, and this container read none within the cache's
+ * staleness bound (docs/stage-contracts.md, "Caches"), so no decision can be made. Transient in
+ * nature (SSM throttling or outage): the state machine retries this class name, and the trade
+ * reaches the recorder's dead-letter queue only after the retries.
  */
 public class ThresholdsUnavailableException extends RuntimeException {
 

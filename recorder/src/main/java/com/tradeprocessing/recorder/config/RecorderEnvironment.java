@@ -1,5 +1,6 @@
 package com.tradeprocessing.recorder.config;
 
+import com.tradeprocessing.function.FunctionEnvironment;
 import java.util.Map;
 import java.util.Objects;
 
@@ -31,24 +32,16 @@ public record RecorderEnvironment(
 
   /** Reads the variables; a missing required one fails the container's start with its name. */
   public static RecorderEnvironment from(Map<String, String> env) {
+    return from(new FunctionEnvironment(env));
+  }
+
+  /** Reads the variables; a missing required one fails the container's start with its name. */
+  public static RecorderEnvironment from(FunctionEnvironment env) {
     return new RecorderEnvironment(
-        required(env, "TABLE_NAME"),
-        required(env, "THRESHOLDS_PATH"),
-        required(env, "AWS_REGION"),
-        optional(env, "POWERTOOLS_SERVICE_NAME", "recorder"),
-        optional(env, "POWERTOOLS_METRICS_NAMESPACE", "TradeProcessing"));
-  }
-
-  private static String required(Map<String, String> env, String name) {
-    String value = env.get(name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException("environment variable " + name + " is not set");
-    }
-    return value;
-  }
-
-  private static String optional(Map<String, String> env, String name, String fallback) {
-    String value = env.get(name);
-    return value == null || value.isBlank() ? fallback : value;
+        env.required("TABLE_NAME"),
+        env.required("THRESHOLDS_PATH"),
+        env.region(),
+        env.optional("POWERTOOLS_SERVICE_NAME", "recorder"),
+        env.optional("POWERTOOLS_METRICS_NAMESPACE", "TradeProcessing"));
   }
 }

@@ -15,10 +15,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.tradeprocessing.recorder.ThresholdsUnavailableException;
 import com.tradeprocessing.recorder.decision.PriceBand;
-import com.tradeprocessing.testing.MutableClock;
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +34,6 @@ class SsmPriceBandSourceTest {
 
   private static final String PATH = "/trade-processing/test/thresholds/";
   private static final String NAME = PATH + "price-band-percent";
-  private static final Duration TTL = Duration.ofMinutes(5);
 
   @RegisterExtension
   static final WireMockExtension SSM =
@@ -45,7 +41,6 @@ class SsmPriceBandSourceTest {
           .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
           .build();
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T14:30:00Z"));
   private SsmClient client;
   private SsmPriceBandSource source;
 
@@ -66,7 +61,7 @@ class SsmPriceBandSourceTest {
                                 .backoffStrategy(BackoffStrategy.retryImmediately())
                                 .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())))
             .build();
-    source = new SsmPriceBandSource(client, PATH, TTL, clock);
+    source = new SsmPriceBandSource(client, PATH);
   }
 
   @AfterEach
@@ -89,37 +84,6 @@ class SsmPriceBandSourceTest {
                 postRequestedFor(urlEqualTo("/"))
                     .withRequestBody(matchingJsonPath("$.Name", equalTo(NAME)))))
         .hasSize(1);
-  }
-
-  @Test
-  void current_withinTheTimeToLive_shouldNotAskSsmAgain() {
-    // GIVEN
-    SSM.stubFor(getParameter().willReturn(value("10")));
-    source.current();
-    clock.advance(TTL.minusSeconds(1));
-
-    // WHEN
-    PriceBand band = source.current();
-
-    // THEN
-    assertThat(band.percent()).isEqualByComparingTo("10");
-    assertThat(SSM.findAll(postRequestedFor(urlEqualTo("/")))).hasSize(1);
-  }
-
-  @Test
-  void current_afterTheTimeToLive_shouldReadTheChangedValue() {
-    // GIVEN
-    SSM.stubFor(getParameter().willReturn(value("10")));
-    source.current();
-    SSM.stubFor(getParameter().willReturn(value("7.5")));
-    clock.advance(TTL);
-
-    // WHEN
-    PriceBand band = source.current();
-
-    // THEN
-    assertThat(band.percent()).isEqualByComparingTo("7.5");
-    assertThat(SSM.findAll(postRequestedFor(urlEqualTo("/")))).hasSize(2);
   }
 
   @Test
@@ -148,22 +112,7 @@ class SsmPriceBandSourceTest {
   }
 
   @Test
-  void current_ssmFailingAfterAGoodRead_shouldKeepTheValueReadEarlier() {
-    // GIVEN
-    SSM.stubFor(getParameter().willReturn(value("15")));
-    source.current();
-    SSM.stubFor(getParameter().willReturn(error(500, "InternalServerError")));
-    clock.advance(TTL.plusSeconds(1));
-
-    // WHEN
-    PriceBand band = source.current();
-
-    // THEN
-    assertThat(band.percent()).isEqualByComparingTo("15");
-  }
-
-  @Test
-  void current_ssmFailingOnTheFirstRead_shouldThrowThresholdsUnavailable() {
+  void current_ssmThrottling_shouldThrowThresholdsUnavailable() {
     // GIVEN
     SSM.stubFor(getParameter().willReturn(error(400, "ThrottlingException")));
 
@@ -171,6 +120,19 @@ class SsmPriceBandSourceTest {
     assertThatThrownBy(() -> source.current())
         .isExactlyInstanceOf(ThresholdsUnavailableException.class)
         .hasMessageContaining(NAME);
+  }
+
+  @Test
+  void current_calledTwice_shouldReadSsmEachTime() {
+    // GIVEN caching is CachingPriceBandSource's job
+    SSM.stubFor(getParameter().willReturn(value("10")));
+    source.current();
+
+    // WHEN
+    source.current();
+
+    // THEN
+    assertThat(SSM.findAll(postRequestedFor(urlEqualTo("/")))).hasSize(2);
   }
 
   @ParameterizedTest

@@ -1,0 +1,93 @@
+package com.tradeprocessing.recorder.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tradeprocessing.function.FunctionEnvironment;
+import com.tradeprocessing.function.aws.SdkClients;
+import com.tradeprocessing.function.testing.RecordingHttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.AwsServiceClientConfiguration;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.http.SdkHttpRequest;
+
+class RecorderWiringTest {
+
+  private static final Map<String, String> LAMBDA_ENVIRONMENT =
+      Map.of(
+          "AWS_REGION", "eu-west-1",
+          "TABLE_NAME", "dynamodb-trades-test",
+          "THRESHOLDS_PATH", "/trade-processing/test/thresholds/");
+
+  /** The recorder's Timeout in templates/functions.json. */
+  private static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(20);
+
+  @Test
+  void fromEnvironment_lambdaEnvironment_shouldBuildBothClientsWithTheDocumentedSettings() {
+    // WHEN
+    RecorderWiring wiring =
+        RecorderWiring.fromEnvironment(new FunctionEnvironment(LAMBDA_ENVIRONMENT));
+
+    // THEN
+    for (AwsServiceClientConfiguration client :
+        new AwsServiceClientConfiguration[] {
+          wiring.dynamoDb().serviceClientConfiguration(), wiring.ssm().serviceClientConfiguration()
+        }) {
+      assertThat(client.region()).isEqualTo(Region.EU_WEST_1);
+      assertThat(client.credentialsProvider())
+          .isInstanceOf(EnvironmentVariableCredentialsProvider.class);
+      assertThat(client.overrideConfiguration().apiCallAttemptTimeout())
+          .contains(SdkClients.API_CALL_ATTEMPT_TIMEOUT);
+      assertThat(client.overrideConfiguration().apiCallTimeout())
+          .contains(SdkClients.API_CALL_TIMEOUT);
+    }
+    // The worst trade: one SSM read and three DynamoDB calls (a put, a duplicate's put, a
+    // read-back), each cut at the call timeout, still ends inside the function's timeout.
+    assertThat(SdkClients.API_CALL_TIMEOUT.multipliedBy(4)).isLessThan(FUNCTION_TIMEOUT);
+  }
+
+  @Test
+  void of_built_shouldCallNothingUntilItsClientsAreUsed() {
+    // GIVEN
+    RecordingHttpClient http = new RecordingHttpClient();
+    SdkClients clients =
+        new SdkClients(
+            Region.EU_WEST_1,
+            http,
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")));
+
+    // WHEN
+    RecorderWiring wiring =
+        RecorderWiring.of(
+            RecorderEnvironment.from(LAMBDA_ENVIRONMENT), clients, Clock.systemUTC());
+    int requestsWhenBuilt = http.requests().size();
+    wiring.ssm().getParameter(request -> request.name("/trade-processing/test/thresholds/x"));
+    wiring.dynamoDb().describeTable(request -> request.tableName("dynamodb-trades-test"));
+
+    // THEN building called nothing, while both clients send through the shared HTTP client
+    assertThat(requestsWhenBuilt).isZero();
+    assertThat(http.requests())
+        .extracting(SdkHttpRequest::host)
+        .containsExactly("ssm.eu-west-1.amazonaws.com", "dynamodb.eu-west-1.amazonaws.com");
+  }
+
+  @Test
+  void fromEnvironment_tableNameMissing_shouldNameTheVariable() {
+    // WHEN / THEN
+    assertThatThrownBy(
+            () ->
+                RecorderWiring.fromEnvironment(
+                    new FunctionEnvironment(
+                        Map.of(
+                            "AWS_REGION", "eu-west-1",
+                            "THRESHOLDS_PATH", "/trade-processing/test/thresholds/"))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("TABLE_NAME");
+  }
+}
