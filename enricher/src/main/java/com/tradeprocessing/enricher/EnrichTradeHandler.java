@@ -4,7 +4,8 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.tradeprocessing.enricher.internal.ProductionEnricher;
+import com.tradeprocessing.enricher.config.EnricherWiring;
+import com.tradeprocessing.function.FunctionEnvironment;
 import com.tradeprocessing.model.Trade;
 import com.tradeprocessing.model.ValidationProblem;
 import com.tradeprocessing.model.event.StageInput;
@@ -36,9 +37,9 @@ public final class EnrichTradeHandler implements RequestStreamHandler {
 
   private final TradeEnricher enricher;
 
-  /** Production wiring, built once per container by the Lambda runtime. */
+  /** Production wiring ({@link EnricherWiring}), built once per container by the Lambda runtime. */
   public EnrichTradeHandler() {
-    this(ProductionEnricher.fromEnvironment(System.getenv()));
+    this(EnricherWiring.fromEnvironment(FunctionEnvironment.system()).enricher());
   }
 
   public EnrichTradeHandler(TradeEnricher enricher) {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.tradeprocessing.enricher.ReferenceDataContractException;
 import com.tradeprocessing.enricher.ReferenceDataUnavailableException;
 import com.tradeprocessing.model.Isin;
 import com.tradeprocessing.model.Mic;
@@ -174,5 +175,50 @@ class CachingReferenceDataTest {
     // THEN
     API.verify(1, getRequestedFor(urlEqualTo("/instruments/US0378331005")));
     API.verify(2, getRequestedFor(urlEqualTo("/instruments/US5949181045")));
+  }
+
+  @Test
+  void instrument_apiUnavailableWhenAKnownInstrumentExpires_shouldServeTheInstrumentReadEarlier() {
+    // GIVEN
+    CachingReferenceData referenceData = cache();
+    var first = referenceData.instrument(APPLE);
+    API.stubFor(get(urlEqualTo("/instruments/US0378331005"))
+        .willReturn(aResponse().withStatus(503)));
+    clock.advance(CachingReferenceData.DEFAULT_KNOWN_TTL);
+
+    // WHEN
+    var second = referenceData.instrument(APPLE);
+
+    // THEN
+    assertThat(second).isEqualTo(first).isPresent();
+    API.verify(2, getRequestedFor(urlEqualTo("/instruments/US0378331005")));
+  }
+
+  @Test
+  void instrument_apiUnavailableWhenANotKnownAnswerExpires_shouldThrowUnavailable() {
+    // GIVEN a 404 must not hide a listing made while the API is down
+    CachingReferenceData referenceData = cache();
+    referenceData.instrument(UNLISTED);
+    API.stubFor(get(urlEqualTo("/instruments/US0000000002"))
+        .willReturn(aResponse().withStatus(503)));
+    clock.advance(CachingReferenceData.DEFAULT_UNKNOWN_TTL);
+
+    // WHEN / THEN
+    assertThatThrownBy(() -> referenceData.instrument(UNLISTED))
+        .isInstanceOf(ReferenceDataUnavailableException.class);
+  }
+
+  @Test
+  void instrument_answerOutsideTheContractWhenAKnownInstrumentExpires_shouldFailAtOnce() {
+    // GIVEN
+    CachingReferenceData referenceData = cache();
+    referenceData.instrument(APPLE);
+    API.stubFor(get(urlEqualTo("/instruments/US0378331005"))
+        .willReturn(json("{\"isin\": \"US0378331005\"}")));
+    clock.advance(CachingReferenceData.DEFAULT_KNOWN_TTL);
+
+    // WHEN / THEN
+    assertThatThrownBy(() -> referenceData.instrument(APPLE))
+        .isInstanceOf(ReferenceDataContractException.class);
   }
 }

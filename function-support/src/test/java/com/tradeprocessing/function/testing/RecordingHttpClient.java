@@ -14,12 +14,23 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 
 /**
  * An SDK HTTP client that sends nothing: it records every request it is given and answers each
- * with HTTP 200 and an empty JSON object, which the JSON-protocol clients read as an empty result.
- * Lets a test see whether, and where, an SDK client would have called.
+ * with HTTP 200 and one JSON body, by default an empty object, which the JSON-protocol clients read
+ * as an empty result. Lets a test see whether, and where, an SDK client would have called.
  */
 public final class RecordingHttpClient implements SdkHttpClient {
 
   private final List<SdkHttpRequest> requests = new CopyOnWriteArrayList<>();
+  private final byte[] body;
+
+  /** Answers every request with {@code {}}. */
+  public RecordingHttpClient() {
+    this("{}");
+  }
+
+  /** Answers every request with {@code jsonBody}. */
+  public RecordingHttpClient(String jsonBody) {
+    this.body = jsonBody.getBytes(StandardCharsets.UTF_8);
+  }
 
   /** The requests made through this client, in order. */
   public List<SdkHttpRequest> requests() {
@@ -32,7 +43,6 @@ public final class RecordingHttpClient implements SdkHttpClient {
       @Override
       public HttpExecuteResponse call() {
         requests.add(request.httpRequest());
-        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
         return HttpExecuteResponse.builder()
             .response(
                 SdkHttpFullResponse.builder()

@@ -1,4 +1,4 @@
-package com.tradeprocessing.enricher.internal;
+package com.tradeprocessing.enricher.config;
 
 import com.tradeprocessing.enricher.ReferenceDataEndpointException;
 import com.tradeprocessing.enricher.ReferenceDataUnavailableException;
@@ -13,16 +13,14 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 
 /**
- * The reference-data API's base URL, read from an SSM String parameter on first use and then kept
- * for the life of the container (a changed parameter is seen by new containers). A failed read is
- * not kept, so the next invocation tries again. Reading lazily, not in the constructor, turns an
+ * Reads the reference-data API's base URL from an SSM String parameter, one GetParameter per call;
+ * {@link CachingReferenceDataEndpoint} keeps it. Reading on use, not in the constructor, turns an
  * SSM outage into a retryable invocation error instead of a failed container start.
  */
 public final class SsmReferenceDataEndpoint implements Supplier<URI> {
 
   private final SsmClient ssm;
   private final String parameterName;
-  private volatile URI baseUri;
 
   public SsmReferenceDataEndpoint(SsmClient ssm, String parameterName) {
     this.ssm = Objects.requireNonNull(ssm, "ssm");
@@ -33,7 +31,7 @@ public final class SsmReferenceDataEndpoint implements Supplier<URI> {
   }
 
   /**
-   * The base URL.
+   * The base URL, read now.
    *
    * @throws ReferenceDataUnavailableException when SSM throttles, fails or cannot be reached
    * @throws ReferenceDataEndpointException when the parameter is missing, not readable by this
@@ -41,16 +39,7 @@ public final class SsmReferenceDataEndpoint implements Supplier<URI> {
    */
   @Override
   public URI get() {
-    URI known = baseUri;
-    if (known != null) {
-      return known;
-    }
-    synchronized (this) {
-      if (baseUri == null) {
-        baseUri = parse(read());
-      }
-      return baseUri;
-    }
+    return parse(read());
   }
 
   private String read() {

@@ -1,4 +1,4 @@
-package com.tradeprocessing.enricher.internal;
+package com.tradeprocessing.enricher.config;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -92,8 +92,8 @@ class SsmReferenceDataEndpointTest {
   }
 
   @Test
-  void get_calledAgain_shouldNotReadSsmAgain() {
-    // GIVEN
+  void get_calledAgain_shouldReadSsmAgain() {
+    // GIVEN keeping the URL is CachingReferenceDataEndpoint's job
     SSM.stubFor(getParameter().willReturn(parameterValue("http://127.0.0.1:4010")));
     SsmReferenceDataEndpoint endpoint = new SsmReferenceDataEndpoint(ssm, PARAMETER);
     endpoint.get();
@@ -103,7 +103,7 @@ class SsmReferenceDataEndpointTest {
 
     // THEN
     assertThat(second).isEqualTo(URI.create("http://127.0.0.1:4010"));
-    SSM.verify(1, postRequestedFor(urlEqualTo("/")));
+    SSM.verify(2, postRequestedFor(urlEqualTo("/")));
   }
 
   @Test

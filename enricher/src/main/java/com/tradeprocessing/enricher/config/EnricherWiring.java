@@ -1,0 +1,67 @@
+package com.tradeprocessing.enricher.config;
+
+import com.tradeprocessing.enricher.TradeEnricher;
+import com.tradeprocessing.enricher.market.MarketSessionSchedule;
+import com.tradeprocessing.enricher.market.SettlementCalendar;
+import com.tradeprocessing.enricher.referencedata.CachingReferenceData;
+import com.tradeprocessing.enricher.referencedata.HttpReferenceDataClient;
+import com.tradeprocessing.function.FunctionEnvironment;
+import com.tradeprocessing.function.aws.SdkClients;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * The enricher's production objects, built once per container by the handler's no-arg
+ * constructor (ADR 0025). Building calls nothing: the endpoint is read from SSM, and the
+ * reference-data API called, for the first trade.
+ */
+public final class EnricherWiring {
+
+  /** Names the SSM parameter that holds the reference-data API's base URL. */
+  public static final String ENDPOINT_PARAMETER_VARIABLE = "REFERENCE_DATA_ENDPOINT_PARAMETER";
+
+  private final SsmClient ssm;
+  private final TradeEnricher enricher;
+
+  private EnricherWiring(SsmClient ssm, TradeEnricher enricher) {
+    this.ssm = ssm;
+    this.enricher = enricher;
+  }
+
+  /**
+   * @throws IllegalStateException naming a required variable ({@code
+   *     REFERENCE_DATA_ENDPOINT_PARAMETER}, {@code AWS_REGION}) that is not set
+   */
+  public static EnricherWiring fromEnvironment(FunctionEnvironment environment) {
+    return of(environment, SdkClients.fromEnvironment(environment), Clock.systemUTC());
+  }
+
+  /** The wiring around the given SDK client settings and clock. */
+  public static EnricherWiring of(FunctionEnvironment environment, SdkClients clients, Clock clock) {
+    String parameterName = environment.required(ENDPOINT_PARAMETER_VARIABLE);
+    SsmClient ssm = clients.build(SsmClient.builder());
+    HttpClient http =
+        HttpReferenceDataClient.newHttpClient(HttpReferenceDataClient.DEFAULT_CONNECT_TIMEOUT);
+    HttpReferenceDataClient api =
+        new HttpReferenceDataClient(
+            http,
+            new CachingReferenceDataEndpoint(new SsmReferenceDataEndpoint(ssm, parameterName), clock),
+            HttpReferenceDataClient.DEFAULT_REQUEST_TIMEOUT);
+    TradeEnricher enricher =
+        new TradeEnricher(
+            new CachingReferenceData(api, clock),
+            MarketSessionSchedule.DEFAULT,
+            SettlementCalendar.T_PLUS_ONE);
+    return new EnricherWiring(ssm, enricher);
+  }
+
+  public TradeEnricher enricher() {
+    return enricher;
+  }
+
+  /** The client the endpoint parameter is read with. */
+  public SsmClient ssm() {
+    return ssm;
+  }
+}

@@ -1,0 +1,96 @@
+package com.tradeprocessing.enricher.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.tradeprocessing.enricher.ReferenceDataEndpointException;
+import com.tradeprocessing.function.FunctionEnvironment;
+import com.tradeprocessing.function.aws.SdkClients;
+import com.tradeprocessing.function.testing.RecordingHttpClient;
+import com.tradeprocessing.model.fixtures.TradeFixtures;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ssm.SsmServiceClientConfiguration;
+
+class EnricherWiringTest {
+
+  private static final String PARAMETER = "/trade-processing/test/endpoints/reference-data";
+  private static final Map<String, String> LAMBDA_ENVIRONMENT =
+      Map.of("AWS_REGION", "eu-west-1", "REFERENCE_DATA_ENDPOINT_PARAMETER", PARAMETER);
+
+  @Test
+  void fromEnvironment_lambdaEnvironment_shouldBuildTheSsmClientWithTheDocumentedSettings() {
+    // WHEN
+    EnricherWiring wiring =
+        EnricherWiring.fromEnvironment(new FunctionEnvironment(LAMBDA_ENVIRONMENT));
+
+    // THEN
+    SsmServiceClientConfiguration ssm = wiring.ssm().serviceClientConfiguration();
+    assertThat(ssm.region()).isEqualTo(Region.EU_WEST_1);
+    assertThat(ssm.credentialsProvider()).isInstanceOf(EnvironmentVariableCredentialsProvider.class);
+    assertThat(ssm.overrideConfiguration().apiCallAttemptTimeout())
+        .contains(SdkClients.API_CALL_ATTEMPT_TIMEOUT);
+    assertThat(ssm.overrideConfiguration().apiCallTimeout()).contains(SdkClients.API_CALL_TIMEOUT);
+  }
+
+  @Test
+  void of_built_shouldCallNothingUntilTheFirstTradeAndThenReadTheEndpointThroughItsClient() {
+    // GIVEN an SSM whose endpoint parameter holds no URL, so the trade stops there
+    RecordingHttpClient http =
+        new RecordingHttpClient(
+            "{\"Parameter\":{\"Name\":\"" + PARAMETER + "\",\"Type\":\"String\","
+                + "\"Value\":\"not a url\",\"Version\":1}}");
+    SdkClients clients =
+        new SdkClients(
+            Region.EU_WEST_1,
+            http,
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")));
+
+    // WHEN
+    EnricherWiring wiring =
+        EnricherWiring.of(new FunctionEnvironment(LAMBDA_ENVIRONMENT), clients, Clock.systemUTC());
+    int requestsWhenBuilt = http.requests().size();
+    Throwable firstTrade = catchThrowable(() -> wiring.enricher().enrich(TradeFixtures.omsTrade()));
+
+    // THEN building called nothing; the first trade read the endpoint parameter through the client
+    assertThat(requestsWhenBuilt).isZero();
+    assertThat(http.requests()).hasSize(1);
+    assertThat(http.requests().get(0).host()).isEqualTo("ssm.eu-west-1.amazonaws.com");
+    assertThat(http.requests().get(0).firstMatchingHeader("X-Amz-Target"))
+        .contains("AmazonSSM.GetParameter");
+    assertThat(firstTrade)
+        .isInstanceOf(ReferenceDataEndpointException.class)
+        .hasMessageContaining(PARAMETER);
+  }
+
+  @Test
+  void fromEnvironment_endpointParameterMissing_shouldNameTheVariable() {
+    // WHEN / THEN
+    assertThatThrownBy(
+            () ->
+                EnricherWiring.fromEnvironment(
+                    new FunctionEnvironment(Map.of("AWS_REGION", "us-east-1"))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("REFERENCE_DATA_ENDPOINT_PARAMETER");
+  }
+
+  @Test
+  void fromEnvironment_regionMissing_shouldNameTheVariable() {
+    // WHEN / THEN
+    assertThatThrownBy(
+            () ->
+                EnricherWiring.fromEnvironment(
+                    new FunctionEnvironment(
+                        Map.of(
+                            "REFERENCE_DATA_ENDPOINT_PARAMETER",
+                            "/trade-processing/test/endpoints/x"))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("AWS_REGION");
+  }
+}
