@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tradeprocessing.function.FunctionEnvironment;
 import com.tradeprocessing.model.json.TradeJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,13 +34,16 @@ public final class GlobalTableReplicaHandler implements RequestStreamHandler {
   private final CloudFormationResponder responder;
   private final WaitHandOn handOn;
 
-  /** Production wiring; the Lambda runtime builds the handler once per container. */
+  /**
+   * Production wiring ({@link GlobalTableResourceWiring}), built once per container by the Lambda
+   * runtime.
+   */
   public GlobalTableReplicaHandler() {
-    this(ProductionWiring.fromEnvironment(System.getenv()));
+    this(GlobalTableResourceWiring.fromEnvironment(FunctionEnvironment.system()));
   }
 
-  private GlobalTableReplicaHandler(ProductionWiring.Dependencies dependencies) {
-    this(dependencies.service(), dependencies.responder(), dependencies.handOn());
+  private GlobalTableReplicaHandler(GlobalTableResourceWiring wiring) {
+    this(wiring.service(), wiring.responder(), wiring.handOn());
   }
 
   public GlobalTableReplicaHandler(GlobalTableReplicaService service, CloudFormationResponder responder, WaitHandOn handOn) {
