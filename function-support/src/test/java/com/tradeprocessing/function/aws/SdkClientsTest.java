@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.tradeprocessing.function.FunctionEnvironment;
+import com.tradeprocessing.function.testing.CountingHttpService;
 import com.tradeprocessing.function.testing.RecordingHttpClient;
 import com.tradeprocessing.function.testing.SilentServer;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -20,6 +22,7 @@ import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.SdkHttpService;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.SsmServiceClientConfiguration;
@@ -92,6 +95,24 @@ class SdkClientsTest {
       assertThat(http.requests()).hasSize(1);
       assertThat(http.requests().get(0).firstMatchingHeader("X-Amz-Target"))
           .contains("AmazonSSM.GetParameter");
+    }
+  }
+
+  @Test
+  void build_anyClient_shouldNotLookForAnHttpImplementationOnTheClasspath() {
+    // GIVEN an HTTP implementation registered for ServiceLoader, which the SDK instantiates when it
+    // searches the classpath; the SDK searches once per JVM and keeps what it found, and every
+    // client of this module's tests is built by SdkClients, so no search may have happened at all
+    assertThat(ServiceLoader.load(SdkHttpService.class).stream().map(ServiceLoader.Provider::type))
+        .contains(CountingHttpService.class);
+    SdkClients clients =
+        new SdkClients(Region.EU_WEST_1, new RecordingHttpClient(), TEST_CREDENTIALS);
+
+    // WHEN the client is built, when the SDK settles its HTTP client
+    try (SsmClient ssm = clients.build(SsmClient.builder())) {
+
+      // THEN
+      assertThat(CountingHttpService.instances()).isZero();
     }
   }
 
