@@ -85,11 +85,6 @@ public final class SdkClients {
     return region;
   }
 
-  /** The HTTP client every client built here shares. */
-  public SdkHttpClient sharedHttpClient() {
-    return httpClient;
-  }
-
   /**
    * Builds a client in the function's region, e.g. {@code clients.build(SsmClient.builder())}.
    * Settings the caller put on the builder before (a test's endpoint) stay, except the region, the
