@@ -12,9 +12,14 @@ import java.util.TreeSet;
 final class IamRules {
 
   private static final String XRAY = "X-Ray trace ingestion has no resource-level permissions";
+  /**
+   * DescribeNetworkInterfaces only works on every resource; the interfaces Lambda creates, assigns
+   * addresses to and deletes are scoped to the account and region instead
+   * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html).
+   */
   private static final String ENI =
-      "Lambda checks the execution role's network-interface permissions before any interface"
-          + " exists";
+      "EC2 describe actions of the network interfaces Lambda manages have no resource-level"
+          + " permissions";
   private static final String LOG_DELIVERY =
       "CloudWatch Logs vended-log delivery (Step Functions execution logs) has no resource-level"
           + " permissions";
@@ -26,12 +31,8 @@ final class IamRules {
           Map.entry("xray:PutTelemetryRecords", XRAY),
           Map.entry("xray:GetSamplingRules", XRAY),
           Map.entry("xray:GetSamplingTargets", XRAY),
-          Map.entry("ec2:CreateNetworkInterface", ENI),
           Map.entry("ec2:DescribeNetworkInterfaces", ENI),
           Map.entry("ec2:DescribeSubnets", ENI),
-          Map.entry("ec2:DeleteNetworkInterface", ENI),
-          Map.entry("ec2:AssignPrivateIpAddresses", ENI),
-          Map.entry("ec2:UnassignPrivateIpAddresses", ENI),
           Map.entry("logs:CreateLogDelivery", LOG_DELIVERY),
           Map.entry("logs:GetLogDelivery", LOG_DELIVERY),
           Map.entry("logs:UpdateLogDelivery", LOG_DELIVERY),

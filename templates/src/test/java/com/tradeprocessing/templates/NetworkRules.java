@@ -424,13 +424,25 @@ final class NetworkRules {
               for (JsonNode policy : role.property("Policies")) {
                 for (JsonNode statement :
                     Intrinsics.oneOrMany(policy.path("PolicyDocument").path("Statement"))) {
-                  if (statement.path("Effect").asText().equals("Allow")) {
+                  if (statement.path("Effect").asText().equals("Allow")
+                      && !usedThroughAnotherService(statement)) {
                     actions.addAll(PolicyDocuments.actions(statement));
                   }
                 }
               }
             });
     return actions;
+  }
+
+  /**
+   * A statement allowing KMS only through another service (kms:ViaService): that service, DynamoDB
+   * or SQS, calls KMS on the function's behalf from its own network, so the function never calls
+   * KMS from the VPC (https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html).
+   */
+  static boolean usedThroughAnotherService(JsonNode statement) {
+    List<String> keys = new ArrayList<>();
+    statement.path("Condition").forEach(operator -> keys.addAll(Intrinsics.names(operator)));
+    return keys.contains("kms:ViaService");
   }
 
   /** Service prefixes of the role's actions, less what Lambda calls outside the VPC. */

@@ -132,12 +132,14 @@ final class TableRules {
               }
               JsonNode properties = replica.get().properties();
               if (!Intrinsics.names(properties)
-                  .equals(List.of("ServiceToken", "TableName", "ReplicaRegions"))) {
+                  .equals(
+                      List.of(
+                          "ServiceToken", "TableName", "ReplicaRegions", "ReplicaKMSMasterKeyId"))) {
                 violations.add(
                     replica.get().where()
                         + " properties are "
                         + Intrinsics.names(properties)
-                        + ", not [ServiceToken, TableName, ReplicaRegions]");
+                        + ", not [ServiceToken, TableName, ReplicaRegions, ReplicaKMSMasterKeyId]");
               }
               boolean handler =
                   Intrinsics.getAtt(properties.path("ServiceToken"))

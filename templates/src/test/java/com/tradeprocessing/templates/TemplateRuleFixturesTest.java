@@ -223,6 +223,75 @@ class TemplateRuleFixturesTest {
               "topic-key-for-another-topic",
               "AlarmTopic is encrypted with monitoring.json/TelemetryKey, whose policy lets no"),
           new Case(
+              TradeDataKeyRules.TABLES_UNDER_TRADE_DATA_KEY,
+              "trade-data-key",
+              "table-under-aws-managed-key",
+              "data.json/TradesTable is not encrypted with a rotated customer managed key of"
+                  + " us-east-1"),
+          new Case(
+              TradeDataKeyRules.TABLES_UNDER_TRADE_DATA_KEY,
+              "trade-data-key",
+              "key-without-rotation",
+              "data.json/TradesTable is not encrypted with a rotated customer managed key"),
+          new Case(
+              TradeDataKeyRules.TABLES_UNDER_TRADE_DATA_KEY,
+              "trade-data-key",
+              "replica-without-key",
+              "TradesTableReplica gives its replica in eu-west-1 no rotated customer managed key"),
+          new Case(
+              TradeDataKeyRules.TABLES_UNDER_TRADE_DATA_KEY,
+              "trade-data-key",
+              "replica-key-of-primary-region",
+              "gives its replica in eu-west-1 no rotated customer managed key of that region"
+                  + " (arn:aws:kms:us-east-1:"),
+          new Case(
+              TradeDataKeyRules.QUEUES_UNDER_TRADE_DATA_KEY,
+              "trade-data-key",
+              "queue-under-sqs-managed-key",
+              "data.json/EventDeadLetterQueue is not encrypted with a rotated customer managed key"),
+          new Case(
+              TradeDataKeyRules.WRITERS_AND_READERS_MAY_USE_THE_KEY,
+              "trade-data-key",
+              "state-machine-without-queue-key-grant",
+              "data.json/StateMachineRole writes or reads data.json/RecorderDeadLetterQueue but may"
+                  + " not [kms:Decrypt, kms:GenerateDataKey] its key alias/kms-trade-data-dev through"
+                  + " sqs.us-east-1.amazonaws.com"),
+          new Case(
+              TradeDataKeyRules.WRITERS_AND_READERS_MAY_USE_THE_KEY,
+              "trade-data-key",
+              "function-without-dead-letter-key-grant",
+              "data.json/RecorderRole writes or reads data.json/RecorderDeadLetterQueue but may not"),
+          new Case(
+              TradeDataKeyRules.WRITERS_AND_READERS_MAY_USE_THE_KEY,
+              "trade-data-key",
+              "recorder-without-table-key-grant",
+              "data.json/RecorderRole writes or reads data.json/TradesTable but may not"
+                  + " [kms:Decrypt, kms:GenerateDataKey] its key alias/kms-trade-data-dev through"
+                  + " dynamodb.us-east-1.amazonaws.com"),
+          new Case(
+              TradeDataKeyRules.WRITERS_AND_READERS_MAY_USE_THE_KEY,
+              "trade-data-key",
+              "key-without-events-grant",
+              "bootstrap.json/TradeDataKey does not let events.amazonaws.com [kms:Decrypt,"
+                  + " kms:GenerateDataKey] for data.json/OmsTradeRule"),
+          new Case(
+              TradeDataKeyRules.WRITERS_AND_READERS_MAY_USE_THE_KEY,
+              "trade-data-key",
+              "events-grant-for-another-bus",
+              "does not let events.amazonaws.com [kms:Decrypt, kms:GenerateDataKey] for"
+                  + " data.json/OmsTradeRule"),
+          new Case(
+              TradeDataKeyRules.WRITERS_AND_READERS_MAY_USE_THE_KEY,
+              "trade-data-key",
+              "key-without-sqs-delegation",
+              "bootstrap.json/TradeDataKey does not let the account's principals [kms:Decrypt,"
+                  + " kms:GenerateDataKey] through sqs.us-east-1.amazonaws.com"),
+          new Case(
+              NetworkRules.ENDPOINTS_FOR_CALLED_SERVICES,
+              "network",
+              "function-uses-key-directly",
+              "no VPC endpoint for kms"),
+          new Case(
               IamRules.SCOPED_TRUST,
               "state-machine",
               "state-machine-trust-unscoped",

@@ -23,6 +23,7 @@ final class TemplateRules {
           NetworkRules.class,
           IamRules.class,
           TopicKeyRules.class,
+          TradeDataKeyRules.class,
           DestroyabilityRules.class,
           NamingRules.class);
 
