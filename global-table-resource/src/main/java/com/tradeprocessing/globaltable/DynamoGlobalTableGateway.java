@@ -62,8 +62,10 @@ public final class DynamoGlobalTableGateway implements GlobalTableGateway {
   }
 
   @Override
-  public ReplicaChange addReplica(String tableName, String region) {
-    return changeReplicas(tableName, ReplicationGroupUpdate.builder().create(c -> c.regionName(region)).build());
+  public ReplicaChange addReplica(String tableName, String region, Optional<String> kmsMasterKeyId) {
+    return changeReplicas(tableName, ReplicationGroupUpdate.builder()
+        .create(c -> c.regionName(region).kmsMasterKeyId(kmsMasterKeyId.orElse(null)))
+        .build());
   }
 
   @Override

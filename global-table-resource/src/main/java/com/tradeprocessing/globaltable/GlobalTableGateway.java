@@ -11,8 +11,11 @@ public interface GlobalTableGateway {
   /** The table in the primary region; empty when it does not exist. */
   Optional<TableState> describeTable(String tableName);
 
-  /** Asks DynamoDB to create a replica of the table in {@code region}. */
-  ReplicaChange addReplica(String tableName, String region);
+  /**
+   * Asks DynamoDB to create a replica of the table in {@code region}, encrypted with {@code
+   * kmsMasterKeyId} (a key of that region), or with the key DynamoDB chooses when it is empty.
+   */
+  ReplicaChange addReplica(String tableName, String region, Optional<String> kmsMasterKeyId);
 
   /** Asks DynamoDB to delete the table's replica in {@code region}. */
   ReplicaChange removeReplica(String tableName, String region);

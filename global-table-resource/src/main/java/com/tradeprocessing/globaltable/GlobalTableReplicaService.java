@@ -2,6 +2,9 @@ package com.tradeprocessing.globaltable;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,11 +102,43 @@ public final class GlobalTableReplicaService {
         boolean replacement = previous != null
             ? !previous.tableName().equals(current.tableName())
             : !current.physicalResourceId().equals(existingId);
+        if (!replacement && previous != null) {
+          refuseKeyChangeOfExistingReplicas(previous, current);
+        }
         String successId = replacement || existingId == null ? current.physicalResourceId() : existingId;
         yield new Decided(ReplicaPlan.update(replacement ? null : previous, current), successId, existingId);
       }
       case DELETE -> new Decided(ReplicaPlan.delete(current), existingId, existingId);
     };
+  }
+
+  /**
+   * The key property is applied when a replica is created. DynamoDB can switch an existing
+   * replica's key (UpdateTable {@code ReplicaUpdates[].Update.KMSMasterKeyId},
+   * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateReplicationGroupMemberAction.html),
+   * but DescribeTable reports the key's ARN while the property may name an alias, so a pass could
+   * not tell whether the switch was done and would repeat it. A changed key for a replica that stays
+   * is refused, so the stack update fails and rolls back instead of leaving the old key in place
+   * unannounced.
+   */
+  private static void refuseKeyChangeOfExistingReplicas(ReplicaSpec previous, ReplicaSpec current)
+      throws InvalidReplicaPropertiesException {
+    if (Objects.equals(previous.replicaKmsKeyId(), current.replicaKmsKeyId())) {
+      return;
+    }
+    SortedSet<String> kept = new TreeSet<>(previous.replicaRegions());
+    kept.retainAll(current.replicaRegions());
+    if (!kept.isEmpty()) {
+      throw new InvalidReplicaPropertiesException("Property " + ReplicaSpec.REPLICA_KMS_MASTER_KEY_ID
+          + " cannot change for the existing replica in " + String.join(", ", kept) + " (from "
+          + describe(previous.replicaKmsKeyId()) + " to " + describe(current.replicaKmsKeyId())
+          + "); it applies to replicas this resource creates. Switch the replica's key with UpdateTable"
+          + " ReplicaUpdates Update, then update the stack.");
+    }
+  }
+
+  private static String describe(String keyId) {
+    return keyId == null ? "the key DynamoDB chooses" : "'" + keyId + "'";
   }
 
   /** Old properties that this code cannot read (a resource made by an older version) mean no removals. */

@@ -11,9 +11,12 @@ import java.util.TreeSet;
  * other regions are someone else's and are left alone. Immutable.
  *
  * @param tableMayBeAbsent true for a removal, where a missing table means there is nothing to do
+ * @param replicaKmsKeyId the key a replica this plan creates is encrypted with; null for the key
+ *     DynamoDB chooses
  */
 public record ReplicaPlan(
-    String tableName, SortedSet<String> wanted, SortedSet<String> unwanted, boolean tableMayBeAbsent) {
+    String tableName, SortedSet<String> wanted, SortedSet<String> unwanted, boolean tableMayBeAbsent,
+    String replicaKmsKeyId) {
 
   public ReplicaPlan {
     Objects.requireNonNull(tableName, "tableName");
@@ -24,9 +27,15 @@ public record ReplicaPlan(
     }
   }
 
+  /** A plan whose new replicas get the key DynamoDB chooses. */
+  public ReplicaPlan(
+      String tableName, SortedSet<String> wanted, SortedSet<String> unwanted, boolean tableMayBeAbsent) {
+    this(tableName, wanted, unwanted, tableMayBeAbsent, null);
+  }
+
   /** Create: the table gets the replicas. */
   public static ReplicaPlan create(ReplicaSpec spec) {
-    return new ReplicaPlan(spec.tableName(), spec.replicaRegions(), new TreeSet<>(), false);
+    return new ReplicaPlan(spec.tableName(), spec.replicaRegions(), new TreeSet<>(), false, spec.replicaKmsKeyId());
   }
 
   /**
@@ -40,7 +49,7 @@ public record ReplicaPlan(
       dropped.addAll(previous.replicaRegions());
       dropped.removeAll(current.replicaRegions());
     }
-    return new ReplicaPlan(current.tableName(), current.replicaRegions(), dropped, false);
+    return new ReplicaPlan(current.tableName(), current.replicaRegions(), dropped, false, current.replicaKmsKeyId());
   }
 
   /** Delete: the replicas this resource added are removed; a missing table or replica is success. */

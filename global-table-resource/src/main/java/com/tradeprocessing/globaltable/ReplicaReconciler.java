@@ -62,7 +62,7 @@ public final class ReplicaReconciler {
     missing.removeAll(state.replicas().keySet());
     if (!missing.isEmpty()) {
       String region = missing.first();
-      return switch (gateway.addReplica(table, region)) {
+      return switch (gateway.addReplica(table, region, Optional.ofNullable(plan.replicaKmsKeyId()))) {
         case STARTED -> new ReconcileResult.Pending("Creating the replica of table " + table + " in " + region + ".");
         case TABLE_BUSY -> new ReconcileResult.Pending("Table " + table + " is busy; will ask again to add " + region + ".");
       };

@@ -12,15 +12,24 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The resource's properties: the table in the primary region and the regions it is replicated to.
- * Immutable; regions are kept sorted so that work is done in the same order on every invocation.
+ * The resource's properties: the table in the primary region, the regions it is replicated to and
+ * the KMS key a new replica is encrypted with (null: the key DynamoDB chooses, the AWS managed key
+ * when the table uses one). Immutable; regions are kept sorted so that work is done in the same
+ * order on every invocation.
  */
-public record ReplicaSpec(String tableName, SortedSet<String> replicaRegions) {
+public record ReplicaSpec(String tableName, SortedSet<String> replicaRegions, String replicaKmsKeyId) {
 
   /** The property names of {@code Custom::GlobalTableReplica}. */
   public static final String TABLE_NAME = "TableName";
 
   public static final String REPLICA_REGIONS = "ReplicaRegions";
+
+  /**
+   * The key of each new replica, as UpdateTable's {@code ReplicaUpdates[].Create.KMSMasterKeyId}
+   * takes it: a key id, key ARN, alias name or alias ARN of a key in the replica's region
+   * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateReplicationGroupMemberAction.html).
+   */
+  public static final String REPLICA_KMS_MASTER_KEY_ID = "ReplicaKMSMasterKeyId";
 
   /** DynamoDB's own rule for table names. */
   private static final Pattern TABLE_NAME_PATTERN = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
@@ -28,9 +37,22 @@ public record ReplicaSpec(String tableName, SortedSet<String> replicaRegions) {
   /** A commercial, GovCloud or China region name such as {@code eu-west-1} or {@code us-gov-west-1}. */
   private static final Pattern REGION_PATTERN = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
 
+  /** A key or alias ARN; group 1 is its region. */
+  private static final Pattern KEY_ARN_PATTERN =
+      Pattern.compile("arn:aws[a-z-]*:kms:([a-z0-9-]+):[0-9]{12}:(key/[a-zA-Z0-9-]+|alias/[a-zA-Z0-9/_-]+)");
+
+  /** A key id (including a multi-Region key's {@code mrk-} id) or an alias name. */
+  private static final Pattern KEY_ID_PATTERN =
+      Pattern.compile("(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|alias/[a-zA-Z0-9/_-]+)");
+
   public ReplicaSpec {
     Objects.requireNonNull(tableName, "tableName");
     replicaRegions = Collections.unmodifiableSortedSet(new TreeSet<>(replicaRegions));
+  }
+
+  /** Replicas under the key DynamoDB chooses. */
+  public ReplicaSpec(String tableName, SortedSet<String> replicaRegions) {
+    this(tableName, replicaRegions, null);
   }
 
   /**
@@ -46,9 +68,11 @@ public record ReplicaSpec(String tableName, SortedSet<String> replicaRegions) {
       throw new InvalidReplicaPropertiesException(
           "The resource has no properties; it needs " + TABLE_NAME + " and " + REPLICA_REGIONS + ".");
     }
+    SortedSet<String> regions = new TreeSet<>(replicaRegions(properties.get(REPLICA_REGIONS), primaryRegion));
     return new ReplicaSpec(
         tableName(properties.get(TABLE_NAME)),
-        new TreeSet<>(replicaRegions(properties.get(REPLICA_REGIONS), primaryRegion)));
+        regions,
+        replicaKmsKeyId(properties.get(REPLICA_KMS_MASTER_KEY_ID), regions));
   }
 
   /** The physical id of the resource that manages this table's replicas. */
@@ -109,5 +133,38 @@ public record ReplicaSpec(String tableName, SortedSet<String> replicaRegions) {
           "Property " + REPLICA_REGIONS + " is invalid: " + String.join("; ", problems) + ".");
     }
     return regions;
+  }
+
+  /**
+   * A key is regional: a key or alias ARN names the key of one region, so it serves only a replica
+   * in that region. An alias name is looked up in each replica's own region.
+   */
+  private static String replicaKmsKeyId(JsonNode node, SortedSet<String> regions)
+      throws InvalidReplicaPropertiesException {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      throw new InvalidReplicaPropertiesException(
+          "Property " + REPLICA_KMS_MASTER_KEY_ID + " must be a string, got " + node.getNodeType() + ".");
+    }
+    String keyId = node.asText();
+    var arn = KEY_ARN_PATTERN.matcher(keyId);
+    if (arn.matches()) {
+      List<String> otherRegions = regions.stream().filter(region -> !region.equals(arn.group(1))).toList();
+      if (!otherRegions.isEmpty()) {
+        throw new InvalidReplicaPropertiesException(
+            "Property " + REPLICA_KMS_MASTER_KEY_ID + " '" + keyId + "' is a key of " + arn.group(1)
+                + ", which cannot encrypt the replica in " + String.join(", ", otherRegions)
+                + "; name the key of the replica's region, or an alias that every replica region has.");
+      }
+      return keyId;
+    }
+    if (!KEY_ID_PATTERN.matcher(keyId).matches()) {
+      throw new InvalidReplicaPropertiesException(
+          "Property " + REPLICA_KMS_MASTER_KEY_ID + " '" + keyId
+              + "' is not a KMS key id, key ARN, alias name or alias ARN.");
+    }
+    return keyId;
   }
 }

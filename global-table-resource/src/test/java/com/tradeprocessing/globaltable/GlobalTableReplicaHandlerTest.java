@@ -70,6 +70,7 @@ class GlobalTableReplicaHandlerTest {
   private static final String STACK_ID =
       "arn:aws:cloudformation:us-east-1:123456789012:stack/trade-processing-test/5b9f7a30-7b61-11e6-9a41-93e812345678";
   private static final String SCENARIO = "table";
+  private static final String REPLICA_KEY = "arn:aws:kms:eu-west-1:123456789012:alias/kms-trade-data-test";
   private static final Instant START = Instant.parse("2026-01-05T10:00:00Z");
   private static final WaitPolicy POLICY = new WaitPolicy(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofMinutes(50), 20);
   private static final int SDK_MAX_ATTEMPTS = 3;
@@ -349,6 +350,90 @@ class GlobalTableReplicaHandlerTest {
   }
 
   @Test
+  void handleRequest_createWithReplicaKey_shouldSendTheKeyInTheReplicaCreation() throws Exception {
+    // GIVEN
+    AWS.stubFor(inScenario(describeTable(), STARTED).willReturn(ok(table("ACTIVE"))));
+    AWS.stubFor(inScenario(updateTable(), STARTED).willSetStateTo("active").willReturn(ok(tableDescription())));
+    AWS.stubFor(inScenario(describeTable(), "active").willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
+    AWS.stubFor(inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1").willReturn(ok(backups("ENABLED"))));
+    ObjectNode create = withReplicaKey(event("create"), REPLICA_KEY);
+
+    // WHEN
+    JsonNode outcome = invoke(create, Duration.ofMinutes(5));
+
+    // THEN
+    assertThat(outcome.get("outcome").asText()).isEqualTo("SUCCESS");
+    assertThat(cloudFormationResponse().get("Status").asText()).isEqualTo("SUCCESS");
+    AWS.verify(1, postRequestedFor(urlEqualTo("/"))
+        .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable"))
+        .withHeader("Authorization", containing("/us-east-1/dynamodb/aws4_request"))
+        .withRequestBody(matchingJsonPath("$.ReplicaUpdates[0].Create.RegionName", equalTo("eu-west-1")))
+        .withRequestBody(matchingJsonPath("$.ReplicaUpdates[0].Create.KMSMasterKeyId", equalTo(REPLICA_KEY))));
+  }
+
+  @Test
+  void handleRequest_createWithoutReplicaKey_shouldLeaveTheKeyOutOfTheReplicaCreation() throws Exception {
+    // GIVEN
+    AWS.stubFor(inScenario(describeTable(), STARTED).willReturn(ok(table("ACTIVE"))));
+    AWS.stubFor(inScenario(updateTable(), STARTED).willSetStateTo("active").willReturn(ok(tableDescription())));
+    AWS.stubFor(inScenario(describeTable(), "active").willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
+    AWS.stubFor(inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1").willReturn(ok(backups("ENABLED"))));
+
+    // WHEN
+    JsonNode outcome = invoke(event("create"), Duration.ofMinutes(5));
+
+    // THEN
+    assertThat(outcome.get("outcome").asText()).isEqualTo("SUCCESS");
+    List<LoggedRequest> updates = AWS.findAll(postRequestedFor(urlEqualTo("/"))
+        .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
+    assertThat(updates).extracting(LoggedRequest::getBodyAsString)
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING).doesNotContain("KMSMasterKeyId");
+  }
+
+  @Test
+  void handleRequest_updateChangingTheKeyOfTheExistingReplica_shouldAnswerFailedWithoutUpdateTable() throws Exception {
+    // GIVEN
+    AWS.stubFor(describeTable().willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
+    ObjectNode update = event("update");
+    ((ObjectNode) update.get("OldResourceProperties")).set("ReplicaRegions", TradeJson.mapper().createArrayNode().add("eu-west-1"));
+    ((ObjectNode) update.get("OldResourceProperties")).put("ReplicaKMSMasterKeyId", REPLICA_KEY);
+    ((ObjectNode) update.get("ResourceProperties")).put("ReplicaKMSMasterKeyId",
+        "arn:aws:kms:eu-west-1:123456789012:alias/kms-trade-data-rotated");
+
+    // WHEN
+    JsonNode outcome = invoke(update, Duration.ofMinutes(5));
+
+    // THEN
+    assertThat(outcome.get("outcome").asText()).isEqualTo("FAILED");
+    JsonNode response = cloudFormationResponse();
+    assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(PHYSICAL_ID);
+    assertThat(response.get("Reason").asText()).startsWith(
+        "Property ReplicaKMSMasterKeyId cannot change for the existing replica in eu-west-1 (from '" + REPLICA_KEY
+            + "' to 'arn:aws:kms:eu-west-1:123456789012:alias/kms-trade-data-rotated')");
+    AWS.verify(0, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
+  }
+
+  @Test
+  void handleRequest_deleteOfReplicaWithKey_shouldRemoveItWithoutNamingTheKey() throws Exception {
+    // GIVEN
+    AWS.stubFor(inScenario(describeTable(), STARTED).willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
+    AWS.stubFor(inScenario(updateTable(), STARTED).willSetStateTo("gone").willReturn(ok(tableDescription())));
+    AWS.stubFor(inScenario(describeTable(), "gone").willReturn(ok(table("ACTIVE"))));
+    ObjectNode delete = withReplicaKey(event("delete"), REPLICA_KEY);
+
+    // WHEN
+    JsonNode outcome = invoke(delete, Duration.ofMinutes(5));
+
+    // THEN
+    assertThat(outcome.get("outcome").asText()).isEqualTo("SUCCESS");
+    List<LoggedRequest> updates = AWS.findAll(postRequestedFor(urlEqualTo("/"))
+        .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
+    assertThat(updates).extracting(LoggedRequest::getBodyAsString)
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("\"Delete\":{\"RegionName\":\"eu-west-1\"}").doesNotContain("KMSMasterKeyId");
+  }
+
+  @Test
   void handleRequest_updateRefusedByDynamoDb_shouldAnswerFailedKeepingPhysicalId() throws Exception {
     // GIVEN
     AWS.stubFor(describeTable().willReturn(ok(table("ACTIVE", replica("ap-south-1", "ACTIVE")))));
@@ -530,6 +615,11 @@ class GlobalTableReplicaHandlerTest {
       event.put("ResponseURL", AWS.baseUrl() + RESPONSE_PATH + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=0f1e2d");
       return event;
     }
+  }
+
+  private static ObjectNode withReplicaKey(ObjectNode event, String keyId) {
+    ((ObjectNode) event.get("ResourceProperties")).put("ReplicaKMSMasterKeyId", keyId);
+    return event;
   }
 
   private static ObjectNode withWaitState(ObjectNode event, int attempt, Instant deadline) {

@@ -14,6 +14,7 @@ class GlobalTableReplicaServiceTest {
 
   private static final String TABLE = "dynamodb-trades-dev";
   private static final String PHYSICAL_ID = TABLE + "-replicas";
+  private static final String REPLICA_KEY = "arn:aws:kms:eu-west-1:123456789012:alias/kms-trade-data-dev";
   private static final WaitPolicy POLICY = new WaitPolicy(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofMinutes(50), 5);
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00Z"));
@@ -216,6 +217,81 @@ class GlobalTableReplicaServiceTest {
     assertThat(outcome).isEqualTo(new ReplicaOutcome.Finished(ResponseStatus.SUCCESS, PHYSICAL_ID,
         "Table dynamodb-trades-dev has no replica in eu-west-1."));
     assertThat(gateway.replicas()).isEmpty();
+  }
+
+  @Test
+  void handle_createWithReplicaKey_shouldCreateTheReplicaUnderThatKey() {
+    // GIVEN
+    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE);
+    ReplicaRequest request = new ReplicaRequest(RequestType.CREATE,
+        withKey(properties(TABLE, "eu-west-1"), REPLICA_KEY), null, null);
+
+    // WHEN
+    ReplicaOutcome outcome = service(gateway, sleeper(gateway, 3)).handle(request, null, remaining);
+
+    // THEN
+    assertThat(outcome).isInstanceOf(ReplicaOutcome.Finished.class)
+        .extracting(finished -> ((ReplicaOutcome.Finished) finished).status()).isEqualTo(ResponseStatus.SUCCESS);
+    assertThat(gateway.changes()).containsExactly("add eu-west-1 with " + REPLICA_KEY, "enable pitr eu-west-1");
+  }
+
+  @Test
+  void handle_updateAddingRegionWithKey_shouldCreateOnlyTheNewReplicaUnderTheKey() {
+    // GIVEN
+    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE)
+        .withReplica("eu-west-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED);
+    String frankfurtKey = "alias/kms-trade-data-dev";
+    ReplicaRequest request = new ReplicaRequest(RequestType.UPDATE,
+        withKey(properties(TABLE, "eu-west-1", "eu-central-1"), frankfurtKey),
+        withKey(properties(TABLE, "eu-west-1"), frankfurtKey), PHYSICAL_ID);
+
+    // WHEN
+    ReplicaOutcome outcome = service(gateway, sleeper(gateway, 3)).handle(request, null, remaining);
+
+    // THEN
+    assertThat(outcome).isInstanceOf(ReplicaOutcome.Finished.class)
+        .extracting(finished -> ((ReplicaOutcome.Finished) finished).status()).isEqualTo(ResponseStatus.SUCCESS);
+    assertThat(gateway.changes()).containsExactly("add eu-central-1 with " + frankfurtKey, "enable pitr eu-central-1");
+  }
+
+  @Test
+  void handle_updateChangingKeyOfExistingReplica_shouldFailWithoutChangesAndKeepPhysicalId() {
+    // GIVEN
+    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE)
+        .withReplica("eu-west-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED);
+    ReplicaRequest request = new ReplicaRequest(RequestType.UPDATE,
+        withKey(properties(TABLE, "eu-west-1"), REPLICA_KEY), properties(TABLE, "eu-west-1"), PHYSICAL_ID);
+
+    // WHEN
+    ReplicaOutcome outcome = service(gateway, sleeper(gateway, 1)).handle(request, null, remaining);
+
+    // THEN
+    assertThat(outcome).isEqualTo(new ReplicaOutcome.Finished(ResponseStatus.FAILED, PHYSICAL_ID,
+        "Property ReplicaKMSMasterKeyId cannot change for the existing replica in eu-west-1 (from the key DynamoDB"
+            + " chooses to '" + REPLICA_KEY + "'); it applies to replicas this resource creates. Switch the"
+            + " replica's key with UpdateTable ReplicaUpdates Update, then update the stack."));
+    assertThat(gateway.changes()).isEmpty();
+  }
+
+  @Test
+  void handle_deleteOfReplicaWithKey_shouldRemoveItLikeAnyReplica() {
+    // GIVEN
+    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE)
+        .withReplica("eu-west-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED);
+    ReplicaRequest request = new ReplicaRequest(RequestType.DELETE,
+        withKey(properties(TABLE, "eu-west-1"), REPLICA_KEY), null, PHYSICAL_ID);
+
+    // WHEN
+    ReplicaOutcome outcome = service(gateway, sleeper(gateway, 1)).handle(request, null, remaining);
+
+    // THEN
+    assertThat(outcome).isEqualTo(new ReplicaOutcome.Finished(ResponseStatus.SUCCESS, PHYSICAL_ID,
+        "Table dynamodb-trades-dev has no replica in eu-west-1."));
+    assertThat(gateway.changes()).containsExactly("remove eu-west-1");
+  }
+
+  private static JsonNode withKey(JsonNode properties, String keyId) {
+    return ((com.fasterxml.jackson.databind.node.ObjectNode) properties).put("ReplicaKMSMasterKeyId", keyId);
   }
 
   private static JsonNode properties(String table, String... regions) {

@@ -93,12 +93,12 @@ final class InMemoryGlobalTableGateway implements GlobalTableGateway {
   }
 
   @Override
-  public ReplicaChange addReplica(String name, String region) {
+  public ReplicaChange addReplica(String name, String region, Optional<String> kmsMasterKeyId) {
     failIfAsked();
     if (busy) {
       return ReplicaChange.TABLE_BUSY;
     }
-    changes.add("add " + region);
+    changes.add("add " + region + kmsMasterKeyId.map(key -> " with " + key).orElse(""));
     replicas.put(region, new ReplicaState(region, ReplicaStatus.CREATING, ""));
     return ReplicaChange.STARTED;
   }
