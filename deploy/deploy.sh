@@ -354,6 +354,25 @@ ensure_artifact_bucket() {
     "TagSet=[{Key=$CREATED_BY_TAG_KEY,Value=$CREATED_BY_TAG_VALUE},{Key=project,Value=trade-processing},{Key=environment,Value=$ENV_SUFFIX}]"
 }
 
+# The packaging bucket this script owns (one given as ARTIFACT_BUCKET is its owner's to
+# configure): encrypted by default with SSE-S3, reachable over TLS only, its objects expiring.
+# Set on every deploy, so a bucket made by an earlier version gets them too. Not versioned:
+# destroy.sh empties the bucket with `s3 rm`, which would leave old versions behind and the
+# bucket undeletable, and `cloudformation package` uploads again any template that expired;
+# CloudFormation keeps its own copy of each stack's template, so nothing reads an old object.
+secure_artifact_bucket() {
+  [[ -z ${ARTIFACT_BUCKET:-} ]] || return 0
+  # A month: far longer than any deploy, which is the only reader of the packaged templates.
+  local expiry_days=30 arn
+  arn="arn:$(partition_of "$PRIMARY_REGION"):s3:::$BUCKET"
+  aws_do s3api put-bucket-encryption --bucket "$BUCKET" --server-side-encryption-configuration \
+    '{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"AES256"}}]}'
+  aws_do s3api put-bucket-lifecycle-configuration --bucket "$BUCKET" --lifecycle-configuration \
+    "{\"Rules\":[{\"ID\":\"expire-packaged-templates\",\"Status\":\"Enabled\",\"Filter\":{\"Prefix\":\"\"},\"Expiration\":{\"Days\":$expiry_days},\"AbortIncompleteMultipartUpload\":{\"DaysAfterInitiation\":1}}]}"
+  aws_do s3api put-bucket-policy --bucket "$BUCKET" --policy \
+    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"DenyWithoutTls\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"$arn\",\"$arn/*\"],\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}"
+}
+
 package_templates() {
   mkdir -p "$STATE_DIR"
   local packaged="$STATE_DIR/root.packaged.json" key="$ARTIFACT_PREFIX/root.packaged.json"
@@ -545,6 +564,7 @@ main() {
   [[ -n ${IMAGE_DIGESTS_FILE:-} ]] || build_and_push_images
   wait_for_images
   ensure_artifact_bucket
+  secure_artifact_bucket
   package_templates
   deploy_stack_set
   print_outputs

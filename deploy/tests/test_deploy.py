@@ -402,6 +402,9 @@ def existing_environment_rules(
          "save": {"option": "--replication-configuration", "key": "replicationConfiguration"}},
         {"args": ["ecr", "describe-images"], "stdout": "sha256:x\n"},
         {"args": ["s3api", "head-bucket"], "stdout": ""},
+        {"args": ["s3api", "put-bucket-encryption"], "stdout": ""},
+        {"args": ["s3api", "put-bucket-lifecycle-configuration"], "stdout": ""},
+        {"args": ["s3api", "put-bucket-policy"], "stdout": ""},
         {"args": ["cloudformation", "package"], "stdout": ""},
         {"args": ["s3", "cp"], "stdout": ""},
         {"args": ["describe-stack-set"], "stdout": "ACTIVE\n"},
@@ -959,3 +962,40 @@ def test_deploy_parameters_when_compared_with_root_template_should_cover_every_p
     # THEN
     assert sorted(on_update) == sorted(root_parameters), "each parameter set or kept, none twice"
     assert set(on_create) <= root_parameters and len(on_create) == len(set(on_create))
+
+
+def test_deploy_dry_run_when_the_packaging_bucket_is_its_own_should_encrypt_expire_and_require_tls_before_packaging(sandbox):
+    # WHEN
+    run = sandbox("deploy.sh", "qa", DRY_RUN="1")
+    # THEN
+    assert run.code == 0, run.stderr
+    plan = run.plan_aws()
+    bucket = option(plan[index_of(plan, "s3api", "head-bucket")], "--bucket")
+    assert bucket.startswith("trade-processing-artifacts-") and bucket.endswith("-us-east-1-qa")
+    encryption = index_of(plan, "s3api", "put-bucket-encryption", bucket)
+    lifecycle = index_of(plan, "s3api", "put-bucket-lifecycle-configuration", bucket)
+    policy = index_of(plan, "s3api", "put-bucket-policy", bucket)
+    assert index_of(plan, "s3api", "head-bucket") < min(encryption, lifecycle, policy)
+    assert max(encryption, lifecycle, policy) < index_of(plan, "cloudformation", "package")
+    rules = json.loads(option(plan[encryption], "--server-side-encryption-configuration"))["Rules"]
+    assert rules == [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]
+    [expiry] = json.loads(option(plan[lifecycle], "--lifecycle-configuration"))["Rules"]
+    assert expiry["Status"] == "Enabled" and expiry["Filter"] == {"Prefix": ""}
+    assert expiry["Expiration"]["Days"] >= 7, "a packaged template must outlive the deploy that reads it"
+    [deny] = json.loads(option(plan[policy], "--policy"))["Statement"]
+    assert deny["Effect"] == "Deny" and deny["Principal"] == "*" and deny["Action"] == "s3:*"
+    assert deny["Condition"] == {"Bool": {"aws:SecureTransport": "false"}}
+    assert sorted(deny["Resource"]) == [f"arn:aws:s3:::{bucket}", f"arn:aws:s3:::{bucket}/*"]
+    assert not any("put-bucket-versioning" in command for command in plan), "destroy.sh's s3 rm leaves versions"
+
+
+def test_deploy_dry_run_when_the_packaging_bucket_is_given_should_leave_its_configuration_to_its_owner(sandbox):
+    # WHEN
+    run = sandbox("deploy.sh", "qa", DRY_RUN="1", ARTIFACT_BUCKET="team-artifacts")
+    # THEN
+    assert run.code == 0, run.stderr
+    plan = run.plan_aws()
+    assert index_of(plan, "cloudformation", "package", "team-artifacts") >= 0
+    assert not any(
+        word in command for command in plan for word in ("put-bucket-encryption", "put-bucket-lifecycle-configuration", "put-bucket-policy")
+    )
