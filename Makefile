@@ -30,7 +30,7 @@ help: ## List the targets
 # test-images packages the function modules without their tests only to build the image tarballs
 # that test-deploy opens; every Java test then runs in the one `mvn verify` below.
 .PHONY: test
-test: venv lint-templates test-emulator lint-scripts test-deploy ## Run every test: cfn-lint, the emulator launcher's tests, shellcheck, the image and deploy tests, unit and integration tests (mvn verify)
+test: venv lint-templates scan-templates lint-iam test-scan-tools test-emulator lint-scripts test-deploy ## Run every test: cfn-lint, checkov, parliament, the emulator launcher's and tools' tests, shellcheck, the image and deploy tests, unit and integration tests (mvn verify)
 	@$(call with_jdk,$(MVN) $(MVN_FLAGS) verify)
 
 .PHONY: test-emulator
@@ -49,6 +49,38 @@ $(VENV_STAMP): $(REQUIREMENTS)
 	@[ -x $(VENV)/bin/python ] || $(PYTHON) -m venv $(VENV)
 	@$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check --requirement $(REQUIREMENTS)
 	@touch $@
+
+# The scanners live in their own virtualenv: checkov's pins conflict with tools/requirements.txt
+# (tools/scan-requirements.txt says which).
+SCAN_VENV         := .venv-scan
+SCAN_REQUIREMENTS := tools/scan-requirements.txt
+SCAN_VENV_STAMP   := $(SCAN_VENV)/.installed
+
+.PHONY: venv-scan
+venv-scan: $(SCAN_VENV_STAMP) ## Create the scanner virtualenv (checkov, parliament) from its pinned requirements
+
+$(SCAN_VENV_STAMP): $(SCAN_REQUIREMENTS)
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) is needed for the scanners" >&2; exit 1; }
+	@[ -x $(SCAN_VENV)/bin/python ] || $(PYTHON) -m venv $(SCAN_VENV)
+	@$(SCAN_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --requirement $(SCAN_REQUIREMENTS)
+	@touch $@
+
+# Every check that does not fit a resource is skipped in that resource's Metadata, with its reason
+# (docs/security.md); --skip-download keeps checkov offline.
+.PHONY: scan-templates
+scan-templates: venv-scan ## Scan the CloudFormation templates with checkov: no failed check allowed
+	@$(SCAN_VENV)/bin/checkov --quiet --compact --skip-download --framework cloudformation \
+	  $(foreach template,$(TEMPLATES),--file $(template)) \
+	  | tee $(SCAN_VENV)/checkov.txt | grep -E 'Passed checks|FAILED|Check:' || true
+	@grep -q 'Failed checks: 0,' $(SCAN_VENV)/checkov.txt || { echo "checkov: failed checks (above)" >&2; exit 1; }
+
+.PHONY: lint-iam
+lint-iam: venv-scan ## Lint every IAM identity policy of the templates with parliament
+	@$(SCAN_VENV)/bin/python tools/lint_iam_policies.py $(TEMPLATES)
+
+.PHONY: test-scan-tools
+test-scan-tools: venv-scan ## Run the tests of the IAM policy linter (pytest)
+	@cd tools && ../$(SCAN_VENV)/bin/python -m pytest -q -p no:cacheprovider
 
 .PHONY: lint-templates
 lint-templates: venv ## Run cfn-lint on every CloudFormation template
@@ -75,8 +107,8 @@ clean: ## Remove build output (keeps the virtualenv)
 	@$(call with_jdk,$(MVN) $(MVN_FLAGS) -q clean)
 
 .PHONY: distclean
-distclean: clean ## Remove build output and the virtualenv
-	rm -rf $(VENV)
+distclean: clean ## Remove build output and the virtualenvs
+	rm -rf $(VENV) $(SCAN_VENV)
 
 # --- Function images and deployment (deploy/, docs/deploy.md) ------------------------------------
 FUNCTION_MODULES := validator,enricher,recorder,global-table-resource
