@@ -295,6 +295,49 @@ final class NetworkRules {
             return violations;
           });
 
+  /**
+   * Actions the Lambda Insights extension performs from inside the sandbox with the permissions of
+   * the CloudWatchLambdaInsightsExecutionRolePolicy managed policy, not of an inline policy.
+   */
+  static final Set<String> INSIGHTS_EXTENSION_ACTIONS =
+      Set.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents");
+
+  /**
+   * An endpoint policy lets through only what a function in the VPC calls, so that credentials
+   * used from the VPC can do no more through it than the functions need.
+   */
+  static final TemplateRule ENDPOINT_POLICIES_ONLY_FUNCTION_CALLS =
+      TemplateRule.of(
+          "endpoint-policies-allow-only-what-the-functions-call",
+          templates -> {
+            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+            Set<String> called = new TreeSet<>(INSIGHTS_EXTENSION_ACTIONS);
+            for (Resource function : templates.resourcesOfType("AWS::Lambda::Function")) {
+              if (function.properties().has("VpcConfig")) {
+                called.addAll(roleActions(function));
+              }
+            }
+            List<String> violations = new ArrayList<>();
+            for (Resource endpoint : templates.resourcesOfType("AWS::EC2::VPCEndpoint")) {
+              JsonNode policy = deployment.evaluate(endpoint.template(), endpoint.property("PolicyDocument"));
+              for (JsonNode statement : Intrinsics.oneOrMany(policy.path("Statement"))) {
+                if (!statement.path("Effect").asText().equals("Allow")) {
+                  continue;
+                }
+                for (String action : PolicyDocuments.actions(statement)) {
+                  if (!called.contains(action)) {
+                    violations.add(
+                        endpoint.where()
+                            + " lets through "
+                            + action
+                            + ", which no function in the VPC calls");
+                  }
+                }
+              }
+            }
+            return violations;
+          });
+
   /** Reference data is reached privately: through an endpoint to its service when one is given. */
   static final TemplateRule OPTIONAL_REFERENCE_DATA_ENDPOINT =
       TemplateRule.of(

@@ -234,4 +234,16 @@ class NetworkTest {
     assertThat(assertion.path("AssertDescription").asText())
         .contains("both regions or of neither");
   }
+
+  @Test
+  void network_endpointPolicies_shouldLetThroughOnlyWhatTheFunctionsCall() {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+
+    // WHEN
+    List<String> violations = NetworkRules.ENDPOINT_POLICIES_ONLY_FUNCTION_CALLS.check(templates);
+
+    // THEN
+    assertThat(violations).isEmpty();
+  }
 }

@@ -508,6 +508,12 @@ class TemplateRuleFixturesTest {
               "endpoint-policy-without-put-item",
               "may call dynamodb:PutItem, which the dynamodb endpoint policy does not let through"),
           new Case(
+              NetworkRules.ENDPOINT_POLICIES_ONLY_FUNCTION_CALLS,
+              "network",
+              "endpoint-policy-allows-uncalled-actions",
+              "network.json/SsmEndpoint lets through ssm:GetParameters, which no function in the VPC"
+                  + " calls"),
+          new Case(
               NetworkRules.OPTIONAL_REFERENCE_DATA_ENDPOINT,
               "network",
               "reference-data-endpoint-always-created",
