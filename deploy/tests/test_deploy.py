@@ -971,7 +971,7 @@ def test_deploy_dry_run_when_the_packaging_bucket_is_its_own_should_encrypt_expi
     assert run.code == 0, run.stderr
     plan = run.plan_aws()
     bucket = option(plan[index_of(plan, "s3api", "head-bucket")], "--bucket")
-    assert bucket.startswith("trade-processing-artifacts-") and bucket.endswith("-us-east-1-qa")
+    assert bucket.startswith("trade-processing-") and bucket.endswith("-us-east-1-qa")
     encryption = index_of(plan, "s3api", "put-bucket-encryption", bucket)
     lifecycle = index_of(plan, "s3api", "put-bucket-lifecycle-configuration", bucket)
     policy = index_of(plan, "s3api", "put-bucket-policy", bucket)
