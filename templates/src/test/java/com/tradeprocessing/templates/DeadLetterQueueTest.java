@@ -82,4 +82,28 @@ class DeadLetterQueueTest {
     // THEN
     assertThat(actions).hasSize(5).containsOnly(deployment.refValue(topic));
   }
+
+  @Test
+  void deadLetterQueues_requestsWithoutTls_shouldBeDeniedEveryAction() {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+
+    // WHEN
+    List<String> violations = TransportRules.QUEUES_TLS_ONLY.check(templates);
+
+    // THEN
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
+  void alarmTopic_publishingWithoutTls_shouldBeDenied() {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+
+    // WHEN
+    List<String> violations = TransportRules.TOPICS_TLS_ONLY.check(templates);
+
+    // THEN
+    assertThat(violations).isEmpty();
+  }
 }

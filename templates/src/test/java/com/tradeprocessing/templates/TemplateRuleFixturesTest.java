@@ -292,6 +292,22 @@ class TemplateRuleFixturesTest {
               "function-uses-key-directly",
               "no VPC endpoint for kms"),
           new Case(
+              TransportRules.QUEUES_TLS_ONLY,
+              "trade-data-key",
+              "queue-without-tls-deny",
+              "data.json/RecorderDeadLetterQueue is not denied every action (sqs:*) to requests"
+                  + " without TLS"),
+          new Case(
+              TransportRules.QUEUES_TLS_ONLY,
+              "trade-data-key",
+              "queue-tls-deny-of-send-only",
+              "data.json/EventDeadLetterQueue is not denied every action (sqs:*)"),
+          new Case(
+              TransportRules.TOPICS_TLS_ONLY,
+              "monitoring",
+              "topic-without-tls-deny",
+              "monitoring.json/AlarmTopic accepts publishing without TLS"),
+          new Case(
               IamRules.SCOPED_TRUST,
               "state-machine",
               "state-machine-trust-unscoped",

@@ -24,6 +24,7 @@ final class TemplateRules {
           IamRules.class,
           TopicKeyRules.class,
           TradeDataKeyRules.class,
+          TransportRules.class,
           DestroyabilityRules.class,
           NamingRules.class);
 
