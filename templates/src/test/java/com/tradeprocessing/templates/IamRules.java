@@ -87,6 +87,8 @@ final class IamRules {
               for (JsonNode statement : policy.statements()) {
                 if (statement.has("NotResource")) {
                   violations.add(policy.where() + " uses NotResource");
+                } else if (!statement.has("Resource")) {
+                  violations.add(policy.where() + " has a statement that names no Resource");
                 }
                 boolean anyResource =
                     Intrinsics.oneOrMany(statement.path("Resource")).stream()

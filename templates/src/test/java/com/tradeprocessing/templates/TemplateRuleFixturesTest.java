@@ -198,6 +198,11 @@ class TemplateRuleFixturesTest {
               "policy-on-every-queue",
               "grants sqs:SendMessage on every resource"),
           new Case(
+              IamRules.SCOPED_RESOURCES,
+              "functions",
+              "statement-without-resource",
+              "ValidatorRole Policies/0 has a statement that names no Resource"),
+          new Case(
               IamRules.ONE_ROLE_PER_FUNCTION_AND_SERVICE,
               "functions",
               "role-shared-by-functions",
