@@ -1,7 +1,10 @@
 package com.tradeprocessing.model.json;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -29,11 +32,25 @@ import java.math.BigDecimal;
  * (amounts, percentages) is written in plain notation, as a number or, under
  * {@code @JsonFormat(shape = STRING)}, as a string; only beyond the same scale does it fall back to
  * {@code toString()} notation.
+ *
+ * <p>Every event EventBridge can deliver must be readable, or a stage would fail on it instead of
+ * judging it and the trade would never be recorded. Jackson's default read constraints are lower
+ * than what PutEvents accepts (1,000 levels of nesting against PutEvents' 1,100, numbers and
+ * field names of at most 1,000 and 50,000 characters within an entry of up to 256 KB), so they are
+ * raised to {@value #MAX_NESTING_DEPTH} levels, which leaves room for the stage inputs wrapping the
+ * event, and to {@value #MAX_TOKEN_LENGTH} characters, the whole entry. The PutEvents limits are in
+ * https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEvents.html.
  */
 public final class TradeJson {
 
   /** The largest scale, either sign, that Jackson writes in plain notation. */
   static final int MAX_PLAIN_SCALE = 9999;
+
+  /** Deepest nesting read and written: PutEvents' 1,100 levels and the stages' wrapping. */
+  public static final int MAX_NESTING_DEPTH = 1200;
+
+  /** Longest number or field name read: a PutEvents entry's 262,144 bytes. */
+  public static final int MAX_TOKEN_LENGTH = 262_144;
 
   private static final JsonMapper MAPPER = newMapper();
 
@@ -45,7 +62,18 @@ public final class TradeJson {
   }
 
   private static JsonMapper newMapper() {
-    return JsonMapper.builder()
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxNumberLength(MAX_TOKEN_LENGTH)
+                    .maxNameLength(MAX_TOKEN_LENGTH)
+                    .build())
+            .streamWriteConstraints(
+                StreamWriteConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+            .build();
+    return JsonMapper.builder(factory)
         .addModule(new JavaTimeModule())
         .addModule(
             new SimpleModule("plain-decimals")

@@ -186,6 +186,32 @@ class TradeJsonTest {
         .as((sign, digits, decimals, power) -> sign + digits + decimals + power);
   }
 
+  @Test
+  void readTree_anythingPutEventsAccepts_shouldBeReadAndWrittenBack() throws Exception {
+    // GIVEN: a detail nested 1,100 levels inside a stage input's two wrapping levels, a decimal
+    // of 200,000 digits and a field name of 100,000 characters, all within a PutEvents entry
+    String nested = "[".repeat(1100) + "]".repeat(1100);
+    String digits = "0." + "1".repeat(200_000);
+    String name = "n".repeat(100_000);
+    String text =
+        "{\"event\":{\"detail\":{\"deep\":"
+            + nested
+            + ",\"long\":"
+            + digits
+            + ",\""
+            + name
+            + "\":1}}}";
+
+    // WHEN
+    JsonNode tree = TradeJson.mapper().readTree(text);
+    String written = TradeJson.mapper().writeValueAsString(tree);
+
+    // THEN
+    assertThat(tree.at("/event/detail/long").decimalValue()).isEqualTo(new BigDecimal(digits));
+    assertThat(tree.at("/event/detail").has(name)).isTrue();
+    assertThat(written).isEqualTo(text);
+  }
+
   private static Logger quiet(String name) {
     Logger logger = Logger.getLogger(name);
     logger.setLevel(Level.WARNING);
