@@ -7,7 +7,9 @@ package com.tradeprocessing.model;
 public enum ReasonCode {
   // Decided by the validator from the payload and the validation thresholds.
   MALFORMED_PAYLOAD,
+  EVENT_TOO_LARGE,
   MISSING_FIELD,
+  INVALID_TRADE_ID,
   INVALID_ISIN,
   INVALID_SIDE,
   INVALID_QUANTITY,

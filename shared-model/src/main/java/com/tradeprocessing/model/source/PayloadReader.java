@@ -3,11 +3,13 @@ package com.tradeprocessing.model.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tradeprocessing.model.Currency;
 import com.tradeprocessing.model.Isin;
+import com.tradeprocessing.model.MessageText;
 import com.tradeprocessing.model.Mic;
 import com.tradeprocessing.model.Price;
 import com.tradeprocessing.model.Quantity;
 import com.tradeprocessing.model.ReasonCode;
 import com.tradeprocessing.model.Side;
+import com.tradeprocessing.model.SourceTradeIds;
 import com.tradeprocessing.model.ValidationProblem;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -19,6 +21,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SequencedMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -62,7 +65,7 @@ final class PayloadReader {
   private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?[0-9]{1,40}(\\.[0-9]{1,40})?");
 
   // Longest value quoted in a message, so a huge field cannot make a huge problem.
-  private static final int MAX_QUOTED_LENGTH = 40;
+  private static final int MAX_QUOTED_LENGTH = MessageText.MAX_LENGTH;
 
   // Longest text handed to a value type or a date parser; longer is rejected unread.
   private static final int MAX_PARSED_TEXT_LENGTH = 64;
@@ -135,10 +138,21 @@ final class PayloadReader {
 
   /**
    * The source's trade id, verbatim (it is hashed into the trade id, so it is never trimmed). A
-   * value that is not a string is reported as {@code MISSING_FIELD}: there is no usable id.
+   * value that is not a string is reported as {@code MISSING_FIELD}: there is no usable id. A
+   * string outside {@link SourceTradeIds}' form is {@code INVALID_TRADE_ID} and reads as absent, so
+   * the platform never keys, logs or indexes such a value (the payload keeps it).
    */
   String sourceTradeId(String path) {
-    return requiredText(path, ReasonCode.MISSING_FIELD);
+    String id = requiredText(path, ReasonCode.MISSING_FIELD);
+    if (id == null) {
+      return null;
+    }
+    Optional<String> problem = SourceTradeIds.problem(id);
+    if (problem.isPresent()) {
+      reject(ReasonCode.INVALID_TRADE_ID, path, quote(id) + " " + problem.get());
+      return null;
+    }
+    return id;
   }
 
   Isin isin(String path) {
@@ -313,13 +327,11 @@ final class PayloadReader {
   }
 
   static String quote(String text) {
-    return "'" + abbreviate(text) + "'";
+    return MessageText.quote(text);
   }
 
   private static String abbreviate(String text) {
-    return text.length() <= MAX_QUOTED_LENGTH
-        ? text
-        : text.substring(0, MAX_QUOTED_LENGTH) + "... (" + text.length() + " characters)";
+    return MessageText.abbreviate(text);
   }
 
   // Scientific form for extreme exponents: toPlainString of 1E-999999999 would build a huge string.

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradeprocessing.model.Currency;
 import com.tradeprocessing.model.Price;
 import com.tradeprocessing.model.Quantity;
+import com.tradeprocessing.model.ReasonCode;
 import com.tradeprocessing.model.SourceSystem;
 import com.tradeprocessing.model.Trade;
 import com.tradeprocessing.model.ValidationProblem;
@@ -258,12 +259,58 @@ class OmsTradeAdapterTest {
   }
 
   @Test
-  void adapt_tradeIdWithSpaces_shouldBeKeptVerbatim() {
+  void adapt_tradeIdWithPunctuation_shouldBeKeptVerbatim() {
+    // GIVEN
+    ObjectNode detail = valid().put("tradeId", "OMS/2026:11#25_x.1");
+
+    // WHEN / THEN
+    assertThat(adapter.adapt(detail).trade().orElseThrow().sourceTradeId())
+        .isEqualTo("OMS/2026:11#25_x.1");
+  }
+
+  @Test
+  void adapt_tradeIdWithSpaces_shouldBeRejectedAsInvalidTradeIdAndNotRead() {
     // GIVEN
     ObjectNode detail = valid().put("tradeId", " OMS-1 ");
 
-    // WHEN / THEN
-    assertThat(adapter.adapt(detail).trade().orElseThrow().sourceTradeId()).isEqualTo(" OMS-1 ");
+    // WHEN
+    Adaptation adaptation = adapter.adapt(detail);
+
+    // THEN
+    assertThat(adaptation.problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.code()).isEqualTo(ReasonCode.INVALID_TRADE_ID);
+              assertThat(problem.field()).isEqualTo("tradeId");
+              assertThat(problem.message()).contains("a space U+0020 at position 1");
+            });
+    assertThat(adaptation.candidate().sourceTradeId()).isNull();
+    assertThat(adaptation.trade()).isEmpty();
+  }
+
+  @Test
+  void adapt_tradeIdOf3000CharactersWithControlCharacters_shouldQuoteItShortAndPrintable() {
+    // GIVEN
+    String id = "\u0000OMS\u001f" + "9".repeat(2995);
+    ObjectNode detail = valid().put("tradeId", id);
+
+    // WHEN
+    Adaptation adaptation = adapter.adapt(detail);
+
+    // THEN
+    assertThat(adaptation.problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.code()).isEqualTo(ReasonCode.INVALID_TRADE_ID);
+              assertThat(problem.message())
+                  .startsWith("tradeId: '\\u0000OMS\\u001F99")
+                  .contains("(3000 characters)", "3000 characters long, more than 64")
+                  .doesNotContain("\u0000", "\u001f")
+                  .hasSizeLessThan(200);
+            });
+    assertThat(adaptation.candidate().sourceTradeId()).isNull();
   }
 
   @Test

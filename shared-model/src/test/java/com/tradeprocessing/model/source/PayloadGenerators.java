@@ -10,6 +10,7 @@ import com.tradeprocessing.model.Price;
 import com.tradeprocessing.model.Quantity;
 import com.tradeprocessing.model.Side;
 import com.tradeprocessing.model.SourceSystem;
+import com.tradeprocessing.model.SourceTradeIds;
 import com.tradeprocessing.model.Trade;
 import com.tradeprocessing.model.TradeId;
 import java.math.BigDecimal;
@@ -327,12 +328,29 @@ final class PayloadGenerators {
     }
   }
 
+  /** Ids of the accepted form: 1 to 64 printable ASCII characters (SourceTradeIds). */
   static Arbitrary<String> sourceTradeIds() {
     return Arbitraries.strings()
         .withCharRange('!', '~')
-        .withChars('é', 'ß', '中', '€')
         .ofMinLength(1)
-        .ofMaxLength(24);
+        .ofMaxLength(SourceTradeIds.MAX_LENGTH);
+  }
+
+  /** Ids outside the accepted form that are still present and not blank. */
+  static Arbitrary<String> invalidSourceTradeIds() {
+    Arbitrary<String> valid = sourceTradeIds();
+    Arbitrary<Character> outside =
+        Arbitraries.of('\u0000', '\u001f', '\u007f', ' ', 'é', '€', '中', '\ud83d', '\u2028');
+    return Arbitraries.oneOf(
+        Arbitraries.integers()
+            .between(SourceTradeIds.MAX_LENGTH + 1, 3000)
+            .map(length -> "T".repeat(length)),
+        Combinators.combine(valid, outside, Arbitraries.integers().between(0, 64))
+            .as(
+                (id, c, at) -> {
+                  int position = Math.min(at, id.length());
+                  return id.substring(0, position) + c + id.substring(position);
+                }));
   }
 
   static Arbitrary<String> optionalTexts() {
@@ -416,21 +434,22 @@ final class PayloadGenerators {
             .map(
                 g ->
                     new Mutation(
-                        "garbage", current -> JSON.textNode(g), garbageInvalid(field), false)));
+                        "garbage", current -> JSON.textNode(g), garbageInvalid(field, g), false)));
     options.addAll(specificMutations(system, field));
     return Arbitraries.oneOf(options);
   }
 
-  /** Strings that no field but an id or a free text accepts: they start with '#'. */
+  /** Strings that no field but a free text (and an id of the accepted form) accepts: '#...'. */
   static Arbitrary<String> garbage() {
     return Arbitraries.frequencyOf(
         Tuple.of(50, Arbitraries.strings().ofMaxLength(20).map(s -> "#" + s)),
         Tuple.of(1, Arbitraries.just("#" + "9".repeat(100_000))));
   }
 
-  private static boolean garbageInvalid(Field field) {
+  private static boolean garbageInvalid(Field field, String garbage) {
     return switch (field.kind()) {
-      case ID, OPTIONAL_TEXT -> false;
+      case ID -> !SourceTradeIds.isValid(garbage);
+      case OPTIONAL_TEXT -> false;
       default -> true;
     };
   }
@@ -441,6 +460,9 @@ final class PayloadGenerators {
       case ID -> {
         options.add(just("number", JSON.numberNode(12345), true));
         options.add(sourceTradeIds().map(id -> replaceWith("other id", JSON.textNode(id), false)));
+        options.add(
+            invalidSourceTradeIds()
+                .map(id -> replaceWith("id of another form", JSON.textNode(id), true)));
       }
       case ISIN -> {
         options.add(

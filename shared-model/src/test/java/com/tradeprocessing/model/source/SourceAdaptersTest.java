@@ -85,6 +85,8 @@ class SourceAdaptersTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({
     "oms_missing-field,                          MISSING_FIELD,           tradeId",
+    "oms_invalid-trade-id,                       INVALID_TRADE_ID,        tradeId",
+    "oms_trade-id-too-long,                      INVALID_TRADE_ID,        tradeId",
     "oms_invalid-isin,                           INVALID_ISIN,            isin",
     "oms_invalid-side,                           INVALID_SIDE,            side",
     "oms_invalid-quantity,                       INVALID_QUANTITY,        quantity",
@@ -95,6 +97,8 @@ class SourceAdaptersTest {
     "oms_invalid-trade-time,                     INVALID_TRADE_TIME,      executedAt",
     "oms_malformed-payload,                      MALFORMED_PAYLOAD,       ''",
     "fix-gateway_missing-field,                  MISSING_FIELD,           ExecID",
+    "fix-gateway_invalid-trade-id,               INVALID_TRADE_ID,        ExecID",
+    "fix-gateway_trade-id-too-long,              INVALID_TRADE_ID,        ExecID",
     "fix-gateway_invalid-isin,                   INVALID_ISIN,            SecurityID",
     "fix-gateway_invalid-security-id-source,     INVALID_ISIN,            SecurityIDSource",
     "fix-gateway_invalid-side,                   INVALID_SIDE,            Side",
@@ -105,6 +109,8 @@ class SourceAdaptersTest {
     "fix-gateway_invalid-trade-time,             INVALID_TRADE_TIME,      TransactTime",
     "fix-gateway_malformed-payload,              MALFORMED_PAYLOAD,       ''",
     "prime-broker_missing-field,                 MISSING_FIELD,           confirmationRef",
+    "prime-broker_invalid-trade-id,              INVALID_TRADE_ID,        confirmationRef",
+    "prime-broker_trade-id-too-long,             INVALID_TRADE_ID,        confirmationRef",
     "prime-broker_invalid-isin,                  INVALID_ISIN,            instrument.isin",
     "prime-broker_invalid-side,                  INVALID_SIDE,            direction",
     "prime-broker_invalid-quantity,              INVALID_QUANTITY,        qty",
