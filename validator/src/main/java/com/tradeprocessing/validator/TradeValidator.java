@@ -1,9 +1,11 @@
 package com.tradeprocessing.validator;
 
+import com.tradeprocessing.model.MessageText;
 import com.tradeprocessing.model.ReasonCode;
 import com.tradeprocessing.model.SourceSystem;
 import com.tradeprocessing.model.TradeId;
 import com.tradeprocessing.model.ValidationProblem;
+import com.tradeprocessing.model.event.EventLimits;
 import com.tradeprocessing.model.event.TradeEvent;
 import com.tradeprocessing.model.source.Adaptation;
 import com.tradeprocessing.model.source.SourceAdapters;
@@ -19,14 +21,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Validates one EventBridge trade event: the envelope (a {@code detail-type} that belongs to the
- * {@code source}), the payload through the source's adapter, then the threshold rules on every
- * field that parsed. Reports every problem at once; a rejection is a result, never an exception.
+ * Validates one EventBridge trade event: the envelope (a {@code detail} within {@link
+ * EventLimits#MAX_DETAIL_BYTES}, a {@code detail-type} that belongs to the {@code source}), the
+ * payload through the source's adapter, then the threshold rules on every field that parsed. Reports every problem at once; a rejection is a result, never an exception.
  * Throws only for faults: thresholds that cannot be read.
  */
 public final class TradeValidator {
-
-  private static final int MAX_QUOTED_LENGTH = 40;
 
   private final ThresholdsSource thresholds;
   private final Clock clock;
@@ -43,19 +43,40 @@ public final class TradeValidator {
     SourceSystem source = candidate.sourceSystem();
 
     List<ValidationProblem> problems = new ArrayList<>();
+    Optional<ValidationProblem> tooLarge = sizeProblem(event);
+    tooLarge.ifPresent(problems::add);
     detailTypeProblem(event, source).ifPresent(problems::add);
     problems.addAll(adaptation.problems());
     RuleContext context =
         new RuleContext(thresholds.current(), clock.instant(), SourceFieldNames.of(source));
     problems.addAll(RuleSet.check(candidate, context));
 
+    // The canonical trade repeats the payload's free-text fields; leaving it out of a too large
+    // event's result keeps the stage outputs small whatever the payload holds.
     return new ValidationResult(
         tradeId(candidate),
         source,
         candidate.sourceTradeId(),
         problems,
-        adaptation.trade().orElse(null),
+        tooLarge.isPresent() ? null : adaptation.trade().orElse(null),
         RuleSet.VERSION);
+  }
+
+  /** A detail above {@link EventLimits#MAX_DETAIL_BYTES} is not processed as a trade. */
+  private static Optional<ValidationProblem> sizeProblem(TradeEvent event) {
+    long bytes = EventLimits.detailBytes(event.detail());
+    if (bytes <= EventLimits.MAX_DETAIL_BYTES) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        ValidationProblem.of(
+            ReasonCode.EVENT_TOO_LARGE,
+            "detail",
+            "detail: "
+                + bytes
+                + " bytes of JSON, more than the "
+                + EventLimits.MAX_DETAIL_BYTES
+                + " bytes a trade event may have"));
   }
 
   /**
@@ -68,20 +89,14 @@ public final class TradeValidator {
     if (source == null || source.detailType().equals(event.detailType())) {
       return Optional.empty();
     }
-    String found = event.detailType() == null ? "missing" : quote(event.detailType());
+    String found =
+        event.detailType() == null ? "missing" : MessageText.quote(event.detailType());
     return Optional.of(
         ValidationProblem.of(
             ReasonCode.MALFORMED_PAYLOAD,
             "detail-type",
             "detail-type: " + found + " is not the detail-type of " + source.eventSource()
                 + " events ('" + source.detailType() + "')"));
-  }
-
-  /** Quotes a publisher's value, cut short so that a huge value cannot make a huge problem. */
-  private static String quote(String text) {
-    return "'"
-        + (text.length() <= MAX_QUOTED_LENGTH ? text : text.substring(0, MAX_QUOTED_LENGTH) + "...")
-        + "'";
   }
 
   private static TradeId tradeId(TradeCandidate candidate) {

@@ -14,6 +14,7 @@ import com.tradeprocessing.model.ReasonCode;
 import com.tradeprocessing.model.SourceSystem;
 import com.tradeprocessing.model.TradeId;
 import com.tradeprocessing.model.ValidationProblem;
+import com.tradeprocessing.model.event.EventLimits;
 import com.tradeprocessing.model.event.TradeEvent;
 import com.tradeprocessing.model.fixtures.EventFixtures;
 import com.tradeprocessing.validator.rules.RuleSet;
@@ -70,6 +71,8 @@ class TradeValidatorTest {
   @CsvSource({
     "oms_malformed-payload,                   MALFORMED_PAYLOAD",
     "oms_missing-field,                       MISSING_FIELD",
+    "oms_invalid-trade-id,                    INVALID_TRADE_ID",
+    "oms_trade-id-too-long,                   INVALID_TRADE_ID",
     "oms_invalid-isin,                        INVALID_ISIN",
     "oms_invalid-side,                        INVALID_SIDE",
     "oms_invalid-quantity,                    INVALID_QUANTITY",
@@ -80,6 +83,8 @@ class TradeValidatorTest {
     "oms_invalid-trade-time,                  INVALID_TRADE_TIME",
     "fix-gateway_malformed-payload,           MALFORMED_PAYLOAD",
     "fix-gateway_missing-field,               MISSING_FIELD",
+    "fix-gateway_invalid-trade-id,            INVALID_TRADE_ID",
+    "fix-gateway_trade-id-too-long,           INVALID_TRADE_ID",
     "fix-gateway_invalid-isin,                INVALID_ISIN",
     "fix-gateway_invalid-security-id-source,  INVALID_ISIN",
     "fix-gateway_invalid-side,                INVALID_SIDE",
@@ -90,6 +95,8 @@ class TradeValidatorTest {
     "fix-gateway_invalid-trade-time,          INVALID_TRADE_TIME",
     "prime-broker_malformed-payload,          MALFORMED_PAYLOAD",
     "prime-broker_missing-field,              MISSING_FIELD",
+    "prime-broker_invalid-trade-id,           INVALID_TRADE_ID",
+    "prime-broker_trade-id-too-long,          INVALID_TRADE_ID",
     "prime-broker_invalid-isin,               INVALID_ISIN",
     "prime-broker_invalid-side,               INVALID_SIDE",
     "prime-broker_invalid-quantity,           INVALID_QUANTITY",
@@ -112,6 +119,97 @@ class TradeValidatorTest {
     assertThat(result.reasonCodes()).containsExactly(code);
     assertThat(result.trade()).isNull();
     assertThat(result.ruleSetVersion()).isEqualTo(RuleSet.VERSION);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "oms_invalid-trade-id",
+        "oms_trade-id-too-long",
+        "fix-gateway_invalid-trade-id",
+        "fix-gateway_trade-id-too-long",
+        "prime-broker_invalid-trade-id",
+        "prime-broker_trade-id-too-long"
+      })
+  void validate_tradeIdOfAnotherForm_shouldGiveNeitherTradeIdNorSourceTradeId(String fixture) {
+    // GIVEN
+    TradeEvent event = EventFixtures.tradeEvent(fixture);
+
+    // WHEN
+    ValidationResult result = validator.validate(event);
+
+    // THEN: the record is then keyed by the payload's hash, never by the raw id
+    assertThat(result.reasonCodes()).containsExactly(ReasonCode.INVALID_TRADE_ID);
+    assertThat(result.sourceSystem()).isNotNull();
+    assertThat(result.sourceTradeId()).isNull();
+    assertThat(result.tradeId()).isNull();
+    assertThat(result.problems().get(0).message()).hasSizeLessThan(250).doesNotContain("\u0000");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "oms_valid,          OMS-20261125-000123",
+    "fix-gateway_valid,  FIX-8841",
+    "prime-broker_valid, PB-77120",
+  })
+  void validate_detailOneByteAboveTheLimit_shouldRejectItAsEventTooLargeWithoutTheTrade(
+      String fixture, String sourceTradeId) {
+    // GIVEN: the valid trade with a free-text field padded to one byte above the limit
+    ObjectNode event = EventFixtures.event(fixture);
+    pad(event, EventLimits.MAX_DETAIL_BYTES + 1);
+
+    // WHEN
+    ValidationResult result = validator.validate(TradeEvent.fromJson(event));
+
+    // THEN
+    assertThat(result.reasonCodes()).containsExactly(ReasonCode.EVENT_TOO_LARGE);
+    assertThat(result.problems().get(0).field()).isEqualTo("detail");
+    assertThat(result.problems().get(0).message())
+        .isEqualTo("detail: 32769 bytes of JSON, more than the 32768 bytes a trade event may have");
+    assertThat(result.trade()).isNull();
+    assertThat(result.sourceTradeId()).isEqualTo(sourceTradeId);
+    assertThat(result.tradeId()).isEqualTo(TradeId.of(result.sourceSystem(), sourceTradeId));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"oms_valid", "fix-gateway_valid", "prime-broker_valid"})
+  void validate_detailExactlyAtTheLimit_shouldAcceptIt(String fixture) {
+    // GIVEN
+    ObjectNode event = EventFixtures.event(fixture);
+    pad(event, EventLimits.MAX_DETAIL_BYTES);
+
+    // WHEN
+    ValidationResult result = validator.validate(TradeEvent.fromJson(event));
+
+    // THEN
+    assertThat(result.isValid()).isTrue();
+    assertThat(result.trade()).isNotNull();
+  }
+
+  @Test
+  void validate_hugeDetailWithOtherProblems_shouldReportTheSizeFirstAndTheRestAfter() {
+    // GIVEN
+    ObjectNode event = EventFixtures.event(EventFixtures.OMS_VALID);
+    ((ObjectNode) event.get("detail")).put("side", "HOLD").put("extra", "x".repeat(200_000));
+
+    // WHEN
+    ValidationResult result = validator.validate(TradeEvent.fromJson(event));
+
+    // THEN
+    assertThat(result.reasonCodes())
+        .containsExactly(ReasonCode.EVENT_TOO_LARGE, ReasonCode.INVALID_SIDE);
+    assertThat(result.problems()).allSatisfy(p -> assertThat(p.message()).hasSizeLessThan(200));
+  }
+
+  /** Pads the detail's free-text field (OMS trader, FIX Account, prime-broker ticker) to size. */
+  private static void pad(ObjectNode event, int bytes) {
+    ObjectNode detail = (ObjectNode) event.get("detail");
+    ObjectNode holder = detail.has("instrument") ? (ObjectNode) detail.get("instrument") : detail;
+    String field = detail.has("trader") ? "trader" : detail.has("Account") ? "Account" : "ticker";
+    holder.put(field, "");
+    long base = EventLimits.detailBytes(detail);
+    holder.put(field, "x".repeat((int) (bytes - base)));
+    assertThat(EventLimits.detailBytes(detail)).isEqualTo(bytes);
   }
 
   /** The codes the validator's own checks decide, for every source, on a payload that maps. */

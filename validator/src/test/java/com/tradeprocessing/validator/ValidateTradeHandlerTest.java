@@ -67,6 +67,45 @@ class ValidateTradeHandlerTest {
   }
 
   @Test
+  void handleRequest_tradeIdWithControlCharacters_shouldAnswerWithoutAnyIdAndLogNone()
+      throws IOException {
+    // GIVEN
+    String input = stageInput(EventFixtures.json("fix-gateway_invalid-trade-id"));
+
+    // WHEN
+    JsonNode output = invoke(input);
+    List<JsonNode> logs = logsOf(input);
+
+    // THEN
+    assertThat(output.get("reasonCodes")).isEqualTo(json("[\"INVALID_TRADE_ID\"]"));
+    assertThat(output.get("tradeId").isNull()).isTrue();
+    assertThat(output.get("sourceTradeId").isNull()).isTrue();
+    assertThat(output.get("sourceSystem").asText()).isEqualTo("trading.fix-gateway");
+    assertThat(logs).allSatisfy(line -> assertThat(line.has("sourceTradeId")).isFalse());
+  }
+
+  @Test
+  void handleRequest_detailOf200KiB_shouldRejectItWithAnOutputOfAFewHundredBytes()
+      throws IOException {
+    // GIVEN
+    ObjectNode event = EventFixtures.event(EventFixtures.OMS_VALID);
+    ((ObjectNode) event.get("detail")).put("trader", "x".repeat(200 * 1024));
+    String input = stageInput(event.toString());
+
+    // WHEN
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    handler.handleRequest(
+        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), output, CONTEXT);
+
+    // THEN
+    JsonNode answer = TradeJson.mapper().readTree(output.toByteArray());
+    assertThat(answer.get("reasonCodes")).isEqualTo(json("[\"EVENT_TOO_LARGE\"]"));
+    assertThat(answer.get("trade").isNull()).isTrue();
+    assertThat(answer.get("sourceTradeId").asText()).isEqualTo("OMS-20261125-000123");
+    assertThat(output.size()).isLessThan(1024);
+  }
+
+  @Test
   void handleRequest_stateMachinePayload_shouldValidateTheEventItCarries() throws IOException {
     // GIVEN
     String event = EventFixtures.json("prime-broker_notional-above-limit");

@@ -13,7 +13,7 @@ import java.util.List;
 public final class RuleSet {
 
   /** Bumped with every change of the rules or of what a reason code means. */
-  public static final String VERSION = "2026-11-25.1";
+  public static final String VERSION = "2026-12-06.1";
 
   private static final List<TradeRule> RULES =
       List.of(
