@@ -23,6 +23,15 @@ class EventLimitsTest {
   }
 
   @Test
+  void detailBytes_characterOutsideTheBasicPlane_shouldCountItsFourUtf8Bytes() {
+    // GIVEN
+    ObjectNode detail = JsonNodeFactory.instance.objectNode().put("trader", "\ud83d\ude00");
+
+    // WHEN / THEN
+    assertThat(EventLimits.detailBytes(detail)).isEqualTo("{\"trader\":\"\"}".length() + 4);
+  }
+
+  @Test
   void isTooLarge_detailAtTheLimit_shouldPassAndOneByteMoreShouldNot() {
     // GIVEN
     ObjectNode detail = EventFixtures.detailObject(EventFixtures.OMS_VALID);
