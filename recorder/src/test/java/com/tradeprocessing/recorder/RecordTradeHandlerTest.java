@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tradeprocessing.model.SourceSystem;
+import com.tradeprocessing.model.TradeId;
+import com.tradeprocessing.model.fixtures.EventFixtures;
 import com.tradeprocessing.model.json.TradeJson;
 import com.tradeprocessing.recorder.decision.FinalDecisionPolicy;
 import com.tradeprocessing.recorder.decision.PriceBand;
+import com.tradeprocessing.recorder.dynamo.TradeRecordItems;
 import com.tradeprocessing.testing.CapturedLogs;
 import com.tradeprocessing.testing.MutableClock;
 import com.tradeprocessing.testing.TestLambdaContext;
@@ -21,7 +25,11 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The Record task end to end in one JVM: stage input JSON in, stage output JSON out. */
 class RecordTradeHandlerTest {
@@ -119,6 +127,68 @@ class RecordTradeHandlerTest {
     assertThat(output.get("reasonCodes")).isEqualTo(json("[\"MISSING_FIELD\"]"));
     assertThat(output.get("replayed").asBoolean()).isFalse();
     assertThat(store.get(output.get("tradeId").asText())).isPresent();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "oms_trade-id-too-long",
+        "oms_invalid-trade-id",
+        "fix-gateway_trade-id-too-long",
+        "prime-broker_invalid-trade-id"
+      })
+  void handleRequest_tradeIdOfAnotherForm_shouldRecordItUnderAHashKeyWithTheIdOnlyInThePayload(
+      String fixture) throws IOException {
+    // GIVEN the validator's answer for an id of 3,000 characters or with NUL and U+001F
+    ObjectNode input = (ObjectNode) json(resource(OMS_UNIDENTIFIED));
+    ObjectNode event = EventFixtures.event(fixture);
+    input.set("event", event);
+    ObjectNode validation = (ObjectNode) input.get("validation");
+    validation.put("sourceSystem", event.get("source").asText());
+    validation.putArray("reasonCodes").add("INVALID_TRADE_ID");
+    validation
+        .putArray("problems")
+        .addObject()
+        .put("code", "INVALID_TRADE_ID")
+        .put("field", "tradeId")
+        .put("message", "tradeId: '...' is 3000 characters long, more than 64");
+
+    // WHEN
+    JsonNode output = invoke(handler, input.toString());
+
+    // THEN the key is 77 bytes whatever the id, far below DynamoDB's 2,048 for a partition key
+    String key = output.get("tradeId").asText();
+    assertThat(key).matches("UNIDENTIFIED#[0-9a-f]{64}");
+    assertThat(output.get("reasonCodes")).isEqualTo(json("[\"INVALID_TRADE_ID\"]"));
+    Map<String, AttributeValue> item =
+        TradeRecordItems.toItem(store.get(key).orElseThrow());
+    assertThat(item.get("tradeId").s().getBytes(StandardCharsets.UTF_8)).hasSize(77);
+    assertThat(item).doesNotContainKeys("sourceTradeId", "isin", "executedAt");
+    assertThat(item.get("statusDate").s()).isEqualTo("REJECTED#2026-11-25");
+    assertThat(json(item.get("rawPayload").s())).isEqualTo(event.get("detail"));
+  }
+
+  @Test
+  void handleRequest_overLongIdWithATradeId_shouldKeyTheRecordByTheHashAndKeepTheIdAnAttribute()
+      throws IOException {
+    // GIVEN an older validator's answer that kept a 3,000-character id and derived a trade id
+    ObjectNode input = (ObjectNode) json(resource(OMS_UNIDENTIFIED));
+    String id = "OMS-" + "9".repeat(2996);
+    input.set("event", EventFixtures.event("oms_trade-id-too-long"));
+    ((ObjectNode) input.at("/event/detail")).put("tradeId", id);
+    ((ObjectNode) input.get("validation"))
+        .put("tradeId", TradeId.of(SourceSystem.OMS, id).value())
+        .put("sourceTradeId", id);
+
+    // WHEN
+    JsonNode output = invoke(handler, input.toString());
+
+    // THEN
+    assertThat(output.get("tradeId").asText()).isEqualTo(TradeId.of(SourceSystem.OMS, id).value());
+    Map<String, AttributeValue> item =
+        TradeRecordItems.toItem(store.get(output.get("tradeId").asText()).orElseThrow());
+    assertThat(item.get("tradeId").s()).hasSize(36);
+    assertThat(item.get("sourceTradeId").s()).isEqualTo(id);
   }
 
   @Test
