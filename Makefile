@@ -97,10 +97,16 @@ RUN_LOCAL_SOURCES := $(shell find pom.xml shared-model function-support template
 $(RUN_LOCAL_BUILD): $(RUN_LOCAL_SOURCES)
 	@$(call with_jdk,$(MVN) $(MVN_FLAGS) -q -pl integration-tests -am -DskipTests package) && touch $@
 
-run-local: venv $(RUN_LOCAL_BUILD) ## Process trade events end to end offline (INPUT=samples/trades.jsonl, OUTPUT=target/run-local/results.jsonl)
+# PARAMETERS overrides root.json parameter defaults for run-local, thresholds included, e.g.
+# PARAMETERS="MaxTradeAge=P30D KnownVenues=XNAS,XLON"; without it trades are judged as a default
+# deployment judges them.
+PARAMETERS ?=
+
+run-local: venv $(RUN_LOCAL_BUILD) ## Process trade events end to end offline (INPUT=samples/trades.jsonl, OUTPUT=target/run-local/results.jsonl, PARAMETERS="MaxTradeAge=P30D ...")
 	@$(call with_jdk,java -Dproject.root="$(CURDIR)" -cp "integration-tests/target/classes:integration-tests/target/run-local-lib/*" \
 	    com.tradeprocessing.integration.runlocal.RunLocal \
-	    --input "$${INPUT:-samples/trades.jsonl}" --output "$${OUTPUT:-target/run-local/results.jsonl}")
+	    --input "$${INPUT:-samples/trades.jsonl}" --output "$${OUTPUT:-target/run-local/results.jsonl}" \
+	    $(foreach parameter,$(PARAMETERS),--parameter '$(parameter)'))
 
 .PHONY: clean
 clean: ## Remove build output (keeps the virtualenv)

@@ -27,10 +27,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -38,17 +40,21 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * {@code make run-local}: processes a file of trade events on the embedded platform. It starts the
  * emulator and the Lambda host, provisions them from the templates, publishes every event on the
  * trade bus with PutEvents (batches of ten), waits for every execution, prints progress and a
- * summary, and writes one JSON line per input event to the output file, in input order.
+ * summary, and writes one JSON line per input line to the output file, in input order: a line
+ * that is not published (one EventBridge would refuse, one that is not an entry, a blank one) gets
+ * its line too, with a status saying why.
  *
- * <p>Sample trade times are fixed, so the local deployment is given a {@code MaxTradeAge} of ten
- * years ({@value #MAX_TRADE_AGE}); a sample older than that shows {@code STALE_TRADE}.
+ * <p>Trades are judged as a default deployment judges them: every parameter of {@code
+ * templates/root.json}, the thresholds included, takes its default unless {@code --parameter
+ * Name=Value} overrides it, and the run says which differ. The samples' times are placeholders
+ * relative to the run ({@link TimePlaceholders}), so they need no wider threshold.
  */
 public final class RunLocal {
 
-  /** The local deployment's max-trade-age: the samples' fixed times stay fresh for ten years. */
-  public static final String MAX_TRADE_AGE = "P3650D";
-
   static final String ENVIRONMENT = "local";
+
+  private static final Set<String> RETRYABLE_PUT_EVENTS_ERRORS =
+      Set.of("InternalFailure", "ThrottlingException");
 
   /**
    * Executions allowed in flight: the next batch is published only below it. Lambda would scale
@@ -61,24 +67,30 @@ public final class RunLocal {
 
   private final PrintStream out;
   private final int maxInFlight;
+  private final List<String> parameters;
   private final Instant started = Instant.now();
 
-  RunLocal(PrintStream out, int maxInFlight) {
+  /**
+   * @param parameters {@code Name=Value} overrides of root.json's parameter defaults
+   */
+  RunLocal(PrintStream out, int maxInFlight, List<String> parameters) {
     this.out = out;
     this.maxInFlight = maxInFlight;
+    this.parameters = List.copyOf(parameters);
   }
 
   public static void main(String[] args) throws IOException {
-    Map<String, String> options = options(args);
+    Map<String, List<String>> options = options(args);
     ProjectLayout layout = ProjectLayout.locate();
-    Path input = Path.of(options.getOrDefault("input", layout.root().resolve("samples/trades.jsonl").toString()));
+    Path input = Path.of(option(options, "input", layout.root().resolve("samples/trades.jsonl").toString()));
     Path output =
-        Path.of(options.getOrDefault("output", layout.root().resolve("target/run-local/results.jsonl").toString()));
-    int containers = Integer.parseInt(options.getOrDefault("containers", "2"));
+        Path.of(option(options, "output", layout.root().resolve("target/run-local/results.jsonl").toString()));
+    int containers = Integer.parseInt(option(options, "containers", "2"));
     int maxInFlight =
-        Integer.parseInt(options.getOrDefault("max-in-flight", Integer.toString(DEFAULT_MAX_IN_FLIGHT)));
+        Integer.parseInt(option(options, "max-in-flight", Integer.toString(DEFAULT_MAX_IN_FLIGHT)));
     try {
-      new RunLocal(System.out, maxInFlight).run(layout, input, output, containers);
+      new RunLocal(System.out, maxInFlight, options.getOrDefault("parameter", List.of()))
+          .run(layout, input, output, containers);
     } catch (RuntimeException | IOException e) {
       System.err.println("run-local failed: " + e.getMessage());
       throw e;
@@ -87,23 +99,35 @@ public final class RunLocal {
     System.exit(0);
   }
 
-  /** Processes {@code input}; returns the outcomes, also written to {@code output}. */
+  /** Processes {@code input}; returns one outcome per input line, also written to {@code output}. */
   List<EventOutcome> run(ProjectLayout layout, Path input, Path output, int containers)
       throws IOException {
     if (!Files.isRegularFile(input)) {
       throw new IOException("no input file " + input);
     }
-    List<InputLine> lines = InputFile.read(input);
+    RootParameters root = RootParameters.load(layout.templates().resolve("root.json"), parameters);
+    List<InputLine> lines = InputFile.read(input, started);
     List<InputLine> events = lines.stream().filter(line -> line.event().isPresent()).toList();
     for (InputLine line : lines) {
-      line.problem().ifPresent(problem -> progress("line %d skipped: %s", line.number(), problem));
+      line.problem()
+          .ifPresent(problem -> progress("line %d %s: %s", line.number(), line.kind(), problem));
     }
-    progress("read %d events from %s", events.size(), input);
+    progress(
+        "read %d lines from %s: %d events to publish%s",
+        lines.size(),
+        input,
+        events.size(),
+        lines.size() > events.size() ? ", " + unpublished(lines) : "");
+    List<String> differences = root.differencesFromDefaults();
+    progress(
+        differences.isEmpty()
+            ? "parameters and thresholds: the defaults of templates/root.json, as in a default deployment"
+            : "parameters differing from the defaults of templates/root.json: " + String.join(", ", differences));
 
     PlatformSettings settings =
         new PlatformSettings(
             ENVIRONMENT,
-            Map.of("MaxTradeAge", MAX_TRADE_AGE),
+            root.overrides(),
             0.1,
             containers,
             layout.root().resolve("target/run-local"),
@@ -117,18 +141,22 @@ public final class RunLocal {
           platform.deployment().name("TradeStateMachine"),
           platform.deployment().tableName(),
           platform.deployment().skipped().size());
-      List<EventOutcome> outcomes = process(platform, events);
+      List<EventOutcome> published = process(platform, events);
+      List<EventOutcome> outcomes = new ArrayList<>(lines.size());
+      Iterator<EventOutcome> next = published.iterator();
+      for (InputLine line : lines) {
+        outcomes.add(line.event().isPresent() ? next.next() : unpublishedOutcome(line));
+      }
       write(output, outcomes);
       Map<String, Integer> depths = deadLetterDepths(platform);
       out.println();
       out.printf(
-          "Processed %d events from %s in %.1f s%s%n%n",
-          events.size(),
+          "Processed %d lines from %s in %.1f s: %d events published%s%n%n",
+          lines.size(),
           input,
           Duration.between(started, Instant.now()).toMillis() / 1000.0,
-          lines.size() > events.size()
-              ? " (" + (lines.size() - events.size()) + " malformed line(s) skipped)"
-              : "");
+          events.size(),
+          lines.size() > events.size() ? ", " + unpublished(lines) : "");
       out.print(Summary.render(outcomes, depths));
       out.println();
       out.println("Results: " + output);
@@ -204,6 +232,36 @@ public final class RunLocal {
     }
   }
 
+  /** The outcome of a line that was not published: its status is its kind, its reason why. */
+  private static EventOutcome unpublishedOutcome(InputLine line) {
+    return new EventOutcome(
+        line.number(),
+        line.source().orElse(null),
+        null,
+        null,
+        line.kind().name(),
+        line.problem().map(List::of).orElse(List.of()),
+        false);
+  }
+
+  /** "2 refused by EventBridge, 1 malformed, 1 blank", for the kinds present. */
+  private static String unpublished(List<InputLine> lines) {
+    List<String> parts = new ArrayList<>();
+    for (InputLine.Kind kind : List.of(InputLine.Kind.REFUSED_BY_EVENTBRIDGE, InputLine.Kind.MALFORMED, InputLine.Kind.BLANK)) {
+      long count = lines.stream().filter(line -> line.kind() == kind).count();
+      if (count > 0) {
+        parts.add(
+            count
+                + switch (kind) {
+                  case REFUSED_BY_EVENTBRIDGE -> " refused by EventBridge";
+                  case MALFORMED -> " malformed";
+                  default -> " blank";
+                });
+      }
+    }
+    return String.join(", ", parts);
+  }
+
   /** Source and source trade id; {@code null} when the trade id cannot be read. */
   private static String tradeKey(BusEvent event) {
     String sourceTradeId = sourceTradeId(event);
@@ -216,13 +274,16 @@ public final class RunLocal {
     String sourceTradeId = sourceTradeId(event);
     String tradeId = tradeId(event.source(), sourceTradeId);
     if (!published.accepted()) {
+      // PutEvents' retryable errors are faults of the moment; any other refuses the entry itself
+      // (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEventsResultEntry.html).
+      String code = published.errorCode().orElse("refused");
       return new EventOutcome(
           line.number(),
           event.source(),
           sourceTradeId,
           tradeId,
-          "FAILED",
-          List.of("PutEvents: " + published.errorCode().orElse("refused")),
+          RETRYABLE_PUT_EVENTS_ERRORS.contains(code) ? "FAILED" : InputLine.Kind.REFUSED_BY_EVENTBRIDGE.name(),
+          List.of("PutEvents: " + code + published.errorMessage().map(m -> ": " + m).orElse("")),
           false);
     }
     Optional<Execution> execution = executions.byEventId(published.eventId().orElseThrow());
@@ -324,15 +385,23 @@ public final class RunLocal {
         String.format(format, args));
   }
 
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> options = new LinkedHashMap<>();
+  /** {@code --name value} pairs; {@code --parameter} may be repeated. */
+  private static Map<String, List<String>> options(String[] args) {
+    Map<String, List<String>> options = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         throw new IllegalArgumentException(
-            "usage: RunLocal [--input FILE] [--output FILE] [--containers N] [--max-in-flight N]; got " + String.join(" ", args));
+            "usage: RunLocal [--input FILE] [--output FILE] [--parameter Name=Value]..."
+                + " [--containers N] [--max-in-flight N]; got "
+                + String.join(" ", args));
       }
-      options.put(args[i].substring(2), args[++i]);
+      options.computeIfAbsent(args[i].substring(2), name -> new ArrayList<>()).add(args[++i]);
     }
     return options;
+  }
+
+  private static String option(Map<String, List<String>> options, String name, String otherwise) {
+    List<String> values = options.getOrDefault(name, List.of());
+    return values.isEmpty() ? otherwise : values.get(values.size() - 1);
   }
 }
