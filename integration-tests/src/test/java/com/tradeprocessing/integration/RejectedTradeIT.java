@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Trades breaking each rule, of each source, are REJECTED with the rule's reason code and recorded.
+ * Trades breaking each rule, of each source, are REJECTED with the rule's reason code and recorded,
+ * those with a trade id of another form (3,000 characters, control characters) and those above the
+ * event size limit included: their records are keyed within DynamoDB's limits.
  * Every case is published first, so the executions run side by side, then each case is checked.
  */
 @ExtendWith(TestPlatform.class)
@@ -47,6 +50,30 @@ class RejectedTradeIT {
     for (String source : List.of(OMS, FIX_GATEWAY, PRIME_BROKER)) {
       fixture(cases, source, "malformed-payload", "MALFORMED_PAYLOAD");
       fixture(cases, source, "missing-field", "MISSING_FIELD");
+      cases.add(
+          new Case(
+              source,
+              "trade id with NUL and U+001F",
+              "INVALID_TRADE_ID",
+              event ->
+                  TradeEvents.withSourceTradeId(
+                      TradeEvents.event(source, "invalid-trade-id"),
+                      "IT-\u0000" + UUID.randomUUID() + "\u001f")));
+      cases.add(
+          new Case(
+              source,
+              "trade id of 3,000 characters",
+              "INVALID_TRADE_ID",
+              event ->
+                  TradeEvents.withSourceTradeId(
+                      TradeEvents.event(source, "trade-id-too-long"),
+                      "IT-" + UUID.randomUUID() + "-" + "9".repeat(2960))));
+      cases.add(
+          new Case(
+              source,
+              "detail of 40 KB",
+              "EVENT_TOO_LARGE",
+              event -> TradeEvents.withPadding(event, 40_000)));
       fixture(cases, source, "invalid-isin", "INVALID_ISIN");
       fixture(cases, source, "invalid-side", "INVALID_SIDE");
       fixture(cases, source, "invalid-quantity", "INVALID_QUANTITY");

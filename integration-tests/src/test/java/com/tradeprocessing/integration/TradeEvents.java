@@ -106,6 +106,28 @@ final class TradeEvents {
     return event(source, "valid");
   }
 
+  /** The event with {@code id} as its source trade id, whatever form the id has. */
+  static ObjectNode withSourceTradeId(ObjectNode event, String id) {
+    ObjectNode detail = (ObjectNode) event.get("detail");
+    switch (event.path("source").asText()) {
+      case "trading.oms" -> detail.put("tradeId", id);
+      case "trading.fix-gateway" -> detail.put("ExecID", id);
+      default -> detail.put("confirmationRef", id);
+    }
+    return event;
+  }
+
+  /** The event with a free-text field of its detail padded to {@code characters} characters. */
+  static ObjectNode withPadding(ObjectNode event, int characters) {
+    ObjectNode detail = (ObjectNode) event.get("detail");
+    switch (event.path("source").asText()) {
+      case "trading.oms" -> detail.put("trader", "x".repeat(characters));
+      case "trading.fix-gateway" -> detail.put("Account", "x".repeat(characters));
+      default -> ((ObjectNode) detail.get("instrument")).put("ticker", "x".repeat(characters));
+    }
+    return event;
+  }
+
   /** The source trade id of an event built here. */
   static String sourceTradeId(ObjectNode event) {
     var detail = event.path("detail");
