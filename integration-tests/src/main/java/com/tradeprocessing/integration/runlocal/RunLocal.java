@@ -80,8 +80,19 @@ public final class RunLocal {
   }
 
   public static void main(String[] args) throws IOException {
-    Map<String, List<String>> options = options(args);
     ProjectLayout layout = ProjectLayout.locate();
+    Map<String, List<String>> options;
+    List<String> parameters;
+    try {
+      options = options(args);
+      parameters = options.getOrDefault("parameter", List.of());
+      RootParameters.load(layout.templates().resolve("root.json"), parameters);
+    } catch (IllegalArgumentException e) {
+      // A usage error: the message says what to change, a stack trace would not.
+      System.err.println("run-local: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     Path input = Path.of(option(options, "input", layout.root().resolve("samples/trades.jsonl").toString()));
     Path output =
         Path.of(option(options, "output", layout.root().resolve("target/run-local/results.jsonl").toString()));
@@ -89,8 +100,7 @@ public final class RunLocal {
     int maxInFlight =
         Integer.parseInt(option(options, "max-in-flight", Integer.toString(DEFAULT_MAX_IN_FLIGHT)));
     try {
-      new RunLocal(System.out, maxInFlight, options.getOrDefault("parameter", List.of()))
-          .run(layout, input, output, containers);
+      new RunLocal(System.out, maxInFlight, parameters).run(layout, input, output, containers);
     } catch (RuntimeException | IOException e) {
       System.err.println("run-local failed: " + e.getMessage());
       throw e;

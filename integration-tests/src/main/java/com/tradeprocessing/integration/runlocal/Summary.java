@@ -44,6 +44,10 @@ final class Summary {
         sources.add(source(outcome));
       }
     }
+    // The lines without a source come last, just above the total.
+    if (sources.remove(NO_SOURCE)) {
+      sources.add(NO_SOURCE);
+    }
     int sourceWidth = Math.max("source".length(), sources.stream().mapToInt(String::length).max().orElse(0));
     sourceWidth = Math.max(sourceWidth, "total".length());
     StringBuilder out = new StringBuilder();

@@ -35,8 +35,8 @@ class SummaryTest {
     assertThat(summary).containsPattern("trading\\.oms +4 +2 +1 +0 +0 +1 +0 +1\n");
     assertThat(summary).containsPattern("trading\\.prime-broker +2 +0 +1 +1 +0 +0 +0 +0\n");
     assertThat(summary).containsPattern("trading\\.unknown +1 +0 +0 +0 +1 +0 +0 +0\n");
-    assertThat(summary).containsPattern("\\(no source\\) +2 +0 +0 +0 +0 +1 +1 +0\n");
-    assertThat(summary).containsPattern("total +9 +2 +2 +1 +1 +2 +1 +1\n");
+    assertThat(summary)
+        .containsPattern("\\(no source\\) +2 +0 +0 +0 +0 +1 +1 +0\ntotal +9 +2 +2 +1 +1 +2 +1 +1\n");
     assertThat(summary).containsPattern("INVALID_ISIN +1 +1\n");
     assertThat(summary).containsPattern("STALE_TRADE +1 +0\n");
     assertThat(summary).contains("refused by EventBridge\n  1  Detail is required\n  1  Source is required\n");
