@@ -306,7 +306,7 @@ public final class HostileEvents {
   private static Generated event(SourceSystem system, String kind, JsonNode detail, Instant now) {
     ObjectNode event = JSON.objectNode();
     event.put("version", "0");
-    event.put("id", UUID.nameUUIDFromBytes(bytes(detail)).toString());
+    event.put("id", new UUID(kind.hashCode(), detail.hashCode()).toString());
     event.put("detail-type", system.detailType());
     event.put("source", system.eventSource());
     event.put("account", "123456789012");
