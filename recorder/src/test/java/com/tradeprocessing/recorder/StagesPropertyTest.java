@@ -27,7 +27,9 @@ import com.tradeprocessing.recorder.dynamo.TradeRecordItems;
 import com.tradeprocessing.recorder.record.RecordingMetrics;
 import com.tradeprocessing.recorder.record.TradeRecord;
 import com.tradeprocessing.testing.TestLambdaContext;
+import com.tradeprocessing.validator.TradeValidator;
 import com.tradeprocessing.validator.ValidateTradeHandler;
+import com.tradeprocessing.validator.thresholds.ValidationThresholds;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -53,9 +55,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.GetParametersByPathRequest;
-import software.amazon.awssdk.services.ssm.model.GetParametersByPathResponse;
 
 /**
  * Ten thousand generated events per source, ordinary and hostile (HostileEvents), through the
@@ -98,7 +97,7 @@ class StagesPropertyTest {
 
   private final InMemoryTradeRecordStore store = new InMemoryTradeRecordStore();
   private final ValidateTradeHandler validator =
-      new ValidateTradeHandler(new DefaultThresholds(), "/trade-processing/test/thresholds/", CLOCK);
+      new ValidateTradeHandler(new TradeValidator(() -> ValidationThresholds.DEFAULTS, CLOCK));
   private final EnrichTradeHandler enricher =
       new EnrichTradeHandler(
           new TradeEnricher(
@@ -295,22 +294,6 @@ class StagesPropertyTest {
     Logger logger = Logger.getLogger(name);
     logger.setLevel(Level.WARNING);
     return logger;
-  }
-
-  /** Parameter Store without threshold parameters: every threshold takes its default. */
-  private static final class DefaultThresholds implements SsmClient {
-    @Override
-    public GetParametersByPathResponse getParametersByPath(GetParametersByPathRequest request) {
-      return GetParametersByPathResponse.builder().build();
-    }
-
-    @Override
-    public String serviceName() {
-      return SERVICE_NAME;
-    }
-
-    @Override
-    public void close() {}
   }
 
   /**
