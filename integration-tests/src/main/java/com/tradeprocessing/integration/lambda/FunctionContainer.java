@@ -85,13 +85,8 @@ final class FunctionContainer {
   private List<String> command(FunctionConfiguration function, ContainerSettings settings) {
     List<String> command = new ArrayList<>();
     command.add(settings.javaCommand().toString());
-    // The options of the java21 runtime's bootstrap: serial GC, C1 only, heap from the memory size.
-    command.add("-XX:+UseSerialGC");
-    command.add("-XX:+TieredCompilation");
-    command.add("-XX:TieredStopAtLevel=1");
-    command.add("-Xshare:auto");
-    command.add("-XX:MaxHeapSize=" + Math.max(128, function.memoryMb() * 85 / 100) + "m");
-    command.add("-Djava.net.preferIPv4Stack=true");
+    command.addAll(settings.jvmOptions().apply(function));
+    // The runtime client loads its native Runtime API client; a JDK 24 or newer warns otherwise.
     command.add("--enable-native-access=ALL-UNNAMED");
     settings.systemProperties().forEach((name, value) -> command.add("-D" + name + "=" + value));
     command.add("-classpath");
