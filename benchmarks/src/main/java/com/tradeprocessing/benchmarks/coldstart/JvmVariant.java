@@ -1,0 +1,88 @@
+package com.tradeprocessing.benchmarks.coldstart;
+
+import com.tradeprocessing.integration.lambda.ContainerSettings;
+import com.tradeprocessing.integration.lambda.FunctionConfiguration;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A way to start a function's JVM, compared by the cold-start harness.
+ *
+ * <ul>
+ *   <li>{@link #SHIPPED}: what the image runs, the java21 runtime bootstrap's options (the image
+ *       adds none, ADR 0028);
+ *   <li>{@link #DEFAULTS}: no option at all, the JVM's ergonomics (the baseline of the ratios);
+ *   <li>{@link #APPCDS}: as shipped, plus an application class-data sharing archive that a training
+ *       run of the same function dumped at exit ({@code -XX:ArchiveClassesAtExit});
+ *   <li>{@link #AOT_CACHE}: as shipped, plus a JDK 24+ ahead-of-time cache trained the same way
+ *       ({@code -XX:AOTCacheOutput}); the java21 image's JVM cannot read one, so it only shows what
+ *       a newer runtime would give.
+ * </ul>
+ */
+enum JvmVariant {
+  SHIPPED("as shipped"),
+  DEFAULTS("JVM defaults"),
+  APPCDS("shipped + AppCDS archive"),
+  AOT_CACHE("shipped + JDK 25 AOT cache");
+
+  private final String label;
+
+  JvmVariant(String label) {
+    this.label = label;
+  }
+
+  String label() {
+    return label;
+  }
+
+  boolean needsTraining() {
+    return this == APPCDS || this == AOT_CACHE;
+  }
+
+  /** The options of a measured run; {@code archives} holds each function's trained archive. */
+  List<String> options(FunctionConfiguration function, Path archives) {
+    List<String> options = new ArrayList<>();
+    if (this != DEFAULTS) {
+      options.addAll(shippedOptions(function));
+    }
+    switch (this) {
+      case APPCDS -> options.add("-XX:SharedArchiveFile=" + cdsArchive(archives, function));
+      case AOT_CACHE -> options.add("-XX:AOTCache=" + aotCache(archives, function));
+      default -> {}
+    }
+    return options;
+  }
+
+  /** The options of the training run that writes the archive this variant reads. */
+  List<String> trainingOptions(FunctionConfiguration function, Path archives) {
+    List<String> options = new ArrayList<>(shippedOptions(function));
+    switch (this) {
+      case APPCDS -> options.add("-XX:ArchiveClassesAtExit=" + cdsArchive(archives, function));
+      case AOT_CACHE -> options.add("-XX:AOTCacheOutput=" + aotCache(archives, function));
+      default -> throw new IllegalStateException(this + " has no training run");
+    }
+    return options;
+  }
+
+  /** The image's options; an AOT cache refuses any explicit -Xshare, and is the class data itself. */
+  private List<String> shippedOptions(FunctionConfiguration function) {
+    List<String> options = new ArrayList<>(ContainerSettings.lambdaJava21Options(function));
+    if (this == AOT_CACHE) {
+      options.removeIf(option -> option.startsWith("-Xshare:"));
+    }
+    return options;
+  }
+
+  Path archive(Path archives, FunctionConfiguration function) {
+    return this == AOT_CACHE ? aotCache(archives, function) : cdsArchive(archives, function);
+  }
+
+  private static Path cdsArchive(Path archives, FunctionConfiguration function) {
+    return archives.resolve(function.name() + ".jsa");
+  }
+
+  private static Path aotCache(Path archives, FunctionConfiguration function) {
+    return archives.resolve(function.name() + ".aot");
+  }
+}
