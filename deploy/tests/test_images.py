@@ -112,11 +112,10 @@ def test_image_config_when_built_should_keep_the_lambda_entrypoint_and_run_the_c
     assert image.env["LAMBDA_TASK_ROOT"] == "/var/task"
 
 
-def test_image_config_when_built_should_set_the_start_up_jvm_options(image):
-    # THEN
-    options = image.env["JAVA_TOOL_OPTIONS"].split()
-    assert "-XX:+TieredCompilation" in options
-    assert "-XX:TieredStopAtLevel=1" in options
+def test_image_config_when_built_should_leave_the_jvm_options_to_the_java21_bootstrap(image):
+    # THEN the runtime's own options apply (C1 only, serial GC; ADR 0028), and no option of the
+    # image repeats or overrides them
+    assert "JAVA_TOOL_OPTIONS" not in image.env
 
 
 def test_image_files_when_built_should_put_classes_in_var_task_and_jars_in_var_task_lib(image):
