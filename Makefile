@@ -109,17 +109,17 @@ run-local: venv $(RUN_LOCAL_BUILD) ## Process trade events end to end offline (I
 	    $(foreach parameter,$(PARAMETERS),--parameter '$(parameter)'))
 
 .PHONY: bench
-# Not part of `make test`: minutes of measurements on a quiet machine; docs/performance.md has the
-# latest figures. RUNS and WARM size the cold-start harness; VARIANTS may add aot_cache (JDK 25).
+# Not part of `make test`: minutes of measurements, best on a quiet machine; docs/performance.md has
+# the latest figures. RUNS and WARM size the cold-start harness; VARIANTS (comma-separated, default
+# shipped,defaults,appcds) may add aot_cache on a JDK 25.
 BENCH_CP := benchmarks/target/classes:benchmarks/target/lib/*
-bench: venv ## Measure: JMH on the domain paths, the init breakdown, cold start side by side and warm latency (RUNS=10 WARM=1000)
-	@$(call with_jdk,$(MVN) $(MVN_FLAGS) -q -P benchmarks -pl benchmarks -am -DskipTests package) && \
-	$(call with_jdk,java -cp "$(BENCH_CP)" org.openjdk.jmh.Main -rf json -rff benchmarks/target/jmh-result.json) && \
-	$(call with_jdk,java -cp "$(BENCH_CP)" com.tradeprocessing.benchmarks.init.InitBreakdown \
-	    --module validator --runs "$${RUNS:-10}" \
-	    --jvm-option -XX:+UseSerialGC --jvm-option -XX:TieredStopAtLevel=1 --jvm-option -Xshare:auto) && \
-	$(call with_jdk,java -Dproject.root="$(CURDIR)" -cp "$(BENCH_CP)" com.tradeprocessing.benchmarks.coldstart.ColdStartHarness \
-	    --runs "$${RUNS:-10}" --warm "$${WARM:-1000}" --variants "$${VARIANTS:-shipped,defaults,appcds}")
+bench: venv ## Measure: JMH on the domain paths, the init breakdown, cold start side by side, warm latency (RUNS=10 WARM=1000 VARIANTS=...)
+	@$(call with_jdk,$(MVN) $(MVN_FLAGS) -q -P benchmarks -pl benchmarks -am -DskipTests package && \
+	  java -cp "$(BENCH_CP)" org.openjdk.jmh.Main -rf json -rff benchmarks/target/jmh-result.json && \
+	  java -cp "$(BENCH_CP)" com.tradeprocessing.benchmarks.init.InitBreakdown --module validator \
+	    --runs "$${RUNS:-10}" --jvm-option -XX:+UseSerialGC --jvm-option -XX:TieredStopAtLevel=1 --jvm-option -Xshare:auto && \
+	  java -Dproject.root="$(CURDIR)" -cp "$(BENCH_CP)" com.tradeprocessing.benchmarks.coldstart.ColdStartHarness \
+	    --runs "$${RUNS:-10}" --warm "$${WARM:-1000}" $${VARIANTS:+--variants "$$VARIANTS"})
 
 .PHONY: clean
 clean: ## Remove build output (keeps the virtualenv)

@@ -2,10 +2,15 @@ package com.tradeprocessing.benchmarks.init;
 
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
+import com.sun.net.httpserver.HttpServer;
 import com.tradeprocessing.function.aws.SdkClients;
 import com.tradeprocessing.model.json.TradeJson;
 import java.io.IOException;
+import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +31,9 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * image's JVM options on a function's own classpath (its module's {@code target/classes} and {@code target/lambda/lib}, the image's
  * task root):
  * the logging set-up (slf4j, log4j2 and its configuration, the Powertools JSON layout), the first
- * log line, the first one with a structured argument, the Jackson mapper, the SDK's HTTP client and
- * the SSM client. The steps run in the order a handler takes them; each figure is what that step
- * adds. No AWS call is made: the first call's cost is in the cold start the harness measures.
+ * log line, the first one with a structured argument, the Jackson mapper, the SDK's HTTP client, the
+ * SSM client and its first call (to a local stand-in). The steps run in the order a handler takes
+ * them; each figure is what that step adds.
  *
  * <p>Arguments: {@code --module DIR [--runs N] [--jvm-option OPTION]...}; prints the median of
  * each step over the runs and the number of classes loaded.
@@ -103,43 +108,63 @@ public final class InitBreakdown {
   }
 
   /**
-   * The measured JVM: the steps, reported on stderr as {@code name<TAB>value} lines, in wall-clock
-   * time and in CPU time of the thread that runs them (Linux's {@code /proc/thread-self/schedstat}),
-   * which a busy machine disturbs less; the JIT's and the GC's threads are not in the latter.
+   * The measured JVM: the steps, reported on stderr as {@code name<TAB>value} lines: wall-clock
+   * time, CPU time of the thread that runs them (Linux's {@code /proc/thread-self/schedstat}, which
+   * a busy machine disturbs less; the JIT's and the GC's threads are not in it) and the classes the
+   * step loaded. The class counter and a local stand-in of Parameter Store (one canned answer to
+   * GetParametersByPath) are set up before the first step, so neither is counted in any step.
    */
   private static void child() throws IOException {
+    ClassLoadingMXBean classLoading = ManagementFactory.getClassLoadingMXBean();
+    HttpServer parameterStore = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    parameterStore.createContext(
+        "/",
+        exchange -> {
+          try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = "{\"Parameters\":[]}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+          }
+        });
+    parameterStore.start();
+    URI endpoint = URI.create("http://127.0.0.1:" + parameterStore.getAddress().getPort());
+
     Map<String, Double> steps = new LinkedHashMap<>();
-    long[] start = {System.nanoTime(), threadCpuNanos()};
+    long[] start = {System.nanoTime(), threadCpuNanos(), classLoading.getTotalLoadedClassCount()};
     long[] last = start;
 
     Logger log = LoggerFactory.getLogger(InitBreakdown.class);
-    last = step(steps, "logging set-up: slf4j, log4j2, configuration, JSON layout", last);
+    last = step(steps, "logging set-up: slf4j, log4j2, configuration, JSON layout", last, classLoading);
     log.info("first line");
-    last = step(steps, "first log line", last);
+    last = step(steps, "first log line", last, classLoading);
     log.info("structured", entry("valid", true));
-    last = step(steps, "first structured argument", last);
+    last = step(steps, "first structured argument", last, classLoading);
     TradeJson.mapper();
-    last = step(steps, "Jackson mapper, TradeJson", last);
+    last = step(steps, "Jackson mapper, TradeJson", last, classLoading);
     SdkHttpClient http = SdkClients.httpClient();
-    last = step(steps, "SDK HTTP client, URL connection", last);
+    last = step(steps, "SDK HTTP client, URL connection", last, classLoading);
     SdkClients clients =
         new SdkClients(
             Region.US_EAST_1, http, StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")));
-    try (SsmClient ssm = clients.build(SsmClient.builder())) {
-      last = step(steps, "SSM client, SdkClients.build", last);
+    try (SsmClient ssm = clients.build(SsmClient.builder().endpointOverride(endpoint))) {
+      last = step(steps, "SSM client, SdkClients.build", last, classLoading);
+      ssm.getParametersByPath(request -> request.path("/trade-processing/thresholds").recursive(true));
+      last = step(steps, "first SSM call, GetParametersByPath answered locally", last, classLoading);
     }
-    step(steps, "total", start);
-    steps.put(
-        "classes loaded, JVM start to end",
-        (double) ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
+    step(steps, "total", start, classLoading);
+    parameterStore.stop(0);
     steps.forEach((name, value) -> System.err.println(name + "\t" + value));
   }
 
-  private static long[] step(Map<String, Double> steps, String name, long[] since)
+  private static long[] step(
+      Map<String, Double> steps, String name, long[] since, ClassLoadingMXBean classLoading)
       throws IOException {
-    long[] now = {System.nanoTime(), threadCpuNanos()};
+    long[] now = {System.nanoTime(), threadCpuNanos(), classLoading.getTotalLoadedClassCount()};
     steps.put(name + ", wall ms", (now[0] - since[0]) / 1e6);
     steps.put(name + ", CPU ms", (now[1] - since[1]) / 1e6);
+    steps.put(name + ", classes", (double) (now[2] - since[2]));
     return now;
   }
 
