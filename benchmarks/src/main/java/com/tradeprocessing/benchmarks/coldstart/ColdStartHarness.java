@@ -16,10 +16,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -173,14 +175,15 @@ public final class ColdStartHarness {
     }
     // A training JVM writes its archive on the way out, which takes seconds; the host would kill a
     // container that takes that long to stop, so the harness ends them first and waits.
-    String trainingOption = variant == JvmVariant.APPCDS ? "-XX:ArchiveClassesAtExit=" : "-XX:AOTCacheOutput=";
+    String trainingOption =
+        variant == JvmVariant.APPCDS ? "-XX:ArchiveClassesAtExit=" : "-XX:AOTCacheOutput=";
     List<ProcessHandle> trainingJvms =
         ProcessHandle.current()
             .children()
             .filter(
                 process ->
                     process.info().arguments().stream()
-                        .flatMap(java.util.Arrays::stream)
+                        .flatMap(Arrays::stream)
                         .anyMatch(argument -> argument.startsWith(trainingOption)))
             .toList();
     if (trainingJvms.size() != functions.size()) {
@@ -190,7 +193,7 @@ public final class ColdStartHarness {
     trainingJvms.forEach(ProcessHandle::destroy);
     Instant deadline = Instant.now().plus(ARCHIVE_WAIT);
     for (ProcessHandle jvm : trainingJvms) {
-      jvm.onExit().completeOnTimeout(null, ARCHIVE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).join();
+      jvm.onExit().completeOnTimeout(null, ARCHIVE_WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
     }
     for (String function : functions) {
       host.recycle(function);
