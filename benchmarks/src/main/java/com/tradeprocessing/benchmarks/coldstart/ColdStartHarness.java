@@ -38,8 +38,10 @@ import java.util.function.Function;
  * spreads over all of them. Warm latency is the same call answered by a container that already
  * answered one; each answer is checked (see {@link TradeFlow}).
  *
- * <p>Arguments: {@code --runs N} (10), {@code --warm N} (1000), {@code --variants
- * shipped,defaults,appcds[,aot_cache]}, {@code --out DIR} (benchmarks/target/cold-start).
+ * <p>Arguments: {@code --runs N} (10), {@code --warm N} (1000, 0 for none), {@code --variants
+ * shipped,defaults,appcds[,aot_cache]}, {@code --out DIR} (benchmarks/target/cold-start), {@code
+ * --jvm-option OPTION} (repeatable, added to every measured JVM, e.g. {@code -Xlog:class+load:file=...} to see
+ * what a cold start loads; such a run's times are not comparable).
  */
 public final class ColdStartHarness {
 
@@ -72,7 +74,13 @@ public final class ColdStartHarness {
       variants.add(JvmVariant.valueOf(name.trim().toUpperCase()));
     }
     ColdStartHarness harness = new ColdStartHarness(layout, work);
-    String report = harness.run(variants, runs, warm);
+    List<String> extraOptions = new ArrayList<>();
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals("--jvm-option")) {
+        extraOptions.add(args[i + 1]);
+      }
+    }
+    String report = harness.run(variants, runs, warm, extraOptions);
     Files.createDirectories(work);
     Files.writeString(work.resolve("report.md"), report);
     System.out.println(report);
@@ -80,7 +88,8 @@ public final class ColdStartHarness {
     System.exit(0);
   }
 
-  private String run(List<JvmVariant> variants, int runs, int warm) throws IOException {
+  private String run(List<JvmVariant> variants, int runs, int warm, List<String> extraOptions)
+      throws IOException {
     PlatformSettings platformSettings =
         new PlatformSettings(ENVIRONMENT, Map.of(), 1.0, 1, work.resolve("platform"), line -> {});
     progress("starting the embedded emulator and provisioning the templates");
@@ -104,7 +113,9 @@ public final class ColdStartHarness {
       Path archives = Files.createDirectories(work.resolve("archives"));
       Map<String, FunctionConfiguration> configurations = new LinkedHashMap<>();
       settingsOf =
-          variant -> settings(variant, runtimeLibrary, nativeLibrary, sandbox, archives);
+          variant ->
+              withOptions(
+                  settings(variant, runtimeLibrary, nativeLibrary, sandbox, archives), extraOptions);
       host =
           LambdaHost.start(
               name ->
@@ -142,6 +153,24 @@ public final class ColdStartHarness {
         1,
         Map.of(RuntimeNativeLibrary.PROPERTY, nativeLibrary.toString()),
         function -> variant.options(function, archives));
+  }
+
+  private static ContainerSettings withOptions(ContainerSettings settings, List<String> extra) {
+    if (extra.isEmpty()) {
+      return settings;
+    }
+    return new ContainerSettings(
+        settings.javaCommand(),
+        settings.runtimeLibrary(),
+        settings.logDirectory(),
+        settings.sandboxEnvironment(),
+        settings.maxContainersPerFunction(),
+        settings.systemProperties(),
+        function -> {
+          List<String> options = new ArrayList<>(settings.jvmOptions().apply(function));
+          options.addAll(extra);
+          return options;
+        });
   }
 
   /** One trade through a training JVM of each function; the archives are written as they exit. */
@@ -237,6 +266,9 @@ public final class ColdStartHarness {
   }
 
   private Map<String, List<Double>> warmLatency(int invocations) {
+    if (invocations == 0) {
+      return Map.of();
+    }
     settings.set(settingsOf.apply(JvmVariant.SHIPPED));
     for (String function : functions) {
       host.recycle(function);
