@@ -76,6 +76,10 @@ def apply(settings: PatchSettings) -> None:
     _route_requests_by_known_hosts()
     _compile_each_json_path_once()
     _serve_connections_from_reused_threads()
+    # The rehearsal of deploy/*.sh (CloudFormation, stack sets, ECR, DynamoDB replicas).
+    import deployment_patches
+
+    deployment_patches.apply()
 
 
 # --- Lambda ---------------------------------------------------------------------------------
