@@ -36,6 +36,9 @@
 #   LAMBDA_INSIGHTS_SHA256               checksum of the extension while lambda-insights.lock has none
 #   PRIMARY_REGION, REPLICA_REGION       us-east-1 and eu-west-1 by default
 #   DRY_RUN=1                            print every command in order, call nothing
+#   IMAGE_PUSH_REGISTRY                  rehearsal on the emulator only (docs/deploy.md): a loopback
+#                                        registry (localhost:<port>) standing in for ECR; the images
+#                                        are built on the stand-in base and extension and pushed there
 set -euo pipefail
 
 # shellcheck source=lib.sh
@@ -44,6 +47,8 @@ exec 3>&1
 
 readonly REFERENCE_URL_PATTERN='^https://[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$'
 readonly ENDPOINT_SERVICE_PATTERN='^$|^com\.amazonaws\.vpce\.[a-z0-9-]+\.vpce-svc-[0-9a-f]{17}$'
+# IMAGE_PUSH_REGISTRY: only a registry on this machine, whose certificate is not trusted.
+readonly PUSH_REGISTRY_PATTERN='^(localhost|127\.0\.0\.1):[0-9]{1,5}$'
 readonly EMAIL_PATTERN='^$|^[^@[:space:]"\\]+@[^@[:space:]"\\]+\.[^@[:space:]"\\]+$'
 
 # Lambda keeps this many executions of a region's quota unreserved
@@ -104,6 +109,8 @@ validate_inputs() {
     die "STATE_MACHINE_TYPE must be STANDARD or EXPRESS, not '$STATE_MACHINE_TYPE'"
   [[ $MANAGE_REGISTRY_REPLICATION == true || $MANAGE_REGISTRY_REPLICATION == false ]] ||
     die "MANAGE_REGISTRY_REPLICATION must be true or false, not '$MANAGE_REGISTRY_REPLICATION'"
+  [[ -z ${IMAGE_PUSH_REGISTRY:-} || $IMAGE_PUSH_REGISTRY =~ $PUSH_REGISTRY_PATTERN ]] ||
+    die "IMAGE_PUSH_REGISTRY '$IMAGE_PUSH_REGISTRY' is not localhost:<port> or 127.0.0.1:<port> (it is for the rehearsal on the emulator only)"
 }
 
 reservation_parameter() {
@@ -282,15 +289,25 @@ build_and_push_images() {
   local version function password
   version=${IMAGE_VERSION:-$(git -C "$REPO_ROOT" rev-parse --short=12 HEAD 2>/dev/null || echo local)-$(date -u +%Y%m%dT%H%M%SZ)}
   [[ $version =~ ^[A-Za-z0-9_.-]{1,100}$ ]] || die "IMAGE_VERSION '$version' is not a valid tag suffix"
-  info "fetching the pinned Lambda Insights extension"
-  plan "$REPO_ROOT/.venv/bin/python" "$REPO_ROOT/deploy/lambda-insights.py" fetch
-  dry_run || "$REPO_ROOT/.venv/bin/python" "$REPO_ROOT/deploy/lambda-insights.py" fetch
-  info "building and pushing the four images to $REPOSITORY_URI"
+  local profiles=lambda-images-push repository=$REPOSITORY_URI rehearsal_args=()
+  if [[ -n ${IMAGE_PUSH_REGISTRY:-} ]]; then
+    # Rehearsal on the emulator (docs/deploy.md): the offline profile's stand-in base and extension
+    # (nothing to fetch), pushed to the local registry that stands in for ECR (self-signed).
+    profiles=lambda-images-offline,lambda-images-push
+    repository="$IMAGE_PUSH_REGISTRY/$REPOSITORY"
+    rehearsal_args=(-Djib.allowInsecureRegistries=true)
+  else
+    info "fetching the pinned Lambda Insights extension"
+    plan "$REPO_ROOT/.venv/bin/python" "$REPO_ROOT/deploy/lambda-insights.py" fetch
+    dry_run || "$REPO_ROOT/.venv/bin/python" "$REPO_ROOT/deploy/lambda-insights.py" fetch
+  fi
+  info "building and pushing the four images to $repository"
   password=$(aws_read "<ecr-token>" ecr get-login-password --region "$PRIMARY_REGION")
-  local mvn_args=(-B -ntp -P lambda-images-push -pl "$(
+  local mvn_args=(-B -ntp -P "$profiles" -pl "$(
     IFS=,
     echo "${FUNCTIONS[*]}"
-  )" -am -DskipTests package "-Dlambda.image.repository=$REPOSITORY_URI" "-Dlambda.image.version=$version")
+  )" -am -DskipTests package "-Dlambda.image.repository=$repository" "-Dlambda.image.version=$version"
+    ${rehearsal_args[@]+"${rehearsal_args[@]}"})
   plan mvn "${mvn_args[@]}"
   if ! dry_run; then
     local jdk

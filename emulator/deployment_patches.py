@@ -45,6 +45,8 @@ def apply() -> None:
     _image_functions_from_templates()
     _dynamodb_replicas()
     _ecr_registry_replication()
+    _ecr_replication_configuration_resource()
+    _ecr_repositories_empty_on_delete()
     apply.applied = True  # type: ignore[attr-defined]
 
 
@@ -712,3 +714,88 @@ def _replication_destinations(backend: Any, repository_name: str) -> list[str]:
             if destination["registryId"] == backend.account_id and destination["region"] not in regions:
                 regions.append(destination["region"])
     return regions
+
+
+# moto has no AWS::ECR::ReplicationConfiguration (skipped with a warning). AWS: the resource sets
+# the registry's replication configuration and, when deleted, removes it
+# (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ecr-replicationconfiguration.html).
+
+
+def _ecr_replication_configuration_resource() -> None:
+    from moto.cloudformation import parsing
+    from moto.core.common_models import CloudFormationModel
+    from moto.ecr.models import ecr_backends
+
+    class ReplicationConfigurationResource(CloudFormationModel):
+        # moto's model metaclass files every model under the service named in its module.
+        __module__ = "moto.ecr.models"
+
+        def __init__(self, account_id: str, region_name: str, resource_name: str):
+            self.account_id = account_id
+            self.region_name = region_name
+            self.resource_name = resource_name
+
+        @staticmethod
+        def cloudformation_type() -> str:
+            return "AWS::ECR::ReplicationConfiguration"
+
+        @staticmethod
+        def cloudformation_name_type() -> str:
+            return ""
+
+        @property
+        def physical_resource_id(self) -> str:
+            return self.account_id
+
+        @classmethod
+        def create_from_cloudformation_json(cls, resource_name: str, cloudformation_json: dict[str, Any],
+                                            account_id: str, region_name: str, **kwargs: Any) -> Any:
+            rules = cloudformation_json["Properties"]["ReplicationConfiguration"]["Rules"]
+            ecr_backends[account_id][region_name].put_replication_configuration({"rules": [{
+                "destinations": [{"region": d["Region"], "registryId": d["RegistryId"]}
+                                 for d in rule["Destinations"]],
+                **({"repositoryFilters": [{"filter": f["Filter"], "filterType": f["FilterType"]}
+                                          for f in rule["RepositoryFilters"]]}
+                   if rule.get("RepositoryFilters") else {}),
+            } for rule in rules]})
+            return cls(account_id, region_name, resource_name)
+
+        @classmethod
+        def update_from_cloudformation_json(cls, original_resource: Any, new_resource_name: str,
+                                            cloudformation_json: dict[str, Any], account_id: str,
+                                            region_name: str) -> Any:
+            return cls.create_from_cloudformation_json(new_resource_name, cloudformation_json,
+                                                       account_id, region_name)
+
+        def delete(self, account_id: str, region_name: str) -> None:
+            ecr_backends[account_id][region_name].put_replication_configuration({"rules": []})
+
+    _ecr_replication_configuration_resource.model = ReplicationConfigurationResource  # type: ignore[attr-defined]
+    parsing.get_model_map.cache_clear()
+    parsing.get_name_type_map.cache_clear()
+
+
+# An AWS::ECR::Repository with EmptyOnDelete true is deleted with its images; moto ignores the
+# property, so deleting the stack fails (RepositoryNotEmptyException)
+# (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ecr-repository.html#cfn-ecr-repository-emptyondelete).
+
+
+def _ecr_repositories_empty_on_delete() -> None:
+    from moto.ecr.models import Repository, ecr_backends
+
+    moto_create = Repository.create_from_cloudformation_json.__func__
+
+    @classmethod  # type: ignore[misc]
+    def create_from_cloudformation_json(cls: Any, resource_name: str, cloudformation_json: Any,
+                                        account_id: str, region_name: str, **kwargs: Any) -> Any:
+        repository = moto_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+        repository.empty_on_delete = str(cloudformation_json["Properties"].get("EmptyOnDelete", "false")).lower() == "true"
+        return repository
+
+    Repository.create_from_cloudformation_json = create_from_cloudformation_json
+
+    def delete(self: Any, account_id: str, region_name: str) -> None:
+        ecr_backends[account_id][region_name].delete_repository(
+            self.name, force=getattr(self, "empty_on_delete", False))
+
+    Repository.delete = delete

@@ -1,0 +1,253 @@
+package com.tradeprocessing.integration.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tradeprocessing.integration.platform.EmbeddedBackend;
+import com.tradeprocessing.integration.platform.ProjectLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The rehearsal's machine: the embedded emulator (every region on one endpoint) with the local
+ * Lambda host that runs the real global-table-resource handler for the custom resource, a
+ * stand-in registry for Jib's pushes, and the project's pinned AWS CLI ({@code .venv/bin/aws})
+ * pointed at the emulator with {@code AWS_ENDPOINT_URL} and dummy credentials. deploy.sh and
+ * destroy.sh run as child processes with exactly that environment, as an operator runs them.
+ */
+final class Rehearsal implements AutoCloseable {
+
+  static final String PRIMARY = "us-east-1";
+  static final String REPLICA = "eu-west-1";
+  static final String ACCOUNT = "123456789012";
+  static final String REFERENCE_DATA_BASE_URL = "https://refdata.rehearsal.example.com";
+  private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(8);
+  private static final Duration CLI_TIMEOUT = Duration.ofMinutes(2);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ProjectLayout layout;
+  private final Path work;
+  private final EmbeddedBackend backend;
+  private final Map<String, String> environment;
+  private StandInRegistry registry;
+  private int runs;
+
+  private Rehearsal(ProjectLayout layout, Path work, EmbeddedBackend backend) {
+    this.layout = layout;
+    this.work = work;
+    this.backend = backend;
+    this.environment = cliEnvironment(layout, work, backend);
+  }
+
+  static Rehearsal start() throws IOException {
+    ProjectLayout layout = ProjectLayout.locate();
+    Path work = layout.root().resolve("integration-tests/target/deploy-rehearsal");
+    EmbeddedBackend backend = EmbeddedBackend.start(layout, work, 1.0, 2);
+    Rehearsal rehearsal = new Rehearsal(layout, work, backend);
+    try {
+      rehearsal.createStackSetRoles();
+      String password = rehearsal.cliText("ecr", "get-login-password", "--region", PRIMARY);
+      rehearsal.registry =
+          StandInRegistry.start(work.resolve("registry"), password, rehearsal::putImage);
+    } catch (IOException | RuntimeException e) {
+      rehearsal.close();
+      throw e;
+    }
+    return rehearsal;
+  }
+
+  /** The environment of every script and CLI run: the venv's aws first on PATH, the emulator. */
+  private static Map<String, String> cliEnvironment(
+      ProjectLayout layout, Path work, EmbeddedBackend backend) {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.keySet().removeIf(key -> key.startsWith("AWS_"));
+    env.put("PATH", layout.root().resolve(".venv/bin") + ":" + System.getenv("PATH"));
+    env.put("AWS_ENDPOINT_URL", backend.endpoint().toString());
+    env.put("AWS_ACCESS_KEY_ID", "rehearsal");
+    env.put("AWS_SECRET_ACCESS_KEY", "rehearsal");
+    env.put("AWS_DEFAULT_REGION", PRIMARY);
+    // No configuration or credentials of the machine's user may reach the rehearsal.
+    env.put("AWS_CONFIG_FILE", work.resolve("no-aws-config").toString());
+    env.put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-aws-credentials").toString());
+    env.put("POLL_SECONDS", "0.2");
+    env.put("REFERENCE_DATA_BASE_URL", REFERENCE_DATA_BASE_URL);
+    return env;
+  }
+
+  /** What AWS's StackSets guide has an operator create once per account (self-managed). */
+  private void createStackSetRoles() {
+    String administration =
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+            + "{\"Service\":\"cloudformation.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+    String execution =
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+            + "{\"AWS\":\"arn:aws:iam::"
+            + ACCOUNT
+            + ":role/AWSCloudFormationStackSetAdministrationRole\"},\"Action\":\"sts:AssumeRole\"}]}";
+    cli("iam", "create-role", "--role-name", "AWSCloudFormationStackSetAdministrationRole",
+        "--assume-role-policy-document", administration);
+    cli("iam", "create-role", "--role-name", "AWSCloudFormationStackSetExecutionRole",
+        "--assume-role-policy-document", execution);
+    cli("iam", "put-role-policy", "--role-name", "AWSCloudFormationStackSetAdministrationRole",
+        "--policy-name", "AssumeExecutionRole", "--policy-document",
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+            + "\"Resource\":\"arn:aws:iam::*:role/AWSCloudFormationStackSetExecutionRole\"}]}");
+  }
+
+  /** ECR's PutImage in the emulator, for a manifest the stand-in registry accepted. */
+  private void putImage(String repository, String tag, String mediaType, byte[] manifest)
+      throws IOException {
+    Path file = Files.createTempFile(work, "manifest-", ".json");
+    Files.write(file, manifest);
+    cli("ecr", "put-image", "--region", PRIMARY, "--repository-name", repository, "--image-tag", tag,
+        "--image-manifest-media-type", mediaType, "--image-manifest", "file://" + file);
+  }
+
+  /** The emulator's endpoint, every region's. */
+  String endpoint() {
+    return environment.get("AWS_ENDPOINT_URL");
+  }
+
+  StandInRegistry registry() {
+    return registry;
+  }
+
+  Path work() {
+    return work;
+  }
+
+  Path root() {
+    return layout.root();
+  }
+
+  /** deploy.sh for {@code suffix}, building and pushing the images with Jib unless told otherwise. */
+  ScriptRun deploy(String suffix, Map<String, String> inputs) {
+    Map<String, String> all = new HashMap<>();
+    all.put("IMAGE_PUSH_REGISTRY", registry.address());
+    all.putAll(inputs);
+    return run("deploy", suffix, all);
+  }
+
+  ScriptRun destroy(String suffix, Map<String, String> inputs) {
+    return run("destroy", suffix, inputs);
+  }
+
+  ScriptRun dryRun(String script, String suffix, Map<String, String> inputs) {
+    Map<String, String> all = new HashMap<>(inputs);
+    all.put("DRY_RUN", "1");
+    return run(script, suffix, all);
+  }
+
+  private ScriptRun run(String script, String suffix, Map<String, String> inputs) {
+    int number = ++runs;
+    Path log = work.resolve(String.format("%02d-%s-%s.log", number, script, suffix));
+    Path out = work.resolve(String.format("%02d-%s-%s.out", number, script, suffix));
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", layout.root().resolve("deploy/" + script + ".sh").toString(), suffix)
+            .directory(layout.root().toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(log.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    builder.environment().putAll(inputs);
+    long start = System.nanoTime();
+    try {
+      Process process = builder.start();
+      process.getOutputStream().close();
+      if (!process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(script + ".sh " + suffix + " ran over " + SCRIPT_TIMEOUT + "; see " + log);
+      }
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      ScriptRun result =
+          new ScriptRun(script, suffix, process.exitValue(), Files.readString(out), Files.readString(log), took);
+      System.out.printf(
+          "rehearsal: %s.sh %s exited %d in %d s (%s)%n",
+          script, suffix, result.exitCode(), took.toSeconds(), log);
+      return result;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Runs the pinned AWS CLI against the emulator and returns its JSON answer. */
+  JsonNode cli(String... arguments) {
+    String text = cliText(withJson(arguments));
+    try {
+      return text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+    } catch (IOException e) {
+      throw new IllegalStateException("aws " + String.join(" ", arguments) + " answered no JSON: " + text, e);
+    }
+  }
+
+  private static String[] withJson(String... arguments) {
+    List<String> all = new ArrayList<>(List.of(arguments));
+    all.add("--output");
+    all.add("json");
+    return all.toArray(String[]::new);
+  }
+
+  /** Runs the CLI; fails with its error output unless it exits 0. */
+  String cliText(String... arguments) {
+    CliResult result = cliResult(arguments);
+    if (result.exitCode() != 0) {
+      throw new IllegalStateException(
+          "aws " + String.join(" ", arguments) + " exited " + result.exitCode() + ": " + result.stderr());
+    }
+    return result.stdout().strip();
+  }
+
+  record CliResult(int exitCode, String stdout, String stderr) {}
+
+  CliResult cliResult(String... arguments) {
+    List<String> command = new ArrayList<>();
+    command.add(layout.root().resolve(".venv/bin/aws").toString());
+    command.addAll(List.of(arguments));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    try {
+      Path out = Files.createTempFile(work, "aws-", ".out");
+      Path err = Files.createTempFile(work, "aws-", ".err");
+      Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      process.getOutputStream().close();
+      if (!process.waitFor(CLI_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("aws " + String.join(" ", arguments) + " ran over " + CLI_TIMEOUT);
+      }
+      CliResult result =
+          new CliResult(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+              Files.readString(err, StandardCharsets.UTF_8));
+      Files.delete(out);
+      Files.delete(err);
+      return result;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (registry != null) {
+        registry.close();
+      }
+    } finally {
+      backend.close();
+    }
+  }
+}
