@@ -208,7 +208,7 @@ def _event_bus_references() -> None:
 # that FAILED. AWS names the stack StackSet-<stack set name>-<id>, reports the instance's StackId,
 # and an instance whose stack did not complete is OUTDATED with a StatusReason, its operation
 # FAILED with per-region results
-# (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/stacksets-concepts.html#stackset-status-codes,
+# (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_StackInstance.html,
 # https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_StackInstanceSummary.html).
 
 _OK_STACK_STATUSES = ("CREATE_COMPLETE", "UPDATE_COMPLETE")
@@ -216,6 +216,7 @@ _OK_STACK_STATUSES = ("CREATE_COMPLETE", "UPDATE_COMPLETE")
 
 def _stack_set_instances_as_stacks() -> None:
     from moto.cloudformation import models
+    from moto.cloudformation.exceptions import ValidationError
     from moto.moto_api._internal import mock_random
 
     def instance_init(self: Any, account_id: str, region_name: str, stackset_id: str, stack_name: str,
@@ -248,19 +249,27 @@ def _stack_set_instances_as_stacks() -> None:
             models.cloudformation_backends[self.account_id][self.region_name].delete_stack(self.stack.stack_id)
 
     def instance_status(self: Any) -> tuple[str, str | None]:
+        # An instance is CURRENT once its stack and every stack nested in it are complete (moto
+        # completes a parent before the custom resources of its children have answered).
         if self.stack is None:
             return "OUTDATED", self.status_reason or "The stack was not created."
-        if self.stack.status in _OK_STACK_STATUSES:
-            return "CURRENT", None
-        if self.stack.status.endswith("_IN_PROGRESS"):
-            return "OUTDATED", f"The stack is {self.stack.status}."
-        return "OUTDATED", self.status_reason or _failure_reason(self.stack)
+        stacks = [self.stack, *_nested_stacks(self.stack)]
+        failed = [st for st in stacks if not st.status.endswith("_IN_PROGRESS")
+                  and st.status not in _OK_STACK_STATUSES]
+        if failed:
+            return "OUTDATED", self.status_reason or _failure_reason(failed[0])
+        running = [st for st in stacks if st.status.endswith("_IN_PROGRESS")]
+        if running:
+            return "OUTDATED", f"The stack {running[0].name} is {running[0].status}."
+        return "CURRENT", None
+
+    def instance_running(self: Any) -> bool:
+        return self.stack is not None and any(
+            st.status.endswith("_IN_PROGRESS") for st in [self.stack, *_nested_stacks(self.stack)])
 
     def instance_to_dict(self: Any) -> dict[str, Any]:
         status, reason = instance_status(self)
-        detailed = {"CURRENT": "SUCCEEDED"}.get(status, "FAILED")
-        if self.stack is not None and self.stack.status.endswith("_IN_PROGRESS"):
-            detailed = "RUNNING"
+        detailed = "RUNNING" if instance_running(self) else {"CURRENT": "SUCCEEDED"}.get(status, "FAILED")
         answer = {
             "StackId": self.stack.stack_id if self.stack is not None else None,
             "StackSetId": self.stackset_id,
@@ -278,31 +287,49 @@ def _stack_set_instances_as_stacks() -> None:
     models.StackInstance.delete = instance_delete
     models.StackInstance.to_dict = instance_to_dict
     models.StackInstance.instance_status = instance_status
+    models.StackInstance.instance_running = instance_running
 
     # The operation that created, updated or deleted instances reports FAILED when one of them did
     # not end CURRENT, with the reason per region (ListStackSetOperationResults).
+    # An operation lasts as long as its instances' stacks are in progress, and FAILED when one of
+    # them did not complete, with the reason per region (ListStackSetOperationResults).
     moto_create_operation = models.StackSet._create_operation
 
     def create_operation(self: Any, operation_id: str, action: str, status: str,
                          accounts: list[str] | None = None, regions: list[str] | None = None) -> dict[str, Any]:
         operation = moto_create_operation(self, operation_id, action, status, accounts, regions)
-        results = []
-        for instance in self.instances.stack_instances:
-            if regions and instance.region_name not in regions:
-                continue
-            if accounts and instance.account_id not in accounts:
-                continue
-            instance_state, reason = instance.instance_status()
-            results.append({"Account": instance.account_id, "Region": instance.region_name,
-                            "Status": "SUCCEEDED" if instance_state == "CURRENT" else "FAILED",
-                            "StatusReason": reason or ""})
-        operation["Results"] = results
-        if action != "DELETE" and any(r["Status"] == "FAILED" for r in results):
-            operation["Status"] = "FAILED"
-            operation["StatusReason"] = "; ".join(f"{r['Region']}: {r['StatusReason']}" for r in results
-                                                  if r["Status"] == "FAILED")
+        if not hasattr(self, "operation_targets"):
+            self.operation_targets = {}
+        self.operation_targets[operation_id] = (list(accounts or []), list(regions or []))
         return operation
 
+    def get_operation(self: Any, operation_id: str) -> dict[str, Any]:
+        operation = next((o for o in self.operations if o["OperationId"] == operation_id), None)
+        if operation is None:
+            raise ValidationError(operation_id)
+        accounts, regions = getattr(self, "operation_targets", {}).get(operation_id, ([], []))
+        results = []
+        for instance in self.instances.stack_instances:
+            if (regions and instance.region_name not in regions) or (accounts and instance.account_id not in accounts):
+                continue
+            state, reason = instance.instance_status()
+            results.append({"Account": instance.account_id, "Region": instance.region_name,
+                            "Status": "RUNNING" if instance.instance_running()
+                            else "SUCCEEDED" if state == "CURRENT" else "FAILED",
+                            "StatusReason": reason or ""})
+        operation["Results"] = results
+        if operation["Action"] != "DELETE" and operation["Status"] in ("SUCCEEDED", "RUNNING", "FAILED"):
+            if any(r["Status"] == "FAILED" for r in results):
+                operation["Status"] = "FAILED"
+                operation["StatusReason"] = "; ".join(f"{r['Region']}: {r['StatusReason']}"
+                                                      for r in results if r["Status"] == "FAILED")
+            elif any(r["Status"] == "RUNNING" for r in results):
+                operation["Status"] = "RUNNING"
+            else:
+                operation["Status"] = "SUCCEEDED"
+        return operation
+
+    models.StackSet.get_operation = get_operation
     models.StackSet._create_operation = create_operation
 
     from moto.cloudformation.responses import CloudFormationResponse
@@ -317,6 +344,17 @@ def _stack_set_instances_as_stacks() -> None:
             for r in operation.get("Results", [])]})
 
     CloudFormationResponse.list_stack_set_operation_results = list_stack_set_operation_results
+
+
+def _nested_stacks(stack: Any) -> list[Any]:
+    from moto.cloudformation.models import Stack
+
+    nested = []
+    for resource in list(stack.resource_map._parsed_resources.values()):
+        if isinstance(resource, Stack):
+            nested.append(resource)
+            nested.extend(_nested_stacks(resource))
+    return nested
 
 
 def _has_stack(backend: Any, name: str) -> bool:
@@ -416,10 +454,16 @@ def _update_instance_stack(instance: Any, template: str, parameters: dict[str, s
 # depends on are deleted
 # (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref-requesttypes-delete.html,
 # https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref-responses.html).
+# moto's ResponseURL points at host.docker.internal when it finds no Docker (its functions would
+# run in containers); here they run on this machine, so the URL is on the emulator's loopback
+# address (127.0.0.1, the launcher's default bind address).
 
 
 def _custom_resource_answers_and_deletes() -> None:
+    from moto import settings
     from moto.cloudformation import custom_model, parsing
+
+    settings.moto_server_host = lambda: "http://127.0.0.1"
     from moto.cloudformation.responses import CloudFormationResponse
 
     moto_create = custom_model.CustomModel.create_from_cloudformation_json.__func__
@@ -439,7 +483,7 @@ def _custom_resource_answers_and_deletes() -> None:
     custom_model.CustomModel.create_from_cloudformation_json = create_from_cloudformation_json
 
     def process_cfn_response(self: CloudFormationResponse) -> tuple[int, dict[str, int], str]:
-        answer = json.loads(self.body) if self.body else {}
+        answer = json.loads(_answer_body(self))
         deleting = _PENDING_DELETES.get((answer.get("StackId"), answer.get("LogicalResourceId")))
         if deleting is not None:
             deleting.answer = answer
@@ -448,12 +492,18 @@ def _custom_resource_answers_and_deletes() -> None:
         stack = self.cloudformation_backend.get_stack(answer.get("StackId"))
         resource = stack.custom_resources.get(answer.get("LogicalResourceId"))
         if resource is None:
+            LOG.warning("answer for an unknown custom resource: %s", answer)
             return 404, {"status": 404}, json.dumps({"message": "no such custom resource"})
         resource.answer = answer
         if answer.get("Status") == "SUCCESS":
             resource.physical_id = answer.get("PhysicalResourceId") or resource.resource_name
             resource.set_data(answer.get("Data") or {})
-            stack.verify_readiness()
+            # moto creates every other resource before CreateStack returns: the stack is complete
+            # once all its custom resources have answered. (moto's own readiness check tries to
+            # create again the resources it skipped, and fails.)
+            if stack.status == "CREATE_IN_PROGRESS" and all(
+                    r.is_created() for r in stack.custom_resources.values()):
+                stack.mark_creation_complete()
         else:
             reason = answer.get("Reason") or "the custom resource answered FAILED without a reason"
             LOG.warning("custom resource %s of %s FAILED: %s", resource.logical_id, stack.name, reason)
@@ -481,6 +531,13 @@ def _custom_resource_answers_and_deletes() -> None:
         moto_resource_map_delete(self)
 
     parsing.ResourceMap.delete = resource_map_delete
+
+
+def _answer_body(response: Any) -> str:
+    # The answer as sent: JSON, with an empty Content-Type (as the cfn-response module sends it to
+    # its presigned S3 URL) or application/json.
+    body = response.body
+    return (body.decode("utf-8") if isinstance(body, bytes) else body) or "{}"
 
 
 def _send_delete(resource: Any) -> None:
@@ -648,16 +705,17 @@ def _remove_replica(table: Any, region: str, backends: Any, validation: Any) -> 
 # --- ECR registry replication -----------------------------------------------------------------
 # moto refuses a replication configuration of more than one rule ("This feature is disabled"),
 # never replicates an image, and computes an image digest from its layers' digests. AWS: a
-# registry's replication configuration has up to 10 rules, each with destinations and optional
+# registry's replication configuration has up to 25 rules, each with destinations and optional
 # repository filters (PREFIX_MATCH on the repository name); an image pushed to a repository that
 # a rule's filters match is copied to each destination region's repository of the same name,
 # which ECR creates if it is missing; an image's digest is the SHA-256 of its manifest
 # (https://docs.aws.amazon.com/AmazonECR/latest/userguide/replication.html,
-# https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ReplicationConfiguration.html,
-# https://docs.aws.amazon.com/AmazonECR/latest/userguide/service-quotas.html).
+# https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_RepositoryFilter.html,
+# https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_ReplicationConfiguration.html).
 # Replication here happens during PutImage (AWS: usually within 30 minutes).
 
-_REPLICATION_RULES_MAX = 10
+# The API reference's bound (its CloudFormation resource still documents 10).
+_REPLICATION_RULES_MAX = 25
 
 
 def _ecr_registry_replication() -> None:

@@ -116,6 +116,24 @@ final class Rehearsal implements AutoCloseable {
     return environment.get("AWS_ENDPOINT_URL");
   }
 
+  /** The resource types moto's CloudFormation skipped so far (its warnings in the emulator log). */
+  java.util.Set<String> skippedResourceTypes() {
+    java.util.regex.Pattern warning =
+        java.util.regex.Pattern.compile("No Moto CloudFormation support for (\\S+)");
+    try {
+      java.util.Set<String> types = new java.util.TreeSet<>();
+      for (String line : Files.readAllLines(work.resolve("logs/emulator.log"))) {
+        java.util.regex.Matcher matcher = warning.matcher(line);
+        if (matcher.find()) {
+          types.add(matcher.group(1));
+        }
+      }
+      return types;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   StandInRegistry registry() {
     return registry;
   }
