@@ -147,6 +147,11 @@ test-images: ## Build the four function images offline (stand-in base and extens
 test-deploy: venv test-images ## Run deploy/'s tests: extension fetch, image tarballs, deploy and destroy plans (pytest)
 	@cd deploy && ../$(VENV)/bin/python -m pytest -q
 
+.PHONY: test-rehearsal
+test-rehearsal: venv ## Rehearse make deploy and make destroy on the embedded emulator (DeployRehearsalIT; part of make test)
+	@$(call with_jdk,$(MVN) $(MVN_FLAGS) -q -pl integration-tests -am verify -Dit.test=DeployRehearsalIT \
+	    -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false)
+
 .PHONY: images
 images: venv ## Build the four arm64 function images to <module>/target/jib-image.tar (needs the network; LAMBDA_INSIGHTS_SHA256 while none is pinned)
 	@$(VENV)/bin/python deploy/lambda-insights.py fetch

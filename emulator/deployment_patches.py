@@ -47,6 +47,7 @@ def apply() -> None:
     _ecr_registry_replication()
     _ecr_replication_configuration_resource()
     _ecr_repositories_empty_on_delete()
+    _lambda_account_settings()
     apply.applied = True  # type: ignore[attr-defined]
 
 
@@ -857,3 +858,41 @@ def _ecr_repositories_empty_on_delete() -> None:
             self.name, force=getattr(self, "empty_on_delete", False))
 
     Repository.delete = delete
+
+
+# moto has no GetAccountSettings (HTTP 404), which deploy.sh reads to check the Lambda concurrency
+# quota of each region before it creates anything. AWS: AccountLimit.ConcurrentExecutions is the
+# region's quota (1,000 by default) and UnreservedConcurrentExecutions what the functions'
+# reservations leave of it; AccountUsage counts the functions
+# (https://docs.aws.amazon.com/lambda/latest/api/API_GetAccountSettings.html,
+# https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html).
+# Here the quota is MOTO_LAMBDA_CONCURRENCY_QUOTA (moto's own setting for PutFunctionConcurrency)
+# or 1,000.
+
+_DEFAULT_CONCURRENCY_QUOTA = 1000
+
+
+def _lambda_account_settings() -> None:
+    import os
+    import re
+
+    from moto.awslambda import urls
+    from moto.awslambda.models import lambda_backends
+    from moto.core import DEFAULT_ACCOUNT_ID
+
+    def account_settings(request: Any, full_url: str, headers: Any) -> tuple[int, dict[str, str], str]:
+        scope = re.search(r"Credential=[^/]+/[^/]+/([^/]+)/", headers.get("Authorization", ""))
+        region = scope.group(1) if scope else "us-east-1"
+        backend = lambda_backends[DEFAULT_ACCOUNT_ID][region]
+        functions = list(backend.list_functions())
+        quota = int(os.environ.get("MOTO_LAMBDA_CONCURRENCY_QUOTA", _DEFAULT_CONCURRENCY_QUOTA))
+        reserved = sum(int(f.reserved_concurrency) for f in functions if f.reserved_concurrency)
+        body = {
+            "AccountLimit": {"TotalCodeSize": 80530636800, "CodeSizeUnzipped": 262144000,
+                             "CodeSizeZipped": 52428800, "ConcurrentExecutions": quota,
+                             "UnreservedConcurrentExecutions": quota - reserved},
+            "AccountUsage": {"TotalCodeSize": 0, "FunctionCount": len(functions)},
+        }
+        return 200, {"Content-Type": "application/json"}, json.dumps(body)
+
+    urls.url_paths[r"{0}/(?P<api_version>[^/]+)/account-settings/?$"] = account_settings

@@ -410,3 +410,25 @@ def test_replication_configuration_resource_and_empty_on_delete_repository_shoul
             ecr.describe_repositories(repositoryNames=[repository])
     finally:
         ecr.put_replication_configuration(replicationConfiguration=previous)
+
+
+# --- Lambda account settings ------------------------------------------------------------------
+
+
+def test_account_settings_should_give_the_region_quota_less_the_reservations(
+        emulator: EmulatorProcess, role_arn: str) -> None:
+    # GIVEN a function in eu-west-1 with a reservation of 7
+    lambda_eu = client(emulator, "lambda", REPLICA)
+    before = lambda_eu.get_account_settings()["AccountLimit"]
+    name = unique("reserved")
+    lambda_eu.create_function(FunctionName=name, Role=role_arn, PackageType="Image",
+                              Code={"ImageUri": f"{ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/repo:v1"})
+    lambda_eu.put_function_concurrency(FunctionName=name, ReservedConcurrentExecutions=7)
+
+    # WHEN
+    after = lambda_eu.get_account_settings()
+
+    # THEN the quota is Lambda's default, and what is unreserved went down by the reservation
+    assert after["AccountLimit"]["ConcurrentExecutions"] == 1000
+    assert after["AccountLimit"]["UnreservedConcurrentExecutions"] == before["UnreservedConcurrentExecutions"] - 7
+    assert after["AccountUsage"]["FunctionCount"] >= 1

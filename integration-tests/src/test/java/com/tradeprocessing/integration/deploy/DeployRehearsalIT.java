@@ -33,6 +33,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 class DeployRehearsalIT {
 
   private static final String ENV = "rehearsal";
+  /** The second environment of the account, deployed beside the first. */
+  private static final String SECOND = "second";
+  /** Another team's rule in the registry's replication configuration, there before either environment. */
+  private static final String FOREIGN_RULE =
+      "{\"destinations\":[{\"region\":\"us-west-2\",\"registryId\":\"123456789012\"}],"
+          + "\"repositoryFilters\":[{\"filter\":\"other-team-\",\"filterType\":\"PREFIX_MATCH\"}]}";
   private static final String[] REGIONS = {Rehearsal.PRIMARY, Rehearsal.REPLICA};
   /**
    * The templates' resource types that moto's CloudFormation does not implement: it skips them
@@ -44,10 +50,13 @@ class DeployRehearsalIT {
   private Rehearsal rehearsal;
   private final Set<String> operationsRun = new LinkedHashSet<>();
   private Map<String, Object> afterFirstDeploy;
+  private Map<String, Object> secondBeforeFirstDestroyed;
 
   @BeforeAll
   void start() throws IOException {
     rehearsal = Rehearsal.start();
+    rehearsal.cli("ecr", "put-replication-configuration", "--region", Rehearsal.PRIMARY,
+        "--replication-configuration", "{\"rules\":[" + FOREIGN_RULE + "]}");
     System.out.println(
         "rehearsal: NOT rehearsed, covered by the dry run only (docs/deploy.md, Rehearsal on the"
             + " emulator): the resource types moto's CloudFormation skips "
@@ -168,6 +177,7 @@ class DeployRehearsalIT {
         .doesNotContain("cloudformation create-stack-set", "cloudformation create-stack-instances",
             "s3api create-bucket");
     assertThat(rehearsal.registry().pushes()).hasSize(8);
+    assertThat(replicationRules()).containsExactlyInAnyOrder(FOREIGN_RULE, environmentRule(ENV));
     assertThat(rehearsal.registry().pushes().subList(4, 8)).extracting(StandInRegistry.Push::digest)
         .as("Jib's reproducible images: the same digests")
         .containsExactlyInAnyOrderElementsOf(
@@ -180,8 +190,69 @@ class DeployRehearsalIT {
 
   @Test
   @Order(3)
-  void destroy_deployedEnvironment_shouldLeaveNothingOfItInEitherRegion() {
-    // GIVEN the deployed environment
+  void deploy_secondEnvironmentWhoseReplicaTableIsTaken_shouldFailWithTheReasonAndLeaveTheInstanceOutdated() {
+    // GIVEN a table of the second environment's name left in eu-west-1 (by an earlier environment)
+    rehearsal.cli("dynamodb", "create-table", "--region", Rehearsal.REPLICA, "--table-name",
+        "dynamodb-trades-" + SECOND, "--billing-mode", "PAY_PER_REQUEST", "--attribute-definitions",
+        "AttributeName=tradeId,AttributeType=S", "--key-schema", "AttributeName=tradeId,KeyType=HASH");
+
+    // WHEN
+    ScriptRun deploy = rehearsal.deploy(SECOND, Map.of());
+    remember(deploy);
+
+    // THEN the custom resource could not add the replica: the operation failed with the handler's
+    // reason, the primary instance is OUTDATED, the replica region's was never created
+    assertThat(deploy.exitCode()).as(deploy.describe()).isNotZero();
+    assertThat(deploy.stderr()).contains("ended FAILED").contains("dynamodb-trades-" + SECOND);
+    JsonNode instance = instance(SECOND, Rehearsal.PRIMARY);
+    assertThat(instance.path("Status").asText()).isEqualTo("OUTDATED");
+    assertThat(rehearsal.cli("cloudformation", "list-stack-instances", "--region", Rehearsal.PRIMARY,
+        "--stack-set-name", "trade-processing-" + SECOND).path("Summaries").findValuesAsText("Region"))
+        .containsExactly(Rehearsal.PRIMARY);
+    assertThat(stack(Rehearsal.PRIMARY, instance.path("StackId").asText()).path("StackStatus").asText())
+        .isEqualTo("CREATE_FAILED");
+  }
+
+  @Test
+  @Order(4)
+  void deploy_afterTheFailedInstanceIsFixed_shouldRepairItAndDeployBesideTheFirstEnvironment() {
+    // GIVEN the cause removed (the leftover table deleted), the failed instance still there
+    rehearsal.cli("dynamodb", "delete-table", "--region", Rehearsal.REPLICA, "--table-name", "dynamodb-trades-" + SECOND);
+    String failedStack = instance(SECOND, Rehearsal.PRIMARY).path("StackId").asText();
+
+    // WHEN
+    ScriptRun deploy = rehearsal.deploy(SECOND, Map.of());
+    remember(deploy);
+
+    // THEN the broken instance was deleted and created again, then the replica region's
+    assertThat(deploy.exitCode()).as(deploy.describe()).isZero();
+    assertThat(deploy.awsOperationsByRegion()).containsSubsequence(
+        "cloudformation delete-stack-instances us-east-1",
+        "cloudformation update-stack-set us-east-1",
+        "cloudformation create-stack-instances us-east-1",
+        "cloudformation create-stack-instances us-east-1");
+    for (String region : REGIONS) {
+      assertThat(instance(SECOND, region).path("Status").asText()).as(region).isEqualTo("CURRENT");
+    }
+    assertThat(instance(SECOND, Rehearsal.PRIMARY).path("StackId").asText()).isNotEqualTo(failedStack);
+    assertThat(stackStatuses(SECOND)).allSatisfy((stack, status) -> assertThat(status).as(stack).isEqualTo("CREATE_COMPLETE"));
+    assertThat(rehearsal.cli("dynamodb", "describe-table", "--region", Rehearsal.PRIMARY, "--table-name",
+        "dynamodb-trades-" + SECOND).at("/Table/Replicas").findValuesAsText("RegionName")).containsExactly(Rehearsal.REPLICA);
+
+    // THEN both environments are there side by side, each with its replication rule, beside the foreign one
+    assertThat(replicationRules()).containsExactlyInAnyOrder(
+        FOREIGN_RULE, environmentRule(ENV), environmentRule(SECOND));
+    for (String region : REGIONS) {
+      assertThat(instance(ENV, region).path("Status").asText()).isEqualTo("CURRENT");
+    }
+    secondBeforeFirstDestroyed = environmentState(SECOND);
+  }
+
+  @Test
+  @Order(5)
+  void destroy_firstEnvironment_shouldLeaveNothingOfItAndKeepTheSecondAndTheForeignRule() {
+    // GIVEN two environments deployed side by side (above)
+    assertThat(secondBeforeFirstDestroyed).as("the second environment").isNotNull();
 
     // WHEN
     ScriptRun destroy = rehearsal.destroy(ENV, Map.of());
@@ -196,7 +267,28 @@ class DeployRehearsalIT {
             "cloudformation delete-stack-set us-east-1",
             "cloudformation delete-stack eu-west-1",
             "cloudformation delete-stack us-east-1");
+    List<String> regionsDeleted = destroy.commands().stream()
+        .filter(c -> c.size() > 2 && c.get(2).equals("delete-stack-instances"))
+        .map(c -> ScriptRun.valueOf(c, "--regions")).toList();
+    assertThat(regionsDeleted).containsExactly(Rehearsal.REPLICA, Rehearsal.PRIMARY);
     assertThat(leftovers(ENV)).isEmpty();
+    assertThat(replicationRules()).containsExactlyInAnyOrder(FOREIGN_RULE, environmentRule(SECOND));
+    assertThat(environmentState(SECOND)).isEqualTo(secondBeforeFirstDestroyed);
+  }
+
+  @Test
+  @Order(6)
+  void destroy_secondEnvironment_shouldLeaveNothingOfItAndOnlyTheForeignRule() {
+    // GIVEN the second environment alone
+
+    // WHEN
+    ScriptRun destroy = rehearsal.destroy(SECOND, Map.of());
+    remember(destroy);
+
+    // THEN
+    assertThat(destroy.exitCode()).as(destroy.describe()).isZero();
+    assertThat(leftovers(SECOND)).isEmpty();
+    assertThat(replicationRules()).containsExactly(FOREIGN_RULE);
   }
 
   @Test
@@ -221,9 +313,41 @@ class DeployRehearsalIT {
   }
 
   private JsonNode instance(String region) {
+    return instance(ENV, region);
+  }
+
+  private JsonNode instance(String suffix, String region) {
     return rehearsal.cli("cloudformation", "describe-stack-instance", "--region", Rehearsal.PRIMARY,
-        "--stack-set-name", "trade-processing-" + ENV, "--stack-instance-account", Rehearsal.ACCOUNT,
+        "--stack-set-name", "trade-processing-" + suffix, "--stack-instance-account", Rehearsal.ACCOUNT,
         "--stack-instance-region", region).path("StackInstance");
+  }
+
+  /** The registry's replication rules, each as compact JSON. */
+  private List<String> replicationRules() {
+    List<String> rules = new ArrayList<>();
+    rehearsal.cli("ecr", "describe-registry", "--region", Rehearsal.PRIMARY)
+        .at("/replicationConfiguration/rules").forEach(rule -> rules.add(rule.toString()));
+    return rules;
+  }
+
+  /** ADR 0021: the rule that replicates the environment's repository to the replica region. */
+  private static String environmentRule(String suffix) {
+    return "{\"destinations\":[{\"region\":\"eu-west-1\",\"registryId\":\"123456789012\"}],"
+        + "\"repositoryFilters\":[{\"filter\":\"ecr-functions-" + suffix + "\",\"filterType\":\"PREFIX_MATCH\"}]}";
+  }
+
+  /** What another environment's destroy must not touch: its stacks, instances, table, images. */
+  private Map<String, Object> environmentState(String suffix) {
+    Map<String, Object> state = new TreeMap<>(stackStatuses(suffix));
+    for (String region : REGIONS) {
+      JsonNode instance = instance(suffix, region);
+      state.put(region + " instance", instance.path("StackId").asText() + " " + instance.path("Status").asText());
+      state.put(region + " table", rehearsal.cli("dynamodb", "describe-table", "--region", region, "--table-name",
+          "dynamodb-trades-" + suffix).at("/Table/TableArn").asText());
+      state.put(region + " images", rehearsal.cli("ecr", "describe-images", "--region", region, "--repository-name",
+          "ecr-functions-" + suffix).path("imageDetails").findValuesAsText("imageDigest").stream().sorted().toList());
+    }
+    return state;
   }
 
   private JsonNode stack(String region, String nameOrId) {
