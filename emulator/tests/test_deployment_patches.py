@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 import urllib.request
 import uuid
 from typing import Any
@@ -432,3 +433,30 @@ def test_account_settings_should_give_the_region_quota_less_the_reservations(
     assert after["AccountLimit"]["ConcurrentExecutions"] == 1000
     assert after["AccountLimit"]["UnreservedConcurrentExecutions"] == before["UnreservedConcurrentExecutions"] - 7
     assert after["AccountUsage"]["FunctionCount"] >= 1
+
+
+def test_stack_set_operation_should_run_until_a_nested_custom_resource_has_answered(
+        emulator: EmulatorProcess, lambda_host: StubLambdaHost, create_function: Any) -> None:
+    # GIVEN a stack set whose template nests a stack with a custom resource that answers after 2 s
+    function = unique("slow-custom")
+    create_function(function)
+    answer = answers("SUCCESS")
+    lambda_host.behaviours[function] = lambda payload, attempt: (time.sleep(2), answer(payload, attempt))[1]
+    arn = f"arn:aws:lambda:{PRIMARY}:{ACCOUNT}:function:{function}"
+    child = upload(emulator, template({"Thing": {"Type": "Custom::Thing", "Properties": {"ServiceToken": arn}}}))
+    root = template({"Child": {"Type": "AWS::CloudFormation::Stack", "Properties": {"TemplateURL": child}}})
+    cloudformation = client(emulator, "cloudformation")
+    name = unique("slow-set")
+    cloudformation.create_stack_set(StackSetName=name, TemplateBody=root, PermissionModel="SELF_MANAGED")
+
+    # WHEN
+    operation = cloudformation.create_stack_instances(StackSetName=name, Accounts=[ACCOUNT], Regions=[PRIMARY])["OperationId"]
+
+    # THEN the operation runs while the custom resource has not answered, then succeeds
+    def status() -> str:
+        return cloudformation.describe_stack_set_operation(
+            StackSetName=name, OperationId=operation)["StackSetOperation"]["Status"]
+    assert status() == "RUNNING"
+    assert poll(lambda: status() == "SUCCEEDED", what="the operation's end")
+    assert cloudformation.describe_stack_instance(StackSetName=name, StackInstanceAccount=ACCOUNT,
+                                                  StackInstanceRegion=PRIMARY)["StackInstance"]["Status"] == "CURRENT"

@@ -235,7 +235,9 @@ class DeployRehearsalIT {
       assertThat(instance(SECOND, region).path("Status").asText()).as(region).isEqualTo("CURRENT");
     }
     assertThat(instance(SECOND, Rehearsal.PRIMARY).path("StackId").asText()).isNotEqualTo(failedStack);
-    assertThat(stackStatuses(SECOND)).allSatisfy((stack, status) -> assertThat(status).as(stack).isEqualTo("CREATE_COMPLETE"));
+    // (the bootstrap stacks were deployed by both runs: created, then updated or left as they were)
+    assertThat(stackStatuses(SECOND)).allSatisfy((stack, status) ->
+        assertThat(status).as(stack).isIn("CREATE_COMPLETE", "UPDATE_COMPLETE"));
     assertThat(rehearsal.cli("dynamodb", "describe-table", "--region", Rehearsal.PRIMARY, "--table-name",
         "dynamodb-trades-" + SECOND).at("/Table/Replicas").findValuesAsText("RegionName")).containsExactly(Rehearsal.REPLICA);
 
