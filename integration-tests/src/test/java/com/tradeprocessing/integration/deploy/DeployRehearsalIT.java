@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -60,7 +61,7 @@ class DeployRehearsalIT {
     System.out.println(
         "rehearsal: NOT rehearsed, covered by the dry run only (docs/deploy.md, Rehearsal on the"
             + " emulator): the resource types moto's CloudFormation skips "
-            + new java.util.TreeSet<>(SKIPPED_RESOURCE_TYPES)
+            + new TreeSet<>(SKIPPED_RESOURCE_TYPES)
             + " are never created; IAM policies are stored, not enforced; ECR replication and the"
             + " DynamoDB replica are immediate; the images are built on the stand-in base and never"
             + " run; the Lambda Insights extension is not fetched.");
@@ -364,16 +365,19 @@ class DeployRehearsalIT {
   /** The status of every stack of the environment in both regions, by region and name. */
   private Map<String, String> stackStatuses(String suffix) {
     Map<String, String> statuses = new TreeMap<>();
+    JsonNode inventory = rehearsal.inventory();
     for (String region : REGIONS) {
-      rehearsal.cli("cloudformation", "list-stacks", "--region", region).path("StackSummaries").forEach(s -> {
-        String name = s.path("StackName").asText();
-        if (!s.path("StackStatus").asText().equals("DELETE_COMPLETE")
-            && (name.contains("-" + suffix) || name.startsWith("StackSet-trade-processing-" + suffix + "-"))) {
-          statuses.put(region + " " + name, s.path("StackStatus").asText());
+      inventory.path("regions").path(region).path("stacks").forEach(stack -> {
+        if (ofEnvironment(stack.path("name").asText(), suffix)) {
+          statuses.put(region + " " + stack.path("name").asText(), stack.path("status").asText());
         }
       });
     }
     return statuses;
+  }
+
+  private static boolean ofEnvironment(String stackName, String suffix) {
+    return stackName.endsWith("-" + suffix) || stackName.startsWith("StackSet-trade-processing-" + suffix + "-");
   }
 
   private static Map<String, String> outputs(JsonNode stack) {
@@ -383,30 +387,21 @@ class DeployRehearsalIT {
   }
 
   /**
-   * What a no-op update must leave as it was: every stack (id, creation time), every resource's
-   * physical id, every function (ARN, image, configuration time), the table and its replica.
+   * What a no-op update must leave as it was: every stack (id, creation time, the physical id of
+   * every resource), every function (ARN, modification time, code) and every table (ARN, creation
+   * time, replicas), in both regions.
    */
   private Map<String, Object> snapshot() {
     Map<String, Object> snapshot = new TreeMap<>();
+    JsonNode inventory = rehearsal.inventory();
     for (String region : REGIONS) {
-      rehearsal.cli("cloudformation", "describe-stacks", "--region", region).path("Stacks").forEach(stack -> {
-        String id = stack.path("StackId").asText();
-        snapshot.put(region + " stack " + stack.path("StackName").asText(),
-            id + " created " + stack.path("CreationTime").asText());
-        List<String> resources = new ArrayList<>();
-        rehearsal.cli("cloudformation", "describe-stack-resources", "--region", region, "--stack-name", id)
-            .path("StackResources")
-            .forEach(r -> resources.add(r.path("LogicalResourceId").asText() + "=" + r.path("PhysicalResourceId").asText()));
-        snapshot.put(region + " resources " + stack.path("StackName").asText(), resources.stream().sorted().toList());
-      });
-      rehearsal.cli("lambda", "list-functions", "--region", region).path("Functions").forEach(f ->
-          snapshot.put(region + " function " + f.path("FunctionName").asText(),
-              f.path("FunctionArn").asText() + " " + f.path("LastModified").asText() + " "
-                  + f.path("CodeSha256").asText()));
-      JsonNode table = rehearsal.cli("dynamodb", "describe-table", "--region", region, "--table-name",
-          "dynamodb-trades-" + ENV).path("Table");
-      snapshot.put(region + " table", table.path("TableArn").asText() + " " + table.path("CreationDateTime").asText()
-          + " " + table.path("Replicas"));
+      JsonNode held = inventory.path("regions").path(region);
+      held.path("stacks").forEach(stack -> snapshot.put(region + " stack " + stack.path("name").asText(),
+          stack.path("id").asText() + " created " + stack.path("created").asText() + " " + stack.path("resources")));
+      held.path("functions").forEach(f -> snapshot.put(region + " function " + f.path("name").asText(),
+          f.path("arn").asText() + " " + f.path("modified").asText() + " " + f.path("code").asText()));
+      held.path("tables").forEach(t -> snapshot.put(region + " table " + t.path("name").asText(),
+          t.path("arn").asText() + " " + t.path("created").asText() + " " + t.path("replicas")));
     }
     return snapshot;
   }
@@ -415,67 +410,43 @@ class DeployRehearsalIT {
   private List<String> leftovers(String suffix) {
     List<String> left = new ArrayList<>();
     String tail = "-" + suffix;
+    JsonNode inventory = rehearsal.inventory();
     for (String region : REGIONS) {
-      rehearsal.cli("cloudformation", "list-stacks", "--region", region).path("StackSummaries").forEach(s -> {
-        if (!s.path("StackStatus").asText().equals("DELETE_COMPLETE")
-            && s.path("StackName").asText().contains(tail)) {
-          left.add(region + " stack " + s.path("StackName").asText() + " " + s.path("StackStatus").asText());
+      JsonNode held = inventory.path("regions").path(region);
+      held.path("stacks").forEach(stack -> {
+        if (ofEnvironment(stack.path("name").asText(), suffix)) {
+          left.add(region + " stack " + stack.path("name").asText() + " " + stack.path("status").asText());
         }
       });
-      rehearsal.cli("cloudformation", "list-stack-sets", "--region", region, "--status", "ACTIVE")
-          .path("Summaries").forEach(s -> {
-            if (s.path("StackSetName").asText().endsWith(tail) && s.path("Status").asText().equals("ACTIVE")) {
-              left.add(region + " stack set " + s.path("StackSetName").asText());
-            }
-          });
-      names(rehearsal.cli("dynamodb", "list-tables", "--region", region).path("TableNames"), tail)
-          .forEach(n -> left.add(region + " table " + n));
-      // The CLI v1 sends SQS to its legacy endpoint unless --endpoint-url is given: it ignores
-      // AWS_ENDPOINT_URL for sqs (and rds, emr, docdb, neptune, health), which the scripts never call.
-      names(rehearsal.cli("sqs", "list-queues", "--region", region, "--endpoint-url", rehearsal.endpoint())
-              .path("QueueUrls"), tail)
-          .forEach(n -> left.add(region + " queue " + n));
-      rehearsal.cli("ecr", "describe-repositories", "--region", region).path("repositories").forEach(r -> {
-        if (r.path("repositoryName").asText().endsWith(tail)) {
-          left.add(region + " repository " + r.path("repositoryName").asText());
+      names(held.path("stack_sets"), tail).forEach(n -> left.add(region + " stack set " + n));
+      held.path("tables").forEach(t -> {
+        if (t.path("name").asText().endsWith(tail)) {
+          left.add(region + " table " + t.path("name").asText());
         }
       });
-      rehearsal.cli("events", "list-event-buses", "--region", region).path("EventBuses").forEach(b -> {
-        if (b.path("Name").asText().endsWith(tail)) {
-          left.add(region + " event bus " + b.path("Name").asText());
+      names(held.path("queues"), tail).forEach(n -> left.add(region + " queue " + n));
+      names(held.path("repositories"), tail).forEach(n -> left.add(region + " repository " + n));
+      names(held.path("event_buses"), tail).forEach(n -> left.add(region + " event bus " + n));
+      held.path("rules").forEach(r -> {
+        if (r.asText().contains(tail)) {
+          left.add(region + " rule " + r.asText());
         }
       });
-      rehearsal.cli("events", "list-rules", "--region", region).path("Rules").forEach(r -> {
-        if (r.path("Name").asText().contains(tail)) {
-          left.add(region + " rule " + r.path("Name").asText());
+      held.path("parameters").forEach(p -> {
+        if (p.asText().startsWith("/trade-processing/" + suffix + "/") || p.asText().endsWith(tail)) {
+          left.add(region + " parameter " + p.asText());
         }
       });
-      rehearsal.cli("ssm", "describe-parameters", "--region", region).path("Parameters").forEach(p -> {
-        if (p.path("Name").asText().contains(tail) || p.path("Name").asText().contains("/" + suffix + "/")) {
-          left.add(region + " parameter " + p.path("Name").asText());
+      held.path("functions").forEach(f -> {
+        if (f.path("name").asText().endsWith(tail)) {
+          left.add(region + " function " + f.path("name").asText());
         }
       });
-      rehearsal.cli("lambda", "list-functions", "--region", region).path("Functions").forEach(f -> {
-        if (f.path("FunctionName").asText().endsWith(tail)) {
-          left.add(region + " function " + f.path("FunctionName").asText());
-        }
-      });
-      rehearsal.cli("stepfunctions", "list-state-machines", "--region", region).path("stateMachines").forEach(m -> {
-        if (m.path("name").asText().endsWith(tail)) {
-          left.add(region + " state machine " + m.path("name").asText());
-        }
-      });
+      names(held.path("state_machines"), tail).forEach(n -> left.add(region + " state machine " + n));
+      names(held.path("log_groups"), tail).forEach(n -> left.add(region + " log group " + n));
     }
-    rehearsal.cli("s3api", "list-buckets").path("Buckets").forEach(b -> {
-      if (b.path("Name").asText().endsWith(tail)) {
-        left.add("bucket " + b.path("Name").asText());
-      }
-    });
-    rehearsal.cli("iam", "list-roles").path("Roles").forEach(r -> {
-      if (r.path("RoleName").asText().endsWith(tail)) {
-        left.add("role " + r.path("RoleName").asText());
-      }
-    });
+    names(inventory.path("buckets"), tail).forEach(n -> left.add("bucket " + n));
+    names(inventory.path("roles"), tail).forEach(n -> left.add("role " + n));
     return left;
   }
 

@@ -14,7 +14,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The rehearsal's machine: the embedded emulator (every region on one endpoint) with the local
@@ -117,13 +121,12 @@ final class Rehearsal implements AutoCloseable {
   }
 
   /** The resource types moto's CloudFormation skipped so far (its warnings in the emulator log). */
-  java.util.Set<String> skippedResourceTypes() {
-    java.util.regex.Pattern warning =
-        java.util.regex.Pattern.compile("No Moto CloudFormation support for (\\S+)");
+  Set<String> skippedResourceTypes() {
+    Pattern warning = Pattern.compile("No Moto CloudFormation support for (\\S+)");
     try {
-      java.util.Set<String> types = new java.util.TreeSet<>();
+      Set<String> types = new TreeSet<>();
       for (String line : Files.readAllLines(work.resolve("logs/emulator.log"))) {
-        java.util.regex.Matcher matcher = warning.matcher(line);
+        Matcher matcher = warning.matcher(line);
         if (matcher.find()) {
           types.add(matcher.group(1));
         }
@@ -191,6 +194,40 @@ final class Rehearsal implements AutoCloseable {
           "rehearsal: %s.sh %s exited %d in %d s (%s)%n",
           script, suffix, result.exitCode(), took.toSeconds(), log);
       return result;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Everything the emulator holds in both regions, read through its APIs by one boto3 process
+   * (inventory.py beside this test's resources): stacks with their resources, functions, tables,
+   * queues, repositories, buses, rules, parameters, state machines, log groups, buckets, roles.
+   */
+  JsonNode inventory() {
+    Path script = layout.root().resolve("integration-tests/src/test/resources/deploy-rehearsal/inventory.py");
+    ProcessBuilder builder =
+        new ProcessBuilder(layout.root().resolve(".venv/bin/python").toString(), script.toString(),
+                endpoint(), PRIMARY, REPLICA)
+            .directory(work.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    try {
+      Path out = Files.createTempFile(work, "inventory-", ".json");
+      Path err = Files.createTempFile(work, "inventory-", ".err");
+      Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      process.getOutputStream().close();
+      if (!process.waitFor(CLI_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
+        process.destroyForcibly();
+        throw new IllegalStateException("inventory.py failed: " + Files.readString(err));
+      }
+      JsonNode inventory = JSON.readTree(out.toFile());
+      Files.delete(out);
+      Files.delete(err);
+      return inventory;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package com.tradeprocessing.integration.deploy;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -52,7 +53,7 @@ record ScriptRun(String script, String suffix, int exitCode, String stdout, Stri
   private static String tail(String text) {
     String[] lines = text.split("\n");
     int from = Math.max(0, lines.length - 40);
-    return String.join("\n", java.util.Arrays.copyOfRange(lines, from, lines.length));
+    return String.join("\n", Arrays.copyOfRange(lines, from, lines.length));
   }
 
   /** Splits a plan line: words are separated by spaces; '...' quotes, with '\'' for a quote. */

@@ -11,15 +11,19 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * A loopback container registry standing in for ECR during the rehearsal: it speaks the part of
@@ -89,7 +95,7 @@ final class StandInRegistry implements AutoCloseable {
   }
 
   /** A TLS context with a certificate for localhost made by the JDK's keytool. */
-  private static javax.net.ssl.SSLContext selfSignedContext(Path directory) throws IOException {
+  private static SSLContext selfSignedContext(Path directory) throws IOException {
     Path keystore = directory.resolve("registry.p12");
     char[] secret = "stand-in-registry".toCharArray();
     if (!Files.exists(keystore)) {
@@ -111,17 +117,17 @@ final class StandInRegistry implements AutoCloseable {
       }
     }
     try {
-      java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+      KeyStore store = KeyStore.getInstance("PKCS12");
       try (InputStream in = Files.newInputStream(keystore)) {
         store.load(in, secret);
       }
-      javax.net.ssl.KeyManagerFactory keys =
-          javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory keys =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keys.init(store, secret);
-      javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+      SSLContext context = SSLContext.getInstance("TLS");
       context.init(keys.getKeyManagers(), null, null);
       return context;
-    } catch (java.security.GeneralSecurityException e) {
+    } catch (GeneralSecurityException e) {
       throw new IOException("cannot load the registry's certificate", e);
     }
   }
@@ -242,7 +248,7 @@ final class StandInRegistry implements AutoCloseable {
           send(exchange, 400, "{\"errors\":[{\"code\":\"DIGEST_INVALID\"}]}");
           return;
         }
-        Files.move(part, blobPath(digest), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(part, blobPath(digest), StandardCopyOption.REPLACE_EXISTING);
         exchange.getResponseHeaders().set("Location", "/v2/" + repository + "/blobs/" + digest);
         exchange.getResponseHeaders().set("Docker-Content-Digest", digest);
         send(exchange, 201, "");
@@ -297,7 +303,7 @@ final class StandInRegistry implements AutoCloseable {
   }
 
   private static Map<String, String> parameters(String query) {
-    Map<String, String> parameters = new java.util.HashMap<>();
+    Map<String, String> parameters = new HashMap<>();
     if (query == null) {
       return parameters;
     }
@@ -306,13 +312,13 @@ final class StandInRegistry implements AutoCloseable {
       if (equals > 0) {
         parameters.put(
             pair.substring(0, equals),
-            java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
       }
     }
     return parameters;
   }
 
-  static String sha256(byte[] content) {
+  private static String sha256(byte[] content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     } catch (NoSuchAlgorithmException e) {
@@ -331,10 +337,5 @@ final class StandInRegistry implements AutoCloseable {
         out.write(bytes);
       }
     }
-  }
-
-  /** For messages: where the registry listens. */
-  URI url() {
-    return URI.create("https://" + address());
   }
 }
