@@ -48,6 +48,7 @@ def apply() -> None:
     _ecr_replication_configuration_resource()
     _ecr_repositories_empty_on_delete()
     _lambda_account_settings()
+    _s3_requests_as_over_tls()
     apply.applied = True  # type: ignore[attr-defined]
 
 
@@ -896,3 +897,49 @@ def _lambda_account_settings() -> None:
         return 200, {"Content-Type": "application/json"}, json.dumps(body)
 
     urls.url_paths[r"{0}/(?P<api_version>[^/]+)/account-settings/?$"] = account_settings
+
+
+# deploy.sh gives its packaging bucket a policy that denies every request not made over TLS
+# (Bool aws:SecureTransport false). moto evaluates only StringEquals in a policy's conditions and
+# takes any other operator as matched, and it evaluates a bucket policy without request context,
+# so such a Deny matches every request and the bucket refuses its own uploads (403); and a
+# statement whose conditions do not match counts as a Deny, whatever its Effect. Here Bool is
+# evaluated (case-insensitive "true"/"false"), a Deny whose conditions do not match does not apply
+# (as in AWS: a statement applies only when its conditions match), and a bucket policy sees
+# aws:SecureTransport true:
+# the CLI reaches S3 over HTTPS only, and the emulator on loopback HTTP stands in for that
+# endpoint. Other condition keys still have no value here
+# (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Boolean,
+# https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-securetransport).
+
+
+def _s3_requests_as_over_tls() -> None:
+    from moto.iam import policy_conditions
+    from moto.iam.access_control import IAMPolicy, IAMPolicyStatement, PermissionResult
+    from moto.s3.models import FakeBucket
+
+    def bool_operation(expected_value: list[str] | str, actual_value: str) -> bool:
+        expected = expected_value if isinstance(expected_value, list) else [expected_value]
+        return str(actual_value).lower() in [str(e).lower() for e in expected]
+
+    policy_conditions.CONDITION_OPERATIONS["Bool"] = bool_operation
+
+    moto_is_action_permitted = IAMPolicyStatement.is_action_permitted
+
+    def is_action_permitted(self: IAMPolicyStatement, action: str, resource: str = "*",
+                            principal: str | None = None,
+                            incoming_condition_values: dict[str, str] | None = None) -> PermissionResult:
+        if (self._statement.get("Effect") == "Deny" and self._statement.get("Condition")
+                and not self._check_conditions(incoming_condition_values)):
+            return PermissionResult.NEUTRAL
+        return moto_is_action_permitted(self, action, resource, principal, incoming_condition_values)
+
+    IAMPolicyStatement.is_action_permitted = is_action_permitted
+
+    def get_permission(self: FakeBucket, action: str, resource: str) -> Any:
+        if self.policy is None:
+            return PermissionResult.NEUTRAL
+        return IAMPolicy(self.policy.decode()).is_action_permitted(
+            action, resource, incoming_condition_values={"aws:SecureTransport": "true"})
+
+    FakeBucket.get_permission = get_permission

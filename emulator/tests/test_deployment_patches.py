@@ -460,3 +460,28 @@ def test_stack_set_operation_should_run_until_a_nested_custom_resource_has_answe
     assert poll(lambda: status() == "SUCCEEDED", what="the operation's end")
     assert cloudformation.describe_stack_instance(StackSetName=name, StackInstanceAccount=ACCOUNT,
                                                   StackInstanceRegion=PRIMARY)["StackInstance"]["Status"] == "CURRENT"
+
+
+# --- S3 bucket policies -----------------------------------------------------------------------
+
+
+def test_bucket_denying_requests_without_tls_should_accept_the_emulator_requests_and_still_apply_other_denies(
+        emulator: EmulatorProcess) -> None:
+    # GIVEN deploy.sh's TLS-only policy on one bucket, an unconditional Deny of PutObject on another
+    s3 = client(emulator, "s3")
+    tls_only, denied = unique("tls-only"), unique("denied")
+    for bucket in (tls_only, denied):
+        s3.create_bucket(Bucket=bucket)
+    s3.put_bucket_policy(Bucket=tls_only, Policy=json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Sid": "DenyWithoutTls", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
+        "Resource": [f"arn:aws:s3:::{tls_only}", f"arn:aws:s3:::{tls_only}/*"],
+        "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}))
+    s3.put_bucket_policy(Bucket=denied, Policy=json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Deny", "Principal": "*", "Action": "s3:PutObject", "Resource": f"arn:aws:s3:::{denied}/*"}]}))
+
+    # WHEN / THEN the TLS-only bucket takes an upload, the other still refuses it
+    s3.put_object(Bucket=tls_only, Key="root.packaged.json", Body=b"{}")
+    assert s3.get_object(Bucket=tls_only, Key="root.packaged.json")["Body"].read() == b"{}"
+    with pytest.raises(botocore.exceptions.ClientError) as refused:
+        s3.put_object(Bucket=denied, Key="k", Body=b"{}")
+    assert refused.value.response["ResponseMetadata"]["HTTPStatusCode"] == 403
