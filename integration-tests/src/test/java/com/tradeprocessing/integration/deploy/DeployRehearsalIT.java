@@ -62,7 +62,8 @@ class DeployRehearsalIT {
         "rehearsal: NOT rehearsed, covered by the dry run only (docs/deploy.md, Rehearsal on the"
             + " emulator): the resource types moto's CloudFormation skips "
             + new TreeSet<>(SKIPPED_RESOURCE_TYPES)
-            + " are never created; IAM policies are stored, not enforced; ECR replication and the"
+            + " are never created; IAM policies are stored, not enforced; a bucket policy sees every"
+            + " request as made over TLS; ECR replication and the"
             + " DynamoDB replica are immediate; the images are built on the stand-in base and never"
             + " run; the Lambda Insights extension is not fetched.");
   }

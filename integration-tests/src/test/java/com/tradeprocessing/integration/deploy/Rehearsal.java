@@ -81,7 +81,8 @@ final class Rehearsal implements AutoCloseable {
     // No configuration or credentials of the machine's user may reach the rehearsal.
     env.put("AWS_CONFIG_FILE", work.resolve("no-aws-config").toString());
     env.put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-aws-credentials").toString());
-    env.put("POLL_SECONDS", "0.2");
+    // Polls every second: each poll is a CLI process, and fewer of them leave the CPU to the build.
+    env.put("POLL_SECONDS", "1");
     env.put("REFERENCE_DATA_BASE_URL", REFERENCE_DATA_BASE_URL);
     return env;
   }
