@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.tradeprocessing.enricher.config.EnricherWiring;
 import com.tradeprocessing.function.FunctionEnvironment;
+import com.tradeprocessing.function.logging.LogContext;
 import com.tradeprocessing.model.Trade;
 import com.tradeprocessing.model.ValidationProblem;
 import com.tradeprocessing.model.event.StageInput;
@@ -20,8 +21,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The enrich stage of the trade state machine: reads the EventBridge event (with the execution id
@@ -49,28 +48,27 @@ public final class EnrichTradeHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    PowertoolsLogging.initializeLogging(context);
-    try {
-      // Input that is not JSON is read as an empty event, which is answered NOT_A_TRADE while the
-      // validator rejects it as MALFORMED_PAYLOAD.
-      StageInput stageInput =
-          StageInput.read(
-              input, problem -> LOG.warn("input is not JSON, read as an empty event: {}", problem));
-      putIfKnown("executionId", stageInput.executionId());
-      TradeEvent event = TradeEvent.fromJson(stageInput.event());
-      putIfKnown("eventId", event.id());
-      Adaptation adaptation = SourceAdapters.adapt(event.source(), event.detail());
-      Optional<Trade> trade = adaptation.trade();
-      Enrichment enrichment = trade.isPresent() ? enrich(trade.get()) : notATrade(event, adaptation);
-      TradeJson.mapper().writeValue(output, enrichment);
-    } finally {
-      PowertoolsLogging.clearState(true);
-    }
+    LogContext.run(context, () -> handle(input, output));
+  }
+
+  private void handle(InputStream input, OutputStream output) throws IOException {
+    // Input that is not JSON is read as an empty event, which is answered NOT_A_TRADE while the
+    // validator rejects it as MALFORMED_PAYLOAD.
+    StageInput stageInput =
+        StageInput.read(
+            input, problem -> LOG.warn("input is not JSON, read as an empty event: {}", problem));
+    LogContext.put("executionId", stageInput.executionId());
+    TradeEvent event = TradeEvent.fromJson(stageInput.event());
+    LogContext.put("eventId", event.id());
+    Adaptation adaptation = SourceAdapters.adapt(event.source(), event.detail());
+    Optional<Trade> trade = adaptation.trade();
+    Enrichment enrichment = trade.isPresent() ? enrich(trade.get()) : notATrade(event, adaptation);
+    TradeJson.mapper().writeValue(output, enrichment);
   }
 
   private Enrichment enrich(Trade trade) {
-    MDC.put("tradeId", trade.tradeId().value());
-    MDC.put("sourceTradeId", trade.sourceTradeId());
+    LogContext.put("tradeId", trade.tradeId().value());
+    LogContext.put("sourceTradeId", trade.sourceTradeId());
     Enrichment enrichment;
     try {
       enrichment = enricher.enrich(trade);
@@ -99,11 +97,5 @@ public final class EnrichTradeHandler implements RequestStreamHandler {
         entry("source", event.source()),
         entry("reasonCodes", adaptation.problems().stream().map(ValidationProblem::code).toList()));
     return Enrichment.notATrade();
-  }
-
-  private static void putIfKnown(String key, String value) {
-    if (value != null) {
-      MDC.put(key, value);
-    }
   }
 }

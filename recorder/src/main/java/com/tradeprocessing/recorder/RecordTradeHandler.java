@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradeprocessing.function.FunctionEnvironment;
+import com.tradeprocessing.function.logging.LogContext;
 import com.tradeprocessing.model.json.TradeJson;
 import com.tradeprocessing.recorder.config.RecorderWiring;
 import com.tradeprocessing.recorder.input.RecordRequest;
@@ -20,15 +21,13 @@ import java.io.UncheckedIOException;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The Record task of the trade state machine: reads {@code {"event", "executionId", "validation",
  * "enrichment"}}, records the trade and answers {@code {"tradeId", "status", "reasonCodes",
  * "replayed", "recordedAt"}} (docs/stage-contracts.md). Faults propagate as exceptions whose class
  * names the state machine matches: {@link TradeStoreUnavailableException} and {@link
- * ThresholdsUnavailableException} are retried.
+ * PriceBandUnavailableException} are retried.
  */
 public final class RecordTradeHandler implements RequestStreamHandler {
 
@@ -48,16 +47,16 @@ public final class RecordTradeHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    output.write(PowertoolsLogging.withLogging(context, () -> handle(input)));
+    LogContext.run(context, () -> output.write(handle(input)));
   }
 
   private byte[] handle(InputStream input) {
     try {
       RecordRequest request = RecordRequest.fromJson(readJson(input));
-      putIfKnown("executionId", request.executionId());
-      putIfKnown("eventId", request.event().id());
+      LogContext.put("executionId", request.executionId());
+      LogContext.put("eventId", request.event().id());
       if (request.validation().tradeId() != null) {
-        putIfKnown("tradeId", request.validation().tradeId().value());
+        LogContext.put("tradeId", request.validation().tradeId().value());
       }
       RecordingResult result = recorder.record(request);
       LOG.info(
@@ -72,12 +71,6 @@ public final class RecordTradeHandler implements RequestStreamHandler {
     } catch (RuntimeException e) {
       LOG.error("Recording failed with {}", e.getClass().getName(), e);
       throw e;
-    }
-  }
-
-  private static void putIfKnown(String key, String value) {
-    if (value != null) {
-      MDC.put(key, value);
     }
   }
 

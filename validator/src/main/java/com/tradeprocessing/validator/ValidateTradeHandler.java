@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.tradeprocessing.model.event.StageInput;
 import com.tradeprocessing.model.event.TradeEvent;
 import com.tradeprocessing.function.FunctionEnvironment;
+import com.tradeprocessing.function.logging.LogContext;
 import com.tradeprocessing.model.json.TradeJson;
 import com.tradeprocessing.validator.config.ValidatorWiring;
 import java.io.IOException;
@@ -15,8 +16,6 @@ import java.io.OutputStream;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The validate stage of the trade state machine: reads the EventBridge event (with the execution
@@ -44,35 +43,28 @@ public final class ValidateTradeHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    PowertoolsLogging.initializeLogging(context);
-    try {
-      // Input that is not JSON is validated as an empty event, so it is rejected as
-      // MALFORMED_PAYLOAD with the rest rather than lost in a stack trace.
-      StageInput stageInput =
-          StageInput.read(
-              input,
-              problem -> LOG.warn("input is not JSON, validated as an empty event: {}", problem));
-      putIfKnown("executionId", stageInput.executionId());
-      TradeEvent event = TradeEvent.fromJson(stageInput.event());
-      putIfKnown("eventId", event.id());
-      ValidationResult result = validator.validate(event);
-      putIfKnown("tradeId", result.tradeId() == null ? null : result.tradeId().value());
-      putIfKnown("sourceTradeId", result.sourceTradeId());
-      LOG.info(
-          result.isValid() ? "trade valid" : "trade rejected",
-          entry("valid", result.isValid()),
-          entry("source", event.source()),
-          entry("reasonCodes", result.reasonCodes()),
-          entry("ruleSetVersion", result.ruleSetVersion()));
-      TradeJson.mapper().writeValue(output, ValidatorOutput.from(result));
-    } finally {
-      PowertoolsLogging.clearState(true);
-    }
+    LogContext.run(context, () -> handle(input, output));
   }
 
-  private static void putIfKnown(String key, String value) {
-    if (value != null) {
-      MDC.put(key, value);
-    }
+  private void handle(InputStream input, OutputStream output) throws IOException {
+    // Input that is not JSON is validated as an empty event, so it is rejected as
+    // MALFORMED_PAYLOAD with the rest rather than lost in a stack trace.
+    StageInput stageInput =
+        StageInput.read(
+            input,
+            problem -> LOG.warn("input is not JSON, validated as an empty event: {}", problem));
+    LogContext.put("executionId", stageInput.executionId());
+    TradeEvent event = TradeEvent.fromJson(stageInput.event());
+    LogContext.put("eventId", event.id());
+    ValidationResult result = validator.validate(event);
+    LogContext.put("tradeId", result.tradeId() == null ? null : result.tradeId().value());
+    LogContext.put("sourceTradeId", result.sourceTradeId());
+    LOG.info(
+        result.isValid() ? "trade valid" : "trade rejected",
+        entry("valid", result.isValid()),
+        entry("source", event.source()),
+        entry("reasonCodes", result.reasonCodes()),
+        entry("ruleSetVersion", result.ruleSetVersion()));
+    TradeJson.mapper().writeValue(output, ValidatorOutput.from(result));
   }
 }
