@@ -10,7 +10,7 @@ import com.tradeprocessing.recorder.decision.PriceBand;
 import com.tradeprocessing.recorder.decision.PriceBandSource;
 import com.tradeprocessing.recorder.decision.TradeDecision;
 import com.tradeprocessing.recorder.input.RecordRequest;
-import com.tradeprocessing.recorder.input.ValidationResult;
+import com.tradeprocessing.recorder.input.ValidationVerdict;
 import com.tradeprocessing.recorder.record.PutOutcome;
 import com.tradeprocessing.recorder.record.RecordKeys;
 import com.tradeprocessing.recorder.record.RecordKind;
@@ -71,7 +71,7 @@ public final class ComplianceRecorder {
   }
 
   public RecordingResult record(RecordRequest request) {
-    ValidationResult validation = request.validation();
+    ValidationVerdict validation = request.validation();
     String rawPayload = json(request.event().detail());
     TradeContent content = TradeContent.of(validation.trade(), rawPayload);
     PriceBand priceBand = priceBands.current();
@@ -180,7 +180,7 @@ public final class ComplianceRecorder {
 
     TradeRecord toRecord(
         String key, RecordKind kind, String originalTradeId, TradeDecision decision) {
-      ValidationResult validation = request.validation();
+      ValidationVerdict validation = request.validation();
       Trade trade = validation.trade();
       return new TradeRecord(
           key,

@@ -6,9 +6,9 @@ package com.tradeprocessing.recorder;
  * nature (SSM throttling or outage): the state machine retries this class name, and the trade
  * reaches the recorder's dead-letter queue only after the retries.
  */
-public class ThresholdsUnavailableException extends RuntimeException {
+public class PriceBandUnavailableException extends RuntimeException {
 
-  public ThresholdsUnavailableException(String message, Throwable cause) {
+  public PriceBandUnavailableException(String message, Throwable cause) {
     super(message, cause);
   }
 }

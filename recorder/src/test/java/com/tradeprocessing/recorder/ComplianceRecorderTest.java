@@ -24,9 +24,9 @@ import com.tradeprocessing.recorder.decision.FinalDecisionPolicy;
 import com.tradeprocessing.recorder.decision.PriceBand;
 import com.tradeprocessing.recorder.decision.TradeStatus;
 import com.tradeprocessing.recorder.input.EnrichmentResult;
-import com.tradeprocessing.recorder.input.EnrichmentStatus;
+import com.tradeprocessing.recorder.input.EnrichmentOutcome;
 import com.tradeprocessing.recorder.input.RecordRequest;
-import com.tradeprocessing.recorder.input.ValidationResult;
+import com.tradeprocessing.recorder.input.ValidationVerdict;
 import com.tradeprocessing.recorder.record.ContentBasis;
 import com.tradeprocessing.recorder.record.RecordKind;
 import com.tradeprocessing.recorder.record.TradeContent;
@@ -112,7 +112,7 @@ class ComplianceRecorderTest {
   void record_rejectedTrade_shouldBeRecordedWithItsProblems() {
     // GIVEN
     Trade trade = TradeFixtures.omsTrade();
-    ValidationResult validation = rejectedResult(trade, problem(STALE_TRADE, "executedAt"));
+    ValidationVerdict validation = rejectedResult(trade, problem(STALE_TRADE, "executedAt"));
 
     // WHEN
     RecordingResult result =
@@ -286,7 +286,7 @@ class ComplianceRecorderTest {
   void record_unidentifiedPayload_shouldRecordUnderTheHashOfSourceAndPayload() throws Exception {
     // GIVEN
     ObjectNode event = EventFixtures.event("oms_missing-field");
-    ValidationResult validation = unidentifiedResult(problem(MISSING_FIELD, "tradeId"));
+    ValidationVerdict validation = unidentifiedResult(problem(MISSING_FIELD, "tradeId"));
     String rawPayload = TradeJson.mapper().writeValueAsString(event.get("detail"));
 
     // WHEN
@@ -313,7 +313,7 @@ class ComplianceRecorderTest {
   @Test
   void record_unidentifiedPayloadReplayed_shouldKeepOneRecord() {
     // GIVEN
-    ValidationResult validation = unidentifiedResult(problem(MISSING_FIELD, "tradeId"));
+    ValidationVerdict validation = unidentifiedResult(problem(MISSING_FIELD, "tradeId"));
     RecordingResult first =
         recorder.record(
             request(
@@ -351,8 +351,8 @@ class ComplianceRecorderTest {
     // GIVEN a payload with a readable id but an unreadable price, then its corrected version
     Trade corrected = TradeFixtures.omsTrade();
     ObjectNode broken = EventFixtures.event("oms_invalid-price");
-    ValidationResult invalid =
-        new ValidationResult(
+    ValidationVerdict invalid =
+        new ValidationVerdict(
             false,
             corrected.tradeId(),
             corrected.sourceSystem(),
@@ -389,8 +389,8 @@ class ComplianceRecorderTest {
     Trade late = TradeFixtures.aTrade().withExecutedAt("2026-11-25T23:30:00Z").build();
     EnrichmentResult venueDate =
         new EnrichmentResult(
-            EnrichmentStatus.ENRICHED,
-            new EnrichmentResult.Instrument("US0378331005", late.currency()),
+            EnrichmentOutcome.ENRICHED,
+            new EnrichmentResult.TradedInstrument("US0378331005", late.currency()),
             LocalDate.parse("2026-11-26"),
             null);
     Trade other =
@@ -399,7 +399,7 @@ class ComplianceRecorderTest {
             .withExecutedAt("2026-11-24T23:30:00Z")
             .build();
     EnrichmentResult noDate =
-        new EnrichmentResult(EnrichmentStatus.UNKNOWN_INSTRUMENT, null, null, null);
+        new EnrichmentResult(EnrichmentOutcome.UNKNOWN_INSTRUMENT, null, null, null);
 
     // WHEN
     RecordingResult withVenueDate =
@@ -437,14 +437,14 @@ class ComplianceRecorderTest {
   }
 
   private static RecordRequest omsValid(
-      ValidationResult validation, EnrichmentResult enrichment, String executionId) {
+      ValidationVerdict validation, EnrichmentResult enrichment, String executionId) {
     return request(
         EventFixtures.event(EventFixtures.OMS_VALID), validation, enrichment, executionId);
   }
 
   private static RecordRequest request(
       JsonNode event,
-      ValidationResult validation,
+      ValidationVerdict validation,
       EnrichmentResult enrichment,
       String executionId) {
     return new RecordRequest(

@@ -5,10 +5,10 @@ import com.tradeprocessing.model.ReasonCode;
 import com.tradeprocessing.model.Trade;
 import com.tradeprocessing.model.ValidationProblem;
 import com.tradeprocessing.recorder.input.EnrichmentResult;
-import com.tradeprocessing.recorder.input.EnrichmentResult.Instrument;
-import com.tradeprocessing.recorder.input.EnrichmentResult.ReferencePrice;
-import com.tradeprocessing.recorder.input.EnrichmentStatus;
-import com.tradeprocessing.recorder.input.ValidationResult;
+import com.tradeprocessing.recorder.input.EnrichmentResult.TradedInstrument;
+import com.tradeprocessing.recorder.input.EnrichmentResult.BandReferencePrice;
+import com.tradeprocessing.recorder.input.EnrichmentOutcome;
+import com.tradeprocessing.recorder.input.ValidationVerdict;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -23,8 +23,8 @@ public final class RecorderFixtures {
   private RecorderFixtures() {}
 
   /** The validator's output for a trade that passed every rule. */
-  public static ValidationResult validResult(Trade trade) {
-    return new ValidationResult(
+  public static ValidationVerdict validResult(Trade trade) {
+    return new ValidationVerdict(
         true,
         trade.tradeId(),
         trade.sourceSystem(),
@@ -36,8 +36,8 @@ public final class RecorderFixtures {
   }
 
   /** The validator's output for a complete trade that a threshold rule rejected. */
-  public static ValidationResult rejectedResult(Trade trade, ValidationProblem... problems) {
-    return new ValidationResult(
+  public static ValidationVerdict rejectedResult(Trade trade, ValidationProblem... problems) {
+    return new ValidationVerdict(
         false,
         trade.tradeId(),
         trade.sourceSystem(),
@@ -49,8 +49,8 @@ public final class RecorderFixtures {
   }
 
   /** The validator's output for a payload whose trade id could not be read. */
-  public static ValidationResult unidentifiedResult(ValidationProblem... problems) {
-    return new ValidationResult(
+  public static ValidationVerdict unidentifiedResult(ValidationProblem... problems) {
+    return new ValidationVerdict(
         false, null, null, null, codes(problems), List.of(problems), null, RULE_SET_VERSION);
   }
 
@@ -63,20 +63,20 @@ public final class RecorderFixtures {
     return enriched(trade.currency(), reference(referenceAmount, trade.currency()));
   }
 
-  public static EnrichmentResult enriched(Currency instrumentCurrency, ReferencePrice reference) {
+  public static EnrichmentResult enriched(Currency instrumentCurrency, BandReferencePrice reference) {
     return new EnrichmentResult(
-        EnrichmentStatus.ENRICHED,
-        new Instrument("US0378331005", instrumentCurrency),
+        EnrichmentOutcome.ENRICHED,
+        new TradedInstrument("US0378331005", instrumentCurrency),
         TRADE_DATE,
         reference);
   }
 
   public static EnrichmentResult unknownInstrument() {
-    return new EnrichmentResult(EnrichmentStatus.UNKNOWN_INSTRUMENT, null, TRADE_DATE, null);
+    return new EnrichmentResult(EnrichmentOutcome.UNKNOWN_INSTRUMENT, null, TRADE_DATE, null);
   }
 
-  public static ReferencePrice reference(String amount, Currency currency) {
-    return new ReferencePrice(new BigDecimal(amount), currency);
+  public static BandReferencePrice reference(String amount, Currency currency) {
+    return new BandReferencePrice(new BigDecimal(amount), currency);
   }
 
   private static List<ReasonCode> codes(ValidationProblem... problems) {

@@ -8,7 +8,7 @@ import com.tradeprocessing.model.fixtures.TradeFixtures;
 import com.tradeprocessing.model.json.TradeJson;
 import com.tradeprocessing.recorder.decision.FinalDecisionPolicy;
 import com.tradeprocessing.recorder.decision.TradeStatus;
-import com.tradeprocessing.recorder.input.EnrichmentStatus;
+import com.tradeprocessing.recorder.input.EnrichmentOutcome;
 import com.tradeprocessing.recorder.record.RecordKeys;
 import com.tradeprocessing.recorder.record.RecordKind;
 import com.tradeprocessing.recorder.record.TradeContent;
@@ -46,7 +46,7 @@ public final class TradeRecordFixtures {
         trade.executedAt(),
         LocalDate.parse("2026-11-25"),
         json(trade),
-        EnrichmentStatus.ENRICHED,
+        EnrichmentOutcome.ENRICHED,
         "{\"status\":\"ENRICHED\",\"tradeDate\":\"2026-11-25\"}",
         raw,
         TradeContent.ofRawPayload(raw).hash(),
@@ -78,7 +78,7 @@ public final class TradeRecordFixtures {
         null,
         LocalDate.parse("2026-11-25"),
         null,
-        EnrichmentStatus.NOT_A_TRADE,
+        EnrichmentOutcome.NOT_A_TRADE,
         "{\"status\":\"NOT_A_TRADE\"}",
         raw,
         TradeContent.ofRawPayload(raw).hash(),

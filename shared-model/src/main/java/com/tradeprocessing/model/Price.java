@@ -44,9 +44,22 @@ public record Price(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
     if (!currency.equals(reference.currency)) {
       throw new CurrencyMismatchException(currency, reference.currency);
     }
-    return amount.subtract(reference.amount)
+    return deviationPercentFrom(reference.amount);
+  }
+
+  /**
+   * How far this price lies from a reference amount in this price's currency, in percent of the
+   * reference, signed and rounded half-even to four decimals. The amount need not be a valid
+   * {@code Price} (a reference price is kept as the reference data gave it) but must be positive.
+   */
+  public BigDecimal deviationPercentFrom(BigDecimal referenceAmount) {
+    if (referenceAmount.signum() <= 0) {
+      throw new IllegalArgumentException(
+          "reference amount must be positive: " + referenceAmount.toPlainString());
+    }
+    return amount.subtract(referenceAmount)
         .multiply(BigDecimal.valueOf(100))
-        .divide(reference.amount, 4, RoundingMode.HALF_EVEN);
+        .divide(referenceAmount, 4, RoundingMode.HALF_EVEN);
   }
 
   @Override

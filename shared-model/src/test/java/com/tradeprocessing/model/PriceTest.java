@@ -107,6 +107,29 @@ class PriceTest {
   }
 
   @Test
+  void deviationPercentFrom_referenceAmountBeyondPriceDecimals_shouldUseTheAmountAsGiven() {
+    // GIVEN a reference amount with more decimals than a Price may have
+    Price price = Price.of("101", Currency.USD);
+
+    // WHEN
+    BigDecimal deviation = price.deviationPercentFrom(new BigDecimal("100.000000000001"));
+
+    // THEN 1 / 100.000000000001 * 100, rounded half-even to four decimals
+    assertThat(deviation).isEqualTo(new BigDecimal("1.0000"));
+  }
+
+  @Test
+  void deviationPercentFrom_referenceAmountNotPositive_shouldThrow() {
+    // GIVEN
+    Price price = Price.of("1", Currency.USD);
+
+    // WHEN / THEN
+    assertThatThrownBy(() -> price.deviationPercentFrom(BigDecimal.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must be positive");
+  }
+
+  @Test
   void toString_price_shouldBeCurrencyThenPlainAmount() {
     // WHEN / THEN
     assertThat(Price.of("1E+3", Currency.EUR).toString()).isEqualTo("EUR 1000");

@@ -54,7 +54,7 @@ final class StageContract {
               Optional.of("record"),
               List.of(
                   "com.tradeprocessing.recorder.TradeStoreUnavailableException",
-                  "com.tradeprocessing.recorder.ThresholdsUnavailableException"),
+                  "com.tradeprocessing.recorder.PriceBandUnavailableException"),
               Map.of(
                   "TABLE_NAME",
                   TABLE_NAME,

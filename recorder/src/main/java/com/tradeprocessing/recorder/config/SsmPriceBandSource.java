@@ -1,6 +1,6 @@
 package com.tradeprocessing.recorder.config;
 
-import com.tradeprocessing.recorder.ThresholdsUnavailableException;
+import com.tradeprocessing.recorder.PriceBandUnavailableException;
 import com.tradeprocessing.recorder.decision.PriceBand;
 import com.tradeprocessing.recorder.decision.PriceBandSource;
 import java.util.Objects;
@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
  *       parameter; its absence is drift, not a reason to stop recording).
  *   <li>Value not a positive decimal: {@link IllegalStateException}; a wrong threshold must not
  *       silently decide trades.
- *   <li>SSM unreachable, throttling or refusing: {@link ThresholdsUnavailableException}, the
+ *   <li>SSM unreachable, throttling or refusing: {@link PriceBandUnavailableException}, the
  *       retryable error.
  * </ul>
  */
@@ -60,7 +60,7 @@ public final class SsmPriceBandSource implements PriceBandSource {
           PriceBand.DEFAULT);
       return PriceBand.DEFAULT;
     } catch (SdkException e) {
-      throw new ThresholdsUnavailableException(
+      throw new PriceBandUnavailableException(
           "cannot read SSM parameter " + parameterName + ": " + e.getMessage(), e);
     }
     try {

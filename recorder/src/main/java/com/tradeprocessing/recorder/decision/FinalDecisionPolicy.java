@@ -4,9 +4,9 @@ import com.tradeprocessing.model.ReasonCode;
 import com.tradeprocessing.model.Trade;
 import com.tradeprocessing.model.ValidationProblem;
 import com.tradeprocessing.recorder.input.EnrichmentResult;
-import com.tradeprocessing.recorder.input.EnrichmentResult.ReferencePrice;
-import com.tradeprocessing.recorder.input.EnrichmentStatus;
-import com.tradeprocessing.recorder.input.ValidationResult;
+import com.tradeprocessing.recorder.input.EnrichmentResult.BandReferencePrice;
+import com.tradeprocessing.recorder.input.EnrichmentOutcome;
+import com.tradeprocessing.recorder.input.ValidationVerdict;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,7 +34,7 @@ public final class FinalDecisionPolicy {
 
   /** Decides a trade seen for the first time under its trade id (or replayed unchanged). */
   public TradeDecision decide(
-      ValidationResult validation, EnrichmentResult enrichment, PriceBand priceBand) {
+      ValidationVerdict validation, EnrichmentResult enrichment, PriceBand priceBand) {
     return decide(validation, enrichment, priceBand, null);
   }
 
@@ -43,7 +43,7 @@ public final class FinalDecisionPolicy {
    * plus DUPLICATE_TRADE, so the duplicate's record also shows what else is wrong with it.
    */
   public TradeDecision decideDuplicate(
-      ValidationResult validation,
+      ValidationVerdict validation,
       EnrichmentResult enrichment,
       PriceBand priceBand,
       DuplicateEvidence duplicate) {
@@ -52,7 +52,7 @@ public final class FinalDecisionPolicy {
   }
 
   private TradeDecision decide(
-      ValidationResult validation,
+      ValidationVerdict validation,
       EnrichmentResult enrichment,
       PriceBand priceBand,
       DuplicateEvidence duplicate) {
@@ -62,7 +62,7 @@ public final class FinalDecisionPolicy {
     Findings findings = new Findings(validation);
     Trade trade = validation.trade();
 
-    if (enrichment.status() == EnrichmentStatus.UNKNOWN_INSTRUMENT) {
+    if (enrichment.status() == EnrichmentOutcome.UNKNOWN_INSTRUMENT) {
       String isin = trade == null ? "its ISIN" : trade.isin().value();
       findings.add(
           ReasonCode.UNKNOWN_INSTRUMENT,
@@ -71,7 +71,7 @@ public final class FinalDecisionPolicy {
     }
 
     BigDecimal deviation = null;
-    if (trade != null && enrichment.status() == EnrichmentStatus.ENRICHED) {
+    if (trade != null && enrichment.status() == EnrichmentOutcome.ENRICHED) {
       if (!trade.currency().equals(enrichment.instrument().currency())) {
         findings.add(
             ReasonCode.CURRENCY_MISMATCH,
@@ -81,14 +81,14 @@ public final class FinalDecisionPolicy {
                 + " differs from the instrument's currency "
                 + enrichment.instrument().currency());
       }
-      ReferencePrice reference = enrichment.referencePrice();
+      BandReferencePrice reference = enrichment.referencePrice();
       // A reference price in another currency, or one that is not positive, cannot be compared:
       // the record then shows no deviation. A currency difference with the instrument is
       // reported above.
       if (reference != null
           && reference.currency().equals(trade.currency())
           && reference.amount().signum() > 0) {
-        deviation = PriceBand.deviationPercent(trade.price(), reference.amount());
+        deviation = trade.price().deviationPercentFrom(reference.amount());
         if (!priceBand.contains(trade.price(), reference.amount())) {
           findings.add(
               ReasonCode.PRICE_OUT_OF_BAND,
@@ -126,7 +126,7 @@ public final class FinalDecisionPolicy {
     private final Set<ReasonCode> codes = new LinkedHashSet<>();
     private final List<ValidationProblem> problems = new ArrayList<>();
 
-    Findings(ValidationResult validation) {
+    Findings(ValidationVerdict validation) {
       codes.addAll(validation.reasonCodes());
       problems.addAll(validation.problems());
     }

@@ -2,7 +2,6 @@ package com.tradeprocessing.recorder.decision;
 
 import com.tradeprocessing.model.Price;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
@@ -41,18 +40,6 @@ public record PriceBand(BigDecimal percent) {
     }
     BigDecimal deviation = price.amount().subtract(reference).abs().multiply(HUNDRED);
     return deviation.compareTo(percent.multiply(reference)) <= 0;
-  }
-
-  /**
-   * The signed deviation of {@code price} from a positive {@code reference}, in percent of the
-   * reference, rounded half-even to four decimals; for the record, not for the decision.
-   */
-  public static BigDecimal deviationPercent(Price price, BigDecimal reference) {
-    return price
-        .amount()
-        .subtract(reference)
-        .multiply(HUNDRED)
-        .divide(reference, 4, RoundingMode.HALF_EVEN);
   }
 
   @Override

@@ -41,8 +41,4 @@ public record TradeDecision(
       throw new IllegalArgumentException("reason codes repeat: " + reasonCodes);
     }
   }
-
-  public boolean isAccepted() {
-    return status == TradeStatus.ACCEPTED;
-  }
 }

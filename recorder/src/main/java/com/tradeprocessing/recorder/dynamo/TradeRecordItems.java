@@ -3,7 +3,7 @@ package com.tradeprocessing.recorder.dynamo;
 import com.tradeprocessing.model.ReasonCode;
 import com.tradeprocessing.model.ValidationProblem;
 import com.tradeprocessing.recorder.decision.TradeStatus;
-import com.tradeprocessing.recorder.input.EnrichmentStatus;
+import com.tradeprocessing.recorder.input.EnrichmentOutcome;
 import com.tradeprocessing.recorder.record.ContentBasis;
 import com.tradeprocessing.recorder.record.RecordInstants;
 import com.tradeprocessing.recorder.record.RecordKind;
@@ -121,7 +121,7 @@ public final class TradeRecordItems {
           parseInstant(string(item, EXECUTED_AT)),
           LocalDate.parse(requiredString(item, TRADE_DATE)),
           string(item, CANONICAL_TRADE),
-          EnrichmentStatus.valueOf(requiredString(item, ENRICHMENT_STATUS)),
+          EnrichmentOutcome.valueOf(requiredString(item, ENRICHMENT_STATUS)),
           requiredString(item, ENRICHMENT),
           requiredString(item, RAW_PAYLOAD),
           requiredString(item, RAW_PAYLOAD_SHA256),

@@ -18,14 +18,14 @@ import java.util.Objects;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EnrichmentResult(
-    EnrichmentStatus status,
-    Instrument instrument,
+    EnrichmentOutcome status,
+    TradedInstrument instrument,
     LocalDate tradeDate,
-    ReferencePrice referencePrice) {
+    BandReferencePrice referencePrice) {
 
   public EnrichmentResult {
     Objects.requireNonNull(status, "status");
-    if (status == EnrichmentStatus.ENRICHED
+    if (status == EnrichmentOutcome.ENRICHED
         && (instrument == null || instrument.currency() == null)) {
       throw new IllegalArgumentException("an ENRICHED result must name the instrument's currency");
     }
@@ -33,20 +33,20 @@ public record EnrichmentResult(
 
   /** The result for a payload that is not a trade. */
   public static EnrichmentResult notATrade() {
-    return new EnrichmentResult(EnrichmentStatus.NOT_A_TRADE, null, null, null);
+    return new EnrichmentResult(EnrichmentOutcome.NOT_A_TRADE, null, null, null);
   }
 
   /** The instrument as the reference data describes it; only its trading currency is read. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Instrument(String isin, Currency currency) {}
+  public record TradedInstrument(String isin, Currency currency) {}
 
   /**
    * A reference price, immutable. Not a {@link com.tradeprocessing.model.Price}: the amount is kept
    * as given, and one that is not positive only means the band cannot be checked.
    */
-  public record ReferencePrice(BigDecimal amount, Currency currency) {
+  public record BandReferencePrice(BigDecimal amount, Currency currency) {
 
-    public ReferencePrice {
+    public BandReferencePrice {
       Objects.requireNonNull(amount, "amount");
       Objects.requireNonNull(currency, "currency");
     }

@@ -20,7 +20,7 @@ import java.util.Objects;
 public record RecordRequest(
     TradeEvent event,
     String executionId,
-    ValidationResult validation,
+    ValidationVerdict validation,
     EnrichmentResult enrichment,
     JsonNode enrichmentJson) {
 
@@ -53,7 +53,7 @@ public record RecordRequest(
     return new RecordRequest(
         TradeEvent.fromJson(event),
         executionId.asText(),
-        read(objectField(input, "validation"), "validation", ValidationResult.class),
+        read(objectField(input, "validation"), "validation", ValidationVerdict.class),
         read(enrichmentJson, "enrichment", EnrichmentResult.class),
         enrichmentJson);
   }

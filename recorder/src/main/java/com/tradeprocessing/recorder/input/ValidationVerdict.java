@@ -14,7 +14,7 @@ import java.util.List;
  * did not yield them. Invariant: {@code valid} exactly when there is no reason code.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ValidationResult(
+public record ValidationVerdict(
     boolean valid,
     TradeId tradeId,
     SourceSystem sourceSystem,
@@ -24,7 +24,7 @@ public record ValidationResult(
     Trade trade,
     String ruleSetVersion) {
 
-  public ValidationResult {
+  public ValidationVerdict {
     reasonCodes = reasonCodes == null ? List.of() : List.copyOf(reasonCodes);
     problems = problems == null ? List.of() : List.copyOf(problems);
     if (valid != reasonCodes.isEmpty()) {

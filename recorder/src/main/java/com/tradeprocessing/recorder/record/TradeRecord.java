@@ -3,7 +3,7 @@ package com.tradeprocessing.recorder.record;
 import com.tradeprocessing.model.ReasonCode;
 import com.tradeprocessing.model.ValidationProblem;
 import com.tradeprocessing.recorder.decision.TradeStatus;
-import com.tradeprocessing.recorder.input.EnrichmentStatus;
+import com.tradeprocessing.recorder.input.EnrichmentOutcome;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,7 +60,7 @@ public record TradeRecord(
     Instant executedAt,
     LocalDate tradeDate,
     String canonicalTrade,
-    EnrichmentStatus enrichmentStatus,
+    EnrichmentOutcome enrichmentStatus,
     String enrichment,
     String rawPayload,
     String rawPayloadSha256,

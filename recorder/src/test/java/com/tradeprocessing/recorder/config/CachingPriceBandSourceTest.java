@@ -3,7 +3,7 @@ package com.tradeprocessing.recorder.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.tradeprocessing.recorder.ThresholdsUnavailableException;
+import com.tradeprocessing.recorder.PriceBandUnavailableException;
 import com.tradeprocessing.recorder.decision.PriceBand;
 import com.tradeprocessing.recorder.decision.PriceBandSource;
 import com.tradeprocessing.testing.MutableClock;
@@ -44,7 +44,7 @@ class CachingPriceBandSourceTest {
   }
 
   private static PriceBand unavailable() {
-    throw new ThresholdsUnavailableException("SSM throttled", null);
+    throw new PriceBandUnavailableException("SSM throttled", null);
   }
 
   @Test
@@ -104,7 +104,7 @@ class CachingPriceBandSourceTest {
     clock.advance(TTL.plus(STALENESS));
 
     // WHEN / THEN
-    assertThatThrownBy(source::current).isExactlyInstanceOf(ThresholdsUnavailableException.class);
+    assertThatThrownBy(source::current).isExactlyInstanceOf(PriceBandUnavailableException.class);
   }
 
   @Test
@@ -113,7 +113,7 @@ class CachingPriceBandSourceTest {
     ScriptedSource ssm =
         new ScriptedSource().then(CachingPriceBandSourceTest::unavailable).then(() -> percent("12"));
     CachingPriceBandSource source = new CachingPriceBandSource(ssm, clock);
-    assertThatThrownBy(source::current).isExactlyInstanceOf(ThresholdsUnavailableException.class);
+    assertThatThrownBy(source::current).isExactlyInstanceOf(PriceBandUnavailableException.class);
 
     // WHEN
     PriceBand band = source.current();

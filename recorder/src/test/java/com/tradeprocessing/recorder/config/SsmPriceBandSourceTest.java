@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.tradeprocessing.recorder.ThresholdsUnavailableException;
+import com.tradeprocessing.recorder.PriceBandUnavailableException;
 import com.tradeprocessing.recorder.decision.PriceBand;
 import java.net.URI;
 import org.junit.jupiter.api.AfterEach;
@@ -118,7 +118,7 @@ class SsmPriceBandSourceTest {
 
     // WHEN / THEN
     assertThatThrownBy(() -> source.current())
-        .isExactlyInstanceOf(ThresholdsUnavailableException.class)
+        .isExactlyInstanceOf(PriceBandUnavailableException.class)
         .hasMessageContaining(NAME);
   }
 

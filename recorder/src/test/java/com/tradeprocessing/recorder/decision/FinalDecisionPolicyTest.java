@@ -25,7 +25,7 @@ import com.tradeprocessing.model.Trade;
 import com.tradeprocessing.model.ValidationProblem;
 import com.tradeprocessing.model.fixtures.TradeFixtures;
 import com.tradeprocessing.recorder.input.EnrichmentResult;
-import com.tradeprocessing.recorder.input.ValidationResult;
+import com.tradeprocessing.recorder.input.ValidationVerdict;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -314,8 +314,8 @@ class FinalDecisionPolicyTest {
     ValidationProblem missingIsin = problem(MISSING_FIELD, "isin");
     ValidationProblem badPrice = problem(INVALID_PRICE, "price");
     ValidationProblem missingSide = problem(MISSING_FIELD, "side");
-    ValidationResult validation =
-        new ValidationResult(
+    ValidationVerdict validation =
+        new ValidationVerdict(
             false,
             TradeFixtures.omsTrade().tradeId(),
             TradeFixtures.omsTrade().sourceSystem(),
