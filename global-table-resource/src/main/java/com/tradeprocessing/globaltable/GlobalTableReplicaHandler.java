@@ -5,7 +5,20 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tradeprocessing.function.FunctionEnvironment;
-import com.tradeprocessing.model.json.TradeJson;
+import com.tradeprocessing.function.logging.LogContext;
+import com.tradeprocessing.globaltable.aws.GlobalTableResourceWiring;
+import com.tradeprocessing.globaltable.aws.LambdaSelfInvoker;
+import com.tradeprocessing.globaltable.aws.ReinvokeFailedException;
+import com.tradeprocessing.globaltable.cloudformation.CloudFormationResponder;
+import com.tradeprocessing.globaltable.cloudformation.CustomResourceEvent;
+import com.tradeprocessing.globaltable.cloudformation.CustomResourceResponse;
+import com.tradeprocessing.globaltable.cloudformation.MalformedEventException;
+import com.tradeprocessing.globaltable.cloudformation.RequestType;
+import com.tradeprocessing.globaltable.cloudformation.ResourceJson;
+import com.tradeprocessing.globaltable.cloudformation.ResponseStatus;
+import com.tradeprocessing.globaltable.replica.GlobalTableReplicaService;
+import com.tradeprocessing.globaltable.replica.ReplicaOutcome;
+import com.tradeprocessing.globaltable.replica.WaitState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,17 +27,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * Lambda entry point of {@code Custom::GlobalTableReplica}. Reads the CloudFormation request,
- * lets {@link GlobalTableReplicaService} act on it, then either answers CloudFormation or hands
- * the wait on to a new invocation. Every request that carries a ResponseURL gets an answer:
+ * lets {@link GlobalTableReplicaService} act on it, then either answers CloudFormation or
+ * re-invokes itself to continue the wait. Every request that carries a ResponseURL gets an answer:
  * failures of any kind become FAILED with a reason, and the function never throws, because an
  * asynchronous retry of a failed invocation could only repeat the same answer.
  *
- * <p>Returns {@code {"outcome": "SUCCESS" | "FAILED" | "HANDED_ON" | "UNANSWERED"}} for the logs.
+ * <p>Returns {@code {"outcome": "SUCCESS" | "FAILED" | "REINVOKED" | "UNANSWERED"}} for the logs.
  */
 public final class GlobalTableReplicaHandler implements RequestStreamHandler {
 
@@ -32,7 +43,7 @@ public final class GlobalTableReplicaHandler implements RequestStreamHandler {
 
   private final GlobalTableReplicaService service;
   private final CloudFormationResponder responder;
-  private final WaitHandOn handOn;
+  private final LambdaSelfInvoker reinvoker;
 
   /**
    * Production wiring ({@link GlobalTableResourceWiring}), built once per container by the Lambda
@@ -43,26 +54,26 @@ public final class GlobalTableReplicaHandler implements RequestStreamHandler {
   }
 
   private GlobalTableReplicaHandler(GlobalTableResourceWiring wiring) {
-    this(wiring.service(), wiring.responder(), wiring.handOn());
+    this(wiring.service(), wiring.responder(), wiring.reinvoker());
   }
 
-  public GlobalTableReplicaHandler(GlobalTableReplicaService service, CloudFormationResponder responder, WaitHandOn handOn) {
+  public GlobalTableReplicaHandler(GlobalTableReplicaService service, CloudFormationResponder responder, LambdaSelfInvoker reinvoker) {
     this.service = service;
     this.responder = responder;
-    this.handOn = handOn;
+    this.reinvoker = reinvoker;
   }
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
     JsonNode payload;
     try {
-      payload = TradeJson.mapper().readTree(input);
+      payload = ResourceJson.mapper().readTree(input);
     } catch (JacksonException e) {
       payload = null;
     }
     JsonNode request = payload;
-    String outcome = PowertoolsLogging.withLogging(context, "RequestId", request, () -> handle(request, context));
-    TradeJson.mapper().writeValue(output, Map.of("outcome", outcome));
+    LogContext.run(context, "RequestId", request,
+        () -> ResourceJson.mapper().writeValue(output, Map.of("outcome", handle(request, context))));
   }
 
   private String handle(JsonNode payload, Context context) {
@@ -73,10 +84,10 @@ public final class GlobalTableReplicaHandler implements RequestStreamHandler {
       LOG.error("Request cannot be answered: {}", e.getMessage());
       return "UNANSWERED";
     }
-    putIfPresent("stack_id", event.stackId());
-    putIfPresent("logical_resource_id", event.logicalResourceId());
-    putIfPresent("physical_resource_id", event.physicalResourceId());
-    putIfPresent("request_type", event.requestTypeValue());
+    LogContext.put("stackId", event.stackId());
+    LogContext.put("logicalResourceId", event.logicalResourceId());
+    LogContext.put("physicalResourceId", event.physicalResourceId());
+    LogContext.put("requestType", event.requestTypeValue());
     try {
       Optional<RequestType> type = event.requestType();
       if (type.isEmpty()) {
@@ -85,14 +96,14 @@ public final class GlobalTableReplicaHandler implements RequestStreamHandler {
       }
       WaitState wait = event.waitState();
       if (wait != null) {
-        MDC.put("wait_attempt", Integer.toString(wait.attempt()));
+        LogContext.put("waitAttempt", Integer.toString(wait.attempt()));
       }
       ReplicaOutcome outcome = service.handle(
           event.toReplicaRequest(type.get()), wait, () -> Duration.ofMillis(context.getRemainingTimeInMillis()));
       return switch (outcome) {
         case ReplicaOutcome.Finished finished -> answer(event,
             new CustomResourceResponse(finished.status(), finished.physicalResourceId(), finished.reason()), context);
-        case ReplicaOutcome.HandOn next -> handOn(event, next, context);
+        case ReplicaOutcome.Reinvoke next -> reinvoke(event, next, context);
       };
     } catch (MalformedEventException e) {
       return answer(event, new CustomResourceResponse(ResponseStatus.FAILED, event.physicalResourceId(), e.getMessage()), context);
@@ -103,12 +114,12 @@ public final class GlobalTableReplicaHandler implements RequestStreamHandler {
     }
   }
 
-  private String handOn(CustomResourceEvent event, ReplicaOutcome.HandOn next, Context context) {
+  private String reinvoke(CustomResourceEvent event, ReplicaOutcome.Reinvoke next, Context context) {
     try {
-      handOn.handOn(event.withWaitState(next.next()), context);
-      return "HANDED_ON";
-    } catch (HandOnFailedException e) {
-      LOG.error("Hand-on failed", e);
+      reinvoker.reinvoke(event.withWaitState(next.next()), context);
+      return "REINVOKED";
+    } catch (ReinvokeFailedException e) {
+      LOG.error("Re-invocation failed", e);
       return answer(event, new CustomResourceResponse(ResponseStatus.FAILED, next.physicalResourceIdOnFailure(),
           e.getMessage() + " Last progress: " + next.progress()), context);
     }
@@ -117,11 +128,5 @@ public final class GlobalTableReplicaHandler implements RequestStreamHandler {
   private String answer(CustomResourceEvent event, CustomResourceResponse response, Context context) {
     boolean delivered = responder.send(event, response, context);
     return delivered ? response.status().name() : "UNANSWERED";
-  }
-
-  private static void putIfPresent(String key, String value) {
-    if (value != null) {
-      MDC.put(key, value);
-    }
   }
 }

@@ -1,9 +1,5 @@
 package com.tradeprocessing.globaltable;
 
-import com.tradeprocessing.testing.TestLambdaContext;
-
-import com.tradeprocessing.testing.MutableClock;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -26,7 +22,18 @@ import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.tradeprocessing.model.json.TradeJson;
+import com.tradeprocessing.globaltable.aws.DynamoDbClientsByRegion;
+import com.tradeprocessing.globaltable.aws.DynamoGlobalTableGateway;
+import com.tradeprocessing.globaltable.aws.LambdaSelfInvoker;
+import com.tradeprocessing.globaltable.cloudformation.CloudFormationResponder;
+import com.tradeprocessing.globaltable.cloudformation.RequestType;
+import com.tradeprocessing.globaltable.cloudformation.ResourceJson;
+import com.tradeprocessing.globaltable.replica.GlobalTableReplicaService;
+import com.tradeprocessing.globaltable.replica.PointInTimeRecoveryStatus;
+import com.tradeprocessing.globaltable.replica.ReplicaStatus;
+import com.tradeprocessing.globaltable.replica.WaitPolicy;
+import com.tradeprocessing.testing.MutableClock;
+import com.tradeprocessing.testing.TestLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -93,7 +100,7 @@ class GlobalTableReplicaHandlerTest {
         .credentialsProvider(credentials())
         .overrideConfiguration(o -> o.retryStrategy(fastRetries()))
         .build();
-    handler = new GlobalTableReplicaHandler(service, new PowertoolsCloudFormationResponder(http), new LambdaSelfInvoker(lambda));
+    handler = new GlobalTableReplicaHandler(service, new CloudFormationResponder(http), new LambdaSelfInvoker(lambda));
     AWS.stubFor(put(urlPathEqualTo(RESPONSE_PATH)).willReturn(aResponse().withStatus(200)));
   }
 
@@ -140,7 +147,7 @@ class GlobalTableReplicaHandlerTest {
   }
 
   @Test
-  void handleRequest_replicaStillCreatingWhenTimeRunsLow_shouldHandOnByAsyncInvokeWithoutAnswering() throws Exception {
+  void handleRequest_replicaStillCreatingWhenTimeRunsLow_shouldReinvokeByAsyncInvokeWithoutAnswering() throws Exception {
     // GIVEN
     AWS.stubFor(inScenario(describeTable(), STARTED).willReturn(ok(table("ACTIVE"))));
     AWS.stubFor(inScenario(updateTable(), STARTED).willSetStateTo("creating").willReturn(ok(tableDescription())));
@@ -151,12 +158,12 @@ class GlobalTableReplicaHandlerTest {
     JsonNode outcome = invoke(event("create"), Duration.ofMinutes(1));
 
     // THEN
-    assertThat(outcome.get("outcome").asText()).isEqualTo("HANDED_ON");
+    assertThat(outcome.get("outcome").asText()).isEqualTo("REINVOKED");
     AWS.verify(0, putRequestedFor(urlPathEqualTo(RESPONSE_PATH)));
     List<LoggedRequest> invokes = AWS.findAll(postRequestedFor(urlEqualTo(INVOKE_PATH))
         .withHeader("X-Amz-Invocation-Type", equalTo("Event")));
     assertThat(invokes).hasSize(1);
-    JsonNode payload = TradeJson.mapper().readTree(invokes.get(0).getBodyAsString());
+    JsonNode payload = ResourceJson.mapper().readTree(invokes.get(0).getBodyAsString());
     assertThat(payload.get("RequestId").asText()).isEqualTo("3f1e3c4a-2b7d-4d9e-8f6a-0c1d2e3f4a5b");
     assertThat(payload.get("ResourceProperties")).isEqualTo(event("create").get("ResourceProperties"));
     assertThat(payload.get("GlobalTableReplicaWait").get("Attempt").asInt()).isEqualTo(2);
@@ -165,16 +172,16 @@ class GlobalTableReplicaHandlerTest {
   }
 
   @Test
-  void handleRequest_handedOnAndReplicaNowActive_shouldAnswerSuccessWithoutAddingAgain() throws Exception {
+  void handleRequest_reinvokedAndReplicaNowActive_shouldAnswerSuccessWithoutAddingAgain() throws Exception {
     // GIVEN
     AWS.stubFor(describeTable().willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
     AWS.stubFor(inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1").willReturn(ok(backups("DISABLED"))));
     AWS.stubFor(inRegion(dynamo("UpdateContinuousBackups"), "eu-west-1").willReturn(ok(backups("ENABLED"))));
-    ObjectNode handedOn = withWaitState(event("create"), 2, START.plus(Duration.ofMinutes(50)));
+    ObjectNode reinvoked = withWaitState(event("create"), 2, START.plus(Duration.ofMinutes(50)));
     clock.advance(Duration.ofMinutes(5));
 
     // WHEN
-    JsonNode outcome = invoke(handedOn, Duration.ofMinutes(5));
+    JsonNode outcome = invoke(reinvoked, Duration.ofMinutes(5));
 
     // THEN
     assertThat(outcome.get("outcome").asText()).isEqualTo("SUCCESS");
@@ -186,14 +193,14 @@ class GlobalTableReplicaHandlerTest {
   }
 
   @Test
-  void handleRequest_handedOnPastTheWaitLimit_shouldAnswerFailedWithReason() throws Exception {
+  void handleRequest_reinvokedPastTheWaitLimit_shouldAnswerFailedWithReason() throws Exception {
     // GIVEN
     AWS.stubFor(describeTable().willReturn(ok(table("ACTIVE", replica("eu-west-1", "CREATING")))));
     clock.advance(Duration.ofMinutes(50));
-    ObjectNode handedOn = withWaitState(event("create"), 12, START.plus(Duration.ofMinutes(50)));
+    ObjectNode reinvoked = withWaitState(event("create"), 12, START.plus(Duration.ofMinutes(50)));
 
     // WHEN
-    JsonNode outcome = invoke(handedOn, Duration.ofMinutes(5));
+    JsonNode outcome = invoke(reinvoked, Duration.ofMinutes(5));
 
     // THEN
     assertThat(outcome.get("outcome").asText()).isEqualTo("FAILED");
@@ -395,7 +402,7 @@ class GlobalTableReplicaHandlerTest {
     // GIVEN
     AWS.stubFor(describeTable().willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
     ObjectNode update = event("update");
-    ((ObjectNode) update.get("OldResourceProperties")).set("ReplicaRegions", TradeJson.mapper().createArrayNode().add("eu-west-1"));
+    ((ObjectNode) update.get("OldResourceProperties")).set("ReplicaRegions", ResourceJson.mapper().createArrayNode().add("eu-west-1"));
     ((ObjectNode) update.get("OldResourceProperties")).put("ReplicaKMSMasterKeyId", REPLICA_KEY);
     ((ObjectNode) update.get("ResourceProperties")).put("ReplicaKMSMasterKeyId",
         "arn:aws:kms:eu-west-1:123456789012:alias/kms-trade-data-rotated");
@@ -470,7 +477,7 @@ class GlobalTableReplicaHandlerTest {
   }
 
   @Test
-  void handleRequest_handOnRefusedByLambda_shouldAnswerFailedInsteadOfHanging() throws Exception {
+  void handleRequest_reinvokeRefusedByLambda_shouldAnswerFailedInsteadOfHanging() throws Exception {
     // GIVEN
     AWS.stubFor(describeTable().willReturn(ok(table("ACTIVE", replica("eu-west-1", "CREATING")))));
     AWS.stubFor(post(urlEqualTo(INVOKE_PATH)).willReturn(aResponse().withStatus(403)
@@ -487,7 +494,7 @@ class GlobalTableReplicaHandlerTest {
     assertThat(response.get("Status").asText()).isEqualTo("FAILED");
     assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(PHYSICAL_ID);
     assertThat(response.get("Reason").asText())
-        .startsWith("The wait could not be handed on: Lambda Invoke of " + FUNCTION_NAME + " failed:")
+        .startsWith("Could not re-invoke the function to continue the wait: Lambda Invoke of " + FUNCTION_NAME + " failed:")
         .contains("lambda:InvokeFunction")
         .endsWith("Last progress: Waiting for replicas of table dynamodb-trades-test: eu-west-1 CREATING.");
   }
@@ -567,7 +574,7 @@ class GlobalTableReplicaHandlerTest {
         new TestLambdaContext(FUNCTION_NAME, clock, Duration.ofMinutes(5)));
 
     // THEN
-    assertThat(TradeJson.mapper().readTree(output.toByteArray()).get("outcome").asText()).isEqualTo("UNANSWERED");
+    assertThat(ResourceJson.mapper().readTree(output.toByteArray()).get("outcome").asText()).isEqualTo("UNANSWERED");
     assertThat(AWS.getAllServeEvents()).isEmpty();
   }
 
@@ -603,15 +610,15 @@ class GlobalTableReplicaHandlerTest {
 
   private JsonNode invoke(JsonNode event, Duration timeout) throws IOException {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
-    try (InputStream input = new ByteArrayInputStream(TradeJson.mapper().writeValueAsBytes(event))) {
+    try (InputStream input = new ByteArrayInputStream(ResourceJson.mapper().writeValueAsBytes(event))) {
       handler.handleRequest(input, output, new TestLambdaContext(FUNCTION_NAME, clock, timeout));
     }
-    return TradeJson.mapper().readTree(output.toByteArray());
+    return ResourceJson.mapper().readTree(output.toByteArray());
   }
 
   private static ObjectNode event(String requestType) throws IOException {
     try (InputStream in = GlobalTableReplicaHandlerTest.class.getResourceAsStream("/events/cloudformation_" + requestType + ".json")) {
-      ObjectNode event = (ObjectNode) TradeJson.mapper().readTree(in);
+      ObjectNode event = (ObjectNode) ResourceJson.mapper().readTree(in);
       event.put("ResponseURL", AWS.baseUrl() + RESPONSE_PATH + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=0f1e2d");
       return event;
     }
@@ -632,7 +639,7 @@ class GlobalTableReplicaHandlerTest {
     RequestPatternBuilder responses = putRequestedFor(urlPathEqualTo(RESPONSE_PATH));
     List<LoggedRequest> requests = AWS.findAll(responses);
     assertThat(requests).hasSize(1);
-    return TradeJson.mapper().readTree(requests.get(0).getBodyAsString());
+    return ResourceJson.mapper().readTree(requests.get(0).getBodyAsString());
   }
 
   // ---- SDK clients pointed at the stubs

@@ -1,4 +1,4 @@
-package com.tradeprocessing.globaltable;
+package com.tradeprocessing.globaltable.aws;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;

@@ -1,5 +1,12 @@
-package com.tradeprocessing.globaltable;
+package com.tradeprocessing.globaltable.aws;
 
+import com.tradeprocessing.globaltable.replica.GlobalTableAccessException;
+import com.tradeprocessing.globaltable.replica.GlobalTableGateway;
+import com.tradeprocessing.globaltable.replica.PointInTimeRecoveryStatus;
+import com.tradeprocessing.globaltable.replica.ReplicaChange;
+import com.tradeprocessing.globaltable.replica.ReplicaState;
+import com.tradeprocessing.globaltable.replica.ReplicaStatus;
+import com.tradeprocessing.globaltable.replica.TableState;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;

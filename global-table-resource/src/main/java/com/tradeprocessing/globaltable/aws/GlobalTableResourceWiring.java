@@ -1,7 +1,11 @@
-package com.tradeprocessing.globaltable;
+package com.tradeprocessing.globaltable.aws;
 
 import com.tradeprocessing.function.FunctionEnvironment;
 import com.tradeprocessing.function.aws.SdkClients;
+import com.tradeprocessing.globaltable.cloudformation.CloudFormationResponder;
+import com.tradeprocessing.globaltable.replica.GlobalTableReplicaService;
+import com.tradeprocessing.globaltable.replica.Sleeper;
+import com.tradeprocessing.globaltable.replica.WaitPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -25,7 +29,7 @@ public final class GlobalTableResourceWiring {
   /** Opening the connection to the pre-signed S3 ResponseURL. */
   static final Duration RESPONSE_CONNECTION_TIMEOUT = Duration.ofSeconds(2);
 
-  /** Waiting for S3's answer to the PUT; with the connection, inside the 30 s hand-on margin. */
+  /** Waiting for S3's answer to the PUT; with the connection, inside the 30 s re-invoke margin. */
   static final Duration RESPONSE_SOCKET_TIMEOUT = Duration.ofSeconds(10);
 
   private final DynamoDbClient primary;
@@ -33,7 +37,7 @@ public final class GlobalTableResourceWiring {
   private final LambdaClient lambda;
   private final GlobalTableReplicaService service;
   private final CloudFormationResponder responder;
-  private final WaitHandOn handOn;
+  private final LambdaSelfInvoker reinvoker;
 
   private GlobalTableResourceWiring(
       DynamoDbClient primary,
@@ -41,13 +45,13 @@ public final class GlobalTableResourceWiring {
       LambdaClient lambda,
       GlobalTableReplicaService service,
       CloudFormationResponder responder,
-      WaitHandOn handOn) {
+      LambdaSelfInvoker reinvoker) {
     this.primary = primary;
     this.replicas = replicas;
     this.lambda = lambda;
     this.service = service;
     this.responder = responder;
-    this.handOn = handOn;
+    this.reinvoker = reinvoker;
   }
 
   /**
@@ -78,7 +82,7 @@ public final class GlobalTableResourceWiring {
         replicas,
         lambda,
         service,
-        new PowertoolsCloudFormationResponder(responseHttpClient),
+        new CloudFormationResponder(responseHttpClient),
         new LambdaSelfInvoker(lambda));
   }
 
@@ -98,8 +102,8 @@ public final class GlobalTableResourceWiring {
     return responder;
   }
 
-  public WaitHandOn handOn() {
-    return handOn;
+  public LambdaSelfInvoker reinvoker() {
+    return reinvoker;
   }
 
   /** The client of the primary table, in the function's region. */
@@ -112,7 +116,7 @@ public final class GlobalTableResourceWiring {
     return replicas.apply(region.id());
   }
 
-  /** The client the wait is handed on with. */
+  /** The client the function re-invokes itself with. */
   public LambdaClient lambda() {
     return lambda;
   }

@@ -1,9 +1,9 @@
-package com.tradeprocessing.globaltable;
+package com.tradeprocessing.globaltable.aws;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.tradeprocessing.model.json.TradeJson;
+import com.tradeprocessing.globaltable.cloudformation.ResourceJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
@@ -13,12 +13,12 @@ import software.amazon.awssdk.services.lambda.model.InvocationType;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
- * {@link WaitHandOn} by an asynchronous {@code Invoke} ({@code InvocationType=Event}) of the
- * running function, named from the Lambda context. Lambda queues the payload and answers 202 at
+ * Re-invokes the running function (named from the Lambda context) to continue the wait, by an
+ * asynchronous {@code Invoke} ({@code InvocationType=Event}). Lambda queues the payload and answers 202 at
  * once, so the current invocation can end before the next one starts. Needs
  * {@code lambda:InvokeFunction} on the function itself.
  */
-public final class LambdaSelfInvoker implements WaitHandOn {
+public final class LambdaSelfInvoker {
 
   private static final Logger LOG = LoggerFactory.getLogger(LambdaSelfInvoker.class);
   private static final int ACCEPTED = 202;
@@ -29,14 +29,18 @@ public final class LambdaSelfInvoker implements WaitHandOn {
     this.lambda = lambda;
   }
 
-  @Override
-  public void handOn(ObjectNode payload, Context context) {
+  /**
+   * Queues the payload for a new, asynchronous invocation of the running function.
+   *
+   * @throws ReinvokeFailedException when the invocation could not be queued
+   */
+  public void reinvoke(ObjectNode payload, Context context) {
     String functionName = context.getFunctionName();
     byte[] body;
     try {
-      body = TradeJson.mapper().writeValueAsBytes(payload);
+      body = ResourceJson.mapper().writeValueAsBytes(payload);
     } catch (JsonProcessingException e) {
-      throw new HandOnFailedException("The wait could not be handed on: the payload does not serialise.", e);
+      throw new ReinvokeFailedException("Could not re-invoke the function to continue the wait: the payload does not serialise.", e);
     }
     InvokeResponse response;
     try {
@@ -44,14 +48,14 @@ public final class LambdaSelfInvoker implements WaitHandOn {
           .invocationType(InvocationType.EVENT)
           .payload(SdkBytes.fromByteArray(body)));
     } catch (SdkException e) {
-      throw new HandOnFailedException(
-          "The wait could not be handed on: Lambda Invoke of " + functionName + " failed: " + e.getMessage(), e);
+      throw new ReinvokeFailedException(
+          "Could not re-invoke the function to continue the wait: Lambda Invoke of " + functionName + " failed: " + e.getMessage(), e);
     }
     if (response.statusCode() != ACCEPTED) {
-      throw new HandOnFailedException(
-          "The wait could not be handed on: Lambda Invoke of " + functionName + " answered " + response.statusCode() + ".",
+      throw new ReinvokeFailedException(
+          "Could not re-invoke the function to continue the wait: Lambda Invoke of " + functionName + " answered " + response.statusCode() + ".",
           null);
     }
-    LOG.info("Handed the wait on to a new invocation of {}", functionName);
+    LOG.info("Re-invoked {} to continue the wait", functionName);
   }
 }

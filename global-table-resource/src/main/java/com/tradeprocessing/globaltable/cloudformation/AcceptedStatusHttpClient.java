@@ -1,4 +1,4 @@
-package com.tradeprocessing.globaltable;
+package com.tradeprocessing.globaltable.cloudformation;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,19 +1,21 @@
-package com.tradeprocessing.globaltable;
+package com.tradeprocessing.globaltable.cloudformation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tradeprocessing.globaltable.replica.ReplicaRequest;
+import com.tradeprocessing.globaltable.replica.WaitState;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * A CloudFormation custom resource request as received, kept whole so that a handed-on invocation
+ * A CloudFormation custom resource request as received, kept whole so that a re-invocation
  * gets exactly what CloudFormation sent plus the wait state under {@link #WAIT_STATE_FIELD}.
- * CloudFormation never sends that field, so its presence marks a handed-on invocation.
+ * CloudFormation never sends that field, so its presence marks a re-invocation.
  */
 public final class CustomResourceEvent {
 
-  /** Top-level field of a handed-on payload: {@code {"Attempt": 2, "Deadline": "<ISO-8601 instant>"}}. */
+  /** Top-level field of a re-invocation's payload: {@code {"Attempt": 2, "Deadline": "<ISO-8601 instant>"}}. */
   public static final String WAIT_STATE_FIELD = "GlobalTableReplicaWait";
 
   private final ObjectNode raw;
@@ -84,7 +86,7 @@ public final class CustomResourceEvent {
     return raw.get("OldResourceProperties");
   }
 
-  /** The wait state of a handed-on invocation; null for the invocation CloudFormation made. */
+  /** The wait state of a re-invocation; null for the invocation CloudFormation made. */
   public WaitState waitState() throws MalformedEventException {
     JsonNode marker = raw.get(WAIT_STATE_FIELD);
     if (marker == null || marker.isNull()) {

@@ -1,4 +1,5 @@
-package com.tradeprocessing.globaltable;
+package com.tradeprocessing.globaltable.cloudformation;
+
 
 /** The invocation payload is not a CloudFormation custom resource event this function can act on. */
 public final class MalformedEventException extends Exception {

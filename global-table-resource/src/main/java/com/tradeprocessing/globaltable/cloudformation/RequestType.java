@@ -1,4 +1,4 @@
-package com.tradeprocessing.globaltable;
+package com.tradeprocessing.globaltable.cloudformation;
 
 import java.util.Optional;
 
@@ -8,15 +8,11 @@ public enum RequestType {
   UPDATE("Update"),
   DELETE("Delete");
 
+  /** The value CloudFormation sends in {@code RequestType}. */
   private final String wireName;
 
   RequestType(String wireName) {
     this.wireName = wireName;
-  }
-
-  /** The value CloudFormation sends in {@code RequestType}. */
-  public String wireName() {
-    return wireName;
   }
 
   /** The type for a {@code RequestType} value; empty for anything CloudFormation does not send. */

@@ -1,4 +1,5 @@
-package com.tradeprocessing.globaltable;
+package com.tradeprocessing.globaltable.cloudformation;
+
 
 /** The Status of a custom resource response. */
 public enum ResponseStatus {

@@ -1,4 +1,5 @@
-package com.tradeprocessing.globaltable;
+package com.tradeprocessing.globaltable.replica;
+
 
 /**
  * A DynamoDB call failed in a way that waiting will not fix (access denied, validation error,

@@ -1,5 +1,7 @@
-package com.tradeprocessing.globaltable;
+package com.tradeprocessing.globaltable.replica;
 
+import com.tradeprocessing.globaltable.cloudformation.RequestType;
+import com.tradeprocessing.globaltable.cloudformation.ResponseStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -12,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Carries out one CloudFormation request for {@code Custom::GlobalTableReplica}: turns the request
  * into a {@link ReplicaPlan}, runs {@link ReplicaReconciler} passes until the table matches it, and
  * decides the response. It never outlives the invocation: when the invocation's time runs low it
- * asks for the wait to be handed on, and when the whole wait passes {@link WaitPolicy#maxTotalWait()}
+ * asks to be re-invoked to continue the wait, and when the whole wait passes {@link WaitPolicy#maxTotalWait()}
  * it fails with the last progress as the reason.
  *
  * <p>PhysicalResourceId: {@code <TableName>-replicas}. An Update that keeps the table keeps the
@@ -43,7 +45,7 @@ public final class GlobalTableReplicaService {
   /**
    * Handles the request within the current invocation.
    *
-   * @param wait the state carried by a handed-on invocation; null for the invocation CloudFormation made
+   * @param wait the state carried by a re-invocation; null for the invocation CloudFormation made
    */
   public ReplicaOutcome handle(ReplicaRequest request, WaitState wait, RemainingTime remaining) {
     WaitState state = wait != null ? wait : new WaitState(1, clock.instant().plus(policy.maxTotalWait()));
@@ -79,12 +81,12 @@ public final class GlobalTableReplicaService {
             return failed(decided, "Gave up after waiting " + minutes(policy.maxTotalWait()) + " for the replicas. "
                 + pending.message());
           }
-          if (remaining.remaining().compareTo(policy.pollInterval().plus(policy.handOnMargin())) < 0) {
+          if (remaining.remaining().compareTo(policy.pollInterval().plus(policy.reinvokeMargin())) < 0) {
             if (state.attempt() >= policy.maxInvocations()) {
               return failed(decided, "Gave up after " + policy.maxInvocations() + " invocations waiting for the replicas. "
                   + pending.message());
             }
-            return new ReplicaOutcome.HandOn(state.next(), decided.failureId(), pending.message());
+            return new ReplicaOutcome.Reinvoke(state.next(), decided.failureId(), pending.message());
           }
           sleeper.sleep(policy.pollInterval());
         }

@@ -1,4 +1,5 @@
-package com.tradeprocessing.globaltable;
+package com.tradeprocessing.globaltable.replica;
+
 
 /**
  * The resource properties do not describe a replica set this resource can manage. The message is

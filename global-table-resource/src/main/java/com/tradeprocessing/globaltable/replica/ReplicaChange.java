@@ -1,4 +1,5 @@
-package com.tradeprocessing.globaltable;
+package com.tradeprocessing.globaltable.replica;
+
 
 /** What DynamoDB did with a request to add or remove a replica. */
 public enum ReplicaChange {

@@ -1,8 +1,9 @@
-package com.tradeprocessing.globaltable;
+package com.tradeprocessing.globaltable.replica;
 
+import com.tradeprocessing.globaltable.cloudformation.ResponseStatus;
 import java.util.Objects;
 
-/** What the invocation does at its end: answer CloudFormation, or hand the wait to a new invocation. */
+/** What the invocation does at its end: answer CloudFormation, or re-invoke itself to continue the wait. */
 public sealed interface ReplicaOutcome {
 
   /**
@@ -21,11 +22,11 @@ public sealed interface ReplicaOutcome {
   /**
    * Continue the wait in a new invocation that starts from {@code next}.
    *
-   * @param physicalResourceIdOnFailure the id to answer FAILED with if the hand-on itself fails
+   * @param physicalResourceIdOnFailure the id to answer FAILED with if the re-invocation itself fails
    * @param progress what is being waited for
    */
-  record HandOn(WaitState next, String physicalResourceIdOnFailure, String progress) implements ReplicaOutcome {
-    public HandOn {
+  record Reinvoke(WaitState next, String physicalResourceIdOnFailure, String progress) implements ReplicaOutcome {
+    public Reinvoke {
       Objects.requireNonNull(next, "next");
       Objects.requireNonNull(progress, "progress");
     }

@@ -1,6 +1,7 @@
-package com.tradeprocessing.globaltable;
+package com.tradeprocessing.globaltable.replica;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tradeprocessing.globaltable.cloudformation.RequestType;
 import java.util.Objects;
 
 /**

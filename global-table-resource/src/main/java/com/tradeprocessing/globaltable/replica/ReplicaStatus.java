@@ -1,4 +1,5 @@
-package com.tradeprocessing.globaltable;
+package com.tradeprocessing.globaltable.replica;
+
 
 /** The status DynamoDB reports for one replica of a global table (version 2019.11.21). */
 public enum ReplicaStatus {

@@ -1,4 +1,4 @@
-package com.tradeprocessing.globaltable;
+package com.tradeprocessing.globaltable.replica;
 
 import java.util.Collections;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.tradeprocessing.globaltable;
+package com.tradeprocessing.globaltable.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.tradeprocessing.globaltable;
+package com.tradeprocessing.globaltable.aws;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.tradeprocessing.function.FunctionEnvironment;
 import com.tradeprocessing.function.aws.SdkClients;
 import com.tradeprocessing.function.testing.RecordingHttpClient;
+import com.tradeprocessing.globaltable.replica.WaitPolicy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Clock;
@@ -76,7 +77,7 @@ class GlobalTableResourceWiringTest {
     assertThat(
             GlobalTableResourceWiring.RESPONSE_CONNECTION_TIMEOUT.plus(
                 GlobalTableResourceWiring.RESPONSE_SOCKET_TIMEOUT))
-        .isLessThan(WaitPolicy.DEFAULT.handOnMargin());
+        .isLessThan(WaitPolicy.DEFAULT.reinvokeMargin());
   }
 
   @Test

@@ -1,11 +1,12 @@
-package com.tradeprocessing.globaltable;
-
-import com.tradeprocessing.testing.MutableClock;
+package com.tradeprocessing.globaltable.replica;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.tradeprocessing.model.json.TradeJson;
+import com.tradeprocessing.globaltable.cloudformation.RequestType;
+import com.tradeprocessing.globaltable.cloudformation.ResourceJson;
+import com.tradeprocessing.globaltable.cloudformation.ResponseStatus;
+import com.tradeprocessing.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class GlobalTableReplicaServiceTest {
   }
 
   @Test
-  void handle_invocationTimeRunsLow_shouldHandOnWithNextAttemptAndSameDeadline() {
+  void handle_invocationTimeRunsLow_shouldReinvokeWithNextAttemptAndSameDeadline() {
     // GIVEN
     InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE);
     ReplicaRequest request = new ReplicaRequest(RequestType.CREATE, properties(TABLE, "eu-west-1"), null, null);
@@ -63,11 +64,11 @@ class GlobalTableReplicaServiceTest {
     ReplicaOutcome outcome = service(gateway, sleeper(gateway, Integer.MAX_VALUE)).handle(request, null, shortInvocation);
 
     // THEN
-    assertThat(outcome).isInstanceOf(ReplicaOutcome.HandOn.class);
-    ReplicaOutcome.HandOn handOn = (ReplicaOutcome.HandOn) outcome;
-    assertThat(handOn.next()).isEqualTo(new WaitState(2, Instant.parse("2026-01-05T10:50:00Z")));
-    assertThat(handOn.physicalResourceIdOnFailure()).isEqualTo(PHYSICAL_ID);
-    assertThat(handOn.progress()).contains("eu-west-1 CREATING");
+    assertThat(outcome).isInstanceOf(ReplicaOutcome.Reinvoke.class);
+    ReplicaOutcome.Reinvoke reinvoke = (ReplicaOutcome.Reinvoke) outcome;
+    assertThat(reinvoke.next()).isEqualTo(new WaitState(2, Instant.parse("2026-01-05T10:50:00Z")));
+    assertThat(reinvoke.physicalResourceIdOnFailure()).isEqualTo(PHYSICAL_ID);
+    assertThat(reinvoke.progress()).contains("eu-west-1 CREATING");
     // Passes at 0, 10, 20, 30 and 40 s; at 40 s the 20 s left are less than a 10 s poll plus the 20 s margin.
     assertThat(clock.instant()).isEqualTo(Instant.parse("2026-01-05T10:00:40Z"));
   }
@@ -91,7 +92,7 @@ class GlobalTableReplicaServiceTest {
   }
 
   @Test
-  void handle_lastAllowedInvocationRunsLow_shouldFailInsteadOfHandingOn() {
+  void handle_lastAllowedInvocationRunsLow_shouldFailInsteadOfReinvoking() {
     // GIVEN
     InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE).withReplica("eu-west-1", ReplicaStatus.CREATING);
     ReplicaRequest request = new ReplicaRequest(RequestType.CREATE, properties(TABLE, "eu-west-1"), null, null);
@@ -295,15 +296,15 @@ class GlobalTableReplicaServiceTest {
   }
 
   private static JsonNode properties(String table, String... regions) {
-    return TradeJson.mapper().createObjectNode()
+    return ResourceJson.mapper().createObjectNode()
         .put("ServiceToken", "arn:aws:lambda:us-east-1:123456789012:function:f")
         .put("TableName", table)
-        .set("ReplicaRegions", TradeJson.mapper().valueToTree(regions));
+        .set("ReplicaRegions", ResourceJson.mapper().valueToTree(regions));
   }
 
   private static JsonNode json(String text) {
     try {
-      return TradeJson.mapper().readTree(text);
+      return ResourceJson.mapper().readTree(text);
     } catch (Exception e) {
       throw new IllegalArgumentException(text, e);
     }

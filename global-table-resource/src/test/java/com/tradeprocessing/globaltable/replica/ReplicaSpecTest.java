@@ -1,10 +1,10 @@
-package com.tradeprocessing.globaltable;
+package com.tradeprocessing.globaltable.replica;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.tradeprocessing.model.json.TradeJson;
+import com.tradeprocessing.globaltable.cloudformation.ResourceJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -112,7 +112,7 @@ class ReplicaSpecTest {
 
   private static JsonNode json(String text) {
     try {
-      return TradeJson.mapper().readTree(text);
+      return ResourceJson.mapper().readTree(text);
     } catch (Exception e) {
       throw new IllegalArgumentException(text, e);
     }
