@@ -117,6 +117,16 @@ public record StateMachineDefinition(Resource stateMachine, JsonNode definition)
     return tasks().stream().filter(task -> task.resource().equals(LAMBDA_INVOKE)).toList();
   }
 
+  /**
+   * The {@code FunctionName} of every Lambda task, each once, in the order of the tasks: the top
+   * level first, then each Parallel branch. Substituted, so a function ARN of this deployment.
+   */
+  public List<String> invokedFunctions() {
+    return lambdaTasks().stream()
+        .map(task -> task.node().path("Parameters").path("FunctionName").asText())
+        .distinct()
+        .toList();
+  }
 
   private static void collectScopes(Scope scope, List<Scope> scopes) {
     scopes.add(scope);

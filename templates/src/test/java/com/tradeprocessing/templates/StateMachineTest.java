@@ -28,6 +28,23 @@ class StateMachineTest {
   }
 
   @Test
+  void invokedFunctions_sampleDeployment_shouldNameEachStageFunctionOnceRecordFirst() {
+    // GIVEN
+    SampleDeployment deployment = SampleDeployment.inPrimaryRegion(TEMPLATES);
+    StateMachineDefinition definition = StateMachineDefinition.all(deployment).get(0);
+
+    // WHEN
+    List<String> functions = definition.invokedFunctions();
+
+    // THEN the Record task is at the top level, the validator and enricher in Parallel branches
+    assertThat(functions)
+        .containsExactly(
+            "arn:aws:lambda:us-east-1:111122223333:function:lambda-recorder-dev",
+            "arn:aws:lambda:us-east-1:111122223333:function:lambda-validator-dev",
+            "arn:aws:lambda:us-east-1:111122223333:function:lambda-enricher-dev");
+  }
+
+  @Test
   void stateMachine_definition_shouldBeAnObjectWithDefinitionSubstitutions() {
     // GIVEN
     TemplateSet templates = ProjectTemplates.all();

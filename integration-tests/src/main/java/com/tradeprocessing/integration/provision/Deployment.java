@@ -11,8 +11,8 @@ import java.util.NoSuchElementException;
  * @param names physical name of each created resource, by logical id
  * @param queueUrls URL of each queue, by logical id
  * @param arns ARN of each created resource that has one, by logical id
- * @param stateMachineFunctions names of the functions the state machine invokes, in definition
- *     order
+ * @param stateMachineFunctions names of the functions the state machine invokes, in the order of
+ *     {@code StateMachineDefinition.invokedFunctions()}
  * @param skipped resources of the templates not created locally, as {@code file/LogicalId (Type)}
  */
 public record Deployment(

@@ -55,8 +55,6 @@ public final class TemplateProvisioner {
   /** The entry template of a regional deployment. */
   public static final String ROOT_TEMPLATE = "root.json";
 
-  private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
-
   private static final List<String> ORDER =
       List.of(
           "AWS::SSM::Parameter",
@@ -336,8 +334,8 @@ public final class TemplateProvisioner {
   private List<String> stateMachine(SampleDeployment deployment, Resource resource) {
     JsonNode properties = translated(evaluated(deployment, resource));
     String name = properties.path("StateMachineName").asText();
-    JsonNode definition =
-        translated(StateMachineDefinition.load(deployment, resource).definition());
+    StateMachineDefinition stateMachine = StateMachineDefinition.load(deployment, resource);
+    JsonNode definition = translated(stateMachine.definition());
     String arn =
         clients
             .stepFunctions()
@@ -354,9 +352,10 @@ public final class TemplateProvisioner {
                 })
             .stateMachineArn();
     created(deployment, resource, name, arn, arn);
-    List<String> invoked = new ArrayList<>();
-    collectInvokedFunctions(definition, invoked);
-    return invoked;
+    return stateMachine.invokedFunctions().stream()
+        .map(function -> functionName(translated(TextNode.valueOf(function)).asText()))
+        .distinct()
+        .toList();
   }
 
   private void rule(SampleDeployment deployment, Resource resource) {
@@ -442,19 +441,10 @@ public final class TemplateProvisioner {
     return node;
   }
 
-  private void collectInvokedFunctions(JsonNode node, List<String> invoked) {
-    if (node.isObject()) {
-      if (LAMBDA_INVOKE.equals(node.path("Resource").asText())) {
-        String function = node.path("Parameters").path("FunctionName").asText();
-        String name = function.contains(":function:") ? function.substring(function.indexOf(":function:") + 10) : function;
-        if (!invoked.contains(name)) {
-          invoked.add(name);
-        }
-      }
-      node.forEach(child -> collectInvokedFunctions(child, invoked));
-    } else if (node.isArray()) {
-      node.forEach(child -> collectInvokedFunctions(child, invoked));
-    }
+  /** The function name of a function ARN; a bare name as it is. */
+  private static String functionName(String function) {
+    int at = function.indexOf(":function:");
+    return at < 0 ? function : function.substring(at + ":function:".length());
   }
 
   private String write(JsonNode node) {
