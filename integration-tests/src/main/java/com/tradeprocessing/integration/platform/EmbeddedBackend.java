@@ -230,9 +230,4 @@ public final class EmbeddedBackend implements Backend {
       }
     }
   }
-
-  /** For errors in tests: whether the emulator process still runs. */
-  public boolean emulatorAlive() {
-    return emulator.isAlive();
-  }
 }

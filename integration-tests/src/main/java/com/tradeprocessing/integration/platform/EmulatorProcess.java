@@ -94,10 +94,6 @@ final class EmulatorProcess implements AutoCloseable {
     return endpoint;
   }
 
-  boolean isAlive() {
-    return process.isAlive();
-  }
-
   @Override
   public void close() {
     try {
