@@ -15,27 +15,27 @@ public final class LogContext {
 
   /** The body of an invocation; it may write its output and so throw {@link IOException}. */
   @FunctionalInterface
-  public interface Invocation {
+  public interface HandlerBody {
     void run() throws IOException;
   }
 
   private LogContext() {}
 
-  /** Runs {@code invocation} inside a fresh log context, cleared afterwards even if it throws. */
-  public static void run(Context context, Invocation invocation) throws IOException {
+  /** Runs {@code body} inside a fresh log context, cleared afterwards even if it throws. */
+  public static void run(Context context, HandlerBody body) throws IOException {
     PowertoolsLogging.initializeLogging(context);
-    runThenClear(invocation);
+    runThenClear(body);
   }
 
   /**
-   * As {@link #run(Context, Invocation)}, with the correlation id of every log line read from
+   * As {@link #run(Context, HandlerBody)}, with the correlation id of every log line read from
    * {@code event} at the JMESPath {@code correlationIdPath}.
    */
   public static void run(
-      Context context, String correlationIdPath, Object event, Invocation invocation)
+      Context context, String correlationIdPath, Object event, HandlerBody body)
       throws IOException {
     PowertoolsLogging.initializeLogging(context, correlationIdPath, event);
-    runThenClear(invocation);
+    runThenClear(body);
   }
 
   /** Adds {@code key} to the log context; a {@code null} value is left out, not logged as null. */
@@ -45,9 +45,9 @@ public final class LogContext {
     }
   }
 
-  private static void runThenClear(Invocation invocation) throws IOException {
+  private static void runThenClear(HandlerBody body) throws IOException {
     try {
-      invocation.run();
+      body.run();
     } finally {
       PowertoolsLogging.clearState(true);
     }
