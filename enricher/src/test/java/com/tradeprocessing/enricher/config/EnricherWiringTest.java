@@ -12,9 +12,7 @@ import com.tradeprocessing.model.fixtures.TradeFixtures;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ssm.SsmServiceClientConfiguration;
 
@@ -46,11 +44,7 @@ class EnricherWiringTest {
         new RecordingHttpClient(
             "{\"Parameter\":{\"Name\":\"" + PARAMETER + "\",\"Type\":\"String\","
                 + "\"Value\":\"not a url\",\"Version\":1}}");
-    SdkClients clients =
-        new SdkClients(
-            Region.EU_WEST_1,
-            http,
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")));
+    SdkClients clients = http.sdkClients(Region.EU_WEST_1);
 
     // WHEN
     EnricherWiring wiring =

@@ -1,9 +1,12 @@
 package com.tradeprocessing.function.testing;
 
+import com.tradeprocessing.function.aws.SdkClients;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -11,6 +14,7 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpFullResponse;
 import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * An SDK HTTP client that sends nothing: it records every request it is given and answers each
@@ -25,6 +29,14 @@ public final class RecordingHttpClient implements SdkHttpClient {
   /** Answers every request with {@code {}}. */
   public RecordingHttpClient() {
     this("{}");
+  }
+
+  /** A function's SDK clients in {@code region} whose every call this client records. */
+  public SdkClients sdkClients(Region region) {
+    return new SdkClients(
+        region,
+        this,
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")));
   }
 
   /** Answers every request with {@code jsonBody}. */

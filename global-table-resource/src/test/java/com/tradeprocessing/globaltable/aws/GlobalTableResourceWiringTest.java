@@ -19,9 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsServiceClientConfiguration;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -84,11 +82,7 @@ class GlobalTableResourceWiringTest {
   void of_built_shouldCallNothingUntilItsClientsAreUsed() {
     // GIVEN
     RecordingHttpClient http = new RecordingHttpClient();
-    SdkClients clients =
-        new SdkClients(
-            Region.US_EAST_1,
-            http,
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")));
+    SdkClients clients = http.sdkClients(Region.US_EAST_1);
 
     // WHEN
     GlobalTableResourceWiring wiring =

@@ -10,9 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsServiceClientConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -56,11 +54,7 @@ class RecorderWiringTest {
   void of_built_shouldCallNothingUntilItsClientsAreUsed() {
     // GIVEN
     RecordingHttpClient http = new RecordingHttpClient();
-    SdkClients clients =
-        new SdkClients(
-            Region.EU_WEST_1,
-            http,
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")));
+    SdkClients clients = http.sdkClients(Region.EU_WEST_1);
 
     // WHEN
     RecorderWiring wiring =

@@ -12,9 +12,7 @@ import com.tradeprocessing.validator.ValidationResult;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ssm.SsmServiceClientConfiguration;
 
@@ -49,11 +47,7 @@ class ValidatorWiringTest {
   void of_built_shouldCallNothingUntilTheFirstTradeAndThenReadTheThresholdsThroughItsClient() {
     // GIVEN
     RecordingHttpClient http = new RecordingHttpClient();
-    SdkClients clients =
-        new SdkClients(
-            Region.EU_WEST_1,
-            http,
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")));
+    SdkClients clients = http.sdkClients(Region.EU_WEST_1);
 
     // WHEN
     ValidatorWiring wiring =
