@@ -80,6 +80,11 @@ def apply(settings: PatchSettings) -> None:
     import deployment_patches
 
     deployment_patches.apply()
+    # AWS's size limits, execution status change events, test-only fault injection (ADR 0027).
+    import execution_events_patches, fault_injection, limits_patches  # noqa: E401 (their own modules)
+    limits_patches.apply()
+    execution_events_patches.apply()
+    fault_injection.apply()
 
 
 # --- Lambda ---------------------------------------------------------------------------------

@@ -1,0 +1,184 @@
+"""Execution status change events on the default bus (execution_events_patches.py), and the
+test-only fault injection (fault_injection.py)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import botocore.exceptions
+import pytest
+
+from support import EmulatorProcess, StubLambdaHost, finished_execution, poll
+
+STATUS_CHANGE = "Step Functions Execution Status Change"
+
+
+def _catch_all_queue(emulator: EmulatorProcess, machine_arn: str) -> str:
+    """A rule on the default bus sending the machine's lost executions to a new queue, as the templates do."""
+    sqs = emulator.client("sqs")
+    name = f"executions-{uuid.uuid4().hex[:8]}"
+    url = sqs.create_queue(QueueName=name)["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    events = emulator.client("events")
+    events.put_rule(Name=name, EventPattern=json.dumps({
+        "source": ["aws.states"], "detail-type": [STATUS_CHANGE],
+        "detail": {"status": ["FAILED", "TIMED_OUT", "ABORTED"], "stateMachineArn": [machine_arn]}}))
+    events.put_targets(Rule=name, Targets=[{"Id": "queue", "Arn": arn}])
+    return url
+
+
+def _messages(emulator: EmulatorProcess, url: str, expected: int) -> list[dict[str, Any]]:
+    sqs = emulator.client("sqs")
+    received: list[dict[str, Any]] = []
+
+    def probe() -> bool:
+        for message in sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10, WaitTimeSeconds=0).get("Messages", []):
+            received.append(json.loads(message["Body"]))
+            sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
+        return len(received) >= expected
+    poll(probe, what=f"{expected} message(s) in {url}")
+    return received
+
+
+FAILING = {"StartAt": "Fail", "States": {"Fail": {"Type": "Fail", "Error": "Trade.Broken", "Cause": "on purpose"}}}
+WAITING = {"StartAt": "Wait", "States": {"Wait": {"Type": "Wait", "Seconds": 60, "End": True}}}
+SUCCEEDING = {"StartAt": "Done", "States": {"Done": {"Type": "Pass", "End": True}}}
+
+
+def test_failed_execution_should_send_its_status_change_with_input_error_and_cause(
+        emulator: EmulatorProcess, create_state_machine: Callable[[str, dict[str, Any]], str]) -> None:
+    # GIVEN a machine whose executions fail, and the catch-all rule for it
+    machine = create_state_machine(f"status-{uuid.uuid4().hex[:8]}", FAILING)
+    url = _catch_all_queue(emulator, machine)
+    trade_event = {"id": "e-1", "source": "trading.oms", "detail": {"sourceTradeId": "OMS-9", "name": "Zürich"}}
+
+    # WHEN an execution fails
+    sfn = emulator.client("stepfunctions")
+    execution = sfn.start_execution(stateMachineArn=machine, input=json.dumps(trade_event))["executionArn"]
+    assert finished_execution(sfn, execution)["status"] == "FAILED"
+
+    # THEN the queue holds its status change, carrying the original input, the error and the cause
+    [event] = _messages(emulator, url, 1)
+    assert event["source"] == "aws.states"
+    assert event["detail-type"] == STATUS_CHANGE
+    assert event["resources"] == [execution]
+    detail = event["detail"]
+    assert detail["executionArn"] == execution
+    assert detail["stateMachineArn"] == machine
+    assert detail["status"] == "FAILED"
+    assert detail["error"] == "Trade.Broken"
+    assert detail["cause"] == "on purpose"
+    assert detail["inputDetails"] == {"included": True}
+    assert json.loads(detail["input"]) == trade_event
+    assert detail["stopDate"] >= detail["startDate"]
+
+
+def test_stopped_execution_should_send_an_aborted_status_change(
+        emulator: EmulatorProcess, create_state_machine: Callable[[str, dict[str, Any]], str]) -> None:
+    # GIVEN a running execution
+    machine = create_state_machine(f"status-{uuid.uuid4().hex[:8]}", WAITING)
+    url = _catch_all_queue(emulator, machine)
+    sfn = emulator.client("stepfunctions")
+    execution = sfn.start_execution(stateMachineArn=machine, input='{"trade": 1}')["executionArn"]
+
+    # WHEN an operator stops it
+    sfn.stop_execution(executionArn=execution, error="Operator", cause="stopped by hand")
+
+    # THEN the queue holds an ABORTED status change with the input
+    [event] = _messages(emulator, url, 1)
+    assert event["detail"]["status"] == "ABORTED"
+    assert json.loads(event["detail"]["input"]) == {"trade": 1}
+
+
+def test_succeeded_execution_should_send_nothing_to_the_catch_all(
+        emulator: EmulatorProcess, create_state_machine: Callable[[str, dict[str, Any]], str]) -> None:
+    # GIVEN a succeeding and then a failing machine sharing one queue's rule pattern shape
+    good = create_state_machine(f"status-{uuid.uuid4().hex[:8]}", SUCCEEDING)
+    url = _catch_all_queue(emulator, good)
+    sfn = emulator.client("stepfunctions")
+
+    # WHEN it succeeds
+    execution = sfn.start_execution(stateMachineArn=good, input="{}")["executionArn"]
+    assert finished_execution(sfn, execution)["status"] == "SUCCEEDED"
+
+    # THEN nothing arrives
+    assert emulator.client("sqs").receive_message(QueueUrl=url, WaitTimeSeconds=1).get("Messages", []) == []
+
+
+def test_failed_execution_with_input_over_248_kib_escaped_should_say_the_input_is_not_included(
+        emulator: EmulatorProcess, create_state_machine: Callable[[str, dict[str, Any]], str]) -> None:
+    # GIVEN an input of 255,000 bytes: over 248 KiB (253,952 bytes) once escaped as JSON text
+    machine = create_state_machine(f"status-{uuid.uuid4().hex[:8]}", FAILING)
+    url = _catch_all_queue(emulator, machine)
+    sfn = emulator.client("stepfunctions")
+
+    # WHEN its execution fails
+    execution = sfn.start_execution(stateMachineArn=machine, input=json.dumps({"pad": "x" * 255_000}))["executionArn"]
+    finished_execution(sfn, execution)
+
+    # THEN the status change still arrives, without the input and saying so
+    [event] = _messages(emulator, url, 1)
+    assert event["detail"]["input"] is None
+    assert event["detail"]["inputDetails"] == {"included": False}
+
+
+# --- fault injection ------------------------------------------------------------------------
+
+def test_fault_injection_when_configured_should_fail_that_fraction_of_calls_and_report_each(
+        tmp_path: Path, lambda_host: StubLambdaHost) -> None:
+    # GIVEN an emulator failing half of the PutItem calls, with a report file
+    report = tmp_path / "faults.jsonl"
+    faults = {"seed": 3, "report": str(report), "rules": [
+        {"service": "dynamodb", "operation": "PutItem", "rate": 0.5,
+         "errors": ["ProvisionedThroughputExceededException", "InternalServerError"]}]}
+    emulator = EmulatorProcess("--lambda-host-url", lambda_host.url, env={"EMULATOR_FAULTS": json.dumps(faults)})
+    try:
+        plain = emulator.client("dynamodb")
+        plain.create_table(TableName="faults", BillingMode="PAY_PER_REQUEST",
+                              AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+                              KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}])
+
+        # WHEN 40 items are put, one attempt each
+        codes: list[str] = []
+        for i in range(40):
+            try:
+                _put_once(emulator, i)
+                codes.append("OK")
+            except botocore.exceptions.ClientError as error:
+                codes.append(error.response["Error"]["Code"])
+
+        # THEN some calls fail with each error, only the others are stored, and each fault is reported
+        failed = [c for c in codes if c != "OK"]
+        assert set(failed) == {"ProvisionedThroughputExceededException", "InternalServerError"}
+        stored = plain.scan(TableName="faults")["Count"]
+        assert stored == codes.count("OK")
+        assert len(report.read_text().splitlines()) == len(failed)
+    finally:
+        emulator.close_stdin_and_wait()
+
+
+def _put_once(emulator: EmulatorProcess, i: int) -> None:
+    import boto3
+    from botocore.config import Config
+    client = boto3.client("dynamodb", endpoint_url=emulator.endpoint, region_name="us-east-1",
+                          aws_access_key_id="test", aws_secret_access_key="test",
+                          config=Config(retries={"total_max_attempts": 1}))
+    client.put_item(TableName="faults", Item={"pk": {"S": f"k{i}"}})
+
+
+@pytest.mark.parametrize("configuration", [None, ""])
+def test_fault_injection_when_not_configured_should_install_nothing(configuration: str | None) -> None:
+    # GIVEN moto's PutItem handler
+    from moto.dynamodb.responses import DynamoHandler
+    import fault_injection
+    before = DynamoHandler.put_item
+
+    # WHEN fault injection is applied without a configuration
+    fault_injection.apply(configuration)
+
+    # THEN the handler is moto's
+    assert DynamoHandler.put_item is before
