@@ -10,7 +10,7 @@ class DeadLetterQueueTest {
   private static final TemplateSet TEMPLATES = ProjectTemplates.all();
 
   @Test
-  void deadLetterQueues_templates_shouldBeOnePerFunctionAndOneForTheEventRules() {
+  void deadLetterQueues_templates_shouldBeOnePerFunctionOneForTheEventRulesAndOneForLostExecutions() {
     // GIVEN
     SampleDeployment deployment = SampleDeployment.inPrimaryRegion(TEMPLATES);
 
@@ -27,7 +27,8 @@ class DeadLetterQueueTest {
             "sqs-enricher-dlq-dev",
             "sqs-recorder-dlq-dev",
             "sqs-global-table-resource-dlq-dev",
-            "sqs-events-dlq-dev");
+            "sqs-events-dlq-dev",
+            "sqs-executions-dlq-dev");
   }
 
   @Test
@@ -80,7 +81,7 @@ class DeadLetterQueueTest {
             .toList();
 
     // THEN
-    assertThat(actions).hasSize(5).containsOnly(deployment.refValue(topic));
+    assertThat(actions).hasSize(6).containsOnly(deployment.refValue(topic));
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.event.ruler.Machine;
@@ -179,6 +180,62 @@ class EventRoutingTest {
     assertThat(violations).isEmpty();
   }
 
+  @Test
+  void failedExecutionRule_templates_shouldSendEveryLostExecutionToAQueue() {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+
+    // WHEN
+    List<String> violations = EventRules.LOST_EXECUTIONS_DEAD_LETTERED.check(templates);
+
+    // THEN
+    assertThat(violations).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} -> matched: {1}")
+  @CsvSource({"FAILED, true", "TIMED_OUT, true", "ABORTED, true", "SUCCEEDED, false", "RUNNING, false"})
+  void failedExecutionRule_statusChangeOfTheTradeStateMachine_shouldMatchOnlyLostEndings(
+      String status, boolean matched) throws Exception {
+    // GIVEN the rule's pattern as deployed, in Event Ruler
+    SampleDeployment deployment = SampleDeployment.inPrimaryRegion(TEMPLATES);
+    Resource rule = TEMPLATES.require("orchestration.json").resource("FailedExecutionRule").orElseThrow();
+    Resource machine =
+        TEMPLATES.require("orchestration.json").resource("TradeStateMachine").orElseThrow();
+    Machine ruler = Machine.builder().build();
+    ruler.addRule(
+        rule.logicalId(),
+        deployment.evaluate(rule.template(), rule.property("EventPattern")).toString());
+
+    // WHEN
+    List<String> ofTradeMachine =
+        rulesFor(ruler, statusChange(deployment.refValue(machine), status));
+    List<String> ofAnotherMachine =
+        rulesFor(
+            ruler,
+            statusChange(
+                "arn:aws:states:us-east-1:123456789012:stateMachine:another-machine", status));
+
+    // THEN
+    assertThat(ofTradeMachine).isEqualTo(matched ? List.of(rule.logicalId()) : List.of());
+    assertThat(ofAnotherMachine).isEmpty();
+  }
+
+  /** A status change event as Step Functions sends it (docs/operations.md cites the example). */
+  private static String statusChange(String stateMachineArn, String status) {
+    String execution = stateMachineArn.replace(":stateMachine:", ":execution:") + ":e-1";
+    return """
+        {"version": "0", "id": "315c1398-40ff-a850-213b-158f73e60175",
+         "detail-type": "Step Functions Execution Status Change", "source": "aws.states",
+         "account": "123456789012", "time": "2026-11-25T09:30:15Z", "region": "us-east-1",
+         "resources": ["%1$s"],
+         "detail": {"executionArn": "%1$s", "stateMachineArn": "%2$s", "name": "e-1",
+                    "status": "%3$s", "startDate": 1795599015000, "stopDate": 1795599016000,
+                    "input": "{}", "inputDetails": {"included": true}, "output": null,
+                    "outputDetails": null, "error": null, "cause": null}}
+        """
+        .formatted(execution, stateMachineArn, status);
+  }
+
   static Stream<Arguments> otherSourcesEvents() {
     return SOURCE_SYSTEMS.stream()
         .flatMap(
@@ -189,7 +246,7 @@ class EventRoutingTest {
   }
 
   private static List<Resource> rules() {
-    return TEMPLATES.resourcesOfType("AWS::Events::Rule");
+    return EventRules.tradeRules(TEMPLATES);
   }
 
   private static Resource ruleFor(SourceSystem system) {

@@ -409,6 +409,21 @@ class TemplateRuleFixturesTest {
               "rule-target-without-dead-letter-queue",
               "OmsTradeRule target has no dead-letter queue"),
           new Case(
+              EventRules.LOST_EXECUTIONS_DEAD_LETTERED,
+              "event-routing",
+              "state-machine-without-failed-executions-rule",
+              "TradeStateMachine has no rule on the default bus"),
+          new Case(
+              EventRules.LOST_EXECUTIONS_DEAD_LETTERED,
+              "event-routing",
+              "failed-executions-rule-without-aborted",
+              "FailedExecutionRule does not match ABORTED"),
+          new Case(
+              EventRules.LOST_EXECUTIONS_DEAD_LETTERED,
+              "event-routing",
+              "failed-executions-queue-without-policy",
+              "ExecutionDeadLetterQueue has no policy letting FailedExecutionRule send"),
+          new Case(
               EventRules.BUS_ARCHIVED,
               "event-routing",
               "bus-without-archive",
