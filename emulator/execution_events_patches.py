@@ -32,19 +32,61 @@ ESCAPED_PAYLOAD_MAX_BYTES = 248 * 1024
 def apply() -> None:
     from moto.stepfunctions.parser.backend.execution import BaseExecutionWorkerCommunication
 
+    _abort_stopped_executions()
+
     moto_terminated = BaseExecutionWorkerCommunication.terminated
     if getattr(moto_terminated, "emits_status_events", False):  # apply() is idempotent
         return
 
     def terminated(self: BaseExecutionWorkerCommunication) -> None:
         moto_terminated(self)
-        try:
-            _emit(self.execution)
-        except Exception:  # the execution's own ending must not depend on the event
-            LOG.exception("execution status event of %s not sent", self.execution.exec_arn)
+        _emit_once(self.execution)
 
     terminated.emits_status_events = True  # type: ignore[attr-defined]
     BaseExecutionWorkerCommunication.terminated = terminated
+
+
+# --- StopExecution --------------------------------------------------------------------------
+# https://docs.aws.amazon.com/step-functions/latest/apireference/API_StopExecution.html: StopExecution
+# stops an execution; its status is then ABORTED (DescribeExecution), with the error and cause
+# given. moto only flags the execution's top frame as stopped: a Parallel state's branches run on,
+# and a branch that then fails (its task erring after the stop) overwrites the flag, so the
+# execution ends FAILED with the branch's error. Here a stopped execution is ABORTED from the
+# moment StopExecution returns, and stays so when its worker ends; its status change is sent then,
+# as AWS does, not when the worker ends (a task still running may take minutes).
+
+
+def _abort_stopped_executions() -> None:
+    import datetime
+
+    from moto.stepfunctions.parser.api import ExecutionStatus
+    from moto.stepfunctions.parser.backend.execution import BaseExecutionWorkerCommunication, Execution
+
+    moto_stop = Execution.stop
+    if getattr(moto_stop, "aborts", False):
+        return
+    moto_reflect = BaseExecutionWorkerCommunication._reflect_execution_status
+
+    def stop(self: Execution, stop_date: datetime.datetime, error: str | None, cause: str | None) -> None:
+        self.stop_request = (stop_date, error, cause)
+        moto_stop(self, stop_date, error, cause)
+        self.exec_status = ExecutionStatus.ABORTED
+        self.stop_date = stop_date
+        self.error, self.cause = error or None, cause or None
+        _emit_once(self)
+
+    def reflect_execution_status(self: BaseExecutionWorkerCommunication) -> None:
+        moto_reflect(self)
+        stop_request = getattr(self.execution, "stop_request", None)
+        if stop_request is not None:
+            stop_date, error, cause = stop_request
+            self.execution.exec_status = ExecutionStatus.ABORTED
+            self.execution.stop_date = stop_date
+            self.execution.error, self.execution.cause = error or None, cause or None
+
+    stop.aborts = True  # type: ignore[attr-defined]
+    Execution.stop = stop
+    BaseExecutionWorkerCommunication._reflect_execution_status = reflect_execution_status
 
 
 def status_change_detail(execution: Any) -> dict[str, Any]:
@@ -66,6 +108,17 @@ def status_change_detail(execution: Any) -> dict[str, Any]:
         "error": execution.error or ("States.Timeout" if status == "TIMED_OUT" else None),
         "cause": execution.cause,
     }
+
+
+def _emit_once(execution: Any) -> None:
+    """Sends the status change of an ended execution; a stopped one sends it when stopped, not again."""
+    if getattr(execution, "status_change_sent", False):
+        return
+    execution.status_change_sent = True
+    try:
+        _emit(execution)
+    except Exception:  # the execution's own ending must not depend on the event
+        LOG.exception("execution status event of %s not sent", execution.exec_arn)
 
 
 def _emit(execution: Any) -> None:

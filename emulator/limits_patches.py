@@ -22,6 +22,7 @@ def apply() -> None:
     """Installs every limit; called once from moto_patches.apply, before the server starts."""
     _limit_put_events_request_size()
     _keep_terminal_errors_out_of_states_all()
+    _fail_parallel_states_with_the_branch_error()
     _measure_state_data_as_aws_does()
     _measure_sqs_messages_in_bytes()
     _limit_dynamodb_item_size()
@@ -108,6 +109,36 @@ def _keep_terminal_errors_out_of_states_all() -> None:
 def _error_name_text(error_name: Any) -> str | None:
     value = getattr(error_name, "error_name", None)
     return value if isinstance(value, str) else None
+
+
+# --- Step Functions: a Parallel state fails with its branch's error --------------------------
+# https://docs.aws.amazon.com/step-functions/latest/dg/state-parallel.html: "If any branch fails,
+# because of an unhandled error or by transitioning to a Fail state, the entire Parallel state is
+# considered to have failed". It fails with that branch's error, States.* errors included. moto's
+# BranchesDecl wraps the branch's error name in a CustomErrorName, whose constructor refuses names
+# starting with "States.", so a branch failing with States.DataLimitExceeded (or States.Timeout,
+# States.TaskFailed, ...) fails the execution with States.Runtime and a ValueError as its cause.
+# Here a States.* name is carried as the States error it is.
+
+
+def _fail_parallel_states_with_the_branch_error() -> None:
+    from moto.stepfunctions.parser.asl.component.common.error_name.custom_error_name import CustomErrorName
+    from moto.stepfunctions.parser.asl.component.common.error_name.states_error_name import StatesErrorName
+    from moto.stepfunctions.parser.asl.component.state.exec.state_parallel import branches_decl
+
+    if getattr(branches_decl.CustomErrorName, "keeps_states_errors", False):
+        return
+
+    def error_name(error_name: str | None = None) -> Any:
+        if isinstance(error_name, str) and error_name.startswith("States."):
+            try:
+                return StatesErrorName.from_name(error_name)
+            except Exception:  # a States.* name the interpreter does not know
+                pass
+        return CustomErrorName(error_name=error_name)
+
+    error_name.keeps_states_errors = True  # type: ignore[attr-defined]
+    branches_decl.CustomErrorName = error_name
 
 
 # --- Step Functions: the 256 KiB of a state's input and output ------------------------------

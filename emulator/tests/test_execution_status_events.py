@@ -4,6 +4,7 @@ test-only fault injection (fault_injection.py)."""
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Any
 import botocore.exceptions
 import pytest
 
-from support import EmulatorProcess, StubLambdaHost, finished_execution, poll
+from support import EmulatorProcess, StubLambdaHost, finished_execution, function_error, history, lambda_task, poll
 
 STATUS_CHANGE = "Step Functions Execution Status Change"
 
@@ -92,6 +93,36 @@ def test_stopped_execution_should_send_an_aborted_status_change(
     [event] = _messages(emulator, url, 1)
     assert event["detail"]["status"] == "ABORTED"
     assert json.loads(event["detail"]["input"]) == {"trade": 1}
+
+
+def test_execution_stopped_while_a_parallel_branch_fails_on_should_end_aborted(
+        emulator: EmulatorProcess, lambda_host: StubLambdaHost, create_function: Callable[[str], None],
+        create_state_machine: Callable[[str, dict[str, Any]], str]) -> None:
+    # GIVEN a Parallel state whose branch task is slow and then fails, retried
+    prefix = f"status-{uuid.uuid4().hex[:8]}"
+    create_function(f"{prefix}-slow")
+
+    def slow_failure(payload: Any, attempt: int) -> Any:
+        time.sleep(1.0)
+        return function_error("Slow.Unavailable", "slow")(payload, attempt)
+    lambda_host.behaviours[f"{prefix}-slow"] = slow_failure
+    machine = create_state_machine(prefix, {"StartAt": "Both", "States": {"Both": {
+        "Type": "Parallel", "End": True, "Branches": [{"StartAt": "Call", "States": {"Call": lambda_task(
+            f"{prefix}-slow", "$", End=True,
+            Retry=[{"ErrorEquals": ["Slow.Unavailable"], "MaxAttempts": 2, "IntervalSeconds": 1}])}}]}}})
+    url = _catch_all_queue(emulator, machine)
+    sfn = emulator.client("stepfunctions")
+    execution = sfn.start_execution(stateMachineArn=machine, input='{"trade": 2}')["executionArn"]
+    poll(lambda: any(e["type"] == "TaskStarted" for e in history(sfn, execution)), what="task started")
+
+    # WHEN an operator stops it while the branch is still running
+    sfn.stop_execution(executionArn=execution, error="Operator", cause="stopped by hand")
+
+    # THEN it is ABORTED at once and when its branch has failed, and the status change says ABORTED
+    assert sfn.describe_execution(executionArn=execution)["status"] == "ABORTED"
+    [event] = _messages(emulator, url, 1)
+    assert event["detail"]["status"] == "ABORTED"
+    assert sfn.describe_execution(executionArn=execution)["status"] == "ABORTED"
 
 
 def test_succeeded_execution_should_send_nothing_to_the_catch_all(

@@ -228,3 +228,24 @@ def test_put_item_when_key_attribute_over_its_limit_in_bytes_should_refuse_it(
     # THEN it is refused, while the same key at the limit is stored
     assert refused.value.response["Error"]["Code"] == "ValidationException"
     dynamodb.put_item(TableName=table, Item=at_limit)
+
+
+def test_parallel_branch_over_the_data_limit_should_fail_the_execution_with_that_error(
+        emulator: EmulatorProcess, lambda_host: StubLambdaHost, create_function: Callable[[str], None],
+        create_state_machine: Callable[[str, dict[str, Any]], str]) -> None:
+    # GIVEN a Parallel state whose one branch's task answers 300,000 bytes behind a States.ALL Catch
+    prefix = f"limit-{uuid.uuid4().hex[:8]}"
+    create_function(f"{prefix}-big")
+    lambda_host.behaviours[f"{prefix}-big"] = returns({"pad": "x" * 300_000})
+    machine = create_state_machine(prefix, {"StartAt": "Both", "States": {"Both": {
+        "Type": "Parallel", "End": True, "ResultPath": "$.stages",
+        "Branches": [_caught_machine(prefix, f"{prefix}-big")]}}})
+
+    # WHEN it runs
+    sfn = emulator.client("stepfunctions")
+    execution = sfn.start_execution(stateMachineArn=machine, input="{}")["executionArn"]
+    result = finished_execution(sfn, execution)
+
+    # THEN the execution fails with the branch's States.DataLimitExceeded (not States.Runtime)
+    assert result["status"] == "FAILED"
+    assert result["error"] == "States.DataLimitExceeded"

@@ -130,6 +130,33 @@ public final class Pipeline implements ExtensionContext.Store.CloseableResource,
    * queueLogicalId} and returns its body; messages of other executions are left in the queue.
    */
   JsonNode awaitDeadLetter(String queueLogicalId, String executionArn) {
+    return awaitMessage(
+        queueLogicalId,
+        body -> executionArn.equals(body.path("executionId").asText()),
+        "message of " + executionArn);
+  }
+
+  /**
+   * Waits (bounded) for the status change of {@code executionArn} in the executions dead-letter
+   * queue, where the catch-all rule sends every execution that ended FAILED, TIMED_OUT or ABORTED.
+   */
+  JsonNode awaitLostExecution(String executionArn) {
+    return awaitMessage(
+        "ExecutionDeadLetterQueue",
+        body -> executionArn.equals(body.path("detail").path("executionArn").asText()),
+        "status change of " + executionArn);
+  }
+
+  /** Stops a running execution, as an operator does (StopExecution). */
+  void stop(String executionArn, String error, String cause) {
+    platform
+        .clients()
+        .stepFunctions()
+        .stopExecution(request -> request.executionArn(executionArn).error(error).cause(cause));
+  }
+
+  private JsonNode awaitMessage(
+      String queueLogicalId, java.util.function.Predicate<JsonNode> wanted, String what) {
     String url = deployment().queueUrl(queueLogicalId);
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (Instant.now().isBefore(deadline)) {
@@ -143,7 +170,7 @@ public final class Pipeline implements ExtensionContext.Store.CloseableResource,
               .messages();
       for (Message message : messages) {
         JsonNode body = parse(message.body());
-        if (executionArn.equals(body.path("executionId").asText())) {
+        if (wanted.test(body)) {
           platform
               .clients()
               .sqs()
@@ -152,8 +179,7 @@ public final class Pipeline implements ExtensionContext.Store.CloseableResource,
         }
       }
     }
-    throw new IllegalStateException(
-        "no message of " + executionArn + " in " + queueLogicalId + " within 30 s");
+    throw new IllegalStateException("no " + what + " in " + queueLogicalId + " within 30 s");
   }
 
   /** The execution's history, oldest event first. */

@@ -134,6 +134,10 @@ public final class ReferenceDataServer implements AutoCloseable {
       send(exchange, fault.status(), "{\"message\":\"injected fault\"}");
       return true;
     }
+    if (fault.body() != null) {
+      send(exchange, 200, fault.body());
+      return true;
+    }
     return false;
   }
 
