@@ -121,6 +121,16 @@ bench: venv ## Measure: JMH on the domain paths, the init breakdown, cold start 
 	  java -Dproject.root="$(CURDIR)" -cp "$(BENCH_CP)" com.tradeprocessing.benchmarks.coldstart.ColdStartHarness \
 	    --runs "$${RUNS:-10}" --warm "$${WARM:-1000}" $${VARIANTS:+--variants "$$VARIANTS"})
 
+.PHONY: chaos
+# ReliabilityIT alone, on EVENTS events (10,000 by default) with faults injected everywhere; its
+# figures go to integration-tests/target/reliability/figures.json (docs/reliability.md).
+chaos: venv ## Fault injection at volume: EVENTS=10000 trade events through the local pipeline while every dependency fails now and then; nothing may be lost
+	@$(call with_jdk,start=$$(date +%s); \
+	  $(MVN) $(MVN_FLAGS) -q -pl integration-tests -am verify -Dit.test=ReliabilityIT -Dtest=NoSuchTest \
+	    -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
+	    -Dreliability.events=$${EVENTS:-10000}; \
+	  echo "chaos: $${EVENTS:-10000} events in $$(( $$(date +%s) - start )) s; figures in integration-tests/target/reliability/figures.json")
+
 .PHONY: clean
 clean: ## Remove build output (keeps the virtualenv)
 	@$(call with_jdk,$(MVN) $(MVN_FLAGS) -q clean)

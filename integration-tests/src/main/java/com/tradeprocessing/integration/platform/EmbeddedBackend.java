@@ -54,6 +54,20 @@ public final class EmbeddedBackend implements Backend {
   public static EmbeddedBackend start(
       ProjectLayout layout, Path workDirectory, double retryWaitScale, int containersPerFunction)
       throws IOException {
+    return start(layout, workDirectory, retryWaitScale, containersPerFunction, Map.of());
+  }
+
+  /**
+   * As {@link #start(ProjectLayout, Path, double, int)}, with variables added to the emulator's
+   * environment (for example {@code EMULATOR_FAULTS}, its test-only fault injection).
+   */
+  public static EmbeddedBackend start(
+      ProjectLayout layout,
+      Path workDirectory,
+      double retryWaitScale,
+      int containersPerFunction,
+      Map<String, String> emulatorEnvironment)
+      throws IOException {
     Path runtimeLibrary = layout.lambdaRuntimeLibrary();
     layout.python();
     deleteRecursively(workDirectory.resolve("logs"));
@@ -77,7 +91,11 @@ public final class EmbeddedBackend implements Backend {
     try {
       emulator =
           EmulatorProcess.start(
-              layout, host.url(), retryWaitScale, workDirectory.resolve("logs/emulator.log"));
+              layout,
+              host.url(),
+              retryWaitScale,
+              workDirectory.resolve("logs/emulator.log"),
+              emulatorEnvironment);
     } catch (IOException | RuntimeException e) {
       host.close();
       throw e;

@@ -38,7 +38,12 @@ final class EmulatorProcess implements AutoCloseable {
   }
 
   static EmulatorProcess start(
-      ProjectLayout layout, URI lambdaHostUrl, double retryWaitScale, Path log) throws IOException {
+      ProjectLayout layout,
+      URI lambdaHostUrl,
+      double retryWaitScale,
+      Path log,
+      java.util.Map<String, String> environment)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(layout.python().toString());
     command.add(layout.emulatorLauncher().toString());
@@ -49,11 +54,12 @@ final class EmulatorProcess implements AutoCloseable {
     command.add("--log-level");
     command.add("WARNING");
     Files.createDirectories(log.getParent());
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(layout.root().toFile())
-            .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
+            .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     CompletableFuture<String> readyLine =
         CompletableFuture.supplyAsync(
             () -> {

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,20 @@ public final class ReferenceDataServer implements AutoCloseable {
   private final ReferenceDataset dataset;
   private final Map<String, ReferenceDataFault> faults = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+  private volatile RandomFaults randomFaults;
+
+  /** Faults played on a random fraction of all instrument requests, for reliability tests. */
+  private record RandomFaults(
+      double rate, java.util.Random random, List<ReferenceDataFault> faults, AtomicInteger played) {
+
+    synchronized ReferenceDataFault next() {
+      if (random.nextDouble() >= rate) {
+        return null;
+      }
+      played.incrementAndGet();
+      return faults.get(random.nextInt(faults.size()));
+    }
+  }
 
   private ReferenceDataServer(HttpServer server, String advertisedHost, ReferenceDataset dataset) {
     this.server = server;
@@ -68,8 +83,24 @@ public final class ReferenceDataServer implements AutoCloseable {
     faults.put(isin, fault);
   }
 
+  /**
+   * From now on, each instrument request fails with probability {@code rate}, with one of {@code
+   * faults} chosen at random (seeded, so a run can be repeated); an ISIN's own fault comes first.
+   */
+  public void injectRandomly(double rate, long seed, List<ReferenceDataFault> faults) {
+    randomFaults =
+        new RandomFaults(rate, new java.util.Random(seed), List.copyOf(faults), new AtomicInteger());
+  }
+
+  /** How many random faults were played since {@link #injectRandomly}. */
+  public int randomFaultsPlayed() {
+    RandomFaults current = randomFaults;
+    return current == null ? 0 : current.played().get();
+  }
+
   public void clearFaults() {
     faults.clear();
+    randomFaults = null;
   }
 
   /** How many requests asked for the instrument {@code isin} so far. */
@@ -101,6 +132,10 @@ public final class ReferenceDataServer implements AutoCloseable {
           switch (segments[1]) {
             case "instruments" -> {
               ReferenceDataFault fault = faults.get(key);
+              RandomFaults random = randomFaults;
+              if (fault == null && random != null) {
+                fault = random.next();
+              }
               if (fault != null && play(exchange, fault)) {
                 yield null;
               }
