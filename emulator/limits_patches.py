@@ -111,20 +111,25 @@ def _error_name_text(error_name: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-# --- Step Functions: a Parallel state fails with its branch's error --------------------------
+# --- Step Functions: States.* errors carried by Parallel and Fail states ---------------------
 # https://docs.aws.amazon.com/step-functions/latest/dg/state-parallel.html: "If any branch fails,
 # because of an unhandled error or by transitioning to a Fail state, the entire Parallel state is
 # considered to have failed". It fails with that branch's error, States.* errors included. moto's
 # BranchesDecl wraps the branch's error name in a CustomErrorName, whose constructor refuses names
 # starting with "States.", so a branch failing with States.DataLimitExceeded (or States.Timeout,
 # States.TaskFailed, ...) fails the execution with States.Runtime and a ValueError as its cause.
-# Here a States.* name is carried as the States error it is.
+# The same constructor turns a Fail state's ErrorPath into States.Runtime when the path selects a
+# States.* name: https://docs.aws.amazon.com/step-functions/latest/dg/state-fail.html says only
+# that ErrorPath "must select a field that contains a string value", and the trade definition's
+# Fail states re-raise the caught error that way (a stage's States.Timeout, say). Here a States.*
+# name is carried as the States error it is, by both.
 
 
 def _fail_parallel_states_with_the_branch_error() -> None:
     from moto.stepfunctions.parser.asl.component.common.error_name.custom_error_name import CustomErrorName
     from moto.stepfunctions.parser.asl.component.common.error_name.states_error_name import StatesErrorName
     from moto.stepfunctions.parser.asl.component.state.exec.state_parallel import branches_decl
+    from moto.stepfunctions.parser.asl.component.state.fail import state_fail
 
     if getattr(branches_decl.CustomErrorName, "keeps_states_errors", False):
         return
@@ -139,6 +144,7 @@ def _fail_parallel_states_with_the_branch_error() -> None:
 
     error_name.keeps_states_errors = True  # type: ignore[attr-defined]
     branches_decl.CustomErrorName = error_name
+    state_fail.CustomErrorName = error_name
 
 
 # --- Step Functions: the 256 KiB of a state's input and output ------------------------------

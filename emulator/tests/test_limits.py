@@ -249,3 +249,21 @@ def test_parallel_branch_over_the_data_limit_should_fail_the_execution_with_that
     # THEN the execution fails with the branch's States.DataLimitExceeded (not States.Runtime)
     assert result["status"] == "FAILED"
     assert result["error"] == "States.DataLimitExceeded"
+
+
+def test_fail_state_reraising_a_caught_states_error_should_fail_with_that_error(
+        emulator: EmulatorProcess, create_state_machine: Callable[[str, dict[str, Any]], str]) -> None:
+    # GIVEN a Fail state whose ErrorPath selects a caught States.Timeout, as the trade definition's do
+    machine = create_state_machine(f"limit-{uuid.uuid4().hex[:8]}", {"StartAt": "Reraise", "States": {
+        "Reraise": {"Type": "Fail", "ErrorPath": "$.error.Error", "CausePath": "$.error.Cause"}}})
+
+    # WHEN it runs
+    sfn = emulator.client("stepfunctions")
+    execution = sfn.start_execution(stateMachineArn=machine, input=json.dumps(
+        {"error": {"Error": "States.Timeout", "Cause": "the stage timed out"}}))["executionArn"]
+    result = finished_execution(sfn, execution)
+
+    # THEN the execution fails with it (not States.Runtime)
+    assert result["status"] == "FAILED"
+    assert result["error"] == "States.Timeout"
+    assert result["cause"] == "the stage timed out"
