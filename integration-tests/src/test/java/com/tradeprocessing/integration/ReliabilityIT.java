@@ -283,6 +283,7 @@ class ReliabilityIT {
       LocalPlatform platform, Map<String, Object> figures) throws IOException {
     Map<String, List<JsonNode>> byEventId = new HashMap<>();
     Map<String, Integer> messagesPerQueue = new TreeMap<>();
+    Map<String, Integer> lostExecutionsByError = new TreeMap<>();
     for (Map.Entry<String, String> queue : platform.deployment().deadLetterQueueUrls().entrySet()) {
       int messages = 0;
       int emptyReceives = 0;
@@ -310,11 +311,16 @@ class ReliabilityIT {
           String error;
           if (body.has("stage")) {
             event = body.path("event");
-            error = body.path("error").asText("");
+            error = body.path("error").textValue();
           } else {
             JsonNode detail = body.path("detail");
             event = JSON.readTree(detail.path("input").asText("{}"));
-            error = detail.path("error").asText(detail.path("status").asText(""));
+            // An ABORTED or TIMED_OUT execution may have no error; its status is then the reason.
+            error =
+                detail.path("error").isTextual()
+                    ? detail.path("error").asText()
+                    : detail.path("status").textValue();
+            lostExecutionsByError.merge(detail.path("status").asText() + " " + error, 1, Integer::sum);
           }
           assertThat(event.path("id").asText())
               .as("original event of a message in " + queue.getKey())
@@ -323,12 +329,14 @@ class ReliabilityIT {
               .as("detail of the original event in " + queue.getKey())
               .isFalse();
           assertThat(error).as("error of a message in " + queue.getKey()).isNotBlank();
+          assertThat(error).isNotEqualTo("null");
           byEventId.computeIfAbsent(event.path("id").asText(), id -> new ArrayList<>()).add(body);
         }
       }
       messagesPerQueue.put(platform.deployment().name(queue.getKey()), messages);
     }
     figures.put("deadLetterMessages", messagesPerQueue);
+    figures.put("endedExecutionsByError", lostExecutionsByError);
     return byEventId;
   }
 
