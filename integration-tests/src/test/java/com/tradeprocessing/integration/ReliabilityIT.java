@@ -17,7 +17,6 @@ import com.tradeprocessing.integration.platform.ProjectLayout;
 import com.tradeprocessing.integration.referencedata.ReferenceDataFault;
 import com.tradeprocessing.integration.runlocal.InputFile;
 import com.tradeprocessing.integration.runlocal.InputLine;
-import com.tradeprocessing.integration.runlocal.RunLocal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,7 +80,7 @@ class ReliabilityIT {
     Files.createDirectories(work);
     Path input = generate(layout, count, work.resolve("events.jsonl"));
     List<BusEvent> events = new ArrayList<>();
-    for (InputLine line : InputFile.read(input)) {
+    for (InputLine line : InputFile.read(input, Instant.now())) {
       line.event().ifPresent(events::add);
     }
     Path emulatorFaults = work.resolve("emulator-faults.jsonl");
@@ -89,7 +88,7 @@ class ReliabilityIT {
     PlatformSettings settings =
         new PlatformSettings(
             "rel",
-            Map.of("MaxTradeAge", RunLocal.MAX_TRADE_AGE),
+            Map.of(),
             0.05,
             2,
             work,
