@@ -15,8 +15,8 @@ import java.util.Objects;
 
 /**
  * The enricher's output, immutable; its JSON form is the "Enricher output" of {@code
- * docs/stage-contracts.md}. Every key is always written, {@code null} when not known, so the
- * shape never depends on the outcome.
+ * docs/stage-contracts.md}. Every key is always written, {@code null} when not known, so the shape
+ * never depends on the outcome.
  *
  * @param instrument {@code null} unless {@code ENRICHED}
  * @param venue the execution venue; {@code name} and {@code timeZone} are {@code null} when the

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Adds market metadata to a canonical trade: the instrument and its reference price, the market
- * session at execution and the expected settlement date on the execution venue's calendar.
- * Unknown instruments and venues are outcomes; reference-data faults propagate as exceptions.
+ * session at execution and the expected settlement date on the execution venue's calendar. Unknown
+ * instruments and venues are outcomes; reference-data faults propagate as exceptions.
  */
 public final class TradeEnricher {
 
@@ -71,9 +71,8 @@ public final class TradeEnricher {
       venueSummary = new VenueSummary(trade.venue(), null, null);
     }
 
-    ReferencePrice referencePrice = instrument
-        .map(i -> new ReferencePrice(i.referencePrice(), i.currency()))
-        .orElse(null);
+    ReferencePrice referencePrice =
+        instrument.map(i -> new ReferencePrice(i.referencePrice(), i.currency())).orElse(null);
     BigDecimal deviation = instrument.flatMap(i -> deviationPercent(trade, i)).orElse(null);
 
     return new Enrichment(

@@ -38,7 +38,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Whole EventBridge events in, whole enricher outputs out, against a loopback reference-data API. */
+/**
+ * Whole EventBridge events in, whole enricher outputs out, against a loopback reference-data API.
+ */
 class EnrichTradeHandlerTest {
 
   @RegisterExtension
@@ -55,22 +57,24 @@ class EnrichTradeHandlerTest {
   @BeforeEach
   void wireHandler() {
     ReferenceDataFixtures.serveAll(API);
-    HttpReferenceDataClient client = new HttpReferenceDataClient(
-        HttpReferenceDataClient.newHttpClient(HttpReferenceDataClient.DEFAULT_CONNECT_TIMEOUT),
-        () -> URI.create(API.baseUrl()),
-        Duration.ofSeconds(5));
-    handler = new EnrichTradeHandler(new TradeEnricher(
-        new CachingReferenceData(client, new MutableClock(Instant.parse("2026-11-25T14:31:00Z"))),
-        MarketSessionSchedule.DEFAULT,
-        SettlementCalendar.T_PLUS_ONE));
+    HttpReferenceDataClient client =
+        new HttpReferenceDataClient(
+            HttpReferenceDataClient.newHttpClient(HttpReferenceDataClient.DEFAULT_CONNECT_TIMEOUT),
+            () -> URI.create(API.baseUrl()),
+            Duration.ofSeconds(5));
+    handler =
+        new EnrichTradeHandler(
+            new TradeEnricher(
+                new CachingReferenceData(
+                    client, new MutableClock(Instant.parse("2026-11-25T14:31:00Z"))),
+                MarketSessionSchedule.DEFAULT,
+                SettlementCalendar.T_PLUS_ONE));
   }
 
   private JsonNode handle(String eventJson) throws IOException {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     handler.handleRequest(
-        new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)),
-        output,
-        CONTEXT);
+        new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), output, CONTEXT);
     return TradeJson.mapper().readTree(output.toByteArray());
   }
 
@@ -95,8 +99,8 @@ class EnrichTradeHandlerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"oms_valid", "fix-gateway_valid", "prime-broker_valid",
-      "oms_detail-as-string"})
+  @ValueSource(
+      strings = {"oms_valid", "fix-gateway_valid", "prime-broker_valid", "oms_detail-as-string"})
   void handleRequest_validEventOfEachSource_shouldWriteTheWholeEnrichment(String fixture)
       throws IOException {
     // GIVEN
@@ -201,7 +205,8 @@ class EnrichTradeHandlerTest {
   }
 
   @Test
-  void handleRequest_sourceSettlementDateOtherThanExpected_shouldKeepAndFlagIt() throws IOException {
+  void handleRequest_sourceSettlementDateOtherThanExpected_shouldKeepAndFlagIt()
+      throws IOException {
     // GIVEN
     ObjectNode event = EventFixtures.event(EventFixtures.PRIME_BROKER_VALID);
     ((ObjectNode) event.get("detail")).put("settlementDate", "2026-11-27");
@@ -257,9 +262,16 @@ class EnrichTradeHandlerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"oms_malformed-payload", "oms_missing-field", "oms_invalid-venue",
-      "fix-gateway_invalid-isin", "fix-gateway_invalid-trade-time",
-      "prime-broker_invalid-price", "prime-broker_invalid-settlement-date"})
+  @ValueSource(
+      strings = {
+        "oms_malformed-payload",
+        "oms_missing-field",
+        "oms_invalid-venue",
+        "fix-gateway_invalid-isin",
+        "fix-gateway_invalid-trade-time",
+        "prime-broker_invalid-price",
+        "prime-broker_invalid-settlement-date"
+      })
   void handleRequest_payloadThatIsNotACanonicalTrade_shouldAnswerNotATradeWithoutCallingTheApi(
       String fixture) throws IOException {
     // GIVEN
@@ -287,14 +299,14 @@ class EnrichTradeHandlerTest {
   @Test
   void handleRequest_referenceDataApiFailing_shouldThrowTheRetryableErrorType() {
     // GIVEN
-    API.stubFor(get(urlEqualTo("/instruments/US0378331005"))
-        .willReturn(aResponse().withStatus(503)));
+    API.stubFor(
+        get(urlEqualTo("/instruments/US0378331005")).willReturn(aResponse().withStatus(503)));
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     byte[] event = EventFixtures.json(EventFixtures.OMS_VALID).getBytes(StandardCharsets.UTF_8);
 
     // WHEN / THEN
-    assertThatThrownBy(() -> handler.handleRequest(
-            new ByteArrayInputStream(event), output, CONTEXT))
+    assertThatThrownBy(
+            () -> handler.handleRequest(new ByteArrayInputStream(event), output, CONTEXT))
         .isExactlyInstanceOf(ReferenceDataUnavailableException.class)
         .hasMessageContaining("answered 503");
     assertThat(ReferenceDataUnavailableException.class.getName())
@@ -306,16 +318,18 @@ class EnrichTradeHandlerTest {
   void handleRequest_referenceDataApiFailing_shouldLogTheErrorTypeWithTheExecutionId()
       throws IOException {
     // GIVEN
-    API.stubFor(get(urlEqualTo("/instruments/US0378331005"))
-        .willReturn(aResponse().withStatus(503)));
+    API.stubFor(
+        get(urlEqualTo("/instruments/US0378331005")).willReturn(aResponse().withStatus(503)));
     byte[] input =
         stageInput(EventFixtures.json(EventFixtures.OMS_VALID)).getBytes(StandardCharsets.UTF_8);
 
     // WHEN
     List<JsonNode> logs;
     try (CapturedLogs captured = CapturedLogs.start()) {
-      assertThatThrownBy(() -> handler.handleRequest(
-              new ByteArrayInputStream(input), new ByteArrayOutputStream(), CONTEXT))
+      assertThatThrownBy(
+              () ->
+                  handler.handleRequest(
+                      new ByteArrayInputStream(input), new ByteArrayOutputStream(), CONTEXT))
           .isInstanceOf(ReferenceDataUnavailableException.class);
       logs = captured.lines();
     }
@@ -337,13 +351,16 @@ class EnrichTradeHandlerTest {
   @Test
   void handleRequest_referenceDataApiBreakingItsContract_shouldThrowTheNonRetryableErrorType() {
     // GIVEN
-    API.stubFor(get(urlEqualTo("/venues/XNAS"))
-        .willReturn(aResponse().withStatus(200).withBody("{\"mic\":\"XNAS\"}")));
+    API.stubFor(
+        get(urlEqualTo("/venues/XNAS"))
+            .willReturn(aResponse().withStatus(200).withBody("{\"mic\":\"XNAS\"}")));
     byte[] event = EventFixtures.json(EventFixtures.OMS_VALID).getBytes(StandardCharsets.UTF_8);
 
     // WHEN / THEN
-    assertThatThrownBy(() -> handler.handleRequest(
-            new ByteArrayInputStream(event), new ByteArrayOutputStream(), CONTEXT))
+    assertThatThrownBy(
+            () ->
+                handler.handleRequest(
+                    new ByteArrayInputStream(event), new ByteArrayOutputStream(), CONTEXT))
         .isExactlyInstanceOf(ReferenceDataContractException.class)
         .hasMessageContaining("venue XNAS: missing field name");
   }

@@ -37,9 +37,18 @@ class TradeEnricherTest {
   /** The fixtures, except that the one instrument has {@code referencePrice}. */
   private static ReferenceData withReferencePrice(String referencePrice) {
     Instrument apple = ReferenceDataFixtures.instrument("US0378331005");
-    Instrument repriced = new Instrument(apple.isin(), apple.symbol(), apple.name(), apple.mic(),
-        apple.currency(), apple.assetClass(), apple.sector(), apple.lotSize(),
-        new BigDecimal(referencePrice), apple.referencePriceAsOf());
+    Instrument repriced =
+        new Instrument(
+            apple.isin(),
+            apple.symbol(),
+            apple.name(),
+            apple.mic(),
+            apple.currency(),
+            apple.assetClass(),
+            apple.sector(),
+            apple.lotSize(),
+            new BigDecimal(referencePrice),
+            apple.referencePriceAsOf());
     return new ReferenceData() {
       @Override
       public Optional<Instrument> instrument(Isin isin) {
@@ -62,18 +71,21 @@ class TradeEnricherTest {
     Enrichment enrichment = enricher.enrich(trade);
 
     // THEN
-    assertThat(enrichment).isEqualTo(new Enrichment(
-        EnrichmentStatus.ENRICHED,
-        trade.tradeId(),
-        ReferenceDataFixtures.instrument("US0378331005"),
-        new VenueSummary(Mic.parse("XNAS"), "Nasdaq Stock Market", ZoneId.of("America/New_York")),
-        LocalDate.of(2026, 11, 25),
-        MarketSession.REGULAR,
-        LocalDate.of(2026, 11, 27),
-        null,
-        false,
-        new ReferencePrice(new BigDecimal("190.00"), Currency.USD),
-        new BigDecimal("-0.3947")));
+    assertThat(enrichment)
+        .isEqualTo(
+            new Enrichment(
+                EnrichmentStatus.ENRICHED,
+                trade.tradeId(),
+                ReferenceDataFixtures.instrument("US0378331005"),
+                new VenueSummary(
+                    Mic.parse("XNAS"), "Nasdaq Stock Market", ZoneId.of("America/New_York")),
+                LocalDate.of(2026, 11, 25),
+                MarketSession.REGULAR,
+                LocalDate.of(2026, 11, 27),
+                null,
+                false,
+                new ReferencePrice(new BigDecimal("190.00"), Currency.USD),
+                new BigDecimal("-0.3947")));
   }
 
   @ParameterizedTest(name = "trade {0} against reference {1} is {2} %")
@@ -102,9 +114,10 @@ class TradeEnricherTest {
   @Test
   void enrich_sourceSettlementDateOtherThanExpected_shouldKeepItAndFlagIt() {
     // GIVEN the prime broker says T+2 where the venue calendar gives T+1
-    Trade trade = TradeFixtures.from(TradeFixtures.primeBrokerTrade())
-        .withSettlementDate(LocalDate.of(2026, 11, 27))
-        .build();
+    Trade trade =
+        TradeFixtures.from(TradeFixtures.primeBrokerTrade())
+            .withSettlementDate(LocalDate.of(2026, 11, 27))
+            .build();
 
     // WHEN
     Enrichment enrichment = enricher.enrich(trade);
@@ -213,17 +226,18 @@ class TradeEnricherTest {
   @Test
   void enrich_referenceDataUnavailable_shouldPropagateTheFault() {
     // GIVEN
-    ReferenceData down = new ReferenceData() {
-      @Override
-      public Optional<Instrument> instrument(Isin isin) {
-        throw new ReferenceDataUnavailableException("HTTP 503");
-      }
+    ReferenceData down =
+        new ReferenceData() {
+          @Override
+          public Optional<Instrument> instrument(Isin isin) {
+            throw new ReferenceDataUnavailableException("HTTP 503");
+          }
 
-      @Override
-      public Optional<Venue> venue(Mic mic) {
-        throw new ReferenceDataUnavailableException("HTTP 503");
-      }
-    };
+          @Override
+          public Optional<Venue> venue(Mic mic) {
+            throw new ReferenceDataUnavailableException("HTTP 503");
+          }
+        };
 
     // WHEN / THEN
     assertThatThrownBy(() -> enricher(down).enrich(TradeFixtures.omsTrade()))

@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The environment variables of a function's container, read once by its wiring. A required
- * variable that is missing fails the container's start with the variable's name, so a
- * misconfigured function is seen at its first invocation, not at its first trade of a kind.
+ * The environment variables of a function's container, read once by its wiring. A required variable
+ * that is missing fails the container's start with the variable's name, so a misconfigured function
+ * is seen at its first invocation, not at its first trade of a kind.
  */
 public final class FunctionEnvironment {
 

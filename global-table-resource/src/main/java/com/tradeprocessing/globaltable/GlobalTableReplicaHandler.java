@@ -29,11 +29,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lambda entry point of {@code Custom::GlobalTableReplica}. Reads the CloudFormation request,
- * lets {@link GlobalTableReplicaService} act on it, then either answers CloudFormation or
- * re-invokes itself to continue the wait. Every request that carries a ResponseURL gets an answer:
- * failures of any kind become FAILED with a reason, and the function never throws, because an
- * asynchronous retry of a failed invocation could only repeat the same answer.
+ * Lambda entry point of {@code Custom::GlobalTableReplica}. Reads the CloudFormation request, lets
+ * {@link GlobalTableReplicaService} act on it, then either answers CloudFormation or re-invokes
+ * itself to continue the wait. Every request that carries a ResponseURL gets an answer: failures of
+ * any kind become FAILED with a reason, and the function never throws, because an asynchronous
+ * retry of a failed invocation could only repeat the same answer.
  *
  * <p>Returns {@code {"outcome": "SUCCESS" | "FAILED" | "REINVOKED" | "UNANSWERED"}} for the logs.
  */
@@ -57,14 +57,18 @@ public final class GlobalTableReplicaHandler implements RequestStreamHandler {
     this(wiring.service(), wiring.responder(), wiring.reinvoker());
   }
 
-  public GlobalTableReplicaHandler(GlobalTableReplicaService service, CloudFormationResponder responder, LambdaSelfInvoker reinvoker) {
+  public GlobalTableReplicaHandler(
+      GlobalTableReplicaService service,
+      CloudFormationResponder responder,
+      LambdaSelfInvoker reinvoker) {
     this.service = service;
     this.responder = responder;
     this.reinvoker = reinvoker;
   }
 
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
     JsonNode payload;
     try {
       payload = ResourceJson.mapper().readTree(input);
@@ -72,8 +76,12 @@ public final class GlobalTableReplicaHandler implements RequestStreamHandler {
       payload = null;
     }
     JsonNode request = payload;
-    LogContext.run(context, "RequestId", request,
-        () -> ResourceJson.mapper().writeValue(output, Map.of("outcome", handle(request, context))));
+    LogContext.run(
+        context,
+        "RequestId",
+        request,
+        () ->
+            ResourceJson.mapper().writeValue(output, Map.of("outcome", handle(request, context))));
   }
 
   private String handle(JsonNode payload, Context context) {
@@ -91,41 +99,69 @@ public final class GlobalTableReplicaHandler implements RequestStreamHandler {
     try {
       Optional<RequestType> type = event.requestType();
       if (type.isEmpty()) {
-        return answer(event, new CustomResourceResponse(ResponseStatus.FAILED, event.physicalResourceId(),
-            "Unsupported RequestType '" + event.requestTypeValue() + "'; expected Create, Update or Delete."), context);
+        return answer(
+            event,
+            new CustomResourceResponse(
+                ResponseStatus.FAILED,
+                event.physicalResourceId(),
+                "Unsupported RequestType '"
+                    + event.requestTypeValue()
+                    + "'; expected Create, Update or Delete."),
+            context);
       }
       WaitState wait = event.waitState();
       if (wait != null) {
         LogContext.put("waitAttempt", Integer.toString(wait.attempt()));
       }
-      ReplicaOutcome outcome = service.handle(
-          event.toReplicaRequest(type.get()), wait, () -> Duration.ofMillis(context.getRemainingTimeInMillis()));
+      ReplicaOutcome outcome =
+          service.handle(
+              event.toReplicaRequest(type.get()),
+              wait,
+              () -> Duration.ofMillis(context.getRemainingTimeInMillis()));
       return switch (outcome) {
-        case ReplicaOutcome.Finished finished -> answer(event,
-            new CustomResourceResponse(finished.status(), finished.physicalResourceId(), finished.reason()), context);
+        case ReplicaOutcome.Finished finished ->
+            answer(
+                event,
+                new CustomResourceResponse(
+                    finished.status(), finished.physicalResourceId(), finished.reason()),
+                context);
         case ReplicaOutcome.Reinvoke next -> reinvoke(event, next, context);
       };
     } catch (MalformedEventException e) {
-      return answer(event, new CustomResourceResponse(ResponseStatus.FAILED, event.physicalResourceId(), e.getMessage()), context);
+      return answer(
+          event,
+          new CustomResourceResponse(
+              ResponseStatus.FAILED, event.physicalResourceId(), e.getMessage()),
+          context);
     } catch (RuntimeException e) {
       LOG.error("Unexpected failure", e);
-      return answer(event, new CustomResourceResponse(ResponseStatus.FAILED, event.physicalResourceId(),
-          "Unexpected error: " + e), context);
+      return answer(
+          event,
+          new CustomResourceResponse(
+              ResponseStatus.FAILED, event.physicalResourceId(), "Unexpected error: " + e),
+          context);
     }
   }
 
-  private String reinvoke(CustomResourceEvent event, ReplicaOutcome.Reinvoke next, Context context) {
+  private String reinvoke(
+      CustomResourceEvent event, ReplicaOutcome.Reinvoke next, Context context) {
     try {
       reinvoker.reinvoke(event.withWaitState(next.next()), context);
       return "REINVOKED";
     } catch (ReinvokeFailedException e) {
       LOG.error("Re-invocation failed", e);
-      return answer(event, new CustomResourceResponse(ResponseStatus.FAILED, next.physicalResourceIdOnFailure(),
-          e.getMessage() + " Last progress: " + next.progress()), context);
+      return answer(
+          event,
+          new CustomResourceResponse(
+              ResponseStatus.FAILED,
+              next.physicalResourceIdOnFailure(),
+              e.getMessage() + " Last progress: " + next.progress()),
+          context);
     }
   }
 
-  private String answer(CustomResourceEvent event, CustomResourceResponse response, Context context) {
+  private String answer(
+      CustomResourceEvent event, CustomResourceResponse response, Context context) {
     boolean delivered = responder.send(event, response, context);
     return delivered ? response.status().name() : "UNANSWERED";
   }

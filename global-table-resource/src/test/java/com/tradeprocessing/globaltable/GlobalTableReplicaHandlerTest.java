@@ -26,11 +26,8 @@ import com.tradeprocessing.globaltable.aws.DynamoDbClientsByRegion;
 import com.tradeprocessing.globaltable.aws.DynamoGlobalTableGateway;
 import com.tradeprocessing.globaltable.aws.LambdaSelfInvoker;
 import com.tradeprocessing.globaltable.cloudformation.CloudFormationResponder;
-import com.tradeprocessing.globaltable.cloudformation.RequestType;
 import com.tradeprocessing.globaltable.cloudformation.ResourceJson;
 import com.tradeprocessing.globaltable.replica.GlobalTableReplicaService;
-import com.tradeprocessing.globaltable.replica.PointInTimeRecoveryStatus;
-import com.tradeprocessing.globaltable.replica.ReplicaStatus;
 import com.tradeprocessing.globaltable.replica.WaitPolicy;
 import com.tradeprocessing.testing.MutableClock;
 import com.tradeprocessing.testing.TestLambdaContext;
@@ -66,20 +63,24 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 class GlobalTableReplicaHandlerTest {
 
   @RegisterExtension
-  static final WireMockExtension AWS = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static final WireMockExtension AWS =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private static final String TABLE = "dynamodb-trades-test";
   private static final String PHYSICAL_ID = "dynamodb-trades-test-replicas";
   private static final String PRIMARY = "us-east-1";
   private static final String RESPONSE_PATH = "/cloudformation-response/TradesTableReplicas";
   private static final String FUNCTION_NAME = "lambda-global-table-resource-test";
-  private static final String INVOKE_PATH = "/2015-03-31/functions/" + FUNCTION_NAME + "/invocations";
+  private static final String INVOKE_PATH =
+      "/2015-03-31/functions/" + FUNCTION_NAME + "/invocations";
   private static final String STACK_ID =
       "arn:aws:cloudformation:us-east-1:123456789012:stack/trade-processing-test/5b9f7a30-7b61-11e6-9a41-93e812345678";
   private static final String SCENARIO = "table";
-  private static final String REPLICA_KEY = "arn:aws:kms:eu-west-1:123456789012:alias/kms-trade-data-test";
+  private static final String REPLICA_KEY =
+      "arn:aws:kms:eu-west-1:123456789012:alias/kms-trade-data-test";
   private static final Instant START = Instant.parse("2026-01-05T10:00:00Z");
-  private static final WaitPolicy POLICY = new WaitPolicy(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofMinutes(50), 20);
+  private static final WaitPolicy POLICY =
+      new WaitPolicy(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofMinutes(50), 20);
   private static final int SDK_MAX_ATTEMPTS = 3;
 
   private final MutableClock clock = new MutableClock(START);
@@ -90,17 +91,24 @@ class GlobalTableReplicaHandlerTest {
   void wireHandlerToStubs() {
     http = UrlConnectionHttpClient.create();
     DynamoDbClientsByRegion replicaClients = new DynamoDbClientsByRegion(this::dynamoDb);
-    GlobalTableReplicaService service = new GlobalTableReplicaService(
-        new DynamoGlobalTableGateway(dynamoDb(Region.of(PRIMARY)), PRIMARY, replicaClients),
-        PRIMARY, clock, clock::advance, POLICY);
-    LambdaClient lambda = LambdaClient.builder()
-        .region(Region.of(PRIMARY))
-        .endpointOverride(URI.create(AWS.baseUrl()))
-        .httpClient(http)
-        .credentialsProvider(credentials())
-        .overrideConfiguration(o -> o.retryStrategy(fastRetries()))
-        .build();
-    handler = new GlobalTableReplicaHandler(service, new CloudFormationResponder(http), new LambdaSelfInvoker(lambda));
+    GlobalTableReplicaService service =
+        new GlobalTableReplicaService(
+            new DynamoGlobalTableGateway(dynamoDb(Region.of(PRIMARY)), PRIMARY, replicaClients),
+            PRIMARY,
+            clock,
+            clock::advance,
+            POLICY);
+    LambdaClient lambda =
+        LambdaClient.builder()
+            .region(Region.of(PRIMARY))
+            .endpointOverride(URI.create(AWS.baseUrl()))
+            .httpClient(http)
+            .credentialsProvider(credentials())
+            .overrideConfiguration(o -> o.retryStrategy(fastRetries()))
+            .build();
+    handler =
+        new GlobalTableReplicaHandler(
+            service, new CloudFormationResponder(http), new LambdaSelfInvoker(lambda));
     AWS.stubFor(put(urlPathEqualTo(RESPONSE_PATH)).willReturn(aResponse().withStatus(200)));
   }
 
@@ -110,15 +118,27 @@ class GlobalTableReplicaHandlerTest {
   }
 
   @Test
-  void handleRequest_createAndReplicaBecomesActive_shouldAddReplicaEnablePitrAndAnswerSuccess() throws Exception {
+  void handleRequest_createAndReplicaBecomesActive_shouldAddReplicaEnablePitrAndAnswerSuccess()
+      throws Exception {
     // GIVEN
     AWS.stubFor(inScenario(describeTable(), STARTED).willReturn(ok(table("ACTIVE"))));
-    AWS.stubFor(inScenario(updateTable(), STARTED).willSetStateTo("creating").willReturn(ok(tableDescription())));
-    AWS.stubFor(inScenario(describeTable(), "creating").willSetStateTo("active")
-        .willReturn(ok(table("ACTIVE", replica("eu-west-1", "CREATING")))));
-    AWS.stubFor(inScenario(describeTable(), "active").willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
-    AWS.stubFor(inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1").willReturn(ok(backups("DISABLED"))));
-    AWS.stubFor(inRegion(dynamo("UpdateContinuousBackups"), "eu-west-1").willReturn(ok(backups("ENABLED"))));
+    AWS.stubFor(
+        inScenario(updateTable(), STARTED)
+            .willSetStateTo("creating")
+            .willReturn(ok(tableDescription())));
+    AWS.stubFor(
+        inScenario(describeTable(), "creating")
+            .willSetStateTo("active")
+            .willReturn(ok(table("ACTIVE", replica("eu-west-1", "CREATING")))));
+    AWS.stubFor(
+        inScenario(describeTable(), "active")
+            .willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
+    AWS.stubFor(
+        inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1")
+            .willReturn(ok(backups("DISABLED"))));
+    AWS.stubFor(
+        inRegion(dynamo("UpdateContinuousBackups"), "eu-west-1")
+            .willReturn(ok(backups("ENABLED"))));
 
     // WHEN
     JsonNode outcome = invoke(event("create"), Duration.ofMinutes(5));
@@ -129,29 +149,46 @@ class GlobalTableReplicaHandlerTest {
     assertThat(response.get("Status").asText()).isEqualTo("SUCCESS");
     assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(PHYSICAL_ID);
     assertThat(response.get("Reason").asText())
-        .isEqualTo("Table dynamodb-trades-test has ACTIVE replicas in eu-west-1 with point-in-time recovery enabled.");
+        .isEqualTo(
+            "Table dynamodb-trades-test has ACTIVE replicas in eu-west-1 with point-in-time recovery enabled.");
     assertThat(response.get("StackId").asText()).isEqualTo(STACK_ID);
-    assertThat(response.get("RequestId").asText()).isEqualTo("3f1e3c4a-2b7d-4d9e-8f6a-0c1d2e3f4a5b");
+    assertThat(response.get("RequestId").asText())
+        .isEqualTo("3f1e3c4a-2b7d-4d9e-8f6a-0c1d2e3f4a5b");
     assertThat(response.get("LogicalResourceId").asText()).isEqualTo("TradesTableReplicas");
-    AWS.verify(1, postRequestedFor(urlEqualTo("/"))
-        .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable"))
-        .withHeader("Authorization", containing("/us-east-1/dynamodb/aws4_request"))
-        .withRequestBody(matchingJsonPath("$.TableName", equalTo(TABLE)))
-        .withRequestBody(matchingJsonPath("$.ReplicaUpdates[0].Create.RegionName", equalTo("eu-west-1"))));
-    AWS.verify(1, postRequestedFor(urlEqualTo("/"))
-        .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateContinuousBackups"))
-        .withHeader("Authorization", containing("/eu-west-1/dynamodb/aws4_request"))
-        .withRequestBody(matchingJsonPath("$.TableName", equalTo(TABLE)))
-        .withRequestBody(matchingJsonPath("$.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled", equalTo("true"))));
+    AWS.verify(
+        1,
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable"))
+            .withHeader("Authorization", containing("/us-east-1/dynamodb/aws4_request"))
+            .withRequestBody(matchingJsonPath("$.TableName", equalTo(TABLE)))
+            .withRequestBody(
+                matchingJsonPath("$.ReplicaUpdates[0].Create.RegionName", equalTo("eu-west-1"))));
+    AWS.verify(
+        1,
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateContinuousBackups"))
+            .withHeader("Authorization", containing("/eu-west-1/dynamodb/aws4_request"))
+            .withRequestBody(matchingJsonPath("$.TableName", equalTo(TABLE)))
+            .withRequestBody(
+                matchingJsonPath(
+                    "$.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled",
+                    equalTo("true"))));
     AWS.verify(0, postRequestedFor(urlEqualTo(INVOKE_PATH)));
   }
 
   @Test
-  void handleRequest_replicaStillCreatingWhenTimeRunsLow_shouldReinvokeByAsyncInvokeWithoutAnswering() throws Exception {
+  void
+      handleRequest_replicaStillCreatingWhenTimeRunsLow_shouldReinvokeByAsyncInvokeWithoutAnswering()
+          throws Exception {
     // GIVEN
     AWS.stubFor(inScenario(describeTable(), STARTED).willReturn(ok(table("ACTIVE"))));
-    AWS.stubFor(inScenario(updateTable(), STARTED).willSetStateTo("creating").willReturn(ok(tableDescription())));
-    AWS.stubFor(inScenario(describeTable(), "creating").willReturn(ok(table("ACTIVE", replica("eu-west-1", "CREATING")))));
+    AWS.stubFor(
+        inScenario(updateTable(), STARTED)
+            .willSetStateTo("creating")
+            .willReturn(ok(tableDescription())));
+    AWS.stubFor(
+        inScenario(describeTable(), "creating")
+            .willReturn(ok(table("ACTIVE", replica("eu-west-1", "CREATING")))));
     AWS.stubFor(post(urlEqualTo(INVOKE_PATH)).willReturn(aResponse().withStatus(202)));
 
     // WHEN
@@ -160,23 +197,35 @@ class GlobalTableReplicaHandlerTest {
     // THEN
     assertThat(outcome.get("outcome").asText()).isEqualTo("REINVOKED");
     AWS.verify(0, putRequestedFor(urlPathEqualTo(RESPONSE_PATH)));
-    List<LoggedRequest> invokes = AWS.findAll(postRequestedFor(urlEqualTo(INVOKE_PATH))
-        .withHeader("X-Amz-Invocation-Type", equalTo("Event")));
+    List<LoggedRequest> invokes =
+        AWS.findAll(
+            postRequestedFor(urlEqualTo(INVOKE_PATH))
+                .withHeader("X-Amz-Invocation-Type", equalTo("Event")));
     assertThat(invokes).hasSize(1);
     JsonNode payload = ResourceJson.mapper().readTree(invokes.get(0).getBodyAsString());
     assertThat(payload.get("RequestId").asText()).isEqualTo("3f1e3c4a-2b7d-4d9e-8f6a-0c1d2e3f4a5b");
-    assertThat(payload.get("ResourceProperties")).isEqualTo(event("create").get("ResourceProperties"));
+    assertThat(payload.get("ResourceProperties"))
+        .isEqualTo(event("create").get("ResourceProperties"));
     assertThat(payload.get("GlobalTableReplicaWait").get("Attempt").asInt()).isEqualTo(2);
-    assertThat(payload.get("GlobalTableReplicaWait").get("Deadline").asText()).isEqualTo("2026-01-05T10:50:00Z");
-    AWS.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
+    assertThat(payload.get("GlobalTableReplicaWait").get("Deadline").asText())
+        .isEqualTo("2026-01-05T10:50:00Z");
+    AWS.verify(
+        1,
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
   }
 
   @Test
-  void handleRequest_reinvokedAndReplicaNowActive_shouldAnswerSuccessWithoutAddingAgain() throws Exception {
+  void handleRequest_reinvokedAndReplicaNowActive_shouldAnswerSuccessWithoutAddingAgain()
+      throws Exception {
     // GIVEN
     AWS.stubFor(describeTable().willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
-    AWS.stubFor(inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1").willReturn(ok(backups("DISABLED"))));
-    AWS.stubFor(inRegion(dynamo("UpdateContinuousBackups"), "eu-west-1").willReturn(ok(backups("ENABLED"))));
+    AWS.stubFor(
+        inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1")
+            .willReturn(ok(backups("DISABLED"))));
+    AWS.stubFor(
+        inRegion(dynamo("UpdateContinuousBackups"), "eu-west-1")
+            .willReturn(ok(backups("ENABLED"))));
     ObjectNode reinvoked = withWaitState(event("create"), 2, START.plus(Duration.ofMinutes(50)));
     clock.advance(Duration.ofMinutes(5));
 
@@ -188,8 +237,12 @@ class GlobalTableReplicaHandlerTest {
     JsonNode response = cloudFormationResponse();
     assertThat(response.get("Status").asText()).isEqualTo("SUCCESS");
     assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(PHYSICAL_ID);
-    assertThat(response.get("RequestId").asText()).isEqualTo("3f1e3c4a-2b7d-4d9e-8f6a-0c1d2e3f4a5b");
-    AWS.verify(0, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
+    assertThat(response.get("RequestId").asText())
+        .isEqualTo("3f1e3c4a-2b7d-4d9e-8f6a-0c1d2e3f4a5b");
+    AWS.verify(
+        0,
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
   }
 
   @Test
@@ -208,15 +261,19 @@ class GlobalTableReplicaHandlerTest {
     assertThat(response.get("Status").asText()).isEqualTo("FAILED");
     assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(PHYSICAL_ID);
     assertThat(response.get("Reason").asText())
-        .isEqualTo("Gave up after waiting 50 minutes for the replicas. Waiting for replicas of table dynamodb-trades-test: eu-west-1 CREATING.");
+        .isEqualTo(
+            "Gave up after waiting 50 minutes for the replicas. Waiting for replicas of table dynamodb-trades-test: eu-west-1 CREATING.");
     AWS.verify(0, postRequestedFor(urlEqualTo(INVOKE_PATH)));
   }
 
   @Test
-  void handleRequest_replicaAlreadyPresentWithPitr_shouldAnswerSuccessWithoutChanges() throws Exception {
+  void handleRequest_replicaAlreadyPresentWithPitr_shouldAnswerSuccessWithoutChanges()
+      throws Exception {
     // GIVEN
     AWS.stubFor(describeTable().willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
-    AWS.stubFor(inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1").willReturn(ok(backups("ENABLED"))));
+    AWS.stubFor(
+        inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1")
+            .willReturn(ok(backups("ENABLED"))));
 
     // WHEN
     JsonNode outcome = invoke(event("create"), Duration.ofMinutes(5));
@@ -224,14 +281,25 @@ class GlobalTableReplicaHandlerTest {
     // THEN
     assertThat(outcome.get("outcome").asText()).isEqualTo("SUCCESS");
     assertThat(cloudFormationResponse().get("Status").asText()).isEqualTo("SUCCESS");
-    AWS.verify(0, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
-    AWS.verify(0, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateContinuousBackups")));
+    AWS.verify(
+        0,
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
+    AWS.verify(
+        0,
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateContinuousBackups")));
   }
 
   @Test
   void handleRequest_createWhenTableMissing_shouldAnswerFailedNamingTheTable() throws Exception {
     // GIVEN
-    AWS.stubFor(describeTable().willReturn(dynamoError("ResourceNotFoundException", "Requested resource not found: Table: dynamodb-trades-test not found")));
+    AWS.stubFor(
+        describeTable()
+            .willReturn(
+                dynamoError(
+                    "ResourceNotFoundException",
+                    "Requested resource not found: Table: dynamodb-trades-test not found")));
 
     // WHEN
     JsonNode outcome = invoke(event("create"), Duration.ofMinutes(5));
@@ -241,17 +309,26 @@ class GlobalTableReplicaHandlerTest {
     JsonNode response = cloudFormationResponse();
     assertThat(response.get("Status").asText()).isEqualTo("FAILED");
     assertThat(response.get("Reason").asText())
-        .isEqualTo("Table dynamodb-trades-test does not exist in us-east-1; create it before its replicas.");
+        .isEqualTo(
+            "Table dynamodb-trades-test does not exist in us-east-1; create it before its replicas.");
     assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(PHYSICAL_ID);
   }
 
   @Test
   void handleRequest_describeThrottledOnce_shouldRetryAndAnswerSuccess() throws Exception {
     // GIVEN
-    AWS.stubFor(inScenario(describeTable(), STARTED).willSetStateTo("recovered")
-        .willReturn(dynamoError("ThrottlingException", "Rate of requests exceeds the allowed throughput.")));
-    AWS.stubFor(inScenario(describeTable(), "recovered").willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
-    AWS.stubFor(inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1").willReturn(ok(backups("ENABLED"))));
+    AWS.stubFor(
+        inScenario(describeTable(), STARTED)
+            .willSetStateTo("recovered")
+            .willReturn(
+                dynamoError(
+                    "ThrottlingException", "Rate of requests exceeds the allowed throughput.")));
+    AWS.stubFor(
+        inScenario(describeTable(), "recovered")
+            .willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
+    AWS.stubFor(
+        inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1")
+            .willReturn(ok(backups("ENABLED"))));
 
     // WHEN
     JsonNode outcome = invoke(event("create"), Duration.ofMinutes(5));
@@ -259,13 +336,21 @@ class GlobalTableReplicaHandlerTest {
     // THEN
     assertThat(outcome.get("outcome").asText()).isEqualTo("SUCCESS");
     assertThat(cloudFormationResponse().get("Status").asText()).isEqualTo("SUCCESS");
-    AWS.verify(2, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.DescribeTable")));
+    AWS.verify(
+        2,
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.DescribeTable")));
   }
 
   @Test
-  void handleRequest_describeThrottledBeyondRetries_shouldAnswerFailedNamingTheThrottling() throws Exception {
+  void handleRequest_describeThrottledBeyondRetries_shouldAnswerFailedNamingTheThrottling()
+      throws Exception {
     // GIVEN
-    AWS.stubFor(describeTable().willReturn(dynamoError("ThrottlingException", "Rate of requests exceeds the allowed throughput.")));
+    AWS.stubFor(
+        describeTable()
+            .willReturn(
+                dynamoError(
+                    "ThrottlingException", "Rate of requests exceeds the allowed throughput.")));
 
     // WHEN
     JsonNode outcome = invoke(event("create"), Duration.ofMinutes(5));
@@ -274,15 +359,22 @@ class GlobalTableReplicaHandlerTest {
     assertThat(outcome.get("outcome").asText()).isEqualTo("FAILED");
     JsonNode response = cloudFormationResponse();
     assertThat(response.get("Status").asText()).isEqualTo("FAILED");
-    assertThat(response.get("Reason").asText()).isEqualTo(
-        "DynamoDB DescribeTable in us-east-1 failed: ThrottlingException: Rate of requests exceeds the allowed throughput.");
-    AWS.verify(SDK_MAX_ATTEMPTS, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.DescribeTable")));
+    assertThat(response.get("Reason").asText())
+        .isEqualTo(
+            "DynamoDB DescribeTable in us-east-1 failed: ThrottlingException: Rate of requests exceeds the allowed throughput.");
+    AWS.verify(
+        SDK_MAX_ATTEMPTS,
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.DescribeTable")));
   }
 
   @Test
-  void handleRequest_deleteWhenTableAlreadyGone_shouldAnswerSuccessKeepingPhysicalId() throws Exception {
+  void handleRequest_deleteWhenTableAlreadyGone_shouldAnswerSuccessKeepingPhysicalId()
+      throws Exception {
     // GIVEN
-    AWS.stubFor(describeTable().willReturn(dynamoError("ResourceNotFoundException", "Requested resource not found")));
+    AWS.stubFor(
+        describeTable()
+            .willReturn(dynamoError("ResourceNotFoundException", "Requested resource not found")));
 
     // WHEN
     JsonNode outcome = invoke(event("delete"), Duration.ofMinutes(5));
@@ -292,11 +384,13 @@ class GlobalTableReplicaHandlerTest {
     JsonNode response = cloudFormationResponse();
     assertThat(response.get("Status").asText()).isEqualTo("SUCCESS");
     assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(PHYSICAL_ID);
-    assertThat(response.get("RequestId").asText()).isEqualTo("c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e7f");
+    assertThat(response.get("RequestId").asText())
+        .isEqualTo("c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e7f");
   }
 
   @Test
-  void handleRequest_deleteWhenReplicaAlreadyGone_shouldAnswerSuccessWithoutUpdateTable() throws Exception {
+  void handleRequest_deleteWhenReplicaAlreadyGone_shouldAnswerSuccessWithoutUpdateTable()
+      throws Exception {
     // GIVEN
     AWS.stubFor(describeTable().willReturn(ok(table("ACTIVE"))));
 
@@ -305,17 +399,29 @@ class GlobalTableReplicaHandlerTest {
 
     // THEN
     assertThat(outcome.get("outcome").asText()).isEqualTo("SUCCESS");
-    assertThat(cloudFormationResponse().get("Reason").asText()).isEqualTo("Table dynamodb-trades-test has no replica in eu-west-1.");
-    AWS.verify(0, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
+    assertThat(cloudFormationResponse().get("Reason").asText())
+        .isEqualTo("Table dynamodb-trades-test has no replica in eu-west-1.");
+    AWS.verify(
+        0,
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
   }
 
   @Test
-  void handleRequest_deleteWithReplicaPresent_shouldRemoveItAndAnswerSuccessOnceGone() throws Exception {
+  void handleRequest_deleteWithReplicaPresent_shouldRemoveItAndAnswerSuccessOnceGone()
+      throws Exception {
     // GIVEN
-    AWS.stubFor(inScenario(describeTable(), STARTED).willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
-    AWS.stubFor(inScenario(updateTable(), STARTED).willSetStateTo("deleting").willReturn(ok(tableDescription())));
-    AWS.stubFor(inScenario(describeTable(), "deleting").willSetStateTo("gone")
-        .willReturn(ok(table("ACTIVE", replica("eu-west-1", "DELETING")))));
+    AWS.stubFor(
+        inScenario(describeTable(), STARTED)
+            .willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
+    AWS.stubFor(
+        inScenario(updateTable(), STARTED)
+            .willSetStateTo("deleting")
+            .willReturn(ok(tableDescription())));
+    AWS.stubFor(
+        inScenario(describeTable(), "deleting")
+            .willSetStateTo("gone")
+            .willReturn(ok(table("ACTIVE", replica("eu-west-1", "DELETING")))));
     AWS.stubFor(inScenario(describeTable(), "gone").willReturn(ok(table("ACTIVE"))));
 
     // WHEN
@@ -324,22 +430,46 @@ class GlobalTableReplicaHandlerTest {
     // THEN
     assertThat(outcome.get("outcome").asText()).isEqualTo("SUCCESS");
     assertThat(cloudFormationResponse().get("PhysicalResourceId").asText()).isEqualTo(PHYSICAL_ID);
-    AWS.verify(1, postRequestedFor(urlEqualTo("/"))
-        .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable"))
-        .withRequestBody(matchingJsonPath("$.ReplicaUpdates[0].Delete.RegionName", equalTo("eu-west-1"))));
+    AWS.verify(
+        1,
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable"))
+            .withRequestBody(
+                matchingJsonPath("$.ReplicaUpdates[0].Delete.RegionName", equalTo("eu-west-1"))));
   }
 
   @Test
-  void handleRequest_updateMovesReplica_shouldAddTheNewRegionThenRemoveTheOldOne() throws Exception {
+  void handleRequest_updateMovesReplica_shouldAddTheNewRegionThenRemoveTheOldOne()
+      throws Exception {
     // GIVEN
-    AWS.stubFor(inScenario(describeTable(), STARTED).willReturn(ok(table("ACTIVE", replica("ap-south-1", "ACTIVE")))));
-    AWS.stubFor(inScenario(updateTable(), STARTED).willSetStateTo("added").willReturn(ok(tableDescription())));
-    AWS.stubFor(inScenario(describeTable(), "added")
-        .willReturn(ok(table("ACTIVE", replica("ap-south-1", "ACTIVE"), replica("eu-west-1", "ACTIVE")))));
-    AWS.stubFor(inScenario(updateTable(), "added").willSetStateTo("removed").willReturn(ok(tableDescription())));
-    AWS.stubFor(inScenario(describeTable(), "removed").willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
-    AWS.stubFor(inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1").willReturn(ok(backups("DISABLED"))));
-    AWS.stubFor(inRegion(dynamo("UpdateContinuousBackups"), "eu-west-1").willReturn(ok(backups("ENABLED"))));
+    AWS.stubFor(
+        inScenario(describeTable(), STARTED)
+            .willReturn(ok(table("ACTIVE", replica("ap-south-1", "ACTIVE")))));
+    AWS.stubFor(
+        inScenario(updateTable(), STARTED)
+            .willSetStateTo("added")
+            .willReturn(ok(tableDescription())));
+    AWS.stubFor(
+        inScenario(describeTable(), "added")
+            .willReturn(
+                ok(
+                    table(
+                        "ACTIVE",
+                        replica("ap-south-1", "ACTIVE"),
+                        replica("eu-west-1", "ACTIVE")))));
+    AWS.stubFor(
+        inScenario(updateTable(), "added")
+            .willSetStateTo("removed")
+            .willReturn(ok(tableDescription())));
+    AWS.stubFor(
+        inScenario(describeTable(), "removed")
+            .willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
+    AWS.stubFor(
+        inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1")
+            .willReturn(ok(backups("DISABLED"))));
+    AWS.stubFor(
+        inRegion(dynamo("UpdateContinuousBackups"), "eu-west-1")
+            .willReturn(ok(backups("ENABLED"))));
 
     // WHEN
     JsonNode outcome = invoke(event("update"), Duration.ofMinutes(5));
@@ -349,20 +479,31 @@ class GlobalTableReplicaHandlerTest {
     JsonNode response = cloudFormationResponse();
     assertThat(response.get("Status").asText()).isEqualTo("SUCCESS");
     assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(PHYSICAL_ID);
-    List<LoggedRequest> updates = AWS.findAll(postRequestedFor(urlEqualTo("/"))
-        .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
-    assertThat(updates).extracting(LoggedRequest::getBodyAsString).satisfiesExactly(
-        first -> assertThat(first).contains("\"Create\":{\"RegionName\":\"eu-west-1\"}"),
-        second -> assertThat(second).contains("\"Delete\":{\"RegionName\":\"ap-south-1\"}"));
+    List<LoggedRequest> updates =
+        AWS.findAll(
+            postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
+    assertThat(updates)
+        .extracting(LoggedRequest::getBodyAsString)
+        .satisfiesExactly(
+            first -> assertThat(first).contains("\"Create\":{\"RegionName\":\"eu-west-1\"}"),
+            second -> assertThat(second).contains("\"Delete\":{\"RegionName\":\"ap-south-1\"}"));
   }
 
   @Test
   void handleRequest_createWithReplicaKey_shouldSendTheKeyInTheReplicaCreation() throws Exception {
     // GIVEN
     AWS.stubFor(inScenario(describeTable(), STARTED).willReturn(ok(table("ACTIVE"))));
-    AWS.stubFor(inScenario(updateTable(), STARTED).willSetStateTo("active").willReturn(ok(tableDescription())));
-    AWS.stubFor(inScenario(describeTable(), "active").willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
-    AWS.stubFor(inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1").willReturn(ok(backups("ENABLED"))));
+    AWS.stubFor(
+        inScenario(updateTable(), STARTED)
+            .willSetStateTo("active")
+            .willReturn(ok(tableDescription())));
+    AWS.stubFor(
+        inScenario(describeTable(), "active")
+            .willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
+    AWS.stubFor(
+        inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1")
+            .willReturn(ok(backups("ENABLED"))));
     ObjectNode create = withReplicaKey(event("create"), REPLICA_KEY);
 
     // WHEN
@@ -371,41 +512,62 @@ class GlobalTableReplicaHandlerTest {
     // THEN
     assertThat(outcome.get("outcome").asText()).isEqualTo("SUCCESS");
     assertThat(cloudFormationResponse().get("Status").asText()).isEqualTo("SUCCESS");
-    AWS.verify(1, postRequestedFor(urlEqualTo("/"))
-        .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable"))
-        .withHeader("Authorization", containing("/us-east-1/dynamodb/aws4_request"))
-        .withRequestBody(matchingJsonPath("$.ReplicaUpdates[0].Create.RegionName", equalTo("eu-west-1")))
-        .withRequestBody(matchingJsonPath("$.ReplicaUpdates[0].Create.KMSMasterKeyId", equalTo(REPLICA_KEY))));
+    AWS.verify(
+        1,
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable"))
+            .withHeader("Authorization", containing("/us-east-1/dynamodb/aws4_request"))
+            .withRequestBody(
+                matchingJsonPath("$.ReplicaUpdates[0].Create.RegionName", equalTo("eu-west-1")))
+            .withRequestBody(
+                matchingJsonPath(
+                    "$.ReplicaUpdates[0].Create.KMSMasterKeyId", equalTo(REPLICA_KEY))));
   }
 
   @Test
-  void handleRequest_createWithoutReplicaKey_shouldLeaveTheKeyOutOfTheReplicaCreation() throws Exception {
+  void handleRequest_createWithoutReplicaKey_shouldLeaveTheKeyOutOfTheReplicaCreation()
+      throws Exception {
     // GIVEN
     AWS.stubFor(inScenario(describeTable(), STARTED).willReturn(ok(table("ACTIVE"))));
-    AWS.stubFor(inScenario(updateTable(), STARTED).willSetStateTo("active").willReturn(ok(tableDescription())));
-    AWS.stubFor(inScenario(describeTable(), "active").willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
-    AWS.stubFor(inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1").willReturn(ok(backups("ENABLED"))));
+    AWS.stubFor(
+        inScenario(updateTable(), STARTED)
+            .willSetStateTo("active")
+            .willReturn(ok(tableDescription())));
+    AWS.stubFor(
+        inScenario(describeTable(), "active")
+            .willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
+    AWS.stubFor(
+        inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1")
+            .willReturn(ok(backups("ENABLED"))));
 
     // WHEN
     JsonNode outcome = invoke(event("create"), Duration.ofMinutes(5));
 
     // THEN
     assertThat(outcome.get("outcome").asText()).isEqualTo("SUCCESS");
-    List<LoggedRequest> updates = AWS.findAll(postRequestedFor(urlEqualTo("/"))
-        .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
-    assertThat(updates).extracting(LoggedRequest::getBodyAsString)
-        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING).doesNotContain("KMSMasterKeyId");
+    List<LoggedRequest> updates =
+        AWS.findAll(
+            postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
+    assertThat(updates)
+        .extracting(LoggedRequest::getBodyAsString)
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .doesNotContain("KMSMasterKeyId");
   }
 
   @Test
-  void handleRequest_updateChangingTheKeyOfTheExistingReplica_shouldAnswerFailedWithoutUpdateTable() throws Exception {
+  void handleRequest_updateChangingTheKeyOfTheExistingReplica_shouldAnswerFailedWithoutUpdateTable()
+      throws Exception {
     // GIVEN
     AWS.stubFor(describeTable().willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
     ObjectNode update = event("update");
-    ((ObjectNode) update.get("OldResourceProperties")).set("ReplicaRegions", ResourceJson.mapper().createArrayNode().add("eu-west-1"));
+    ((ObjectNode) update.get("OldResourceProperties"))
+        .set("ReplicaRegions", ResourceJson.mapper().createArrayNode().add("eu-west-1"));
     ((ObjectNode) update.get("OldResourceProperties")).put("ReplicaKMSMasterKeyId", REPLICA_KEY);
-    ((ObjectNode) update.get("ResourceProperties")).put("ReplicaKMSMasterKeyId",
-        "arn:aws:kms:eu-west-1:123456789012:alias/kms-trade-data-rotated");
+    ((ObjectNode) update.get("ResourceProperties"))
+        .put(
+            "ReplicaKMSMasterKeyId",
+            "arn:aws:kms:eu-west-1:123456789012:alias/kms-trade-data-rotated");
 
     // WHEN
     JsonNode outcome = invoke(update, Duration.ofMinutes(5));
@@ -414,17 +576,27 @@ class GlobalTableReplicaHandlerTest {
     assertThat(outcome.get("outcome").asText()).isEqualTo("FAILED");
     JsonNode response = cloudFormationResponse();
     assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(PHYSICAL_ID);
-    assertThat(response.get("Reason").asText()).startsWith(
-        "Property ReplicaKMSMasterKeyId cannot change for the existing replica in eu-west-1 (from '" + REPLICA_KEY
-            + "' to 'arn:aws:kms:eu-west-1:123456789012:alias/kms-trade-data-rotated')");
-    AWS.verify(0, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
+    assertThat(response.get("Reason").asText())
+        .startsWith(
+            "Property ReplicaKMSMasterKeyId cannot change for the existing replica in eu-west-1 (from '"
+                + REPLICA_KEY
+                + "' to 'arn:aws:kms:eu-west-1:123456789012:alias/kms-trade-data-rotated')");
+    AWS.verify(
+        0,
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
   }
 
   @Test
   void handleRequest_deleteOfReplicaWithKey_shouldRemoveItWithoutNamingTheKey() throws Exception {
     // GIVEN
-    AWS.stubFor(inScenario(describeTable(), STARTED).willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
-    AWS.stubFor(inScenario(updateTable(), STARTED).willSetStateTo("gone").willReturn(ok(tableDescription())));
+    AWS.stubFor(
+        inScenario(describeTable(), STARTED)
+            .willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
+    AWS.stubFor(
+        inScenario(updateTable(), STARTED)
+            .willSetStateTo("gone")
+            .willReturn(ok(tableDescription())));
     AWS.stubFor(inScenario(describeTable(), "gone").willReturn(ok(table("ACTIVE"))));
     ObjectNode delete = withReplicaKey(event("delete"), REPLICA_KEY);
 
@@ -433,19 +605,28 @@ class GlobalTableReplicaHandlerTest {
 
     // THEN
     assertThat(outcome.get("outcome").asText()).isEqualTo("SUCCESS");
-    List<LoggedRequest> updates = AWS.findAll(postRequestedFor(urlEqualTo("/"))
-        .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
-    assertThat(updates).extracting(LoggedRequest::getBodyAsString)
+    List<LoggedRequest> updates =
+        AWS.findAll(
+            postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
+    assertThat(updates)
+        .extracting(LoggedRequest::getBodyAsString)
         .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-        .contains("\"Delete\":{\"RegionName\":\"eu-west-1\"}").doesNotContain("KMSMasterKeyId");
+        .contains("\"Delete\":{\"RegionName\":\"eu-west-1\"}")
+        .doesNotContain("KMSMasterKeyId");
   }
 
   @Test
-  void handleRequest_updateRefusedByDynamoDb_shouldAnswerFailedKeepingPhysicalId() throws Exception {
+  void handleRequest_updateRefusedByDynamoDb_shouldAnswerFailedKeepingPhysicalId()
+      throws Exception {
     // GIVEN
     AWS.stubFor(describeTable().willReturn(ok(table("ACTIVE", replica("ap-south-1", "ACTIVE")))));
-    AWS.stubFor(updateTable().willReturn(dynamoError("ValidationException",
-        "Table write capacity should either be Pay-Per-Request or AutoScaled.")));
+    AWS.stubFor(
+        updateTable()
+            .willReturn(
+                dynamoError(
+                    "ValidationException",
+                    "Table write capacity should either be Pay-Per-Request or AutoScaled.")));
     ObjectNode update = event("update");
     update.put("PhysicalResourceId", "replicas-before-the-update");
 
@@ -457,33 +638,49 @@ class GlobalTableReplicaHandlerTest {
     JsonNode response = cloudFormationResponse();
     assertThat(response.get("Status").asText()).isEqualTo("FAILED");
     assertThat(response.get("PhysicalResourceId").asText()).isEqualTo("replicas-before-the-update");
-    assertThat(response.get("Reason").asText()).isEqualTo(
-        "DynamoDB UpdateTable in us-east-1 failed: ValidationException: Table write capacity should either be Pay-Per-Request or AutoScaled.");
+    assertThat(response.get("Reason").asText())
+        .isEqualTo(
+            "DynamoDB UpdateTable in us-east-1 failed: ValidationException: Table write capacity should either be Pay-Per-Request or AutoScaled.");
   }
 
   @Test
-  void handleRequest_replicaCreationFailed_shouldAnswerFailedWithDynamoDbDescription() throws Exception {
+  void handleRequest_replicaCreationFailed_shouldAnswerFailedWithDynamoDbDescription()
+      throws Exception {
     // GIVEN
-    AWS.stubFor(describeTable().willReturn(ok(table("ACTIVE",
-        replica("eu-west-1", "CREATION_FAILED", "The KMS key is not accessible in eu-west-1")))));
+    AWS.stubFor(
+        describeTable()
+            .willReturn(
+                ok(
+                    table(
+                        "ACTIVE",
+                        replica(
+                            "eu-west-1",
+                            "CREATION_FAILED",
+                            "The KMS key is not accessible in eu-west-1")))));
 
     // WHEN
     JsonNode outcome = invoke(event("create"), Duration.ofMinutes(5));
 
     // THEN
     assertThat(outcome.get("outcome").asText()).isEqualTo("FAILED");
-    assertThat(cloudFormationResponse().get("Reason").asText()).isEqualTo(
-        "Replica of table dynamodb-trades-test cannot become ACTIVE: eu-west-1 CREATION_FAILED (The KMS key is not accessible in eu-west-1).");
+    assertThat(cloudFormationResponse().get("Reason").asText())
+        .isEqualTo(
+            "Replica of table dynamodb-trades-test cannot become ACTIVE: eu-west-1 CREATION_FAILED (The KMS key is not accessible in eu-west-1).");
   }
 
   @Test
   void handleRequest_reinvokeRefusedByLambda_shouldAnswerFailedInsteadOfHanging() throws Exception {
     // GIVEN
     AWS.stubFor(describeTable().willReturn(ok(table("ACTIVE", replica("eu-west-1", "CREATING")))));
-    AWS.stubFor(post(urlEqualTo(INVOKE_PATH)).willReturn(aResponse().withStatus(403)
-        .withHeader("x-amzn-ErrorType", "AccessDeniedException")
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"Message\": \"not authorized to perform: lambda:InvokeFunction\"}")));
+    AWS.stubFor(
+        post(urlEqualTo(INVOKE_PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withHeader("x-amzn-ErrorType", "AccessDeniedException")
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"Message\": \"not authorized to perform: lambda:InvokeFunction\"}")));
 
     // WHEN
     JsonNode outcome = invoke(event("create"), Duration.ofSeconds(25));
@@ -494,9 +691,13 @@ class GlobalTableReplicaHandlerTest {
     assertThat(response.get("Status").asText()).isEqualTo("FAILED");
     assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(PHYSICAL_ID);
     assertThat(response.get("Reason").asText())
-        .startsWith("Could not re-invoke the function to continue the wait: Lambda Invoke of " + FUNCTION_NAME + " failed:")
+        .startsWith(
+            "Could not re-invoke the function to continue the wait: Lambda Invoke of "
+                + FUNCTION_NAME
+                + " failed:")
         .contains("lambda:InvokeFunction")
-        .endsWith("Last progress: Waiting for replicas of table dynamodb-trades-test: eu-west-1 CREATING.");
+        .endsWith(
+            "Last progress: Waiting for replicas of table dynamodb-trades-test: eu-west-1 CREATING.");
   }
 
   @Test
@@ -513,11 +714,13 @@ class GlobalTableReplicaHandlerTest {
     JsonNode response = cloudFormationResponse();
     assertThat(response.get("Status").asText()).isEqualTo("FAILED");
     assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(PHYSICAL_ID);
-    assertThat(response.get("Reason").asText()).isEqualTo("Unsupported RequestType 'Rollback'; expected Create, Update or Delete.");
+    assertThat(response.get("Reason").asText())
+        .isEqualTo("Unsupported RequestType 'Rollback'; expected Create, Update or Delete.");
   }
 
   @Test
-  void handleRequest_invalidPropertiesOnCreate_shouldAnswerFailedWithoutCallingDynamoDb() throws Exception {
+  void handleRequest_invalidPropertiesOnCreate_shouldAnswerFailedWithoutCallingDynamoDb()
+      throws Exception {
     // GIVEN
     ObjectNode event = event("create");
     ((ObjectNode) event.get("ResourceProperties")).put("ReplicaRegions", "eu-west-1");
@@ -528,7 +731,8 @@ class GlobalTableReplicaHandlerTest {
     // THEN
     assertThat(outcome.get("outcome").asText()).isEqualTo("FAILED");
     JsonNode response = cloudFormationResponse();
-    assertThat(response.get("Reason").asText()).isEqualTo("Property ReplicaRegions must be a list of region names, got STRING.");
+    assertThat(response.get("Reason").asText())
+        .isEqualTo("Property ReplicaRegions must be a list of region names, got STRING.");
     // Powertools falls back to the log stream name when a Create has no physical id to offer.
     assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(TestLambdaContext.LOG_STREAM);
     AWS.verify(0, postRequestedFor(urlEqualTo("/")));
@@ -538,9 +742,16 @@ class GlobalTableReplicaHandlerTest {
   void handleRequest_responseUrlRefusesTheAnswer_shouldReportUnanswered() throws Exception {
     // GIVEN
     AWS.stubFor(describeTable().willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
-    AWS.stubFor(inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1").willReturn(ok(backups("ENABLED"))));
-    AWS.stubFor(put(urlPathEqualTo(RESPONSE_PATH)).willReturn(aResponse().withStatus(403)
-        .withBody("<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>")));
+    AWS.stubFor(
+        inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1")
+            .willReturn(ok(backups("ENABLED"))));
+    AWS.stubFor(
+        put(urlPathEqualTo(RESPONSE_PATH))
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withBody(
+                        "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>")));
 
     // WHEN
     JsonNode outcome = invoke(event("create"), Duration.ofMinutes(5));
@@ -570,16 +781,20 @@ class GlobalTableReplicaHandlerTest {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
 
     // WHEN
-    handler.handleRequest(new ByteArrayInputStream("RequestType=Create".getBytes(StandardCharsets.UTF_8)), output,
+    handler.handleRequest(
+        new ByteArrayInputStream("RequestType=Create".getBytes(StandardCharsets.UTF_8)),
+        output,
         new TestLambdaContext(FUNCTION_NAME, clock, Duration.ofMinutes(5)));
 
     // THEN
-    assertThat(ResourceJson.mapper().readTree(output.toByteArray()).get("outcome").asText()).isEqualTo("UNANSWERED");
+    assertThat(ResourceJson.mapper().readTree(output.toByteArray()).get("outcome").asText())
+        .isEqualTo("UNANSWERED");
     assertThat(AWS.getAllServeEvents()).isEmpty();
   }
 
   @Test
-  void handleRequest_longDynamoDbMessage_shouldCutTheReasonToFitCloudFormationsLimit() throws Exception {
+  void handleRequest_longDynamoDbMessage_shouldCutTheReasonToFitCloudFormationsLimit()
+      throws Exception {
     // GIVEN
     AWS.stubFor(describeTable().willReturn(dynamoError("AccessDeniedException", "x".repeat(5000))));
 
@@ -589,7 +804,10 @@ class GlobalTableReplicaHandlerTest {
     // THEN
     assertThat(outcome.get("outcome").asText()).isEqualTo("FAILED");
     String reason = cloudFormationResponse().get("Reason").asText();
-    assertThat(reason).hasSize(1000).startsWith("DynamoDB DescribeTable in us-east-1 failed: AccessDeniedException: xxx").endsWith("x...");
+    assertThat(reason)
+        .hasSize(1000)
+        .startsWith("DynamoDB DescribeTable in us-east-1 failed: AccessDeniedException: xxx")
+        .endsWith("x...");
   }
 
   @Test
@@ -603,23 +821,31 @@ class GlobalTableReplicaHandlerTest {
 
     // THEN
     assertThat(outcome.get("outcome").asText()).isEqualTo("FAILED");
-    assertThat(cloudFormationResponse().get("Reason").asText()).startsWith("The payload's GlobalTableReplicaWait is not");
+    assertThat(cloudFormationResponse().get("Reason").asText())
+        .startsWith("The payload's GlobalTableReplicaWait is not");
   }
 
   // ---- invocation and CloudFormation side
 
   private JsonNode invoke(JsonNode event, Duration timeout) throws IOException {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
-    try (InputStream input = new ByteArrayInputStream(ResourceJson.mapper().writeValueAsBytes(event))) {
+    try (InputStream input =
+        new ByteArrayInputStream(ResourceJson.mapper().writeValueAsBytes(event))) {
       handler.handleRequest(input, output, new TestLambdaContext(FUNCTION_NAME, clock, timeout));
     }
     return ResourceJson.mapper().readTree(output.toByteArray());
   }
 
   private static ObjectNode event(String requestType) throws IOException {
-    try (InputStream in = GlobalTableReplicaHandlerTest.class.getResourceAsStream("/events/cloudformation_" + requestType + ".json")) {
+    try (InputStream in =
+        GlobalTableReplicaHandlerTest.class.getResourceAsStream(
+            "/events/cloudformation_" + requestType + ".json")) {
       ObjectNode event = (ObjectNode) ResourceJson.mapper().readTree(in);
-      event.put("ResponseURL", AWS.baseUrl() + RESPONSE_PATH + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=0f1e2d");
+      event.put(
+          "ResponseURL",
+          AWS.baseUrl()
+              + RESPONSE_PATH
+              + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=0f1e2d");
       return event;
     }
   }
@@ -630,7 +856,10 @@ class GlobalTableReplicaHandlerTest {
   }
 
   private static ObjectNode withWaitState(ObjectNode event, int attempt, Instant deadline) {
-    event.putObject("GlobalTableReplicaWait").put("Attempt", attempt).put("Deadline", deadline.toString());
+    event
+        .putObject("GlobalTableReplicaWait")
+        .put("Attempt", attempt)
+        .put("Deadline", deadline.toString());
     return event;
   }
 
@@ -655,7 +884,9 @@ class GlobalTableReplicaHandlerTest {
   }
 
   private static StaticCredentialsProvider credentials() {
-    return StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
+    return StaticCredentialsProvider.create(
+        AwsBasicCredentials.create(
+            "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
   }
 
   /** The SDK's standard retries, without the back-off pauses. */
@@ -670,7 +901,8 @@ class GlobalTableReplicaHandlerTest {
   // ---- DynamoDB JSON API stubs
 
   private static MappingBuilder dynamo(String operation) {
-    return post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("DynamoDB_20120810." + operation));
+    return post(urlEqualTo("/"))
+        .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810." + operation));
   }
 
   private static MappingBuilder inRegion(MappingBuilder request, String region) {
@@ -678,11 +910,13 @@ class GlobalTableReplicaHandlerTest {
   }
 
   private static MappingBuilder describeTable() {
-    return inRegion(dynamo("DescribeTable"), PRIMARY).withRequestBody(matchingJsonPath("$.TableName", equalTo(TABLE)));
+    return inRegion(dynamo("DescribeTable"), PRIMARY)
+        .withRequestBody(matchingJsonPath("$.TableName", equalTo(TABLE)));
   }
 
   private static MappingBuilder updateTable() {
-    return inRegion(dynamo("UpdateTable"), PRIMARY).withRequestBody(matchingJsonPath("$.TableName", equalTo(TABLE)));
+    return inRegion(dynamo("UpdateTable"), PRIMARY)
+        .withRequestBody(matchingJsonPath("$.TableName", equalTo(TABLE)));
   }
 
   private static ScenarioMappingBuilder inScenario(MappingBuilder request, String state) {
@@ -690,12 +924,22 @@ class GlobalTableReplicaHandlerTest {
   }
 
   private static ResponseDefinitionBuilder ok(String body) {
-    return aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.0").withBody(body);
+    return aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "application/x-amz-json-1.0")
+        .withBody(body);
   }
 
   private static ResponseDefinitionBuilder dynamoError(String type, String message) {
-    return aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.0")
-        .withBody("{\"__type\": \"com.amazonaws.dynamodb.v20120810#" + type + "\", \"message\": \"" + message + "\"}");
+    return aResponse()
+        .withStatus(400)
+        .withHeader("Content-Type", "application/x-amz-json-1.0")
+        .withBody(
+            "{\"__type\": \"com.amazonaws.dynamodb.v20120810#"
+                + type
+                + "\", \"message\": \""
+                + message
+                + "\"}");
   }
 
   private static String table(String status, String... replicas) {
@@ -707,8 +951,13 @@ class GlobalTableReplicaHandlerTest {
   }
 
   private static String tableBody(String status, String... replicas) {
-    return "{\"TableName\": \"" + TABLE + "\", \"TableStatus\": \"" + status + "\", \"BillingModeSummary\": {\"BillingMode\": \"PAY_PER_REQUEST\"}"
-        + (replicas.length == 0 ? "" : ", \"Replicas\": [" + String.join(", ", replicas) + "]") + "}";
+    return "{\"TableName\": \""
+        + TABLE
+        + "\", \"TableStatus\": \""
+        + status
+        + "\", \"BillingModeSummary\": {\"BillingMode\": \"PAY_PER_REQUEST\"}"
+        + (replicas.length == 0 ? "" : ", \"Replicas\": [" + String.join(", ", replicas) + "]")
+        + "}";
   }
 
   private static String replica(String region, String status) {
@@ -716,11 +965,19 @@ class GlobalTableReplicaHandlerTest {
   }
 
   private static String replica(String region, String status, String description) {
-    return "{\"RegionName\": \"" + region + "\", \"ReplicaStatus\": \"" + status + "\", \"ReplicaStatusDescription\": \"" + description + "\"}";
+    return "{\"RegionName\": \""
+        + region
+        + "\", \"ReplicaStatus\": \""
+        + status
+        + "\", \"ReplicaStatusDescription\": \""
+        + description
+        + "\"}";
   }
 
   private static String backups(String pointInTimeRecoveryStatus) {
     return "{\"ContinuousBackupsDescription\": {\"ContinuousBackupsStatus\": \"ENABLED\","
-        + " \"PointInTimeRecoveryDescription\": {\"PointInTimeRecoveryStatus\": \"" + pointInTimeRecoveryStatus + "\"}}}";
+        + " \"PointInTimeRecoveryDescription\": {\"PointInTimeRecoveryStatus\": \""
+        + pointInTimeRecoveryStatus
+        + "\"}}}";
   }
 }

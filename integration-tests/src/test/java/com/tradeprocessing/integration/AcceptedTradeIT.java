@@ -31,7 +31,9 @@ class AcceptedTradeIT {
     Execution execution = pipeline.awaitExecution(eventId);
 
     // THEN
-    assertThat(execution.status()).as("execution %s: %s", execution.arn(), execution.cause()).isEqualTo("SUCCEEDED");
+    assertThat(execution.status())
+        .as("execution %s: %s", execution.arn(), execution.cause())
+        .isEqualTo("SUCCEEDED");
     JsonNode output = execution.output().orElseThrow();
     assertThat(output.path("status").asText()).isEqualTo("ACCEPTED");
     assertThat(output.path("reasonCodes")).isEmpty();
@@ -50,7 +52,8 @@ class AcceptedTradeIT {
     assertThat(record.get("region").s()).isEqualTo(pipeline.platform().backend().region().id());
     assertThat(record.get("enrichmentStatus").s()).isEqualTo("ENRICHED");
     assertThat(record.get("isin").s()).isEqualTo(isinOf(event));
-    assertThat(record.get("executedAt").s()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+    assertThat(record.get("executedAt").s())
+        .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
     assertThat(record.get("statusDate").s()).isEqualTo("ACCEPTED#" + record.get("tradeDate").s());
     assertThat(record.get("canonicalTrade").s()).contains(TradeEvents.sourceTradeId(event));
     assertThat(record.get("enrichment").s()).contains("\"status\":\"ENRICHED\"");

@@ -3,9 +3,9 @@ package com.tradeprocessing.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Only the rules' source and detail-type pairs start an execution. */
 @ExtendWith(TestPlatform.class)

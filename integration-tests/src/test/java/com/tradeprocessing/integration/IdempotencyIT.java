@@ -29,7 +29,8 @@ class IdempotencyIT {
     JsonNode secondOutput = second.output().orElseThrow();
     assertThat(firstOutput.path("replayed").asBoolean()).isFalse();
     assertThat(secondOutput.path("replayed").asBoolean()).isTrue();
-    assertThat(secondOutput.path("tradeId").asText()).isEqualTo(firstOutput.path("tradeId").asText());
+    assertThat(secondOutput.path("tradeId").asText())
+        .isEqualTo(firstOutput.path("tradeId").asText());
     assertThat(secondOutput.path("status").asText()).isEqualTo("ACCEPTED");
     assertThat(secondOutput.path("recordedAt").asText())
         .isEqualTo(firstOutput.path("recordedAt").asText());

@@ -32,8 +32,8 @@ import software.amazon.awssdk.services.lambda.model.Runtime;
  * handler, environment, timeout and memory of the templates, since LocalStack needs a registry for
  * image functions. Functions reach this machine's servers through {@code host.docker.internal}.
  *
- * <p>Differences from the embedded backend: retry waits are the definition's own (LocalStack
- * cannot scale them, so the failure tests take minutes), and event delivery is asynchronous.
+ * <p>Differences from the embedded backend: retry waits are the definition's own (LocalStack cannot
+ * scale them, so the failure tests take minutes), and event delivery is asynchronous.
  */
 final class LocalStackBackendFactory implements BackendFactory {
 

@@ -32,8 +32,9 @@ class LostExecutionIT {
   }
 
   @Test
-  void enrichment_overTheStateDataLimit_shouldFailTheExecutionAndSendTheOriginalEventToTheExecutionsQueue(
-      Pipeline pipeline) {
+  void
+      enrichment_overTheStateDataLimit_shouldFailTheExecutionAndSendTheOriginalEventToTheExecutionsQueue(
+          Pipeline pipeline) {
     // GIVEN the reference-data API answering an instrument whose name is 300,000 bytes, so the
     // enricher's answer is over Step Functions' 256 KiB state data limit
     this.pipeline = pipeline;
@@ -45,7 +46,8 @@ class LostExecutionIT {
             + "\"lotSize\":1,\"referencePrice\":\"600.00\",\"referencePriceAsOf\":\"2026-11-24\"}";
     pipeline.referenceData().inject(isin, ReferenceDataFault.answer(oversized));
     ObjectNode event =
-        TradeEvents.with(TradeEvents.with(TradeEvents.valid(TradeEvents.OMS), "isin", isin), "price", "601.00");
+        TradeEvents.with(
+            TradeEvents.with(TradeEvents.valid(TradeEvents.OMS), "isin", isin), "price", "601.00");
 
     // WHEN
     String eventId = pipeline.publish(event);
@@ -65,7 +67,8 @@ class LostExecutionIT {
   }
 
   @Test
-  void execution_stoppedByAnOperator_shouldSendTheOriginalEventToTheExecutionsQueue(Pipeline pipeline) {
+  void execution_stoppedByAnOperator_shouldSendTheOriginalEventToTheExecutionsQueue(
+      Pipeline pipeline) {
     // GIVEN an execution held in its Enrich stage by a reference-data API slower than the
     // enricher's timeout (retried), so it is still running when the operator stops it
     this.pipeline = pipeline;

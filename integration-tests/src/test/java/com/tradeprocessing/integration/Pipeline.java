@@ -23,10 +23,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-/** The pipeline as the tests drive it: publish events, follow executions, read records and queues. */
+/**
+ * The pipeline as the tests drive it: publish events, follow executions, read records and queues.
+ */
 public final class Pipeline implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
   static final Duration EXECUTION_TIMEOUT = Duration.ofSeconds(90);
+
   /** Lenient about Infinity and NaN, which moto writes for numbers beyond a double. */
   private static final ObjectMapper JSON =
       com.fasterxml.jackson.databind.json.JsonMapper.builder()
@@ -73,7 +76,10 @@ public final class Pipeline implements ExtensionContext.Store.CloseableResource,
         .orElseThrow(
             () ->
                 new IllegalStateException(
-                    "PutEvents refused the event: " + result.errorCode() + " " + result.errorMessage()));
+                    "PutEvents refused the event: "
+                        + result.errorCode()
+                        + " "
+                        + result.errorMessage()));
   }
 
   /** The finished execution of the event, waited for with a bound. */
@@ -166,7 +172,11 @@ public final class Pipeline implements ExtensionContext.Store.CloseableResource,
               .sqs()
               .receiveMessage(
                   request ->
-                      request.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1).visibilityTimeout(0))
+                      request
+                          .queueUrl(url)
+                          .maxNumberOfMessages(10)
+                          .waitTimeSeconds(1)
+                          .visibilityTimeout(0))
               .messages();
       for (Message message : messages) {
         JsonNode body = parse(message.body());
@@ -174,7 +184,8 @@ public final class Pipeline implements ExtensionContext.Store.CloseableResource,
           platform
               .clients()
               .sqs()
-              .deleteMessage(request -> request.queueUrl(url).receiptHandle(message.receiptHandle()));
+              .deleteMessage(
+                  request -> request.queueUrl(url).receiptHandle(message.receiptHandle()));
           return body;
         }
       }

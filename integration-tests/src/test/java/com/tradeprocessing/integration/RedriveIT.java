@@ -17,9 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Redriving a dead-lettered trade (publishing the message's original event again, as
  * docs/operations.md describes) records what a clean first delivery records: the same trade id,
- * verdict and reasons. A trade that failed after a stage's Catch is in two queues (the stage's,
- * and the executions queue the catch-all rule fills); redriving it from both records it once,
- * the second redrive being a replay of the first outcome (docs/trade-record.md).
+ * verdict and reasons. A trade that failed after a stage's Catch is in two queues (the stage's, and
+ * the executions queue the catch-all rule fills); redriving it from both records it once, the
+ * second redrive being a replay of the first outcome (docs/trade-record.md).
  */
 @ExtendWith(TestPlatform.class)
 class RedriveIT {
@@ -65,7 +65,8 @@ class RedriveIT {
       JsonNode stageMessage = pipeline.awaitDeadLetter("RecorderDeadLetterQueue", failed.arn());
       JsonNode statusChange = pipeline.awaitLostExecution(failed.arn());
       JsonNode fromStageQueue = stageMessage.path("event");
-      JsonNode fromExecutionsQueue = Pipeline.parse(statusChange.path("detail").path("input").asText());
+      JsonNode fromExecutionsQueue =
+          Pipeline.parse(statusChange.path("detail").path("input").asText());
       assertThat(fromExecutionsQueue).isEqualTo(fromStageQueue);
       assertThat(pipeline.record(tradeId)).isEmpty();
 
@@ -98,13 +99,17 @@ class RedriveIT {
 
   private static ObjectNode accepted() {
     return TradeEvents.with(
-        TradeEvents.with(TradeEvents.valid(TradeEvents.OMS), "isin", "US0378331005"), "price", "190.50");
+        TradeEvents.with(TradeEvents.valid(TradeEvents.OMS), "isin", "US0378331005"),
+        "price",
+        "190.50");
   }
 
   /** Priced 100 % over the instrument's reference price: REJECTED with PRICE_OUT_OF_BAND. */
   private static ObjectNode rejected() {
     return TradeEvents.with(
-        TradeEvents.with(TradeEvents.valid(TradeEvents.OMS), "isin", "US0378331005"), "price", "380.00");
+        TradeEvents.with(TradeEvents.valid(TradeEvents.OMS), "isin", "US0378331005"),
+        "price",
+        "380.00");
   }
 
   private static Map<String, String> unreachableTradeStore(Pipeline pipeline) throws Exception {

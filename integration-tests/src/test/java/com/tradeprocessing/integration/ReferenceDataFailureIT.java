@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 
 /**
- * The reference-data API failing is retried by the state machine; after the retries the trade
- * lands in the enricher's dead-letter queue with its error and the original event, and nothing is
+ * The reference-data API failing is retried by the state machine; after the retries the trade lands
+ * in the enricher's dead-letter queue with its error and the original event, and nothing is
  * recorded. Each test breaks one instrument only, which no other test uses.
  */
 @ExtendWith(TestPlatform.class)
@@ -48,7 +48,8 @@ class ReferenceDataFailureIT {
     String isin = "US67066G1040";
     pipeline.referenceData().inject(isin, ReferenceDataFault.status(503));
     ObjectNode event =
-        TradeEvents.with(TradeEvents.with(TradeEvents.valid(TradeEvents.OMS), "isin", isin), "price", "180.50");
+        TradeEvents.with(
+            TradeEvents.with(TradeEvents.valid(TradeEvents.OMS), "isin", isin), "price", "180.50");
 
     // WHEN
     String eventId = pipeline.publish(event);
@@ -66,15 +67,18 @@ class ReferenceDataFailureIT {
   }
 
   @Test
-  void referenceDataApi_slowerThanTheEnricherTimeout_shouldBeRetriedThenDeadLetteredWhileValidationRanInParallel(
-      Pipeline pipeline) {
+  void
+      referenceDataApi_slowerThanTheEnricherTimeout_shouldBeRetriedThenDeadLetteredWhileValidationRanInParallel(
+          Pipeline pipeline) {
     // GIVEN
     this.pipeline = pipeline;
     String isin = "US0231351067";
     pipeline.referenceData().inject(isin, ReferenceDataFault.delay(Duration.ofMillis(3500)));
     ObjectNode event =
         TradeEvents.with(
-            TradeEvents.with(TradeEvents.valid(TradeEvents.FIX_GATEWAY), "isin", isin), "price", "225.10");
+            TradeEvents.with(TradeEvents.valid(TradeEvents.FIX_GATEWAY), "isin", isin),
+            "price",
+            "225.10");
     // A configuration change gives the validator new sandboxes, so its task lasts a cold start:
     // long enough that the branches overlap visibly, where a warm validator answers in a few
     // milliseconds, less than the time between the two branches' starts.
@@ -131,7 +135,8 @@ class ReferenceDataFailureIT {
     assertThat(message.path("error").asText()).isEqualTo(UNAVAILABLE);
     assertThat(message.path("cause").asText()).contains(UNAVAILABLE);
     assertThat(message.path("event").path("id").asText()).isEqualTo(eventId);
-    assertThat(message.path("event").path("source").asText()).isEqualTo(event.path("source").asText());
+    assertThat(message.path("event").path("source").asText())
+        .isEqualTo(event.path("source").asText());
     assertThat(message.path("event").path("detail")).isEqualTo(event.path("detail"));
   }
 
@@ -143,8 +148,7 @@ class ReferenceDataFailureIT {
   }
 
   static String tradeIdOf(ObjectNode event) {
-    SourceSystem system =
-        SourceSystem.fromEventSource(event.path("source").asText()).orElseThrow();
+    SourceSystem system = SourceSystem.fromEventSource(event.path("source").asText()).orElseThrow();
     return TradeId.of(system, TradeEvents.sourceTradeId(event)).value();
   }
 }

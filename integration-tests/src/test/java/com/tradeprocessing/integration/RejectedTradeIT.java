@@ -28,8 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Trades breaking each rule, of each source, are REJECTED with the rule's reason code and recorded,
  * those with a trade id of another form (3,000 characters, control characters) and those above the
- * event size limit included: their records are keyed within DynamoDB's limits.
- * Every case is published first, so the executions run side by side, then each case is checked.
+ * event size limit included: their records are keyed within DynamoDB's limits. Every case is
+ * published first, so the executions run side by side, then each case is checked.
  */
 @ExtendWith(TestPlatform.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -86,13 +86,15 @@ class RejectedTradeIT {
               source,
               "executed four days ago",
               "STALE_TRADE",
-              event -> TradeEvents.event(source, "valid", Instant.now().minus(Duration.ofDays(4)))));
+              event ->
+                  TradeEvents.event(source, "valid", Instant.now().minus(Duration.ofDays(4)))));
       cases.add(
           new Case(
               source,
               "executed an hour from now",
               "FUTURE_TRADE_TIME",
-              event -> TradeEvents.event(source, "valid", Instant.now().plus(Duration.ofHours(1)))));
+              event ->
+                  TradeEvents.event(source, "valid", Instant.now().plus(Duration.ofHours(1)))));
       cases.add(
           new Case(
               source,
@@ -109,7 +111,9 @@ class RejectedTradeIT {
                       TradeEvents.with(
                           TradeEvents.with(
                               TradeEvents.with(
-                                  TradeEvents.with(event, "isin", "NL0010273215"), "currency", "EUR"),
+                                  TradeEvents.with(event, "isin", "NL0010273215"),
+                                  "currency",
+                                  "EUR"),
                               "venue",
                               "XAMS"),
                           "price",
@@ -165,7 +169,9 @@ class RejectedTradeIT {
         .forEach(
             rejection ->
                 eventIds.put(
-                    rejection.toString(), pipeline.publish(rejection.event().apply(TradeEvents.valid(rejection.source())))));
+                    rejection.toString(),
+                    pipeline.publish(
+                        rejection.event().apply(TradeEvents.valid(rejection.source())))));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -185,9 +191,12 @@ class RejectedTradeIT {
     JsonNode output = execution.output().orElseThrow();
     assertThat(output.path("status").asText()).isEqualTo("REJECTED");
     assertThat(codes(output.path("reasonCodes"))).contains(rejection.code());
-    Map<String, AttributeValue> record = pipeline.record(output.path("tradeId").asText()).orElseThrow();
+    Map<String, AttributeValue> record =
+        pipeline.record(output.path("tradeId").asText()).orElseThrow();
     assertThat(record.get("status").s()).isEqualTo("REJECTED");
-    assertThat(record.get("reasonCodes").l()).extracting(AttributeValue::s).contains(rejection.code());
+    assertThat(record.get("reasonCodes").l())
+        .extracting(AttributeValue::s)
+        .contains(rejection.code());
     assertThat(record.get("problems").l())
         .extracting(problem -> problem.m().get("code").s())
         .contains(rejection.code());

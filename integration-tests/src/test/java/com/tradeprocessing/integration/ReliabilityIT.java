@@ -47,9 +47,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * samples/generate_trades.py}), run through the whole local pipeline while faults are injected
  * everywhere a trade can fail: the reference-data API answering 5xx, too late or slowly; DynamoDB
  * PutItem throttled or failing; SSM reads throttled; function sandboxes killed or frozen. At the
- * end every input is accounted for exactly once, as a record (ACCEPTED or REJECTED, a replay
- * naming the record it replays) or a dead-letter message carrying the original event and its
- * error; no input is lost and no event is recorded twice.
+ * end every input is accounted for exactly once, as a record (ACCEPTED or REJECTED, a replay naming
+ * the record it replays) or a dead-letter message carrying the original event and its error; no
+ * input is lost and no event is recorded twice.
  *
  * <p>{@code -Dreliability.events=N} sets the number of events (200 by default, the run of {@code
  * make test}; {@code make chaos} runs 10,000). Its figures are printed and written to {@code
@@ -61,6 +61,7 @@ class ReliabilityIT {
   private static final Duration WAIT_LIMIT = Duration.ofMinutes(20);
   private static final int MAX_IN_FLIGHT = 40;
   private static final long SEED = 20261206L;
+
   /** The source and detail-type pairs the trade rules route (templates/orchestration.json). */
   private static final Set<String> ROUTED =
       Set.of(
@@ -72,7 +73,8 @@ class ReliabilityIT {
   private static final double FAULT_RATE = 0.05;
 
   @Test
-  void pipeline_underInjectedFaults_shouldRecordOrDeadLetterEveryEventExactlyOnce() throws Exception {
+  void pipeline_underInjectedFaults_shouldRecordOrDeadLetterEveryEventExactlyOnce()
+      throws Exception {
     // GIVEN
     int count = Integer.getInteger("reliability.events", 200);
     ProjectLayout layout = ProjectLayout.locate();
@@ -90,14 +92,7 @@ class ReliabilityIT {
     assertThat(events).as("events generated").hasSize(count);
     Path emulatorFaults = work.resolve("emulator-faults.jsonl");
     Files.deleteIfExists(emulatorFaults);
-    PlatformSettings settings =
-        new PlatformSettings(
-            "rel",
-            Map.of(),
-            0.05,
-            2,
-            work,
-            line -> {});
+    PlatformSettings settings = new PlatformSettings("rel", Map.of(), 0.05, 2, work, line -> {});
     Instant started = Instant.now();
     Map<String, Object> figures = new LinkedHashMap<>();
     try (LocalPlatform platform =
@@ -179,14 +174,17 @@ class ReliabilityIT {
           }
         } else if (deadLetters.containsKey(eventId)) {
           outcomes.merge("dead-lettered", 1L, Long::sum);
-        } else if (execution.isEmpty() && !ROUTED.contains(events.get(i).source() + "|" + events.get(i).detailType())) {
+        } else if (execution.isEmpty()
+            && !ROUTED.contains(events.get(i).source() + "|" + events.get(i).detailType())) {
           // No rule matches it, by design (docs/architecture.md): not a trade event of a source.
           outcomes.merge("matched no rule (not a trade event)", 1L, Long::sum);
         } else {
           lost.add(
               eventId
                   + " "
-                  + execution.map(e -> e.status() + " " + e.error().orElse("")).orElse("no execution"));
+                  + execution
+                      .map(e -> e.status() + " " + e.error().orElse(""))
+                      .orElse("no execution"));
         }
       }
       List<String> duplicateRecords =
@@ -221,9 +219,7 @@ class ReliabilityIT {
       assertThat(foreignRecords).as("records of no input event").isEmpty();
       long accounted = outcomes.values().stream().mapToLong(Long::longValue).sum();
       assertThat(accounted).isEqualTo(events.size());
-      assertThat((Map<?, ?>) figures.get("faultsInjected"))
-          .as("faults were injected")
-          .isNotEmpty();
+      assertThat((Map<?, ?>) figures.get("faultsInjected")).as("faults were injected").isNotEmpty();
     }
   }
 
@@ -274,7 +270,8 @@ class ReliabilityIT {
     for (int from = 0; from < events.size(); from += TradeEventBus.BATCH_SIZE) {
       executions.awaitRunningBelow(MAX_IN_FLIGHT, WAIT_LIMIT);
       results.addAll(
-          bus.publish(events.subList(from, Math.min(events.size(), from + TradeEventBus.BATCH_SIZE))));
+          bus.publish(
+              events.subList(from, Math.min(events.size(), from + TradeEventBus.BATCH_SIZE))));
     }
     return results;
   }
@@ -324,7 +321,8 @@ class ReliabilityIT {
                 detail.path("error").isTextual()
                     ? detail.path("error").asText()
                     : detail.path("status").textValue();
-            lostExecutionsByError.merge(detail.path("status").asText() + " " + error, 1, Integer::sum);
+            lostExecutionsByError.merge(
+                detail.path("status").asText() + " " + error, 1, Integer::sum);
           }
           assertThat(event.path("id").asText())
               .as("original event of a message in " + queue.getKey())
@@ -382,7 +380,9 @@ class ReliabilityIT {
             Integer::sum);
       }
     }
-    faults.put("reference-data API 5xx, timeout or slow answer", platform.referenceData().randomFaultsPlayed());
+    faults.put(
+        "reference-data API 5xx, timeout or slow answer",
+        platform.referenceData().randomFaultsPlayed());
     faults.put("function sandbox killed (SIGKILL)", sandboxes.killed.get());
     faults.put("function sandbox frozen for 20 s (SIGSTOP)", sandboxes.frozen.get());
     return faults;
@@ -458,7 +458,13 @@ class ReliabilityIT {
 
     private boolean ours(ProcessHandle process) {
       boolean runtime =
-          process.info().commandLine().map(line -> line.contains(" com.amazonaws.services.lambda.runtime.api.client.AWSLambda ")).orElse(false);
+          process
+              .info()
+              .commandLine()
+              .map(
+                  line ->
+                      line.contains(" com.amazonaws.services.lambda.runtime.api.client.AWSLambda "))
+              .orElse(false);
       if (!runtime) {
         return false;
       }

@@ -15,11 +15,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /**
- * The real state machine carries the largest trade the validator accepts (a detail of 32,000 of
- * its 32,768 bytes, the padding in {@code trader}, which the canonical trade copies, so the
- * validation result repeats it) through every state without nearing Step Functions' 256 KiB
- * limit on a state's data, which the emulator enforces as AWS does (emulator/limits_patches.py).
- * The arithmetic for every state is in ADR 0027.
+ * The real state machine carries the largest trade the validator accepts (a detail of 32,000 of its
+ * 32,768 bytes, the padding in {@code trader}, which the canonical trade copies, so the validation
+ * result repeats it) through every state without nearing Step Functions' 256 KiB limit on a state's
+ * data, which the emulator enforces as AWS does (emulator/limits_patches.py). The arithmetic for
+ * every state is in ADR 0027.
  */
 @ExtendWith(TestPlatform.class)
 class StateDataSizeIT {
@@ -48,7 +48,8 @@ class StateDataSizeIT {
     assertThat(execution.status()).isEqualTo("SUCCEEDED");
     JsonNode output = execution.output().orElseThrow();
     assertThat(output.path("status").asText()).isEqualTo("ACCEPTED");
-    Map<String, AttributeValue> record = pipeline.record(output.path("tradeId").asText()).orElseThrow();
+    Map<String, AttributeValue> record =
+        pipeline.record(output.path("tradeId").asText()).orElseThrow();
     assertThat(record.toString()).contains("T".repeat(padding));
 
     // AND the largest data any state received, passed or produced is under the limit, though it
@@ -66,7 +67,8 @@ class StateDataSizeIT {
 
   private static List<String> stateData(HistoryEvent step) {
     List<String> data = new ArrayList<>();
-    if (step.stateEnteredEventDetails() != null && step.stateEnteredEventDetails().input() != null) {
+    if (step.stateEnteredEventDetails() != null
+        && step.stateEnteredEventDetails().input() != null) {
       data.add(step.stateEnteredEventDetails().input());
     }
     if (step.stateExitedEventDetails() != null && step.stateExitedEventDetails().output() != null) {
@@ -75,7 +77,8 @@ class StateDataSizeIT {
     if (step.taskScheduledEventDetails() != null) {
       data.add(step.taskScheduledEventDetails().parameters());
     }
-    if (step.taskSucceededEventDetails() != null && step.taskSucceededEventDetails().output() != null) {
+    if (step.taskSucceededEventDetails() != null
+        && step.taskSucceededEventDetails().output() != null) {
       data.add(step.taskSucceededEventDetails().output());
     }
     return data;

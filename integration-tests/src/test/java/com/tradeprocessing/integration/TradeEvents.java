@@ -75,19 +75,25 @@ final class TradeEvents {
   static ObjectNode with(ObjectNode event, String field, String value) {
     ObjectNode detail = (ObjectNode) event.get("detail");
     switch (event.path("source").asText() + "/" + field) {
-      case "trading.oms/isin", "trading.oms/quantity", "trading.oms/price", "trading.oms/currency",
-          "trading.oms/venue" -> detail.put(field, value);
+      case "trading.oms/isin",
+          "trading.oms/quantity",
+          "trading.oms/price",
+          "trading.oms/currency",
+          "trading.oms/venue" ->
+          detail.put(field, value);
       case "trading.fix-gateway/isin" -> detail.put("SecurityID", value);
       case "trading.fix-gateway/quantity" -> detail.put("LastQty", value);
       case "trading.fix-gateway/price" -> detail.put("LastPx", value);
       case "trading.fix-gateway/currency" -> detail.put("Currency", value);
       case "trading.fix-gateway/venue" -> detail.put("LastMkt", value);
-      case "trading.prime-broker/isin" -> ((ObjectNode) detail.get("instrument")).put("isin", value);
+      case "trading.prime-broker/isin" ->
+          ((ObjectNode) detail.get("instrument")).put("isin", value);
       case "trading.prime-broker/quantity" -> detail.put("qty", new java.math.BigDecimal(value));
       case "trading.prime-broker/price" -> detail.put("px", value);
       case "trading.prime-broker/currency" -> detail.put("ccy", value);
       case "trading.prime-broker/venue" -> detail.put("exchange", value);
-      default -> throw new IllegalArgumentException("no field " + field + " in " + event.path("source"));
+      default ->
+          throw new IllegalArgumentException("no field " + field + " in " + event.path("source"));
     }
     return event;
   }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 
 /**
- * DynamoDB failing (its endpoint refuses every connection) is retried by the state machine; after the
- * retries the trade lands in the recorder's dead-letter queue with its error and original event.
- * The recorder is pointed at the failing endpoint through its configuration
+ * DynamoDB failing (its endpoint refuses every connection) is retried by the state machine; after
+ * the retries the trade lands in the recorder's dead-letter queue with its error and original
+ * event. The recorder is pointed at the failing endpoint through its configuration
  * (UpdateFunctionConfiguration), as an operator would change it, then restored.
  */
 @ExtendWith(TestPlatform.class)

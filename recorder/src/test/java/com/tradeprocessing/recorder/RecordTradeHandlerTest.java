@@ -160,8 +160,7 @@ class RecordTradeHandlerTest {
     String key = output.get("tradeId").asText();
     assertThat(key).matches("UNIDENTIFIED#[0-9a-f]{64}");
     assertThat(output.get("reasonCodes")).isEqualTo(json("[\"INVALID_TRADE_ID\"]"));
-    Map<String, AttributeValue> item =
-        TradeRecordItems.toItem(store.get(key).orElseThrow());
+    Map<String, AttributeValue> item = TradeRecordItems.toItem(store.get(key).orElseThrow());
     assertThat(item.get("tradeId").s().getBytes(StandardCharsets.UTF_8)).hasSize(77);
     assertThat(item).doesNotContainKeys("sourceTradeId", "isin", "executedAt");
     assertThat(item.get("statusDate").s()).isEqualTo("REJECTED#2026-11-25");
@@ -350,9 +349,7 @@ class RecordTradeHandlerTest {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     try {
       handler.handleRequest(
-          new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-          output,
-          CONTEXT);
+          new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), output, CONTEXT);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,10 +4,10 @@ import com.tradeprocessing.model.Currency;
 import com.tradeprocessing.model.ReasonCode;
 import com.tradeprocessing.model.Trade;
 import com.tradeprocessing.model.ValidationProblem;
-import com.tradeprocessing.recorder.input.EnrichmentResult;
-import com.tradeprocessing.recorder.input.EnrichmentResult.TradedInstrument;
-import com.tradeprocessing.recorder.input.EnrichmentResult.BandReferencePrice;
 import com.tradeprocessing.recorder.input.EnrichmentOutcome;
+import com.tradeprocessing.recorder.input.EnrichmentResult;
+import com.tradeprocessing.recorder.input.EnrichmentResult.BandReferencePrice;
+import com.tradeprocessing.recorder.input.EnrichmentResult.TradedInstrument;
 import com.tradeprocessing.recorder.input.ValidationVerdict;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -63,7 +63,8 @@ public final class RecorderFixtures {
     return enriched(trade.currency(), reference(referenceAmount, trade.currency()));
   }
 
-  public static EnrichmentResult enriched(Currency instrumentCurrency, BandReferencePrice reference) {
+  public static EnrichmentResult enriched(
+      Currency instrumentCurrency, BandReferencePrice reference) {
     return new EnrichmentResult(
         EnrichmentOutcome.ENRICHED,
         new TradedInstrument("US0378331005", instrumentCurrency),

@@ -57,17 +57,18 @@ import net.jqwik.api.statistics.Statistics;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Ten thousand generated events per source, ordinary and hostile (HostileEvents), through the
- * three stages' handlers in one JVM, wired as the state machine wires them: the validator and the
+ * Ten thousand generated events per source, ordinary and hostile (HostileEvents), through the three
+ * stages' handlers in one JVM, wired as the state machine wires them: the validator and the
  * enricher get Prepare's {@code {event, executionId}}, the recorder gets the event with both
  * outputs. For every event no handler throws, each output follows docs/stage-contracts.md, the
- * Record task's input stays within Step Functions' 262,144 bytes, and the event ends as exactly
- * one compliance record whose keys and size DynamoDB accepts.
+ * Record task's input stays within Step Functions' 262,144 bytes, and the event ends as exactly one
+ * compliance record whose keys and size DynamoDB accepts.
  *
  * <p>The AWS limits checked: Step Functions task input 262,144 bytes
  * (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html); DynamoDB partition
  * key 1 to 2,048 bytes, sort key 1 to 1,024 bytes, item 400 KB, item size as the sum of attribute
- * names and values (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Constraints.html,
+ * names and values
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Constraints.html,
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html).
  */
 class StagesPropertyTest {
@@ -87,8 +88,10 @@ class StagesPropertyTest {
   private static final int DYNAMODB_MAX_PARTITION_KEY_BYTES = 2048;
   private static final int DYNAMODB_MAX_SORT_KEY_BYTES = 1024;
   private static final int DYNAMODB_MAX_ITEM_BYTES = 400 * 1024;
+
   /** Besides the canonical trade (at most the detail), a validator output is a few problems. */
   private static final int MAX_VALIDATOR_OUTPUT_OVERHEAD = 8 * 1024;
+
   private static final int MAX_ENRICHER_OUTPUT_BYTES = 8 * 1024;
 
   private static final Pattern TRADE_ID = Pattern.compile("TRD-[0-9a-f]{32}");
@@ -101,7 +104,9 @@ class StagesPropertyTest {
   private final EnrichTradeHandler enricher =
       new EnrichTradeHandler(
           new TradeEnricher(
-              new SomeReferenceData(), MarketSessionSchedule.DEFAULT, SettlementCalendar.T_PLUS_ONE));
+              new SomeReferenceData(),
+              MarketSessionSchedule.DEFAULT,
+              SettlementCalendar.T_PLUS_ONE));
   private final RecordTradeHandler recorder =
       new RecordTradeHandler(
           new ComplianceRecorder(
@@ -160,7 +165,8 @@ class StagesPropertyTest {
     recordInput.set("validation", TradeJson.mapper().readTree(validation));
     recordInput.set("enrichment", TradeJson.mapper().readTree(enrichment));
     byte[] recordTaskInput = TradeJson.mapper().writeValueAsBytes(recordInput);
-    JsonNode recorded = TradeJson.mapper().readTree(invoke(recorder::handleRequest, recordTaskInput));
+    JsonNode recorded =
+        TradeJson.mapper().readTree(invoke(recorder::handleRequest, recordTaskInput));
 
     // THEN
     JsonNode validated = recordInput.get("validation");
@@ -202,7 +208,8 @@ class StagesPropertyTest {
   }
 
   private static void assertValidatorContract(JsonNode validation) {
-    assertThat(validation.get("valid").asBoolean()).isEqualTo(validation.get("reasonCodes").isEmpty());
+    assertThat(validation.get("valid").asBoolean())
+        .isEqualTo(validation.get("reasonCodes").isEmpty());
     assertThat(codes(validation)).allSatisfy(code -> assertThat(REASON_CODES).contains(code));
     if (validation.get("valid").asBoolean()) {
       assertThat(validation.get("trade").isObject()).isTrue();
@@ -297,8 +304,8 @@ class StagesPropertyTest {
   }
 
   /**
-   * Reference data knowing two ISINs in three (a USD instrument priced 100) and the five venues,
-   * so that generated trades are enriched, unknown, in and out of the price band.
+   * Reference data knowing two ISINs in three (a USD instrument priced 100) and the five venues, so
+   * that generated trades are enriched, unknown, in and out of the price band.
    */
   private static final class SomeReferenceData implements ReferenceData {
     private static final Map<String, String> ZONES =

@@ -21,8 +21,7 @@ public record Isin(@JsonValue String value) {
     }
     int expected = checkDigit(value.substring(0, 11));
     if (value.charAt(11) - '0' != expected) {
-      throw new IllegalArgumentException(
-          "ISIN check digit of " + value + " should be " + expected);
+      throw new IllegalArgumentException("ISIN check digit of " + value + " should be " + expected);
     }
   }
 

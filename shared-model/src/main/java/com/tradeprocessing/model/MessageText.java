@@ -3,10 +3,10 @@ package com.tradeprocessing.model;
 import java.util.Locale;
 
 /**
- * How a publisher's value appears in a problem message or a log line: at most {@value
- * #MAX_LENGTH} characters, never cut inside a surrogate pair, with control characters and
- * unpaired surrogates written as JSON-style backslash-u escapes. A message thus stays short,
- * printable and valid Unicode whatever the payload holds, and is stored in the record as is.
+ * How a publisher's value appears in a problem message or a log line: at most {@value #MAX_LENGTH}
+ * characters, never cut inside a surrogate pair, with control characters and unpaired surrogates
+ * written as JSON-style backslash-u escapes. A message thus stays short, printable and valid
+ * Unicode whatever the payload holds, and is stored in the record as is.
  */
 public final class MessageText {
 
@@ -37,7 +37,9 @@ public final class MessageText {
       boolean paired =
           Character.isHighSurrogate(c)
               ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
-              : Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+              : Character.isLowSurrogate(c)
+                  && i > 0
+                  && Character.isHighSurrogate(text.charAt(i - 1));
       if (Character.isISOControl(c) || (Character.isSurrogate(c) && !paired)) {
         out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
       } else {

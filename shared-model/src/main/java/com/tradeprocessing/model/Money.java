@@ -10,7 +10,8 @@ import java.util.Objects;
  * when constructed. Arithmetic and comparison across currencies throw {@link
  * CurrencyMismatchException}.
  */
-public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, Currency currency)
+public record Money(
+    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, Currency currency)
     implements Comparable<Money> {
 
   public Money {

@@ -9,7 +9,8 @@ import java.util.Objects;
  * A strictly positive price per unit in a currency, immutable, with at most {@value #MAX_DECIMALS}
  * decimals. Unlike {@link Money} a price is not rounded to the currency's minor units.
  */
-public record Price(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, Currency currency) {
+public record Price(
+    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, Currency currency) {
 
   public static final int MAX_DECIMALS = 8;
 
@@ -36,9 +37,8 @@ public record Price(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
   }
 
   /**
-   * How far this price lies from {@code reference}, in percent of the reference, signed and
-   * rounded half-even to four decimals. Throws {@link CurrencyMismatchException} across
-   * currencies.
+   * How far this price lies from {@code reference}, in percent of the reference, signed and rounded
+   * half-even to four decimals. Throws {@link CurrencyMismatchException} across currencies.
    */
   public BigDecimal deviationPercentFrom(Price reference) {
     if (!currency.equals(reference.currency)) {
@@ -49,15 +49,16 @@ public record Price(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
 
   /**
    * How far this price lies from a reference amount in this price's currency, in percent of the
-   * reference, signed and rounded half-even to four decimals. The amount need not be a valid
-   * {@code Price} (a reference price is kept as the reference data gave it) but must be positive.
+   * reference, signed and rounded half-even to four decimals. The amount need not be a valid {@code
+   * Price} (a reference price is kept as the reference data gave it) but must be positive.
    */
   public BigDecimal deviationPercentFrom(BigDecimal referenceAmount) {
     if (referenceAmount.signum() <= 0) {
       throw new IllegalArgumentException(
           "reference amount must be positive: " + referenceAmount.toPlainString());
     }
-    return amount.subtract(referenceAmount)
+    return amount
+        .subtract(referenceAmount)
         .multiply(BigDecimal.valueOf(100))
         .divide(referenceAmount, 4, RoundingMode.HALF_EVEN);
   }

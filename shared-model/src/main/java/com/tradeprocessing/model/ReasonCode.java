@@ -1,8 +1,8 @@
 package com.tradeprocessing.model;
 
 /**
- * Why a trade is rejected. The names are stable: they are stored in compliance records, alarmed
- * on and queried by compliance officers. Each is documented in {@code docs/reason-codes.md}.
+ * Why a trade is rejected. The names are stable: they are stored in compliance records, alarmed on
+ * and queried by compliance officers. Each is documented in {@code docs/reason-codes.md}.
  */
 public enum ReasonCode {
   // Decided by the validator from the payload and the validation thresholds.

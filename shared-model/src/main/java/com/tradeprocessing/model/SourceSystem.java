@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 
 /**
- * The three source systems that publish trades, with the EventBridge {@code source} and
- * {@code detail-type} each one uses. These strings are a contract with the publishers.
+ * The three source systems that publish trades, with the EventBridge {@code source} and {@code
+ * detail-type} each one uses. These strings are a contract with the publishers.
  */
 public enum SourceSystem {
   /** Order management system. */

@@ -8,8 +8,8 @@ import java.util.Optional;
  * (U+0021 to U+007E), so no space, no control character and nothing outside ASCII. Every id the
  * three sources send has this form ({@code OMS-20261125-000123}, {@code FIX-8841}, {@code
  * PB-77120}); anything else is rejected as {@code INVALID_TRADE_ID} (docs/reason-codes.md, ADR
- * 0024). An id is compared byte for byte and never trimmed, so an id that only differs from
- * another by an invisible or look-alike character would name another trade.
+ * 0024). An id is compared byte for byte and never trimmed, so an id that only differs from another
+ * by an invisible or look-alike character would name another trade.
  */
 public final class SourceTradeIds {
 
@@ -35,8 +35,7 @@ public final class SourceTradeIds {
       return Optional.of("is empty");
     }
     if (id.length() > MAX_LENGTH) {
-      return Optional.of(
-          "is " + id.length() + " characters long, more than " + MAX_LENGTH);
+      return Optional.of("is " + id.length() + " characters long, more than " + MAX_LENGTH);
     }
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);

@@ -8,10 +8,10 @@ import java.util.Objects;
 /**
  * The canonical trade every source system's payload is mapped to, immutable.
  *
- * <p>{@code tradeId} is always {@link TradeId#of(SourceSystem, String)} of the source and its
- * trade id. {@code symbol}, {@code account}, {@code trader} and {@code settlementDate} are
- * optional because not every source sends them; {@code settlementDate} is the date the source
- * gave, if any, not one the platform computed.
+ * <p>{@code tradeId} is always {@link TradeId#of(SourceSystem, String)} of the source and its trade
+ * id. {@code symbol}, {@code account}, {@code trader} and {@code settlementDate} are optional
+ * because not every source sends them; {@code settlementDate} is the date the source gave, if any,
+ * not one the platform computed.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Trade(

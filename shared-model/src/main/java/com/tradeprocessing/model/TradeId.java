@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 /**
  * The platform's identifier of a trade, immutable.
  *
- * <p>Derived only from (source system, source trade id), so a replayed or re-published event
- * maps to the same id and so to the same compliance record.
+ * <p>Derived only from (source system, source trade id), so a replayed or re-published event maps
+ * to the same id and so to the same compliance record.
  */
 public record TradeId(@JsonValue String value) {
 

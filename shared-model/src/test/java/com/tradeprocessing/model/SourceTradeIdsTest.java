@@ -42,7 +42,9 @@ class SourceTradeIdsTest {
     String delete = SourceTradeIds.problem("\u007fOMS").orElseThrow();
 
     // THEN
-    assertThat(nul).startsWith("has the control character U+0000 at position 4").doesNotContain("\u0000");
+    assertThat(nul)
+        .startsWith("has the control character U+0000 at position 4")
+        .doesNotContain("\u0000");
     assertThat(unitSeparator).startsWith("has the control character U+001F at position 6");
     assertThat(delete).startsWith("has the control character U+007F at position 1");
   }
@@ -51,9 +53,13 @@ class SourceTradeIdsTest {
   void problem_spaceNonAsciiAndEmptyIds_shouldEachBeRejected() {
     // WHEN / THEN
     assertThat(SourceTradeIds.problem("OMS 1")).get().asString().startsWith("has a space U+0020");
-    assertThat(SourceTradeIds.problem("OMS-\u00e9")).get().asString()
+    assertThat(SourceTradeIds.problem("OMS-\u00e9"))
+        .get()
+        .asString()
         .startsWith("has the non-ASCII character U+00E9 at position 5");
-    assertThat(SourceTradeIds.problem("\ud83d\ude00")).get().asString()
+    assertThat(SourceTradeIds.problem("\ud83d\ude00"))
+        .get()
+        .asString()
         .startsWith("has the non-ASCII character U+D83D at position 1");
     assertThat(SourceTradeIds.problem("")).contains("is empty");
     assertThat(SourceTradeIds.isValid(null)).isFalse();

@@ -10,7 +10,8 @@ class DeadLetterQueueTest {
   private static final TemplateSet TEMPLATES = ProjectTemplates.all();
 
   @Test
-  void deadLetterQueues_templates_shouldBeOnePerFunctionOneForTheEventRulesAndOneForLostExecutions() {
+  void
+      deadLetterQueues_templates_shouldBeOnePerFunctionOneForTheEventRulesAndOneForLostExecutions() {
     // GIVEN
     SampleDeployment deployment = SampleDeployment.inPrimaryRegion(TEMPLATES);
 

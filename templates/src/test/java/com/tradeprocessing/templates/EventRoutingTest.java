@@ -193,12 +193,19 @@ class EventRoutingTest {
   }
 
   @ParameterizedTest(name = "{0} -> matched: {1}")
-  @CsvSource({"FAILED, true", "TIMED_OUT, true", "ABORTED, true", "SUCCEEDED, false", "RUNNING, false"})
+  @CsvSource({
+    "FAILED, true",
+    "TIMED_OUT, true",
+    "ABORTED, true",
+    "SUCCEEDED, false",
+    "RUNNING, false"
+  })
   void failedExecutionRule_statusChangeOfTheTradeStateMachine_shouldMatchOnlyLostEndings(
       String status, boolean matched) throws Exception {
     // GIVEN the rule's pattern as deployed, in Event Ruler
     SampleDeployment deployment = SampleDeployment.inPrimaryRegion(TEMPLATES);
-    Resource rule = TEMPLATES.require("orchestration.json").resource("FailedExecutionRule").orElseThrow();
+    Resource rule =
+        TEMPLATES.require("orchestration.json").resource("FailedExecutionRule").orElseThrow();
     Resource machine =
         TEMPLATES.require("orchestration.json").resource("TradeStateMachine").orElseThrow();
     Machine ruler = Machine.builder().build();

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The event bus, its archive and the one rule per source system that starts the state machine;
- * and the catch-all rule that sends every lost execution of a state machine to a dead-letter queue.
+ * The event bus, its archive and the one rule per source system that starts the state machine; and
+ * the catch-all rule that sends every lost execution of a state machine to a dead-letter queue.
  */
 final class EventRules {
 
   static final String STATUS_CHANGE = "Step Functions Execution Status Change";
+
   /** The endings that leave a trade unrecorded; SUCCEEDED records it, RUNNING is not an ending. */
   static final List<String> LOST_STATUSES = List.of("FAILED", "TIMED_OUT", "ABORTED");
 
@@ -223,7 +224,11 @@ final class EventRules {
       for (JsonNode statement : policy.property("PolicyDocument").path("Statement")) {
         boolean allowsSend =
             statement.path("Effect").asText().equals("Allow")
-                && statement.path("Principal").path("Service").asText().equals("events.amazonaws.com")
+                && statement
+                    .path("Principal")
+                    .path("Service")
+                    .asText()
+                    .equals("events.amazonaws.com")
                 && Intrinsics.oneOrMany(statement.path("Action")).stream()
                     .anyMatch(action -> action.asText().equals("sqs:SendMessage"));
         boolean fromRule =

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 final class IamRules {
 
   private static final String XRAY = "X-Ray trace ingestion has no resource-level permissions";
+
   /**
    * DescribeNetworkInterfaces only works on every resource; the interfaces Lambda creates, assigns
    * addresses to and deletes are scoped to the account and region instead
@@ -20,6 +21,7 @@ final class IamRules {
   private static final String ENI =
       "EC2 describe actions of the network interfaces Lambda manages have no resource-level"
           + " permissions";
+
   private static final String LOG_DELIVERY =
       "CloudWatch Logs vended-log delivery (Step Functions execution logs) has no resource-level"
           + " permissions";

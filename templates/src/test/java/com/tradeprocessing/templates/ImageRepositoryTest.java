@@ -74,7 +74,8 @@ class ImageRepositoryTest {
     TemplateSet templates = ProjectTemplates.all();
 
     // WHEN
-    List<String> violations = RepositoryRules.NO_REGISTRY_REPLICATION_CONFIGURATION.check(templates);
+    List<String> violations =
+        RepositoryRules.NO_REGISTRY_REPLICATION_CONFIGURATION.check(templates);
 
     // THEN
     assertThat(violations).isEmpty();

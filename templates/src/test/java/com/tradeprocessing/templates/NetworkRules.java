@@ -303,8 +303,8 @@ final class NetworkRules {
       Set.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents");
 
   /**
-   * An endpoint policy lets through only what a function in the VPC calls, so that credentials
-   * used from the VPC can do no more through it than the functions need.
+   * An endpoint policy lets through only what a function in the VPC calls, so that credentials used
+   * from the VPC can do no more through it than the functions need.
    */
   static final TemplateRule ENDPOINT_POLICIES_ONLY_FUNCTION_CALLS =
       TemplateRule.of(
@@ -319,7 +319,8 @@ final class NetworkRules {
             }
             List<String> violations = new ArrayList<>();
             for (Resource endpoint : templates.resourcesOfType("AWS::EC2::VPCEndpoint")) {
-              JsonNode policy = deployment.evaluate(endpoint.template(), endpoint.property("PolicyDocument"));
+              JsonNode policy =
+                  deployment.evaluate(endpoint.template(), endpoint.property("PolicyDocument"));
               for (JsonNode statement : Intrinsics.oneOrMany(policy.path("Statement"))) {
                 if (!statement.path("Effect").asText().equals("Allow")) {
                   continue;

@@ -231,8 +231,7 @@ class NetworkTest {
 
     // THEN
     assertThat(accepted).isEqualTo(expected);
-    assertThat(assertion.path("AssertDescription").asText())
-        .contains("both regions or of neither");
+    assertThat(assertion.path("AssertDescription").asText()).contains("both regions or of neither");
   }
 
   @Test

@@ -175,8 +175,10 @@ class RegionPlacementTest {
             TEMPLATES,
             region,
             Map.of(
-                "ReferenceDataBaseUrl", "https://refdata.example.com",
-                "ReplicaReferenceDataBaseUrl", replicaUrl));
+                "ReferenceDataBaseUrl",
+                "https://refdata.example.com",
+                "ReplicaReferenceDataBaseUrl",
+                replicaUrl));
     Resource parameter =
         TEMPLATES
             .require("configuration.json")

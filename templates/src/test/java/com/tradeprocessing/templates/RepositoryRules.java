@@ -86,9 +86,9 @@ final class RepositoryRules {
   /**
    * No template declares the registry's replication configuration. A registry has exactly one,
    * shared by every team of the account: the resource's create handler fails when the registry
-   * already has any rule, and its delete handler writes an empty rule list, wiping every other
-   * rule (aws-cloudformation-resource-providers-ecr, aws-ecr-replicationconfiguration
-   * CreateHandler and DeleteHandler). make deploy adds this environment's rule instead (ADR 0021).
+   * already has any rule, and its delete handler writes an empty rule list, wiping every other rule
+   * (aws-cloudformation-resource-providers-ecr, aws-ecr-replicationconfiguration CreateHandler and
+   * DeleteHandler). make deploy adds this environment's rule instead (ADR 0021).
    */
   static final TemplateRule NO_REGISTRY_REPLICATION_CONFIGURATION =
       TemplateRule.of(

@@ -82,13 +82,11 @@ final class StageContract {
           "thresholds/known-venues", Optional.of("XNAS,XNYS,XLON,XETR,XAMS"),
           "thresholds/price-band-percent", Optional.of("10"));
 
-
   private StageContract() {}
 
   static Optional<FunctionContract> byPurpose(String purpose) {
     return FUNCTIONS.stream().filter(function -> function.purpose().equals(purpose)).findFirst();
   }
-
 
   /** A contract value with the environment filled in, as a deployment of {@code environment}. */
   static String forEnvironment(String value, String environment) {

@@ -134,7 +134,10 @@ final class TableRules {
               if (!Intrinsics.names(properties)
                   .equals(
                       List.of(
-                          "ServiceToken", "TableName", "ReplicaRegions", "ReplicaKMSMasterKeyId"))) {
+                          "ServiceToken",
+                          "TableName",
+                          "ReplicaRegions",
+                          "ReplicaKMSMasterKeyId"))) {
                 violations.add(
                     replica.get().where()
                         + " properties are "

@@ -6,18 +6,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The key of an encrypted topic lets the account's own principals publish to the topic, through
- * SNS only. A publisher to a topic encrypted with a customer managed key needs kms:GenerateDataKey*
- * and kms:Decrypt on that key (https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html);
+ * The key of an encrypted topic lets the account's own principals publish to the topic, through SNS
+ * only. A publisher to a topic encrypted with a customer managed key needs kms:GenerateDataKey* and
+ * kms:Decrypt on that key (https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html);
  * without a key policy statement that lets the account's IAM policies grant them, an operator's
  * test publish is denied. kms:ViaService keeps the grant to requests SNS makes on the caller's
- * behalf (https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html); an
- * encryption context condition, when there is one, must name the topic itself.
+ * behalf (https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html); an encryption
+ * context condition, when there is one, must name the topic itself.
  */
 final class TopicKeyRules {
 
-  private static final List<String> PUBLISH_ACTIONS =
-      List.of("kms:GenerateDataKey", "kms:Decrypt");
+  private static final List<String> PUBLISH_ACTIONS = List.of("kms:GenerateDataKey", "kms:Decrypt");
 
   static final TemplateRule ACCOUNT_PUBLISHERS_THROUGH_SNS =
       TemplateRule.of(

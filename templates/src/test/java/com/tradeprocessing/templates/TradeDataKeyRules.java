@@ -43,7 +43,8 @@ final class TradeDataKeyRules {
             Map<String, Resource> keys = rotatedKeysByAlias(deployment);
             List<String> violations = new ArrayList<>();
             for (Resource table : templates.resourcesOfType("AWS::DynamoDB::Table")) {
-              JsonNode sse = deployment.evaluate(table.template(), table.property("SSESpecification"));
+              JsonNode sse =
+                  deployment.evaluate(table.template(), table.property("SSESpecification"));
               Optional<String> alias =
                   aliasIn(sse.path("KMSMasterKeyId").asText(), deployment.region());
               if (!sse.path("SSEType").asText().equals("KMS")
@@ -155,7 +156,8 @@ final class TradeDataKeyRules {
               }
             }
             for (Resource table : templates.resourcesOfType("AWS::DynamoDB::Table")) {
-              JsonNode sse = deployment.evaluate(table.template(), table.property("SSESpecification"));
+              JsonNode sse =
+                  deployment.evaluate(table.template(), table.property("SSESpecification"));
               Optional<String> alias =
                   aliasIn(sse.path("KMSMasterKeyId").asText(), deployment.region());
               if (alias.isEmpty() || !keys.containsKey(alias.get())) {
@@ -166,7 +168,12 @@ final class TradeDataKeyRules {
                 if (allows(deployment, role, "dynamodb:GetItem", tableArn)
                     || allows(deployment, role, "dynamodb:PutItem", tableArn)) {
                   checkUse(
-                      deployment, role, keys.get(alias.get()), alias.get(), "dynamodb", table,
+                      deployment,
+                      role,
+                      keys.get(alias.get()),
+                      alias.get(),
+                      "dynamodb",
+                      table,
                       violations);
                 }
               }

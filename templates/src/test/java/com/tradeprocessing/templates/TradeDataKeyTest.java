@@ -40,7 +40,8 @@ class TradeDataKeyTest {
     TemplateSet templates = TEMPLATES;
 
     // WHEN
-    List<String> violations = TradeDataKeyRules.WRITERS_AND_READERS_MAY_USE_THE_KEY.check(templates);
+    List<String> violations =
+        TradeDataKeyRules.WRITERS_AND_READERS_MAY_USE_THE_KEY.check(templates);
 
     // THEN
     assertThat(violations).isEmpty();
@@ -86,7 +87,8 @@ class TradeDataKeyTest {
     // THEN
     assertThat(deployment.physicalName(alias)).contains("alias/kms-trade-data-dev");
     assertThat(key.property("EnableKeyRotation").asBoolean()).isTrue();
-    assertThat(TradeDataKeyRules.rotatedKeysByAlias(deployment)).containsKey("alias/kms-trade-data-dev");
+    assertThat(TradeDataKeyRules.rotatedKeysByAlias(deployment))
+        .containsKey("alias/kms-trade-data-dev");
   }
 
   private static boolean usesTheTradeDataKey(JsonNode statement) {

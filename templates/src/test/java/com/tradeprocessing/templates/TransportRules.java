@@ -8,9 +8,11 @@ import java.util.Locale;
 /**
  * Queues and topics refuse requests that do not use TLS: a resource policy statement denies
  * everyone when {@code aws:SecureTransport} is false, as the SQS and SNS security best practices
- * describe (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-security-best-practices.html,
- * https://docs.aws.amazon.com/sns/latest/dg/sns-security-best-practices.html). A queue refuses every
- * action, since receiving carries the trade events as much as sending; a topic refuses publishing.
+ * describe
+ * (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-security-best-practices.html,
+ * https://docs.aws.amazon.com/sns/latest/dg/sns-security-best-practices.html). A queue refuses
+ * every action, since receiving carries the trade events as much as sending; a topic refuses
+ * publishing.
  */
 final class TransportRules {
 
@@ -43,7 +45,9 @@ final class TransportRules {
 
   private TransportRules() {}
 
-  /** Whether a policy of {@code policyType} attached to the resource denies the action without TLS. */
+  /**
+   * Whether a policy of {@code policyType} attached to the resource denies the action without TLS.
+   */
   private static boolean deniedWithoutTls(
       Resource resource, String policyType, String attachedTo, String action) {
     for (Resource policy : resource.template().resourcesOfType(policyType)) {
@@ -63,7 +67,12 @@ final class TransportRules {
             PolicyDocuments.actions(statement).stream()
                 .anyMatch(granted -> granted.toLowerCase(Locale.ROOT).equals(action));
         boolean plainHttp =
-            statement.path("Condition").path("Bool").path("aws:SecureTransport").asText().equals("false");
+            statement
+                .path("Condition")
+                .path("Bool")
+                .path("aws:SecureTransport")
+                .asText()
+                .equals("false");
         if (deny && everyone && actions && plainHttp) {
           return true;
         }

@@ -23,8 +23,9 @@ import java.util.Optional;
 /**
  * Validates one EventBridge trade event: the envelope (a {@code detail} within {@link
  * EventLimits#MAX_DETAIL_BYTES}, a {@code detail-type} that belongs to the {@code source}), the
- * payload through the source's adapter, then the threshold rules on every field that parsed. Reports every problem at once; a rejection is a result, never an exception.
- * Throws only for faults: thresholds that cannot be read.
+ * payload through the source's adapter, then the threshold rules on every field that parsed.
+ * Reports every problem at once; a rejection is a result, never an exception. Throws only for
+ * faults: thresholds that cannot be read.
  */
 public final class TradeValidator {
 
@@ -89,14 +90,18 @@ public final class TradeValidator {
     if (source == null || source.detailType().equals(event.detailType())) {
       return Optional.empty();
     }
-    String found =
-        event.detailType() == null ? "missing" : MessageText.quote(event.detailType());
+    String found = event.detailType() == null ? "missing" : MessageText.quote(event.detailType());
     return Optional.of(
         ValidationProblem.of(
             ReasonCode.MALFORMED_PAYLOAD,
             "detail-type",
-            "detail-type: " + found + " is not the detail-type of " + source.eventSource()
-                + " events ('" + source.detailType() + "')"));
+            "detail-type: "
+                + found
+                + " is not the detail-type of "
+                + source.eventSource()
+                + " events ('"
+                + source.detailType()
+                + "')"));
   }
 
   private static TradeId tradeId(TradeCandidate candidate) {

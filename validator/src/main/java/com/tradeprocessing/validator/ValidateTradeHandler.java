@@ -4,10 +4,10 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.tradeprocessing.model.event.StageInput;
-import com.tradeprocessing.model.event.TradeEvent;
 import com.tradeprocessing.function.FunctionEnvironment;
 import com.tradeprocessing.function.logging.LogContext;
+import com.tradeprocessing.model.event.StageInput;
+import com.tradeprocessing.model.event.TradeEvent;
 import com.tradeprocessing.model.json.TradeJson;
 import com.tradeprocessing.validator.config.ValidatorWiring;
 import java.io.IOException;
@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The validate stage of the trade state machine: reads the EventBridge event (with the execution
- * id when the state machine invokes it), validates it once and writes the validator output of
+ * The validate stage of the trade state machine: reads the EventBridge event (with the execution id
+ * when the state machine invokes it), validates it once and writes the validator output of
  * docs/stage-contracts.md. A rejected trade is a normal output; only a fault is thrown, and fails
  * the stage: thresholds that cannot be read and were not read within the cache's staleness bound
  * ({@link com.tradeprocessing.validator.thresholds.ThresholdsUnavailableException}, which the state
@@ -31,7 +31,9 @@ public final class ValidateTradeHandler implements RequestStreamHandler {
 
   private final TradeValidator validator;
 
-  /** Production wiring ({@link ValidatorWiring}), built once per container by the Lambda runtime. */
+  /**
+   * Production wiring ({@link ValidatorWiring}), built once per container by the Lambda runtime.
+   */
   public ValidateTradeHandler() {
     this(ValidatorWiring.fromEnvironment(FunctionEnvironment.system()).validator());
   }

@@ -13,8 +13,8 @@ import java.util.Optional;
  * The validator's verdict on one event, immutable: every problem found, in the order found
  * (envelope, payload, threshold rules), and the rule-set version that judged it.
  *
- * @param tradeId the platform's id of the trade, {@code null} when the source or the source's
- *     trade id could not be read
+ * @param tradeId the platform's id of the trade, {@code null} when the source or the source's trade
+ *     id could not be read
  * @param sourceSystem {@code null} when the event's {@code source} is not a known source
  * @param sourceTradeId the source's own trade id, {@code null} when it could not be read
  * @param problems every problem; the event is valid exactly when there are none

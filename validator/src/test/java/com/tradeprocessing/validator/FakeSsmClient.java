@@ -10,8 +10,8 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
- * An in-memory Parameter Store answering GetParametersByPath like the service: only direct
- * children of the path unless recursive, paged with a next token.
+ * An in-memory Parameter Store answering GetParametersByPath like the service: only direct children
+ * of the path unless recursive, paged with a next token.
  */
 public final class FakeSsmClient implements SsmClient {
 

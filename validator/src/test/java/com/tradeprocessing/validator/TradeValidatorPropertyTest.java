@@ -36,9 +36,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.statistics.StatisticsReport;
-import net.jqwik.api.Tuple;
 
 /**
  * Thousands of generated EventBridge events, valid and broken, from all three sources: the
@@ -73,12 +73,28 @@ class TradeValidatorPropertyTest {
   private static final Map<SourceSystem, List<String>> REQUIRED =
       Map.of(
           SourceSystem.OMS,
-          List.of("tradeId", "isin", "side", "quantity", "price", "currency", "venue", "executedAt"),
+          List.of(
+              "tradeId", "isin", "side", "quantity", "price", "currency", "venue", "executedAt"),
           SourceSystem.FIX_GATEWAY,
-          List.of("ExecID", "SecurityID", "SecurityIDSource", "Side", "LastQty", "LastPx",
-              "Currency", "LastMkt", "TransactTime"),
+          List.of(
+              "ExecID",
+              "SecurityID",
+              "SecurityIDSource",
+              "Side",
+              "LastQty",
+              "LastPx",
+              "Currency",
+              "LastMkt",
+              "TransactTime"),
           SourceSystem.PRIME_BROKER,
-          List.of("confirmationRef", "instrument", "direction", "qty", "px", "ccy", "exchange",
+          List.of(
+              "confirmationRef",
+              "instrument",
+              "direction",
+              "qty",
+              "px",
+              "ccy",
+              "exchange",
               "tradeTime"));
 
   private final TradeValidator validator = TestValidators.withDefaults();
@@ -96,27 +112,30 @@ class TradeValidatorPropertyTest {
       Instant executedAt) {
 
     TradeValues withQuantityAndPrice(BigDecimal newQuantity, BigDecimal newPrice) {
-      return new TradeValues(source, sourceTradeId, isin, side, newQuantity, newPrice, currency,
-          venue, executedAt);
+      return new TradeValues(
+          source, sourceTradeId, isin, side, newQuantity, newPrice, currency, venue, executedAt);
     }
 
     TradeValues withVenue(String newVenue) {
-      return new TradeValues(source, sourceTradeId, isin, side, quantity, price, currency,
-          newVenue, executedAt);
+      return new TradeValues(
+          source, sourceTradeId, isin, side, quantity, price, currency, newVenue, executedAt);
     }
 
     TradeValues withExecutedAt(Instant newExecutedAt) {
-      return new TradeValues(source, sourceTradeId, isin, side, quantity, price, currency, venue,
-          newExecutedAt);
+      return new TradeValues(
+          source, sourceTradeId, isin, side, quantity, price, currency, venue, newExecutedAt);
     }
   }
 
   /**
-   * One generated event and what validating it must give: valid, or rejected with {@code
-   * expected} among the reason codes, or (for arbitrary damage) anything but an exception.
+   * One generated event and what validating it must give: valid, or rejected with {@code expected}
+   * among the reason codes, or (for arbitrary damage) anything but an exception.
    */
   record GeneratedEvent(
-      String description, ObjectNode event, TradeValues values, Expectation expectation,
+      String description,
+      ObjectNode event,
+      TradeValues values,
+      Expectation expectation,
       ReasonCode expected) {
 
     GeneratedEvent withEvent(Consumer<ObjectNode> change) {
@@ -131,7 +150,11 @@ class TradeValidatorPropertyTest {
     }
   }
 
-  enum Expectation { VALID, REJECTED, ANY }
+  enum Expectation {
+    VALID,
+    REJECTED,
+    ANY
+  }
 
   // ---- properties ----
 
@@ -139,7 +162,8 @@ class TradeValidatorPropertyTest {
   @Property(tries = 3000)
   @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
   @Label("validate never throws and judges every generated event as its generation implies")
-  void validate_generatedEvent_shouldMatchItsExpectation(@ForAll("events") GeneratedEvent generated) {
+  void validate_generatedEvent_shouldMatchItsExpectation(
+      @ForAll("events") GeneratedEvent generated) {
     // GIVEN
     TradeEvent event = TradeEvent.fromJson(generated.event());
 
@@ -149,16 +173,24 @@ class TradeValidatorPropertyTest {
 
     // THEN
     Statistics.label("expectation").collect(generated.expectation(), generated.expected());
-    Statistics.label("expectation").coverage(checker -> {
-      checker.check(Expectation.VALID, null).percentage(p -> p > 20);
-      checker.check(Expectation.ANY, null).percentage(p -> p > 5);
-      for (ReasonCode code : List.of(
-          ReasonCode.MALFORMED_PAYLOAD, ReasonCode.MISSING_FIELD, ReasonCode.INVALID_ISIN,
-          ReasonCode.INVALID_QUANTITY, ReasonCode.INVALID_VENUE, ReasonCode.FUTURE_TRADE_TIME,
-          ReasonCode.STALE_TRADE, ReasonCode.NOTIONAL_LIMIT_EXCEEDED)) {
-        checker.check(Expectation.REJECTED, code).count(c -> c > 0);
-      }
-    });
+    Statistics.label("expectation")
+        .coverage(
+            checker -> {
+              checker.check(Expectation.VALID, null).percentage(p -> p > 20);
+              checker.check(Expectation.ANY, null).percentage(p -> p > 5);
+              for (ReasonCode code :
+                  List.of(
+                      ReasonCode.MALFORMED_PAYLOAD,
+                      ReasonCode.MISSING_FIELD,
+                      ReasonCode.INVALID_ISIN,
+                      ReasonCode.INVALID_QUANTITY,
+                      ReasonCode.INVALID_VENUE,
+                      ReasonCode.FUTURE_TRADE_TIME,
+                      ReasonCode.STALE_TRADE,
+                      ReasonCode.NOTIONAL_LIMIT_EXCEEDED)) {
+                checker.check(Expectation.REJECTED, code).count(c -> c > 0);
+              }
+            });
     ValidationResult r = result[0];
     assertThat(r.isValid()).isEqualTo(r.reasonCodes().isEmpty());
     assertThat(r.ruleSetVersion()).isNotBlank();
@@ -222,123 +254,167 @@ class TradeValidatorPropertyTest {
             Arbitraries.of(SourceSystem.class),
             Arbitraries.of(SourceSystem.class),
             anyValue.list().ofSize(9))
-        .as((source, detailTypeOf, fieldValues) -> {
-          ObjectNode event = JSON.objectNode();
-          event.put("source", source.eventSource());
-          event.put("detail-type", detailTypeOf.detailType());
-          ObjectNode detail = event.putObject("detail");
-          List<String> fields = REQUIRED.get(source);
-          for (int i = 0; i < fields.size(); i++) {
-            detail.set(fields.get(i), fieldValues.get(i));
-          }
-          return event;
-        });
+        .as(
+            (source, detailTypeOf, fieldValues) -> {
+              ObjectNode event = JSON.objectNode();
+              event.put("source", source.eventSource());
+              event.put("detail-type", detailTypeOf.detailType());
+              ObjectNode detail = event.putObject("detail");
+              List<String> fields = REQUIRED.get(source);
+              for (int i = 0; i < fields.size(); i++) {
+                detail.set(fields.get(i), fieldValues.get(i));
+              }
+              return event;
+            });
   }
 
   @Provide
   Arbitrary<GeneratedEvent> events() {
     Arbitrary<TradeValues> values = tradeValues();
     return Arbitraries.frequencyOf(
-            Tuple.of(4, values.map(v -> valid("valid", v))),
-            Tuple.of(1, values.map(v -> valid("valid, detail as a JSON string", v)
-                .withEvent(e -> e.put("detail", e.get("detail").toString())))),
-            Tuple.of(1, quantityAboveMaximum(values)),
-            Tuple.of(1, notionalAboveLimit(values)),
-            Tuple.of(1, unknownVenue(values)),
-            Tuple.of(1, futureTradeTime(values)),
-            Tuple.of(1, staleTrade(values)),
-            Tuple.of(1, wrongDetailType(values)),
-            Tuple.of(1, unknownSource(values)),
-            Tuple.of(1, nonObjectDetail(values)),
-            Tuple.of(1, missingRequiredField(values)),
-            Tuple.of(1, nonPositiveQuantity(values)),
-            Tuple.of(1, badIsinCheckDigit(values)),
-            Tuple.of(3, arbitraryDamage(values)));
+        Tuple.of(4, values.map(v -> valid("valid", v))),
+        Tuple.of(
+            1,
+            values.map(
+                v ->
+                    valid("valid, detail as a JSON string", v)
+                        .withEvent(e -> e.put("detail", e.get("detail").toString())))),
+        Tuple.of(1, quantityAboveMaximum(values)),
+        Tuple.of(1, notionalAboveLimit(values)),
+        Tuple.of(1, unknownVenue(values)),
+        Tuple.of(1, futureTradeTime(values)),
+        Tuple.of(1, staleTrade(values)),
+        Tuple.of(1, wrongDetailType(values)),
+        Tuple.of(1, unknownSource(values)),
+        Tuple.of(1, nonObjectDetail(values)),
+        Tuple.of(1, missingRequiredField(values)),
+        Tuple.of(1, nonPositiveQuantity(values)),
+        Tuple.of(1, badIsinCheckDigit(values)),
+        Tuple.of(3, arbitraryDamage(values)));
   }
 
   private Arbitrary<TradeValues> tradeValues() {
     Arbitrary<SourceSystem> sources = Arbitraries.of(SourceSystem.class);
     Arbitrary<String> ids =
-        Arbitraries.strings().withCharRange('A', 'Z').numeric().withChars('-')
-            .ofMinLength(1).ofMaxLength(24);
+        Arbitraries.strings()
+            .withCharRange('A', 'Z')
+            .numeric()
+            .withChars('-')
+            .ofMinLength(1)
+            .ofMaxLength(24);
     // Up to 100000 units at up to 500: the notional never passes the 50000000 limit.
     Arbitrary<BigDecimal> quantities =
-        Arbitraries.bigDecimals().between(new BigDecimal("0.0001"), new BigDecimal("100000"))
+        Arbitraries.bigDecimals()
+            .between(new BigDecimal("0.0001"), new BigDecimal("100000"))
             .ofScale(4);
     Arbitrary<BigDecimal> prices =
-        Arbitraries.bigDecimals().between(new BigDecimal("0.0001"), new BigDecimal("500"))
+        Arbitraries.bigDecimals()
+            .between(new BigDecimal("0.0001"), new BigDecimal("500"))
             .ofScale(4);
     Arbitrary<Instant> times =
-        Arbitraries.longs().between(-SKEW.toMillis(), MAX_AGE.toMillis())
+        Arbitraries.longs()
+            .between(-SKEW.toMillis(), MAX_AGE.toMillis())
             .map(ago -> NOW.minusMillis(ago));
     return Combinators.combine(
-            sources, ids, Arbitraries.of(ISINS), Arbitraries.of(Side.class), quantities, prices,
-            Arbitraries.of(CURRENCIES), Arbitraries.of(KNOWN_VENUES))
-        .flatAs((source, id, isin, side, quantity, price, currency, venue) ->
-            times.map(time -> new TradeValues(
-                source, id, isin, side, quantity, price, currency, venue, time)));
+            sources,
+            ids,
+            Arbitraries.of(ISINS),
+            Arbitraries.of(Side.class),
+            quantities,
+            prices,
+            Arbitraries.of(CURRENCIES),
+            Arbitraries.of(KNOWN_VENUES))
+        .flatAs(
+            (source, id, isin, side, quantity, price, currency, venue) ->
+                times.map(
+                    time ->
+                        new TradeValues(
+                            source, id, isin, side, quantity, price, currency, venue, time)));
   }
 
   private static GeneratedEvent valid(String description, TradeValues values) {
-    return new GeneratedEvent(description + " " + values.source(), event(values), values,
-        Expectation.VALID, null);
+    return new GeneratedEvent(
+        description + " " + values.source(), event(values), values, Expectation.VALID, null);
   }
 
   private static GeneratedEvent rejected(
       String description, ObjectNode event, TradeValues values, ReasonCode expected) {
-    return new GeneratedEvent(description + " " + values.source(), event, values,
-        Expectation.REJECTED, expected);
+    return new GeneratedEvent(
+        description + " " + values.source(), event, values, Expectation.REJECTED, expected);
   }
 
   private Arbitrary<GeneratedEvent> quantityAboveMaximum(Arbitrary<TradeValues> values) {
     Arbitrary<BigDecimal> above =
-        Arbitraries.bigDecimals().between(new BigDecimal("1000000.0001"), new BigDecimal("1e14"))
+        Arbitraries.bigDecimals()
+            .between(new BigDecimal("1000000.0001"), new BigDecimal("1e14"))
             .ofScale(4);
-    return Combinators.combine(values, above).as((v, q) -> {
-      TradeValues changed = v.withQuantityAndPrice(q, new BigDecimal("0.0001"));
-      return rejected("quantity above maximum", event(changed), changed, ReasonCode.INVALID_QUANTITY);
-    });
+    return Combinators.combine(values, above)
+        .as(
+            (v, q) -> {
+              TradeValues changed = v.withQuantityAndPrice(q, new BigDecimal("0.0001"));
+              return rejected(
+                  "quantity above maximum", event(changed), changed, ReasonCode.INVALID_QUANTITY);
+            });
   }
 
   private Arbitrary<GeneratedEvent> notionalAboveLimit(Arbitrary<TradeValues> values) {
     Arbitrary<BigDecimal> quantities =
-        Arbitraries.bigDecimals().between(new BigDecimal("500000"), new BigDecimal("1000000"))
+        Arbitraries.bigDecimals()
+            .between(new BigDecimal("500000"), new BigDecimal("1000000"))
             .ofScale(0);
     Arbitrary<BigDecimal> prices =
-        Arbitraries.bigDecimals().between(new BigDecimal("100.01"), new BigDecimal("100000"))
+        Arbitraries.bigDecimals()
+            .between(new BigDecimal("100.01"), new BigDecimal("100000"))
             .ofScale(2);
-    return Combinators.combine(values, quantities, prices).as((v, q, p) -> {
-      TradeValues changed = v.withQuantityAndPrice(q, p);
-      return rejected("notional above limit", event(changed), changed,
-          ReasonCode.NOTIONAL_LIMIT_EXCEEDED);
-    });
+    return Combinators.combine(values, quantities, prices)
+        .as(
+            (v, q, p) -> {
+              TradeValues changed = v.withQuantityAndPrice(q, p);
+              return rejected(
+                  "notional above limit",
+                  event(changed),
+                  changed,
+                  ReasonCode.NOTIONAL_LIMIT_EXCEEDED);
+            });
   }
 
   private Arbitrary<GeneratedEvent> unknownVenue(Arbitrary<TradeValues> values) {
     Arbitrary<String> venues =
-        Arbitraries.strings().withCharRange('A', 'Z').numeric().ofLength(4)
+        Arbitraries.strings()
+            .withCharRange('A', 'Z')
+            .numeric()
+            .ofLength(4)
             .filter(mic -> !KNOWN_VENUES.contains(mic));
-    return Combinators.combine(values, venues).as((v, mic) -> {
-      TradeValues changed = v.withVenue(mic);
-      return rejected("unknown venue " + mic, event(changed), changed, ReasonCode.INVALID_VENUE);
-    });
+    return Combinators.combine(values, venues)
+        .as(
+            (v, mic) -> {
+              TradeValues changed = v.withVenue(mic);
+              return rejected(
+                  "unknown venue " + mic, event(changed), changed, ReasonCode.INVALID_VENUE);
+            });
   }
 
   private Arbitrary<GeneratedEvent> futureTradeTime(Arbitrary<TradeValues> values) {
-    Arbitrary<Long> ahead = Arbitraries.longs().between(SKEW.toMillis() + 1, Duration.ofDays(400).toMillis());
-    return Combinators.combine(values, ahead).as((v, ms) -> {
-      TradeValues changed = v.withExecutedAt(NOW.plusMillis(ms));
-      return rejected("future trade time", event(changed), changed, ReasonCode.FUTURE_TRADE_TIME);
-    });
+    Arbitrary<Long> ahead =
+        Arbitraries.longs().between(SKEW.toMillis() + 1, Duration.ofDays(400).toMillis());
+    return Combinators.combine(values, ahead)
+        .as(
+            (v, ms) -> {
+              TradeValues changed = v.withExecutedAt(NOW.plusMillis(ms));
+              return rejected(
+                  "future trade time", event(changed), changed, ReasonCode.FUTURE_TRADE_TIME);
+            });
   }
 
   private Arbitrary<GeneratedEvent> staleTrade(Arbitrary<TradeValues> values) {
     Arbitrary<Long> ago =
         Arbitraries.longs().between(MAX_AGE.toMillis() + 1, Duration.ofDays(20 * 365).toMillis());
-    return Combinators.combine(values, ago).as((v, ms) -> {
-      TradeValues changed = v.withExecutedAt(NOW.minusMillis(ms));
-      return rejected("stale trade", event(changed), changed, ReasonCode.STALE_TRADE);
-    });
+    return Combinators.combine(values, ago)
+        .as(
+            (v, ms) -> {
+              TradeValues changed = v.withExecutedAt(NOW.minusMillis(ms));
+              return rejected("stale trade", event(changed), changed, ReasonCode.STALE_TRADE);
+            });
   }
 
   private Arbitrary<GeneratedEvent> wrongDetailType(Arbitrary<TradeValues> values) {
@@ -348,11 +424,12 @@ class TradeValidatorPropertyTest {
             Arbitraries.strings().ofMaxLength(60));
     return Combinators.combine(values, detailTypes)
         .filter((v, type) -> !type.equals(v.source().detailType()))
-        .as((v, type) -> {
-          ObjectNode event = event(v);
-          event.put("detail-type", type);
-          return rejected("detail-type '" + type + "'", event, v, ReasonCode.MALFORMED_PAYLOAD);
-        });
+        .as(
+            (v, type) -> {
+              ObjectNode event = event(v);
+              event.put("detail-type", type);
+              return rejected("detail-type '" + type + "'", event, v, ReasonCode.MALFORMED_PAYLOAD);
+            });
   }
 
   private Arbitrary<GeneratedEvent> unknownSource(Arbitrary<TradeValues> values) {
@@ -363,11 +440,12 @@ class TradeValidatorPropertyTest {
             Arbitraries.just(Optional.empty()));
     return Combinators.combine(values, sources)
         .filter((v, source) -> source.flatMap(SourceSystem::fromEventSource).isEmpty())
-        .as((v, source) -> {
-          ObjectNode event = event(v);
-          source.ifPresentOrElse(s -> event.put("source", s), () -> event.remove("source"));
-          return rejected("source " + source, event, v, ReasonCode.MALFORMED_PAYLOAD);
-        });
+        .as(
+            (v, source) -> {
+              ObjectNode event = event(v);
+              source.ifPresentOrElse(s -> event.put("source", s), () -> event.remove("source"));
+              return rejected("source " + source, event, v, ReasonCode.MALFORMED_PAYLOAD);
+            });
   }
 
   private Arbitrary<GeneratedEvent> nonObjectDetail(Arbitrary<TradeValues> values) {
@@ -375,49 +453,72 @@ class TradeValidatorPropertyTest {
         Arbitraries.oneOf(
             Arbitraries.just(Optional.empty()),
             Arbitraries.just(Optional.of(JSON.nullNode())),
-            Arbitraries.strings().ofMaxLength(40)
+            Arbitraries.strings()
+                .ofMaxLength(40)
                 .filter(s -> !s.strip().startsWith("{"))
                 .map(s -> Optional.of(JSON.textNode(s))),
             Arbitraries.integers().map(i -> Optional.of(JSON.numberNode(i))),
             Arbitraries.of(true, false).map(b -> Optional.of(JSON.booleanNode(b))),
             Arbitraries.just(Optional.of(JSON.arrayNode())));
-    return Combinators.combine(values, details).as((v, detail) -> {
-      ObjectNode event = event(v);
-      ObjectNode original = (ObjectNode) event.get("detail");
-      detail.ifPresentOrElse(
-          d -> event.set("detail", d.isArray() ? JSON.arrayNode().add(original) : d),
-          () -> event.remove("detail"));
-      return rejected("detail " + detail.map(JsonNode::getNodeType), event, v,
-          ReasonCode.MALFORMED_PAYLOAD);
-    });
+    return Combinators.combine(values, details)
+        .as(
+            (v, detail) -> {
+              ObjectNode event = event(v);
+              ObjectNode original = (ObjectNode) event.get("detail");
+              detail.ifPresentOrElse(
+                  d -> event.set("detail", d.isArray() ? JSON.arrayNode().add(original) : d),
+                  () -> event.remove("detail"));
+              return rejected(
+                  "detail " + detail.map(JsonNode::getNodeType),
+                  event,
+                  v,
+                  ReasonCode.MALFORMED_PAYLOAD);
+            });
   }
 
   private Arbitrary<GeneratedEvent> missingRequiredField(Arbitrary<TradeValues> values) {
-    return values.flatMap(v -> Arbitraries.of(REQUIRED.get(v.source())).map(field -> {
-      ObjectNode event = event(v);
-      ((ObjectNode) event.get("detail")).remove(field);
-      return rejected("without " + field, event, v, ReasonCode.MISSING_FIELD);
-    }));
+    return values.flatMap(
+        v ->
+            Arbitraries.of(REQUIRED.get(v.source()))
+                .map(
+                    field -> {
+                      ObjectNode event = event(v);
+                      ((ObjectNode) event.get("detail")).remove(field);
+                      return rejected("without " + field, event, v, ReasonCode.MISSING_FIELD);
+                    }));
   }
 
   private Arbitrary<GeneratedEvent> nonPositiveQuantity(Arbitrary<TradeValues> values) {
     Arbitrary<BigDecimal> quantities =
         Arbitraries.bigDecimals().between(new BigDecimal("-1000000"), BigDecimal.ZERO).ofScale(2);
-    return Combinators.combine(values, quantities).as((v, q) -> {
-      TradeValues changed = v.withQuantityAndPrice(q, v.price());
-      return rejected("quantity " + q, event(changed), changed, ReasonCode.INVALID_QUANTITY);
-    });
+    return Combinators.combine(values, quantities)
+        .as(
+            (v, q) -> {
+              TradeValues changed = v.withQuantityAndPrice(q, v.price());
+              return rejected(
+                  "quantity " + q, event(changed), changed, ReasonCode.INVALID_QUANTITY);
+            });
   }
 
   private Arbitrary<GeneratedEvent> badIsinCheckDigit(Arbitrary<TradeValues> values) {
-    return Combinators.combine(values, Arbitraries.integers().between(1, 9)).as((v, shift) -> {
-      int digit = v.isin().charAt(11) - '0';
-      String isin = v.isin().substring(0, 11) + (char) ('0' + (digit + shift) % 10);
-      TradeValues changed =
-          new TradeValues(v.source(), v.sourceTradeId(), isin, v.side(), v.quantity(), v.price(),
-              v.currency(), v.venue(), v.executedAt());
-      return rejected("ISIN " + isin, event(changed), changed, ReasonCode.INVALID_ISIN);
-    });
+    return Combinators.combine(values, Arbitraries.integers().between(1, 9))
+        .as(
+            (v, shift) -> {
+              int digit = v.isin().charAt(11) - '0';
+              String isin = v.isin().substring(0, 11) + (char) ('0' + (digit + shift) % 10);
+              TradeValues changed =
+                  new TradeValues(
+                      v.source(),
+                      v.sourceTradeId(),
+                      isin,
+                      v.side(),
+                      v.quantity(),
+                      v.price(),
+                      v.currency(),
+                      v.venue(),
+                      v.executedAt());
+              return rejected("ISIN " + isin, event(changed), changed, ReasonCode.INVALID_ISIN);
+            });
   }
 
   /** Any detail field replaced by any JSON value, or removed, or an extra field added. */
@@ -425,7 +526,10 @@ class TradeValidatorPropertyTest {
     Arbitrary<JsonNode> anyValue =
         Arbitraries.oneOf(
             Arbitraries.strings().ofMaxLength(30).map(JSON::textNode),
-            Arbitraries.strings().numeric().withChars('.', '-', 'e', 'E').ofMaxLength(25)
+            Arbitraries.strings()
+                .numeric()
+                .withChars('.', '-', 'e', 'E')
+                .ofMaxLength(25)
                 .map(JSON::textNode),
             Arbitraries.bigDecimals().map(JSON::numberNode),
             Arbitraries.longs().map(JSON::numberNode),
@@ -434,23 +538,25 @@ class TradeValidatorPropertyTest {
             Arbitraries.just(JSON.nullNode()),
             Arbitraries.just(JSON.objectNode()),
             Arbitraries.just(JSON.arrayNode()));
-    return values.flatMap(v -> {
-      List<String> fields = REQUIRED.get(v.source());
-      return Combinators.combine(
-              Arbitraries.of(fields).injectNull(0.1), anyValue, Arbitraries.of(true, false))
-          .as((field, value, remove) -> {
-            ObjectNode event = event(v);
-            ObjectNode detail = (ObjectNode) event.get("detail");
-            String target = field == null ? "unexpectedField" : field;
-            if (remove && field != null) {
-              detail.remove(target);
-            } else {
-              detail.set(target, value);
-            }
-            return new GeneratedEvent(
-                "damaged " + target + " " + v.source(), event, v, Expectation.ANY, null);
-          });
-    });
+    return values.flatMap(
+        v -> {
+          List<String> fields = REQUIRED.get(v.source());
+          return Combinators.combine(
+                  Arbitraries.of(fields).injectNull(0.1), anyValue, Arbitraries.of(true, false))
+              .as(
+                  (field, value, remove) -> {
+                    ObjectNode event = event(v);
+                    ObjectNode detail = (ObjectNode) event.get("detail");
+                    String target = field == null ? "unexpectedField" : field;
+                    if (remove && field != null) {
+                      detail.remove(target);
+                    } else {
+                      detail.set(target, value);
+                    }
+                    return new GeneratedEvent(
+                        "damaged " + target + " " + v.source(), event, v, Expectation.ANY, null);
+                  });
+        });
   }
 
   // ---- payloads in each source's format ----
@@ -465,11 +571,13 @@ class TradeValidatorPropertyTest {
     event.put("time", NOW.toString());
     event.put("region", "us-east-1");
     event.set("resources", JSON.arrayNode());
-    event.set("detail", switch (v.source()) {
-      case OMS -> omsDetail(v);
-      case FIX_GATEWAY -> fixDetail(v);
-      case PRIME_BROKER -> primeBrokerDetail(v);
-    });
+    event.set(
+        "detail",
+        switch (v.source()) {
+          case OMS -> omsDetail(v);
+          case FIX_GATEWAY -> fixDetail(v);
+          case PRIME_BROKER -> primeBrokerDetail(v);
+        });
     return event;
   }
 
@@ -522,10 +630,11 @@ class TradeValidatorPropertyTest {
 
   private static String sourceTradeId(TradeValues v) {
     return switch (v.source()) {
-      case OMS -> "OMS-";
-      case FIX_GATEWAY -> "FIX-";
-      case PRIME_BROKER -> "PB-";
-    } + v.sourceTradeId();
+          case OMS -> "OMS-";
+          case FIX_GATEWAY -> "FIX-";
+          case PRIME_BROKER -> "PB-";
+        }
+        + v.sourceTradeId();
   }
 
   private static Trade expectedTrade(TradeValues v) {

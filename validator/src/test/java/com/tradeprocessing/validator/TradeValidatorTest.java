@@ -246,21 +246,23 @@ class TradeValidatorTest {
     assertThat(result.isValid()).isFalse();
     assertThat(result.problems())
         .singleElement()
-        .satisfies(p -> {
-          assertThat(p.code()).isEqualTo(code);
-          assertThat(p.field()).isEqualTo(field);
-          assertThat(p.message()).startsWith(field + ": ");
-        });
+        .satisfies(
+            p -> {
+              assertThat(p.code()).isEqualTo(code);
+              assertThat(p.field()).isEqualTo(field);
+              assertThat(p.message()).startsWith(field + ": ");
+            });
     assertThat(result.trade()).isNotNull();
     assertThat(result.tradeId()).isEqualTo(result.trade().tradeId());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "oms_quantity-at-max", "oms_notional-at-limit",
-    "fix-gateway_quantity-at-max", "fix-gateway_notional-at-limit",
-    "prime-broker_quantity-at-max", "prime-broker_notional-at-limit",
-  })
+  @ValueSource(
+      strings = {
+        "oms_quantity-at-max", "oms_notional-at-limit",
+        "fix-gateway_quantity-at-max", "fix-gateway_notional-at-limit",
+        "prime-broker_quantity-at-max", "prime-broker_notional-at-limit",
+      })
   void validate_quantityOrNotionalExactlyAtTheLimit_shouldAccept(String fixture) {
     // GIVEN
     TradeEvent event = EventFixtures.tradeEvent(fixture);
@@ -274,18 +276,33 @@ class TradeValidatorTest {
 
   static Stream<Arguments> manyProblems() {
     return Stream.of(
-        Arguments.of("oms_many-problems", List.of(
-            ReasonCode.MALFORMED_PAYLOAD, ReasonCode.INVALID_ISIN, ReasonCode.INVALID_QUANTITY,
-            ReasonCode.NOTIONAL_LIMIT_EXCEEDED, ReasonCode.INVALID_VENUE,
-            ReasonCode.FUTURE_TRADE_TIME)),
-        Arguments.of("fix-gateway_many-problems", List.of(
-            ReasonCode.MALFORMED_PAYLOAD, ReasonCode.INVALID_ISIN, ReasonCode.INVALID_QUANTITY,
-            ReasonCode.NOTIONAL_LIMIT_EXCEEDED, ReasonCode.INVALID_VENUE,
-            ReasonCode.FUTURE_TRADE_TIME)),
+        Arguments.of(
+            "oms_many-problems",
+            List.of(
+                ReasonCode.MALFORMED_PAYLOAD,
+                ReasonCode.INVALID_ISIN,
+                ReasonCode.INVALID_QUANTITY,
+                ReasonCode.NOTIONAL_LIMIT_EXCEEDED,
+                ReasonCode.INVALID_VENUE,
+                ReasonCode.FUTURE_TRADE_TIME)),
+        Arguments.of(
+            "fix-gateway_many-problems",
+            List.of(
+                ReasonCode.MALFORMED_PAYLOAD,
+                ReasonCode.INVALID_ISIN,
+                ReasonCode.INVALID_QUANTITY,
+                ReasonCode.NOTIONAL_LIMIT_EXCEEDED,
+                ReasonCode.INVALID_VENUE,
+                ReasonCode.FUTURE_TRADE_TIME)),
         // 2000000 x GBP 0.7012 stays under the notional limit.
-        Arguments.of("prime-broker_many-problems", List.of(
-            ReasonCode.MALFORMED_PAYLOAD, ReasonCode.INVALID_ISIN, ReasonCode.INVALID_QUANTITY,
-            ReasonCode.INVALID_VENUE, ReasonCode.FUTURE_TRADE_TIME)));
+        Arguments.of(
+            "prime-broker_many-problems",
+            List.of(
+                ReasonCode.MALFORMED_PAYLOAD,
+                ReasonCode.INVALID_ISIN,
+                ReasonCode.INVALID_QUANTITY,
+                ReasonCode.INVALID_VENUE,
+                ReasonCode.FUTURE_TRADE_TIME)));
   }
 
   @ParameterizedTest
@@ -341,9 +358,12 @@ class TradeValidatorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    EventFixtures.OMS_VALID, EventFixtures.FIX_GATEWAY_VALID, EventFixtures.PRIME_BROKER_VALID
-  })
+  @ValueSource(
+      strings = {
+        EventFixtures.OMS_VALID,
+        EventFixtures.FIX_GATEWAY_VALID,
+        EventFixtures.PRIME_BROKER_VALID
+      })
   void validate_missingDetailType_shouldBeMalformed(String fixture) {
     // GIVEN
     ObjectNode json = EventFixtures.event(fixture);
@@ -355,25 +375,33 @@ class TradeValidatorTest {
     // THEN
     assertThat(result.problems())
         .singleElement()
-        .satisfies(p -> {
-          assertThat(p.code()).isEqualTo(ReasonCode.MALFORMED_PAYLOAD);
-          assertThat(p.field()).isEqualTo("detail-type");
-          assertThat(p.message()).contains("missing");
-        });
+        .satisfies(
+            p -> {
+              assertThat(p.code()).isEqualTo(ReasonCode.MALFORMED_PAYLOAD);
+              assertThat(p.field()).isEqualTo("detail-type");
+              assertThat(p.message()).contains("missing");
+            });
   }
 
   static Stream<Arguments> nonObjectDetails() {
-    List<JsonNode> details = List.of(
-        NullNode.getInstance(), TextNode.valueOf("not json at all"), TextNode.valueOf("[1,2]"),
-        new DecimalNode(BigDecimal.TEN), BooleanNode.TRUE);
+    List<JsonNode> details =
+        List.of(
+            NullNode.getInstance(),
+            TextNode.valueOf("not json at all"),
+            TextNode.valueOf("[1,2]"),
+            new DecimalNode(BigDecimal.TEN),
+            BooleanNode.TRUE);
     return Stream.of(
-            EventFixtures.OMS_VALID, EventFixtures.FIX_GATEWAY_VALID, EventFixtures.PRIME_BROKER_VALID)
+            EventFixtures.OMS_VALID,
+            EventFixtures.FIX_GATEWAY_VALID,
+            EventFixtures.PRIME_BROKER_VALID)
         .flatMap(fixture -> details.stream().map(detail -> Arguments.of(fixture, detail)));
   }
 
   @ParameterizedTest
   @MethodSource("nonObjectDetails")
-  void validate_detailNotAnObject_shouldBeMalformedButKeepTheSource(String fixture, JsonNode detail) {
+  void validate_detailNotAnObject_shouldBeMalformedButKeepTheSource(
+      String fixture, JsonNode detail) {
     // GIVEN
     ObjectNode json = EventFixtures.eventWithDetail(fixture, detail);
 
@@ -382,7 +410,8 @@ class TradeValidatorTest {
 
     // THEN
     assertThat(result.reasonCodes()).containsExactly(ReasonCode.MALFORMED_PAYLOAD);
-    assertThat(result.sourceSystem()).isEqualTo(SourceSystem.fromEventSource(EventFixtures.source(fixture)).orElseThrow());
+    assertThat(result.sourceSystem())
+        .isEqualTo(SourceSystem.fromEventSource(EventFixtures.source(fixture)).orElseThrow());
     assertThat(result.tradeId()).isNull();
     assertThat(result.trade()).isNull();
   }
@@ -416,10 +445,11 @@ class TradeValidatorTest {
   @Test
   void validate_configuredThresholds_shouldBeTheOnesApplied() {
     // GIVEN
-    TradeValidator strict = TestValidators.with(
-        ValidationThresholds.DEFAULTS
-            .withMaxQuantity(new BigDecimal("99"))
-            .withKnownVenues(ValidationThresholds.venues("XLON")));
+    TradeValidator strict =
+        TestValidators.with(
+            ValidationThresholds.DEFAULTS
+                .withMaxQuantity(new BigDecimal("99"))
+                .withKnownVenues(ValidationThresholds.venues("XLON")));
 
     // WHEN
     ValidationResult result = strict.validate(EventFixtures.tradeEvent(EventFixtures.OMS_VALID));
@@ -432,9 +462,12 @@ class TradeValidatorTest {
   @Test
   void validate_thresholdsUnreadable_shouldFailRatherThanValidate() {
     // GIVEN
-    TradeValidator broken = new TradeValidator(
-        () -> { throw new InvalidThresholdException("max-quantity is 'lots'", null); },
-        TestValidators.CLOCK);
+    TradeValidator broken =
+        new TradeValidator(
+            () -> {
+              throw new InvalidThresholdException("max-quantity is 'lots'", null);
+            },
+            TestValidators.CLOCK);
 
     // WHEN / THEN
     assertThatThrownBy(() -> broken.validate(EventFixtures.tradeEvent(EventFixtures.OMS_VALID)))

@@ -177,8 +177,9 @@ class ValidateTradeHandlerTest {
 
     // THEN
     assertThat(output.get("reasonCodes")).isEqualTo(json("[\"MALFORMED_PAYLOAD\"]"));
-    assertThat(logs).singleElement().satisfies(
-        line -> assertThat(line.get("executionId").asText()).isEqualTo(EXECUTION_ID));
+    assertThat(logs)
+        .singleElement()
+        .satisfies(line -> assertThat(line.get("executionId").asText()).isEqualTo(EXECUTION_ID));
   }
 
   @Test
@@ -191,7 +192,10 @@ class ValidateTradeHandlerTest {
     JsonNode output = invoke(event);
 
     // THEN
-    assertThat(output).isEqualTo(json("""
+    assertThat(output)
+        .isEqualTo(
+            json(
+                """
         {"valid": true,
          "tradeId": "%s",
          "sourceSystem": "trading.oms",
@@ -212,7 +216,8 @@ class ValidateTradeHandlerTest {
            "account": "ACC-001",
            "trader": "jdoe"},
          "ruleSetVersion": "%s"}
-        """.formatted(tradeId, tradeId, RuleSet.VERSION)));
+        """
+                    .formatted(tradeId, tradeId, RuleSet.VERSION)));
   }
 
   @Test
@@ -244,11 +249,17 @@ class ValidateTradeHandlerTest {
         .isEqualTo(TradeId.of(SourceSystem.FIX_GATEWAY, "FIX-8841").value());
     assertThat(output.get("sourceSystem").textValue()).isEqualTo("trading.fix-gateway");
     assertThat(output.get("sourceTradeId").textValue()).isEqualTo("FIX-8841");
-    assertThat(output.get("reasonCodes")).isEqualTo(json("""
+    assertThat(output.get("reasonCodes"))
+        .isEqualTo(
+            json(
+                """
         ["MALFORMED_PAYLOAD", "INVALID_ISIN", "INVALID_QUANTITY", "NOTIONAL_LIMIT_EXCEEDED",
          "INVALID_VENUE", "FUTURE_TRADE_TIME"]"""));
     assertThat(output.get("problems")).hasSize(6);
-    assertThat(output.at("/problems/1")).isEqualTo(json("""
+    assertThat(output.at("/problems/1"))
+        .isEqualTo(
+            json(
+                """
         {"code": "INVALID_ISIN", "field": "SecurityID",
          "message": "SecurityID: ISIN check digit of US5949181046 should be 5"}"""));
     assertThat(output.get("trade").isNull()).isTrue();
@@ -273,8 +284,9 @@ class ValidateTradeHandlerTest {
   @Test
   void handleRequest_unknownSource_shouldWriteNullsForWhatCouldNotBeRead() throws IOException {
     // GIVEN
-    String event = EventFixtures.json(EventFixtures.OMS_VALID)
-        .replace("\"trading.oms\"", "\"trading.unknown\"");
+    String event =
+        EventFixtures.json(EventFixtures.OMS_VALID)
+            .replace("\"trading.oms\"", "\"trading.unknown\"");
 
     // WHEN
     JsonNode output = invoke(event);
@@ -366,8 +378,9 @@ class ValidateTradeHandlerTest {
   }
 
   @Test
-  void handleRequest_parameterStoreThrottledAfterAGoodRead_shouldValidateWithTheThresholdsReadEarlier()
-      throws IOException {
+  void
+      handleRequest_parameterStoreThrottledAfterAGoodRead_shouldValidateWithTheThresholdsReadEarlier()
+          throws IOException {
     // GIVEN a warm container whose refresh of the thresholds is throttled
     ssm.put(PATH + "max-quantity", "50");
     String event = EventFixtures.json(EventFixtures.OMS_VALID);

@@ -40,8 +40,9 @@ import java.util.function.Function;
  *
  * <p>Arguments: {@code --runs N} (10), {@code --warm N} (1000, 0 for none), {@code --variants
  * shipped,defaults,appcds[,aot_cache]}, {@code --out DIR} (benchmarks/target/cold-start), {@code
- * --jvm-option OPTION} (repeatable, added to every measured JVM, e.g. {@code -Xlog:class+load:file=...} to see
- * what a cold start loads; such a run's times are not comparable).
+ * --jvm-option OPTION} (repeatable, added to every measured JVM, e.g. {@code
+ * -Xlog:class+load:file=...} to see what a cold start loads; such a run's times are not
+ * comparable).
  */
 public final class ColdStartHarness {
 
@@ -66,7 +67,9 @@ public final class ColdStartHarness {
     Map<String, String> options = options(args);
     ProjectLayout layout = ProjectLayout.locate();
     Path work =
-        Path.of(options.getOrDefault("out", layout.root().resolve("benchmarks/target/cold-start").toString()));
+        Path.of(
+            options.getOrDefault(
+                "out", layout.root().resolve("benchmarks/target/cold-start").toString()));
     int runs = Integer.parseInt(options.getOrDefault("runs", "10"));
     int warm = Integer.parseInt(options.getOrDefault("warm", "1000"));
     List<JvmVariant> variants = new ArrayList<>();
@@ -115,7 +118,8 @@ public final class ColdStartHarness {
       settingsOf =
           variant ->
               withOptions(
-                  settings(variant, runtimeLibrary, nativeLibrary, sandbox, archives), extraOptions);
+                  settings(variant, runtimeLibrary, nativeLibrary, sandbox, archives),
+                  extraOptions);
       host =
           LambdaHost.start(
               name ->
@@ -238,7 +242,8 @@ public final class ColdStartHarness {
     }
   }
 
-  private Map<JvmVariant, Map<String, List<Double>>> coldStarts(List<JvmVariant> variants, int runs) {
+  private Map<JvmVariant, Map<String, List<Double>>> coldStarts(
+      List<JvmVariant> variants, int runs) {
     Map<JvmVariant, Map<String, List<Double>>> results = new EnumMap<>(JvmVariant.class);
     for (JvmVariant variant : variants) {
       Map<String, List<Double>> byFunction = new LinkedHashMap<>();
@@ -307,7 +312,10 @@ public final class ColdStartHarness {
   }
 
   private static String format(List<Double> times) {
-    return times.stream().map(t -> String.format("%7.0f", t)).reduce((a, b) -> a + " " + b).orElse("");
+    return times.stream()
+        .map(t -> String.format("%7.0f", t))
+        .reduce((a, b) -> a + " " + b)
+        .orElse("");
   }
 
   private static Map<String, String> options(String[] args) {

@@ -47,8 +47,10 @@ final class Invoker {
     }
     double millis = (System.nanoTime() - start) / 1e6;
     String body = new String(response.body(), StandardCharsets.UTF_8);
-    if (response.statusCode() != 200 || response.headers().firstValue("X-Amz-Function-Error").isPresent()) {
-      throw new IllegalStateException(function + " failed (" + response.statusCode() + "): " + body);
+    if (response.statusCode() != 200
+        || response.headers().firstValue("X-Amz-Function-Error").isPresent()) {
+      throw new IllegalStateException(
+          function + " failed (" + response.statusCode() + "): " + body);
     }
     try {
       return new Timed(TradeJson.mapper().readTree(body), millis);

@@ -65,7 +65,9 @@ enum JvmVariant {
     return options;
   }
 
-  /** The image's options; an AOT cache refuses any explicit -Xshare, and is the class data itself. */
+  /**
+   * The image's options; an AOT cache refuses any explicit -Xshare, and is the class data itself.
+   */
   private List<String> shippedOptions(FunctionConfiguration function) {
     List<String> options = new ArrayList<>(ContainerSettings.lambdaJava21Options(function));
     if (this == AOT_CACHE) {

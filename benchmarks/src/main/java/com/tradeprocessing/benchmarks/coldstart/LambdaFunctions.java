@@ -6,7 +6,9 @@ import java.util.Map;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 
-/** A function's configuration as the emulator's Lambda API holds it, provisioned from the templates. */
+/**
+ * A function's configuration as the emulator's Lambda API holds it, provisioned from the templates.
+ */
 final class LambdaFunctions {
 
   private LambdaFunctions() {}

@@ -26,7 +26,10 @@ record Samples(double[] millis) {
     return percentile(50);
   }
 
-  /** The nearest-rank percentile: the smallest value with at least {@code p}% of values at or below it. */
+  /**
+   * The nearest-rank percentile: the smallest value with at least {@code p}% of values at or below
+   * it.
+   */
   double percentile(double p) {
     int rank = (int) Math.ceil(p / 100.0 * millis.length);
     return millis[Math.max(0, Math.min(millis.length - 1, rank - 1))];

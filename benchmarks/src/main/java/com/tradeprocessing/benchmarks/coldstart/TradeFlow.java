@@ -31,11 +31,11 @@ final class TradeFlow {
     String id = UUID.randomUUID().toString();
     detail.put("tradeId", "OMS-BENCH-" + id);
     detail.put(
-        "executedAt", Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS).toString());
+        "executedAt",
+        Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS).toString());
     event.put("id", id);
     return new TradeFlow(
-        event,
-        "arn:aws:states:us-east-1:123456789012:execution:" + stateMachineName + ":" + id);
+        event, "arn:aws:states:us-east-1:123456789012:execution:" + stateMachineName + ":" + id);
   }
 
   /** The validator's and the enricher's payload: {@code {"event", "executionId"}}. */

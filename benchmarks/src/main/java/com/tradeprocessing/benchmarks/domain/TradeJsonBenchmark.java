@@ -43,7 +43,9 @@ public class TradeJsonBenchmark {
   public void prepare() {
     String event = EventFixtures.json(EventFixtures.OMS_VALID);
     stageInput =
-        ("{\"event\":" + event + ",\"executionId\":\"arn:aws:states:us-east-1:123456789012:"
+        ("{\"event\":"
+                + event
+                + ",\"executionId\":\"arn:aws:states:us-east-1:123456789012:"
                 + "execution:sfn-trade-processing-bench:1\"}")
             .getBytes(StandardCharsets.UTF_8);
     trade =

@@ -28,15 +28,15 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Where a function's initialisation goes, step by step, each step in a fresh JVM started with the
- * image's JVM options on a function's own classpath (its module's {@code target/classes} and {@code target/lambda/lib}, the image's
- * task root):
- * the logging set-up (slf4j, log4j2 and its configuration, the Powertools JSON layout), the first
- * log line, the first one with a structured argument, the Jackson mapper, the SDK's HTTP client, the
- * SSM client and its first call (to a local stand-in). The steps run in the order a handler takes
- * them; each figure is what that step adds.
+ * image's JVM options on a function's own classpath (its module's {@code target/classes} and {@code
+ * target/lambda/lib}, the image's task root): the logging set-up (slf4j, log4j2 and its
+ * configuration, the Powertools JSON layout), the first log line, the first one with a structured
+ * argument, the Jackson mapper, the SDK's HTTP client, the SSM client and its first call (to a
+ * local stand-in). The steps run in the order a handler takes them; each figure is what that step
+ * adds.
  *
- * <p>Arguments: {@code --module DIR [--runs N] [--jvm-option OPTION]...}; prints the median of
- * each step over the runs and the number of classes loaded.
+ * <p>Arguments: {@code --module DIR [--runs N] [--jvm-option OPTION]...}; prints the median of each
+ * step over the runs and the number of classes loaded.
  */
 public final class InitBreakdown {
 
@@ -81,7 +81,8 @@ public final class InitBreakdown {
               + "/*");
       command.add(InitBreakdown.class.getName());
       command.add(CHILD);
-      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      ProcessBuilder builder =
+          new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
       builder.environment().put("POWERTOOLS_SERVICE_NAME", "init-breakdown");
       Process process = builder.start();
       String report = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -91,7 +92,9 @@ public final class InitBreakdown {
       for (String line : report.split("\n")) {
         String[] fields = line.split("\t");
         if (fields.length == 2) {
-          steps.computeIfAbsent(fields[0], name -> new ArrayList<>()).add(Double.parseDouble(fields[1]));
+          steps
+              .computeIfAbsent(fields[0], name -> new ArrayList<>())
+              .add(Double.parseDouble(fields[1]));
         }
       }
     }
@@ -116,7 +119,8 @@ public final class InitBreakdown {
    */
   private static void child() throws IOException {
     ClassLoadingMXBean classLoading = ManagementFactory.getClassLoadingMXBean();
-    HttpServer parameterStore = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer parameterStore =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     parameterStore.createContext(
         "/",
         exchange -> {
@@ -136,7 +140,9 @@ public final class InitBreakdown {
     long[] last = start;
 
     Logger log = LoggerFactory.getLogger(InitBreakdown.class);
-    last = step(steps, "logging set-up: slf4j, log4j2, configuration, JSON layout", last, classLoading);
+    last =
+        step(
+            steps, "logging set-up: slf4j, log4j2, configuration, JSON layout", last, classLoading);
     log.info("first line");
     last = step(steps, "first log line", last, classLoading);
     log.info("structured", entry("valid", true));
@@ -147,11 +153,15 @@ public final class InitBreakdown {
     last = step(steps, "SDK HTTP client, URL connection", last, classLoading);
     SdkClients clients =
         new SdkClients(
-            Region.US_EAST_1, http, StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")));
+            Region.US_EAST_1,
+            http,
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")));
     try (SsmClient ssm = clients.build(SsmClient.builder().endpointOverride(endpoint))) {
       last = step(steps, "SSM client, SdkClients.build", last, classLoading);
-      ssm.getParametersByPath(request -> request.path("/trade-processing/thresholds").recursive(true));
-      last = step(steps, "first SSM call, GetParametersByPath answered locally", last, classLoading);
+      ssm.getParametersByPath(
+          request -> request.path("/trade-processing/thresholds").recursive(true));
+      last =
+          step(steps, "first SSM call, GetParametersByPath answered locally", last, classLoading);
     }
     step(steps, "total", start, classLoading);
     parameterStore.stop(0);

@@ -9,12 +9,12 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The reference-data API's base URL of another source under the functions' one cache policy
- * ({@link RefreshingCache}, docs/stage-contracts.md "Caches"): read on the first trade, then once
- * per time to live, so a moved API is followed without a deployment; when a refresh cannot reach
- * SSM ({@link ReferenceDataUnavailableException}) the URL read last stays in use for at most the
- * policy's staleness bound. A parameter that is gone or not a URL ({@link
- * ReferenceDataEndpointException}) fails the invocation at once.
+ * The reference-data API's base URL of another source under the functions' one cache policy ({@link
+ * RefreshingCache}, docs/stage-contracts.md "Caches"): read on the first trade, then once per time
+ * to live, so a moved API is followed without a deployment; when a refresh cannot reach SSM ({@link
+ * ReferenceDataUnavailableException}) the URL read last stays in use for at most the policy's
+ * staleness bound. A parameter that is gone or not a URL ({@link ReferenceDataEndpointException})
+ * fails the invocation at once.
  */
 public final class CachingReferenceDataEndpoint implements Supplier<URI> {
 
@@ -26,7 +26,8 @@ public final class CachingReferenceDataEndpoint implements Supplier<URI> {
   public CachingReferenceDataEndpoint(Supplier<URI> delegate, Clock clock) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
     this.cache =
-        RefreshingCache.<String, URI>builder(ReferenceDataUnavailableException.class, clock).build();
+        RefreshingCache.<String, URI>builder(ReferenceDataUnavailableException.class, clock)
+            .build();
   }
 
   @Override

@@ -12,9 +12,9 @@ import java.time.Clock;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * The enricher's production objects, built once per container by the handler's no-arg
- * constructor (ADR 0025). Building calls nothing: the endpoint is read from SSM, and the
- * reference-data API called, for the first trade.
+ * The enricher's production objects, built once per container by the handler's no-arg constructor
+ * (ADR 0025). Building calls nothing: the endpoint is read from SSM, and the reference-data API
+ * called, for the first trade.
  */
 public final class EnricherWiring {
 
@@ -38,7 +38,8 @@ public final class EnricherWiring {
   }
 
   /** The wiring around the given SDK client settings and clock. */
-  public static EnricherWiring of(FunctionEnvironment environment, SdkClients clients, Clock clock) {
+  public static EnricherWiring of(
+      FunctionEnvironment environment, SdkClients clients, Clock clock) {
     String parameterName = environment.required(ENDPOINT_PARAMETER_VARIABLE);
     SsmClient ssm = clients.build(SsmClient.builder());
     HttpClient http =
@@ -46,7 +47,8 @@ public final class EnricherWiring {
     HttpReferenceDataClient api =
         new HttpReferenceDataClient(
             http,
-            new CachingReferenceDataEndpoint(new SsmReferenceDataEndpoint(ssm, parameterName), clock),
+            new CachingReferenceDataEndpoint(
+                new SsmReferenceDataEndpoint(ssm, parameterName), clock),
             HttpReferenceDataClient.DEFAULT_REQUEST_TIMEOUT);
     TradeEnricher enricher =
         new TradeEnricher(

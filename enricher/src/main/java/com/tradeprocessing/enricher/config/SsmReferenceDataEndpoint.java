@@ -75,8 +75,11 @@ public final class SsmReferenceDataEndpoint implements Supplier<URI> {
         || uri.getRawQuery() != null
         || uri.getRawFragment() != null) {
       throw new ReferenceDataEndpointException(
-          "SSM parameter " + parameterName
-              + " must be an absolute http(s) URL without query or fragment: '" + value + "'");
+          "SSM parameter "
+              + parameterName
+              + " must be an absolute http(s) URL without query or fragment: '"
+              + value
+              + "'");
     }
     return uri;
   }

@@ -8,10 +8,10 @@ import java.time.ZonedDateTime;
 import java.util.Objects;
 
 /**
- * Classifies an instant into a {@link MarketSession} of a venue. The regular session comes from
- * the venue; the extended sessions use one pre-open start and one post-close end in local time
- * for every venue, because the reference-data API does not publish them. Every interval is
- * closed at its start and open at its end, so each local time has exactly one session.
+ * Classifies an instant into a {@link MarketSession} of a venue. The regular session comes from the
+ * venue; the extended sessions use one pre-open start and one post-close end in local time for
+ * every venue, because the reference-data API does not publish them. Every interval is closed at
+ * its start and open at its end, so each local time has exactly one session.
  *
  * @param preOpenStart local time PRE_OPEN begins; PRE_OPEN is empty if the venue opens earlier
  * @param postCloseEnd local time POST_CLOSE ends; POST_CLOSE is empty if the venue closes later

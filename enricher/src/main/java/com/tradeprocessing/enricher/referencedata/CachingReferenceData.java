@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * Keeps reference data for the life of a container under the functions' one cache policy ({@link
  * RefreshingCache}, docs/stage-contracts.md "Caches"), so a burst of trades in one instrument costs
- * one API call. Known instruments and venues are kept for {@code knownTtl}; "not known" answers
- * for the shorter {@code unknownTtl}, so a newly listed instrument is seen soon while a stream of
+ * one API call. Known instruments and venues are kept for {@code knownTtl}; "not known" answers for
+ * the shorter {@code unknownTtl}, so a newly listed instrument is seen soon while a stream of
  * trades in an unknown one does not call the API for each trade.
  *
  * <p>When a refresh finds the API unavailable ({@link ReferenceDataUnavailableException}), a known

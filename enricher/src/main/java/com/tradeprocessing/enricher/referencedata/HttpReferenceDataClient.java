@@ -76,18 +76,17 @@ public final class HttpReferenceDataClient implements ReferenceData {
   @Override
   public Optional<Venue> venue(Mic mic) {
     return get(
-        "venues/" + mic.value(),
-        "venue " + mic,
-        body -> ReferenceDataBodies.venue(mic, body));
+        "venues/" + mic.value(), "venue " + mic, body -> ReferenceDataBodies.venue(mic, body));
   }
 
   private <T> Optional<T> get(String path, String what, Function<String, T> readOk) {
     URI uri = resolve(path);
-    HttpRequest request = HttpRequest.newBuilder(uri)
-        .GET()
-        .header("Accept", "application/json")
-        .timeout(requestTimeout)
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .GET()
+            .header("Accept", "application/json")
+            .timeout(requestTimeout)
+            .build();
     HttpResponse<String> response = send(request, what);
     int status = response.statusCode();
     if (status == 200) {
@@ -101,8 +100,13 @@ public final class HttpReferenceDataClient implements ReferenceData {
           "reference-data API answered " + status + " for " + what + " (GET " + uri + ")");
     }
     throw new ReferenceDataContractException(
-        "reference-data API answered " + status + ", which its contract does not allow, for "
-            + what + " (GET " + uri + ")");
+        "reference-data API answered "
+            + status
+            + ", which its contract does not allow, for "
+            + what
+            + " (GET "
+            + uri
+            + ")");
   }
 
   private URI resolve(String path) {
@@ -112,8 +116,8 @@ public final class HttpReferenceDataClient implements ReferenceData {
   }
 
   /**
-   * Sends and reads the whole body within {@code requestTimeout}. The request's own timeout ends
-   * at the response headers, so the wait on the future is what bounds a body that trickles in.
+   * Sends and reads the whole body within {@code requestTimeout}. The request's own timeout ends at
+   * the response headers, so the wait on the future is what bounds a body that trickles in.
    */
   private HttpResponse<String> send(HttpRequest request, String what) {
     CompletableFuture<HttpResponse<String>> future =
@@ -130,13 +134,19 @@ public final class HttpReferenceDataClient implements ReferenceData {
           "interrupted while reading " + what + " (GET " + request.uri() + ")", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
+      if (cause instanceof HttpTimeoutException
+          && !(cause instanceof HttpConnectTimeoutException)) {
         throw timedOut(request, what, cause);
       }
-      String reason = cause.getClass().getSimpleName()
-          + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+      String reason =
+          cause.getClass().getSimpleName()
+              + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
       throw new ReferenceDataUnavailableException(
-          "reference-data API could not be reached for " + what + " (GET " + request.uri() + "): "
+          "reference-data API could not be reached for "
+              + what
+              + " (GET "
+              + request.uri()
+              + "): "
               + reason,
           cause);
     }
@@ -145,8 +155,13 @@ public final class HttpReferenceDataClient implements ReferenceData {
   private ReferenceDataUnavailableException timedOut(
       HttpRequest request, String what, Throwable cause) {
     return new ReferenceDataUnavailableException(
-        "reference-data API did not answer within " + requestTimeout + " for " + what + " (GET "
-            + request.uri() + ")",
+        "reference-data API did not answer within "
+            + requestTimeout
+            + " for "
+            + what
+            + " (GET "
+            + request.uri()
+            + ")",
         cause);
   }
 }

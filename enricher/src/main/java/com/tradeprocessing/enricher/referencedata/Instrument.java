@@ -15,8 +15,8 @@ import java.util.Objects;
  *
  * @param mic the instrument's primary listing, which need not be the venue a trade executed on
  * @param sector {@code null} for instruments without one (funds, for example)
- * @param referencePrice the last reference (closing) price in {@code currency}, kept with the
- *     scale the API sent
+ * @param referencePrice the last reference (closing) price in {@code currency}, kept with the scale
+ *     the API sent
  * @param referencePriceAsOf the business date whose close {@code referencePrice} is
  */
 public record Instrument(

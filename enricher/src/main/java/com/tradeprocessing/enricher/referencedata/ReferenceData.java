@@ -8,8 +8,8 @@ import com.tradeprocessing.model.Mic;
 import java.util.Optional;
 
 /**
- * Reads instruments and venues. An identifier the source does not know is an empty result, not
- * an error; faults are {@link ReferenceDataUnavailableException} (may pass, retried), {@link
+ * Reads instruments and venues. An identifier the source does not know is an empty result, not an
+ * error; faults are {@link ReferenceDataUnavailableException} (may pass, retried), {@link
  * ReferenceDataContractException} and {@link ReferenceDataEndpointException} (do not pass).
  */
 public interface ReferenceData {

@@ -11,9 +11,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A trading venue as the reference-data API describes it, immutable: its time zone, regular
- * trading hours in local time and full-day holidays. Saturdays and Sundays are never business
- * days.
+ * A trading venue as the reference-data API describes it, immutable: its time zone, regular trading
+ * hours in local time and full-day holidays. Saturdays and Sundays are never business days.
  *
  * @param timeZone a region-based zone (not a fixed offset), so that daylight saving applies
  * @param regularOpen start of regular trading, local time, inclusive

@@ -80,7 +80,9 @@ class CachingReferenceDataEndpointTest {
   void get_ssmUnavailableWithinTheStalenessBound_shouldKeepTheUrlReadEarlier() {
     // GIVEN
     ScriptedParameter ssm =
-        new ScriptedParameter().then(() -> FIRST).then(CachingReferenceDataEndpointTest::unavailable);
+        new ScriptedParameter()
+            .then(() -> FIRST)
+            .then(CachingReferenceDataEndpointTest::unavailable);
     CachingReferenceDataEndpoint endpoint = new CachingReferenceDataEndpoint(ssm, clock);
     endpoint.get();
     clock.advance(TTL.plus(STALENESS).minusSeconds(1));
@@ -96,7 +98,9 @@ class CachingReferenceDataEndpointTest {
   void get_ssmUnavailablePastTheStalenessBound_shouldThrowTheRetryableError() {
     // GIVEN
     ScriptedParameter ssm =
-        new ScriptedParameter().then(() -> FIRST).then(CachingReferenceDataEndpointTest::unavailable);
+        new ScriptedParameter()
+            .then(() -> FIRST)
+            .then(CachingReferenceDataEndpointTest::unavailable);
     CachingReferenceDataEndpoint endpoint = new CachingReferenceDataEndpoint(ssm, clock);
     endpoint.get();
     clock.advance(TTL.plus(STALENESS));
@@ -111,7 +115,10 @@ class CachingReferenceDataEndpointTest {
     ScriptedParameter ssm =
         new ScriptedParameter()
             .then(() -> FIRST)
-            .then(() -> { throw new ReferenceDataEndpointException("does not exist", null); });
+            .then(
+                () -> {
+                  throw new ReferenceDataEndpointException("does not exist", null);
+                });
     CachingReferenceDataEndpoint endpoint = new CachingReferenceDataEndpoint(ssm, clock);
     endpoint.get();
     clock.advance(TTL);

@@ -31,7 +31,8 @@ class EnricherWiringTest {
     // THEN
     SsmServiceClientConfiguration ssm = wiring.ssm().serviceClientConfiguration();
     assertThat(ssm.region()).isEqualTo(Region.EU_WEST_1);
-    assertThat(ssm.credentialsProvider()).isInstanceOf(EnvironmentVariableCredentialsProvider.class);
+    assertThat(ssm.credentialsProvider())
+        .isInstanceOf(EnvironmentVariableCredentialsProvider.class);
     assertThat(ssm.overrideConfiguration().apiCallAttemptTimeout())
         .contains(SdkClients.API_CALL_ATTEMPT_TIMEOUT);
     assertThat(ssm.overrideConfiguration().apiCallTimeout()).contains(SdkClients.API_CALL_TIMEOUT);
@@ -42,7 +43,9 @@ class EnricherWiringTest {
     // GIVEN an SSM whose endpoint parameter holds no URL, so the trade stops there
     RecordingHttpClient http =
         new RecordingHttpClient(
-            "{\"Parameter\":{\"Name\":\"" + PARAMETER + "\",\"Type\":\"String\","
+            "{\"Parameter\":{\"Name\":\""
+                + PARAMETER
+                + "\",\"Type\":\"String\","
                 + "\"Value\":\"not a url\",\"Version\":1}}");
     SdkClients clients = http.sdkClients(Region.EU_WEST_1);
 

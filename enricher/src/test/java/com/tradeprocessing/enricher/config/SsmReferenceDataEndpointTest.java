@@ -43,14 +43,15 @@ class SsmReferenceDataEndpointTest {
 
   @BeforeEach
   void buildClient() {
-    ssm = SsmClient.builder()
-        .region(Region.US_EAST_1)
-        .endpointOverride(URI.create(SSM.baseUrl()))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-        .build();
+    ssm =
+        SsmClient.builder()
+            .region(Region.US_EAST_1)
+            .endpointOverride(URI.create(SSM.baseUrl()))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+            .build();
   }
 
   @AfterEach
@@ -68,8 +69,12 @@ class SsmReferenceDataEndpointTest {
     return aResponse()
         .withStatus(200)
         .withHeader("Content-Type", "application/x-amz-json-1.1")
-        .withBody("{\"Parameter\":{\"Name\":\"" + PARAMETER + "\",\"Type\":\"String\",\"Value\":\""
-            + value + "\",\"Version\":1}}");
+        .withBody(
+            "{\"Parameter\":{\"Name\":\""
+                + PARAMETER
+                + "\",\"Type\":\"String\",\"Value\":\""
+                + value
+                + "\",\"Version\":1}}");
   }
 
   private static ResponseDefinitionBuilder error(int status, String type) {
@@ -168,16 +173,17 @@ class SsmReferenceDataEndpointTest {
   @Test
   void get_ssmSlowerThanTheCallTimeout_shouldThrowUnavailable() {
     // GIVEN
-    SSM.stubFor(getParameter().willReturn(parameterValue("http://127.0.0.1:4010")
-        .withFixedDelay(10_000)));
-    SsmClient impatient = SsmClient.builder()
-        .region(Region.US_EAST_1)
-        .endpointOverride(URI.create(SSM.baseUrl()))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofMillis(500)))
-        .build();
+    SSM.stubFor(
+        getParameter().willReturn(parameterValue("http://127.0.0.1:4010").withFixedDelay(10_000)));
+    SsmClient impatient =
+        SsmClient.builder()
+            .region(Region.US_EAST_1)
+            .endpointOverride(URI.create(SSM.baseUrl()))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofMillis(500)))
+            .build();
 
     // WHEN / THEN
     try (impatient) {
@@ -188,8 +194,14 @@ class SsmReferenceDataEndpointTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"reference-data.internal", "ftp://reference-data.internal",
-      "https://reference-data.internal/v1?key=1", "https:///v1", "http://exa mple"})
+  @ValueSource(
+      strings = {
+        "reference-data.internal",
+        "ftp://reference-data.internal",
+        "https://reference-data.internal/v1?key=1",
+        "https:///v1",
+        "http://exa mple"
+      })
   void get_parameterNotAnHttpUrl_shouldThrowEndpointException(String value) {
     // GIVEN
     SSM.stubFor(getParameter().willReturn(parameterValue(value)));

@@ -40,10 +40,11 @@ class CachingReferenceDataTest {
   @BeforeEach
   void serveFixtures() {
     ReferenceDataFixtures.serveAll(API);
-    http = new HttpReferenceDataClient(
-        HttpReferenceDataClient.newHttpClient(Duration.ofSeconds(2)),
-        () -> URI.create(API.baseUrl()),
-        Duration.ofSeconds(5));
+    http =
+        new HttpReferenceDataClient(
+            HttpReferenceDataClient.newHttpClient(Duration.ofSeconds(2)),
+            () -> URI.create(API.baseUrl()),
+            Duration.ofSeconds(5));
   }
 
   private CachingReferenceData cache() {
@@ -116,8 +117,12 @@ class CachingReferenceDataTest {
     CachingReferenceData referenceData = cache();
     referenceData.instrument(UNLISTED);
     clock.advance(CachingReferenceData.DEFAULT_UNKNOWN_TTL);
-    API.stubFor(get(urlEqualTo("/instruments/US0000000002")).willReturn(json(
-        ReferenceDataFixtures.instrumentJson("US0378331005").replace("US0378331005", "US0000000002"))));
+    API.stubFor(
+        get(urlEqualTo("/instruments/US0000000002"))
+            .willReturn(
+                json(
+                    ReferenceDataFixtures.instrumentJson("US0378331005")
+                        .replace("US0378331005", "US0000000002"))));
 
     // WHEN
     var second = referenceData.instrument(UNLISTED);
@@ -145,8 +150,8 @@ class CachingReferenceDataTest {
   void instrument_afterAFault_shouldAskTheApiAgainAtOnce() {
     // GIVEN
     CachingReferenceData referenceData = cache();
-    API.stubFor(get(urlEqualTo("/instruments/US0378331005"))
-        .willReturn(aResponse().withStatus(503)));
+    API.stubFor(
+        get(urlEqualTo("/instruments/US0378331005")).willReturn(aResponse().withStatus(503)));
     assertThatThrownBy(() -> referenceData.instrument(APPLE))
         .isInstanceOf(ReferenceDataUnavailableException.class);
     ReferenceDataFixtures.serveAll(API);
@@ -162,8 +167,8 @@ class CachingReferenceDataTest {
   @Test
   void instrument_moreInstrumentsThanEntries_shouldDropTheLeastRecentlyUsed() {
     // GIVEN room for two: Apple is used after Microsoft, so IBM pushes Microsoft out
-    CachingReferenceData referenceData = new CachingReferenceData(
-        http, clock, Duration.ofMinutes(5), Duration.ofSeconds(30), 2);
+    CachingReferenceData referenceData =
+        new CachingReferenceData(http, clock, Duration.ofMinutes(5), Duration.ofSeconds(30), 2);
     referenceData.instrument(MICROSOFT);
     referenceData.instrument(APPLE);
     referenceData.instrument(IBM);
@@ -182,8 +187,8 @@ class CachingReferenceDataTest {
     // GIVEN
     CachingReferenceData referenceData = cache();
     var first = referenceData.instrument(APPLE);
-    API.stubFor(get(urlEqualTo("/instruments/US0378331005"))
-        .willReturn(aResponse().withStatus(503)));
+    API.stubFor(
+        get(urlEqualTo("/instruments/US0378331005")).willReturn(aResponse().withStatus(503)));
     clock.advance(CachingReferenceData.DEFAULT_KNOWN_TTL);
 
     // WHEN
@@ -199,8 +204,8 @@ class CachingReferenceDataTest {
     // GIVEN a 404 must not hide a listing made while the API is down
     CachingReferenceData referenceData = cache();
     referenceData.instrument(UNLISTED);
-    API.stubFor(get(urlEqualTo("/instruments/US0000000002"))
-        .willReturn(aResponse().withStatus(503)));
+    API.stubFor(
+        get(urlEqualTo("/instruments/US0000000002")).willReturn(aResponse().withStatus(503)));
     clock.advance(CachingReferenceData.DEFAULT_UNKNOWN_TTL);
 
     // WHEN / THEN
@@ -213,8 +218,9 @@ class CachingReferenceDataTest {
     // GIVEN
     CachingReferenceData referenceData = cache();
     referenceData.instrument(APPLE);
-    API.stubFor(get(urlEqualTo("/instruments/US0378331005"))
-        .willReturn(json("{\"isin\": \"US0378331005\"}")));
+    API.stubFor(
+        get(urlEqualTo("/instruments/US0378331005"))
+            .willReturn(json("{\"isin\": \"US0378331005\"}")));
     clock.advance(CachingReferenceData.DEFAULT_KNOWN_TTL);
 
     // WHEN / THEN

@@ -43,8 +43,10 @@ class HttpReferenceDataClientTest {
 
   private static final Isin APPLE = Isin.parse("US0378331005");
   private static final Mic XNAS = Mic.parse("XNAS");
+
   /** Generous, so a cold JVM never turns an answer into a timeout. */
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
   /** For the timeout tests: short, and far below the delays their servers use. */
   private static final Duration SHORT_REQUEST_TIMEOUT = Duration.ofMillis(500);
 
@@ -70,54 +72,61 @@ class HttpReferenceDataClientTest {
   @Test
   void instrument_200_shouldMapEveryField() {
     // GIVEN
-    API.stubFor(get(urlEqualTo("/instruments/US0378331005"))
-        .willReturn(json(ReferenceDataFixtures.instrumentJson("US0378331005"))));
+    API.stubFor(
+        get(urlEqualTo("/instruments/US0378331005"))
+            .willReturn(json(ReferenceDataFixtures.instrumentJson("US0378331005"))));
 
     // WHEN
     Optional<Instrument> instrument = client().instrument(APPLE);
 
     // THEN
-    assertThat(instrument).contains(new Instrument(
-        APPLE,
-        "AAPL",
-        "Apple Inc.",
-        XNAS,
-        Currency.USD,
-        "EQUITY",
-        "Information Technology",
-        100,
-        new BigDecimal("190.00"),
-        LocalDate.of(2026, 11, 24)));
+    assertThat(instrument)
+        .contains(
+            new Instrument(
+                APPLE,
+                "AAPL",
+                "Apple Inc.",
+                XNAS,
+                Currency.USD,
+                "EQUITY",
+                "Information Technology",
+                100,
+                new BigDecimal("190.00"),
+                LocalDate.of(2026, 11, 24)));
     assertThat(instrument.orElseThrow().referencePrice().scale()).isEqualTo(2);
-    API.verify(getRequestedFor(urlEqualTo("/instruments/US0378331005"))
-        .withHeader("Accept", equalTo("application/json")));
+    API.verify(
+        getRequestedFor(urlEqualTo("/instruments/US0378331005"))
+            .withHeader("Accept", equalTo("application/json")));
   }
 
   @Test
   void venue_200_shouldMapEveryField() {
     // GIVEN
-    API.stubFor(get(urlEqualTo("/venues/XLON"))
-        .willReturn(json(ReferenceDataFixtures.venueJson("XLON"))));
+    API.stubFor(
+        get(urlEqualTo("/venues/XLON")).willReturn(json(ReferenceDataFixtures.venueJson("XLON"))));
 
     // WHEN
     Optional<Venue> venue = client().venue(Mic.parse("XLON"));
 
     // THEN
-    assertThat(venue).hasValueSatisfying(v -> {
-      assertThat(v.mic()).isEqualTo(Mic.parse("XLON"));
-      assertThat(v.name()).isEqualTo("London Stock Exchange");
-      assertThat(v.timeZone()).isEqualTo(ZoneId.of("Europe/London"));
-      assertThat(v.regularOpen()).isEqualTo(LocalTime.of(8, 0));
-      assertThat(v.regularClose()).isEqualTo(LocalTime.of(16, 30));
-      assertThat(v.holidays()).hasSize(9).contains(LocalDate.of(2026, 12, 28));
-    });
+    assertThat(venue)
+        .hasValueSatisfying(
+            v -> {
+              assertThat(v.mic()).isEqualTo(Mic.parse("XLON"));
+              assertThat(v.name()).isEqualTo("London Stock Exchange");
+              assertThat(v.timeZone()).isEqualTo(ZoneId.of("Europe/London"));
+              assertThat(v.regularOpen()).isEqualTo(LocalTime.of(8, 0));
+              assertThat(v.regularClose()).isEqualTo(LocalTime.of(16, 30));
+              assertThat(v.holidays()).hasSize(9).contains(LocalDate.of(2026, 12, 28));
+            });
   }
 
   @Test
   void instrument_baseUrlWithPathAndTrailingSlash_shouldResolveUnderThePath() {
     // GIVEN
-    API.stubFor(get(urlEqualTo("/reference/v1/instruments/US0378331005"))
-        .willReturn(json(ReferenceDataFixtures.instrumentJson("US0378331005"))));
+    API.stubFor(
+        get(urlEqualTo("/reference/v1/instruments/US0378331005"))
+            .willReturn(json(ReferenceDataFixtures.instrumentJson("US0378331005"))));
 
     // WHEN
     Optional<Instrument> instrument = client(API.baseUrl() + "/reference/v1/").instrument(APPLE);
@@ -129,8 +138,9 @@ class HttpReferenceDataClientTest {
   @Test
   void instrument_404_shouldBeEmpty() {
     // GIVEN
-    API.stubFor(get(urlEqualTo("/instruments/US0378331005"))
-        .willReturn(aResponse().withStatus(404).withBody("{\"message\":\"not found\"}")));
+    API.stubFor(
+        get(urlEqualTo("/instruments/US0378331005"))
+            .willReturn(aResponse().withStatus(404).withBody("{\"message\":\"not found\"}")));
 
     // WHEN
     Optional<Instrument> instrument = client().instrument(APPLE);
@@ -155,8 +165,9 @@ class HttpReferenceDataClientTest {
   @ValueSource(ints = {500, 502, 503, 504, 408, 429})
   void instrument_transientStatus_shouldThrowUnavailable(int status) {
     // GIVEN
-    API.stubFor(get(urlEqualTo("/instruments/US0378331005"))
-        .willReturn(aResponse().withStatus(status).withBody("try later")));
+    API.stubFor(
+        get(urlEqualTo("/instruments/US0378331005"))
+            .willReturn(aResponse().withStatus(status).withBody("try later")));
 
     // WHEN / THEN
     assertThatThrownBy(() -> client().instrument(APPLE))
@@ -169,8 +180,9 @@ class HttpReferenceDataClientTest {
   @ValueSource(ints = {400, 401, 403, 410, 204, 301})
   void venue_statusOutsideTheContract_shouldThrowContractException(int status) {
     // GIVEN
-    API.stubFor(get(urlEqualTo("/venues/XNAS"))
-        .willReturn(aResponse().withStatus(status).withHeader("Location", "/elsewhere")));
+    API.stubFor(
+        get(urlEqualTo("/venues/XNAS"))
+            .willReturn(aResponse().withStatus(status).withHeader("Location", "/elsewhere")));
 
     // WHEN / THEN
     assertThatThrownBy(() -> client().venue(XNAS))
@@ -181,9 +193,10 @@ class HttpReferenceDataClientTest {
   @Test
   void instrument_answerSlowerThanTheRequestTimeout_shouldThrowUnavailable() {
     // GIVEN
-    API.stubFor(get(urlEqualTo("/instruments/US0378331005"))
-        .willReturn(json(ReferenceDataFixtures.instrumentJson("US0378331005"))
-            .withFixedDelay(10_000)));
+    API.stubFor(
+        get(urlEqualTo("/instruments/US0378331005"))
+            .willReturn(
+                json(ReferenceDataFixtures.instrumentJson("US0378331005")).withFixedDelay(10_000)));
 
     // WHEN / THEN
     assertThatThrownBy(() -> client(API.baseUrl(), SHORT_REQUEST_TIMEOUT).instrument(APPLE))
@@ -199,8 +212,10 @@ class HttpReferenceDataClientTest {
       Thread trickler = Thread.ofPlatform().daemon().start(() -> trickle(server, 200));
 
       // WHEN / THEN
-      assertThatThrownBy(() -> client("http://127.0.0.1:" + server.getLocalPort(),
-              SHORT_REQUEST_TIMEOUT).instrument(APPLE))
+      assertThatThrownBy(
+              () ->
+                  client("http://127.0.0.1:" + server.getLocalPort(), SHORT_REQUEST_TIMEOUT)
+                      .instrument(APPLE))
           .isInstanceOf(ReferenceDataUnavailableException.class)
           .hasMessageContaining("did not answer within PT0.5S")
           .hasCauseInstanceOf(TimeoutException.class);
@@ -211,15 +226,19 @@ class HttpReferenceDataClientTest {
   /** Answers one request with a 200 whose {@code length}-byte body comes a byte per 50 ms. */
   private static void trickle(ServerSocket server, int length) {
     try (Socket socket = server.accept()) {
-      BufferedReader request = new BufferedReader(
-          new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      BufferedReader request =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
       String line;
       do {
         line = request.readLine();
       } while (line != null && !line.isEmpty());
       OutputStream out = socket.getOutputStream();
-      out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-          + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                  + length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       for (int i = 0; i < length; i++) {
         out.write(' ');
@@ -249,7 +268,9 @@ class HttpReferenceDataClientTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Fault.class, names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE"})
+  @EnumSource(
+      value = Fault.class,
+      names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE"})
   void venue_brokenConnection_shouldThrowUnavailable(Fault fault) {
     // GIVEN
     API.stubFor(get(urlEqualTo("/venues/XNAS")).willReturn(aResponse().withFault(fault)));
@@ -263,8 +284,9 @@ class HttpReferenceDataClientTest {
   @Test
   void instrument_garbageBody_shouldThrowContractException() {
     // GIVEN
-    API.stubFor(get(urlEqualTo("/instruments/US0378331005"))
-        .willReturn(aResponse().withStatus(200).withBody("<html>Service Unavailable</html>")));
+    API.stubFor(
+        get(urlEqualTo("/instruments/US0378331005"))
+            .willReturn(aResponse().withStatus(200).withBody("<html>Service Unavailable</html>")));
 
     // WHEN / THEN
     assertThatThrownBy(() -> client().instrument(APPLE))
@@ -275,8 +297,9 @@ class HttpReferenceDataClientTest {
   @Test
   void venue_randomBytesInsteadOfHttp_shouldThrowUnavailable() {
     // GIVEN
-    API.stubFor(get(urlEqualTo("/venues/XNAS"))
-        .willReturn(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
+    API.stubFor(
+        get(urlEqualTo("/venues/XNAS"))
+            .willReturn(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
 
     // WHEN / THEN a broken HTTP exchange is the connection's fault, not the API's contract
     assertThatThrownBy(() -> client().venue(XNAS))

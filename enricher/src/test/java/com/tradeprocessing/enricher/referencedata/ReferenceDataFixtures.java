@@ -22,14 +22,15 @@ public final class ReferenceDataFixtures {
 
   public static final List<String> VENUES = List.of("XNAS", "XNYS", "XLON", "XETR", "XAMS");
 
-  public static final List<String> INSTRUMENTS = List.of(
-      "US0378331005", // Apple, XNAS, USD 190.00
-      "US5949181045", // Microsoft, XNAS
-      "US4592001014", // IBM, XNYS
-      "GB0009895292", // AstraZeneca, XLON, GBP
-      "GB00BH4HKS39", // Vodafone, XLON, GBP 0.7050
-      "DE0007164600", // SAP, XETR, EUR
-      "NL0010273215"); // ASML, XAMS, EUR
+  public static final List<String> INSTRUMENTS =
+      List.of(
+          "US0378331005", // Apple, XNAS, USD 190.00
+          "US5949181045", // Microsoft, XNAS
+          "US4592001014", // IBM, XNYS
+          "GB0009895292", // AstraZeneca, XLON, GBP
+          "GB00BH4HKS39", // Vodafone, XLON, GBP 0.7050
+          "DE0007164600", // SAP, XETR, EUR
+          "NL0010273215"); // ASML, XAMS, EUR
 
   private ReferenceDataFixtures() {}
 

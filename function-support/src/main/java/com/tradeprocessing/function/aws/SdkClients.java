@@ -72,7 +72,9 @@ public final class SdkClients {
         EnvironmentVariableCredentialsProvider.create());
   }
 
-  /** The URL-connection HTTP client with {@link #CONNECTION_TIMEOUT} and {@link #SOCKET_TIMEOUT}. */
+  /**
+   * The URL-connection HTTP client with {@link #CONNECTION_TIMEOUT} and {@link #SOCKET_TIMEOUT}.
+   */
   public static SdkHttpClient httpClient() {
     return UrlConnectionHttpClient.builder()
         .connectionTimeout(CONNECTION_TIMEOUT)
@@ -94,7 +96,9 @@ public final class SdkClients {
     return build(builder, region);
   }
 
-  /** Builds a client in another region (a replica's), otherwise as {@link #build(AwsClientBuilder)}. */
+  /**
+   * Builds a client in another region (a replica's), otherwise as {@link #build(AwsClientBuilder)}.
+   */
   public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
       B builder, Region clientRegion) {
     return builder

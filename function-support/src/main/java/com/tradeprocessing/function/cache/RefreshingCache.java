@@ -57,6 +57,7 @@ public final class RefreshingCache<K, V> {
     private final V value;
     private final Instant expiresAt;
     private final Instant staleUntil;
+
     /** Before this instant a stale value is served without calling the loader. */
     private Instant nextRefreshAt;
 
@@ -95,10 +96,11 @@ public final class RefreshingCache<K, V> {
   /**
    * A cache with the documented defaults.
    *
-   * @param retryable the exception the loader throws when its source may answer on a later try
-   *     (the stage's retryable error type); only this one lets a stale value stand in
+   * @param retryable the exception the loader throws when its source may answer on a later try (the
+   *     stage's retryable error type); only this one lets a stale value stand in
    */
-  public static <K, V> Builder<K, V> builder(Class<? extends RuntimeException> retryable, Clock clock) {
+  public static <K, V> Builder<K, V> builder(
+      Class<? extends RuntimeException> retryable, Clock clock) {
     return new Builder<>(retryable, clock);
   }
 

@@ -31,8 +31,7 @@ public final class LogContext {
    * As {@link #run(Context, HandlerBody)}, with the correlation id of every log line read from
    * {@code event} at the JMESPath {@code correlationIdPath}.
    */
-  public static void run(
-      Context context, String correlationIdPath, Object event, HandlerBody body)
+  public static void run(Context context, String correlationIdPath, Object event, HandlerBody body)
       throws IOException {
     PowertoolsLogging.initializeLogging(context, correlationIdPath, event);
     runThenClear(body);

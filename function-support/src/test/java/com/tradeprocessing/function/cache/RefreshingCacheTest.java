@@ -188,8 +188,7 @@ class RefreshingCacheTest {
 
     // WHEN / THEN
     assertThat(served).hasSize((int) (STALENESS.toMillis() / RETRY.toMillis())).containsOnly("10");
-    assertThatThrownBy(() -> cache.get(KEY, source))
-        .isInstanceOf(SourceUnavailableException.class);
+    assertThatThrownBy(() -> cache.get(KEY, source)).isInstanceOf(SourceUnavailableException.class);
   }
 
   @Test
@@ -210,8 +209,7 @@ class RefreshingCacheTest {
   void get_firstReadFails_shouldThrowAndReadAgainOnTheNextCall() {
     // GIVEN
     source.answer(new SourceUnavailableException("throttled"));
-    assertThatThrownBy(() -> cache.get(KEY, source))
-        .isInstanceOf(SourceUnavailableException.class);
+    assertThatThrownBy(() -> cache.get(KEY, source)).isInstanceOf(SourceUnavailableException.class);
     source.answer("10");
 
     // WHEN

@@ -61,7 +61,9 @@ class LogContextTest {
       LogContext.run(CONTEXT, () -> LOG.info("next"));
 
       // THEN
-      assertThat(captured.lines()).singleElement().satisfies(line -> assertThat(line.has("eventId")).isFalse());
+      assertThat(captured.lines())
+          .singleElement()
+          .satisfies(line -> assertThat(line.has("eventId")).isFalse());
     }
   }
 
@@ -77,7 +79,9 @@ class LogContextTest {
           });
 
       // THEN
-      assertThat(captured.lines()).singleElement().satisfies(line -> assertThat(line.has("sourceTradeId")).isFalse());
+      assertThat(captured.lines())
+          .singleElement()
+          .satisfies(line -> assertThat(line.has("sourceTradeId")).isFalse());
     }
   }
 

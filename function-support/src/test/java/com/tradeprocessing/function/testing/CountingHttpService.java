@@ -7,8 +7,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * An HTTP implementation registered for {@code ServiceLoader} in this module's tests only, counting
- * how often it is instantiated: the SDK instantiates every registered one when it looks for an
- * HTTP client on the classpath.
+ * how often it is instantiated: the SDK instantiates every registered one when it looks for an HTTP
+ * client on the classpath.
  */
 public final class CountingHttpService implements SdkHttpService {
 

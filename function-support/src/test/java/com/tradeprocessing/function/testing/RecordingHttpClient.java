@@ -17,9 +17,9 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * An SDK HTTP client that sends nothing: it records every request it is given and answers each
- * with HTTP 200 and one JSON body, by default an empty object, which the JSON-protocol clients read
- * as an empty result. Lets a test see whether, and where, an SDK client would have called.
+ * An SDK HTTP client that sends nothing: it records every request it is given and answers each with
+ * HTTP 200 and one JSON body, by default an empty object, which the JSON-protocol clients read as
+ * an empty result. Lets a test see whether, and where, an SDK client would have called.
  */
 public final class RecordingHttpClient implements SdkHttpClient {
 

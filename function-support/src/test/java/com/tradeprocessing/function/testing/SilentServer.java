@@ -29,7 +29,8 @@ public final class SilentServer implements AutoCloseable {
 
   /** {@code http://127.0.0.1:<port>}. */
   public URI uri() {
-    return URI.create("http://" + socket.getInetAddress().getHostAddress() + ":" + socket.getLocalPort());
+    return URI.create(
+        "http://" + socket.getInetAddress().getHostAddress() + ":" + socket.getLocalPort());
   }
 
   /** How many connections were opened to it. */

@@ -12,7 +12,9 @@ public final class DynamoDbClientsByRegion implements Function<String, DynamoDbC
   private final Function<Region, DynamoDbClient> factory;
   private final ConcurrentMap<String, DynamoDbClient> clients = new ConcurrentHashMap<>();
 
-  /** @param factory builds the client for a region (explicit region and HTTP client) */
+  /**
+   * @param factory builds the client for a region (explicit region and HTTP client)
+   */
   public DynamoDbClientsByRegion(Function<Region, DynamoDbClient> factory) {
     this.factory = factory;
   }

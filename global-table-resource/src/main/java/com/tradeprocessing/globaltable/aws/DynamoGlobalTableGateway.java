@@ -28,10 +28,10 @@ import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
 
 /**
  * {@link GlobalTableGateway} over the DynamoDB API: replica changes go to the primary region
- * ({@code UpdateTable} with {@code ReplicaUpdates}, global tables version 2019.11.21); point-in-time
- * recovery is read and set in each replica's own region, because it is a per-replica setting that
- * replication does not copy. The SDK clients retry throttling and transient errors themselves; what
- * is left after their retries is a {@link GlobalTableAccessException}.
+ * ({@code UpdateTable} with {@code ReplicaUpdates}, global tables version 2019.11.21);
+ * point-in-time recovery is read and set in each replica's own region, because it is a per-replica
+ * setting that replication does not copy. The SDK clients retry throttling and transient errors
+ * themselves; what is left after their retries is a {@link GlobalTableAccessException}.
  */
 public final class DynamoGlobalTableGateway implements GlobalTableGateway {
 
@@ -44,7 +44,9 @@ public final class DynamoGlobalTableGateway implements GlobalTableGateway {
    * @param replicaClients client for a replica region, built once per region by the caller
    */
   public DynamoGlobalTableGateway(
-      DynamoDbClient primary, String primaryRegion, Function<String, DynamoDbClient> replicaClients) {
+      DynamoDbClient primary,
+      String primaryRegion,
+      Function<String, DynamoDbClient> replicaClients) {
     this.primary = primary;
     this.primaryRegion = primaryRegion;
     this.replicaClients = replicaClients;
@@ -53,13 +55,20 @@ public final class DynamoGlobalTableGateway implements GlobalTableGateway {
   @Override
   public Optional<TableState> describeTable(String tableName) {
     try {
-      TableDescription table = call("DescribeTable", primaryRegion,
-          () -> primary.describeTable(r -> r.tableName(tableName)).table());
+      TableDescription table =
+          call(
+              "DescribeTable",
+              primaryRegion,
+              () -> primary.describeTable(r -> r.tableName(tableName)).table());
       Map<String, ReplicaState> replicas = new TreeMap<>();
       for (ReplicaDescription replica : table.replicas()) {
         if (!primaryRegion.equals(replica.regionName())) {
-          replicas.put(replica.regionName(), new ReplicaState(replica.regionName(),
-              ReplicaStatus.fromWireValue(replica.replicaStatusAsString()), replica.replicaStatusDescription()));
+          replicas.put(
+              replica.regionName(),
+              new ReplicaState(
+                  replica.regionName(),
+                  ReplicaStatus.fromWireValue(replica.replicaStatusAsString()),
+                  replica.replicaStatusDescription()));
         }
       }
       return Optional.of(TableState.of(tableName, table.tableStatusAsString(), replicas));
@@ -69,20 +78,27 @@ public final class DynamoGlobalTableGateway implements GlobalTableGateway {
   }
 
   @Override
-  public ReplicaChange addReplica(String tableName, String region, Optional<String> kmsMasterKeyId) {
-    return changeReplicas(tableName, ReplicationGroupUpdate.builder()
-        .create(c -> c.regionName(region).kmsMasterKeyId(kmsMasterKeyId.orElse(null)))
-        .build());
+  public ReplicaChange addReplica(
+      String tableName, String region, Optional<String> kmsMasterKeyId) {
+    return changeReplicas(
+        tableName,
+        ReplicationGroupUpdate.builder()
+            .create(c -> c.regionName(region).kmsMasterKeyId(kmsMasterKeyId.orElse(null)))
+            .build());
   }
 
   @Override
   public ReplicaChange removeReplica(String tableName, String region) {
-    return changeReplicas(tableName, ReplicationGroupUpdate.builder().delete(d -> d.regionName(region)).build());
+    return changeReplicas(
+        tableName, ReplicationGroupUpdate.builder().delete(d -> d.regionName(region)).build());
   }
 
   private ReplicaChange changeReplicas(String tableName, ReplicationGroupUpdate update) {
     try {
-      call("UpdateTable", primaryRegion, () -> primary.updateTable(r -> r.tableName(tableName).replicaUpdates(update)));
+      call(
+          "UpdateTable",
+          primaryRegion,
+          () -> primary.updateTable(r -> r.tableName(tableName).replicaUpdates(update)));
       return ReplicaChange.STARTED;
     } catch (ResourceInUseException | LimitExceededException e) {
       return ReplicaChange.TABLE_BUSY;
@@ -93,9 +109,17 @@ public final class DynamoGlobalTableGateway implements GlobalTableGateway {
   public PointInTimeRecoveryStatus pointInTimeRecovery(String tableName, String region) {
     DynamoDbClient client = replicaClients.apply(region);
     try {
-      return status(call("DescribeContinuousBackups", region,
-          () -> client.describeContinuousBackups(r -> r.tableName(tableName)).continuousBackupsDescription()));
-    } catch (TableNotFoundException | ResourceNotFoundException | ContinuousBackupsUnavailableException e) {
+      return status(
+          call(
+              "DescribeContinuousBackups",
+              region,
+              () ->
+                  client
+                      .describeContinuousBackups(r -> r.tableName(tableName))
+                      .continuousBackupsDescription()));
+    } catch (TableNotFoundException
+        | ResourceNotFoundException
+        | ContinuousBackupsUnavailableException e) {
       return PointInTimeRecoveryStatus.NOT_READY;
     }
   }
@@ -104,18 +128,32 @@ public final class DynamoGlobalTableGateway implements GlobalTableGateway {
   public PointInTimeRecoveryStatus enablePointInTimeRecovery(String tableName, String region) {
     DynamoDbClient client = replicaClients.apply(region);
     try {
-      PointInTimeRecoveryStatus status = status(call("UpdateContinuousBackups", region,
-          () -> client.updateContinuousBackups(r -> r.tableName(tableName)
-              .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)))
-              .continuousBackupsDescription()));
-      return status == PointInTimeRecoveryStatus.ENABLED ? status : PointInTimeRecoveryStatus.NOT_READY;
-    } catch (TableNotFoundException | ResourceNotFoundException | ContinuousBackupsUnavailableException e) {
+      PointInTimeRecoveryStatus status =
+          status(
+              call(
+                  "UpdateContinuousBackups",
+                  region,
+                  () ->
+                      client
+                          .updateContinuousBackups(
+                              r ->
+                                  r.tableName(tableName)
+                                      .pointInTimeRecoverySpecification(
+                                          p -> p.pointInTimeRecoveryEnabled(true)))
+                          .continuousBackupsDescription()));
+      return status == PointInTimeRecoveryStatus.ENABLED
+          ? status
+          : PointInTimeRecoveryStatus.NOT_READY;
+    } catch (TableNotFoundException
+        | ResourceNotFoundException
+        | ContinuousBackupsUnavailableException e) {
       return PointInTimeRecoveryStatus.NOT_READY;
     }
   }
 
   private static PointInTimeRecoveryStatus status(ContinuousBackupsDescription backups) {
-    PointInTimeRecoveryDescription pitr = backups == null ? null : backups.pointInTimeRecoveryDescription();
+    PointInTimeRecoveryDescription pitr =
+        backups == null ? null : backups.pointInTimeRecoveryDescription();
     if (pitr == null) {
       return PointInTimeRecoveryStatus.NOT_READY;
     }
@@ -131,12 +169,16 @@ public final class DynamoGlobalTableGateway implements GlobalTableGateway {
   private static <T> T call(String operation, String region, Supplier<T> call) {
     try {
       return call.get();
-    } catch (ResourceNotFoundException | TableNotFoundException | ContinuousBackupsUnavailableException
-        | ResourceInUseException | LimitExceededException e) {
+    } catch (ResourceNotFoundException
+        | TableNotFoundException
+        | ContinuousBackupsUnavailableException
+        | ResourceInUseException
+        | LimitExceededException e) {
       throw e;
     } catch (AwsServiceException e) {
       String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode() + ": ";
-      String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+      String message =
+          e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
       throw new GlobalTableAccessException(
           "DynamoDB " + operation + " in " + region + " failed: " + code + message, e);
     } catch (SdkException e) {

@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * settings. Building calls nothing.
  *
  * <p>The ResponseURL PUT has its own URL-connection client with longer timeouts: Powertools sends
- * the answer once, without retrying, and an answer lost to a short timeout leaves the stack
- * waiting an hour for CloudFormation's own timeout.
+ * the answer once, without retrying, and an answer lost to a short timeout leaves the stack waiting
+ * an hour for CloudFormation's own timeout.
  */
 public final class GlobalTableResourceWiring {
 
@@ -86,7 +86,10 @@ public final class GlobalTableResourceWiring {
         new LambdaSelfInvoker(lambda));
   }
 
-  /** The ResponseURL's client: {@link #RESPONSE_CONNECTION_TIMEOUT}, {@link #RESPONSE_SOCKET_TIMEOUT}. */
+  /**
+   * The ResponseURL's client: {@link #RESPONSE_CONNECTION_TIMEOUT}, {@link
+   * #RESPONSE_SOCKET_TIMEOUT}.
+   */
   static SdkHttpClient responseHttpClient() {
     return UrlConnectionHttpClient.builder()
         .connectionTimeout(RESPONSE_CONNECTION_TIMEOUT)

@@ -14,9 +14,9 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
  * Re-invokes the running function (named from the Lambda context) to continue the wait, by an
- * asynchronous {@code Invoke} ({@code InvocationType=Event}). Lambda queues the payload and answers 202 at
- * once, so the current invocation can end before the next one starts. Needs
- * {@code lambda:InvokeFunction} on the function itself.
+ * asynchronous {@code Invoke} ({@code InvocationType=Event}). Lambda queues the payload and answers
+ * 202 at once, so the current invocation can end before the next one starts. Needs {@code
+ * lambda:InvokeFunction} on the function itself.
  */
 public final class LambdaSelfInvoker {
 
@@ -40,20 +40,33 @@ public final class LambdaSelfInvoker {
     try {
       body = ResourceJson.mapper().writeValueAsBytes(payload);
     } catch (JsonProcessingException e) {
-      throw new ReinvokeFailedException("Could not re-invoke the function to continue the wait: the payload does not serialise.", e);
+      throw new ReinvokeFailedException(
+          "Could not re-invoke the function to continue the wait: the payload does not serialise.",
+          e);
     }
     InvokeResponse response;
     try {
-      response = lambda.invoke(r -> r.functionName(functionName)
-          .invocationType(InvocationType.EVENT)
-          .payload(SdkBytes.fromByteArray(body)));
+      response =
+          lambda.invoke(
+              r ->
+                  r.functionName(functionName)
+                      .invocationType(InvocationType.EVENT)
+                      .payload(SdkBytes.fromByteArray(body)));
     } catch (SdkException e) {
       throw new ReinvokeFailedException(
-          "Could not re-invoke the function to continue the wait: Lambda Invoke of " + functionName + " failed: " + e.getMessage(), e);
+          "Could not re-invoke the function to continue the wait: Lambda Invoke of "
+              + functionName
+              + " failed: "
+              + e.getMessage(),
+          e);
     }
     if (response.statusCode() != ACCEPTED) {
       throw new ReinvokeFailedException(
-          "Could not re-invoke the function to continue the wait: Lambda Invoke of " + functionName + " answered " + response.statusCode() + ".",
+          "Could not re-invoke the function to continue the wait: Lambda Invoke of "
+              + functionName
+              + " answered "
+              + response.statusCode()
+              + ".",
           null);
     }
     LOG.info("Re-invoked {} to continue the wait", functionName);

@@ -10,9 +10,9 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
- * An {@link SdkHttpClient} for the ResponseURL PUT that fails with an IOException unless the
- * answer is 2xx, and always reads and closes the answer's body so the connection is released.
- * Closing it does not close the wrapped client, which other SDK clients share.
+ * An {@link SdkHttpClient} for the ResponseURL PUT that fails with an IOException unless the answer
+ * is 2xx, and always reads and closes the answer's body so the connection is released. Closing it
+ * does not close the wrapped client, which other SDK clients share.
  */
 final class AcceptedStatusHttpClient implements SdkHttpClient {
 
@@ -34,7 +34,8 @@ final class AcceptedStatusHttpClient implements SdkHttpClient {
         String body = drain(response);
         int status = response.httpResponse().statusCode();
         if (!response.httpResponse().isSuccessful()) {
-          throw new IOException("The ResponseURL answered HTTP " + status + (body.isEmpty() ? "" : ": " + body));
+          throw new IOException(
+              "The ResponseURL answered HTTP " + status + (body.isEmpty() ? "" : ": " + body));
         }
         return response;
       }

@@ -9,22 +9,25 @@ import software.amazon.lambda.powertools.cloudformation.AbstractCustomResourceHa
 import software.amazon.lambda.powertools.cloudformation.Response;
 
 /**
- * Delivers the answer to CloudFormation through the request's pre-signed ResponseURL, on Powertools'
- * {@code powertools-cloudformation}: its {@link AbstractCustomResourceHandler} writes the response body (Status, Reason,
- * PhysicalResourceId, StackId, RequestId, LogicalResourceId, NoEcho, Data) and PUTs it to the
- * ResponseURL. Powertools' handler cannot be this function's handler: it answers at the end of
- * every invocation, and an invocation that re-invokes itself to continue the wait must not answer; so the outcome is
- * decided first and a one-shot Powertools handler only delivers it.
+ * Delivers the answer to CloudFormation through the request's pre-signed ResponseURL, on
+ * Powertools' {@code powertools-cloudformation}: its {@link AbstractCustomResourceHandler} writes
+ * the response body (Status, Reason, PhysicalResourceId, StackId, RequestId, LogicalResourceId,
+ * NoEcho, Data) and PUTs it to the ResponseURL. Powertools' handler cannot be this function's
+ * handler: it answers at the end of every invocation, and an invocation that re-invokes itself to
+ * continue the wait must not answer; so the outcome is decided first and a one-shot Powertools
+ * handler only delivers it.
  *
- * <p>Powertools does not look at the HTTP status of the PUT; {@link AcceptedStatusHttpClient}
- * turns a refusal (an expired URL answers 403) into the IOException Powertools reports through
- * {@code onSendFailure}.
+ * <p>Powertools does not look at the HTTP status of the PUT; {@link AcceptedStatusHttpClient} turns
+ * a refusal (an expired URL answers 403) into the IOException Powertools reports through {@code
+ * onSendFailure}.
  */
 public final class CloudFormationResponder {
 
   private static final Logger LOG = LoggerFactory.getLogger(CloudFormationResponder.class);
 
-  /** CloudFormation refuses a response body over 4096 bytes; the reason is the only unbounded part. */
+  /**
+   * CloudFormation refuses a response body over 4096 bytes; the reason is the only unbounded part.
+   */
   static final int MAX_REASON_LENGTH = 1000;
 
   /**
@@ -46,11 +49,15 @@ public final class CloudFormationResponder {
    * @return true when the ResponseURL accepted it
    */
   public boolean send(CustomResourceEvent event, CustomResourceResponse response, Context context) {
-    Response answer = Response.builder()
-        .status(response.status() == ResponseStatus.SUCCESS ? Response.Status.SUCCESS : Response.Status.FAILED)
-        .physicalResourceId(response.physicalResourceId())
-        .reason(truncate(response.reason()))
-        .build();
+    Response answer =
+        Response.builder()
+            .status(
+                response.status() == ResponseStatus.SUCCESS
+                    ? Response.Status.SUCCESS
+                    : Response.Status.FAILED)
+            .physicalResourceId(response.physicalResourceId())
+            .reason(truncate(response.reason()))
+            .build();
     OneShotHandler handler = new OneShotHandler(httpClient, answer);
     try {
       handler.handleRequest(toPowertoolsEvent(event), context);
@@ -59,10 +66,16 @@ public final class CloudFormationResponder {
       return false;
     }
     if (handler.failure != null) {
-      LOG.error("CloudFormation did not take the response; the stack waits until its timeout", handler.failure);
+      LOG.error(
+          "CloudFormation did not take the response; the stack waits until its timeout",
+          handler.failure);
       return false;
     }
-    LOG.info("Answered CloudFormation {} ({}): {}", response.status(), response.physicalResourceId(), answer.getReason());
+    LOG.info(
+        "Answered CloudFormation {} ({}): {}",
+        response.status(),
+        response.physicalResourceId(),
+        answer.getReason());
     return true;
   }
 
@@ -80,7 +93,9 @@ public final class CloudFormationResponder {
   }
 
   static String truncate(String reason) {
-    return reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH - 3) + "...";
+    return reason.length() <= MAX_REASON_LENGTH
+        ? reason
+        : reason.substring(0, MAX_REASON_LENGTH - 3) + "...";
   }
 
   /** Delivers one decided response; records a delivery failure instead of only logging it. */
@@ -111,7 +126,10 @@ public final class CloudFormationResponder {
 
     @Override
     protected void onSendFailure(
-        CloudFormationCustomResourceEvent event, Context context, Response response, Exception exception) {
+        CloudFormationCustomResourceEvent event,
+        Context context,
+        Response response,
+        Exception exception) {
       failure = exception;
     }
   }

@@ -9,13 +9,16 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * A CloudFormation custom resource request as received, kept whole so that a re-invocation
- * gets exactly what CloudFormation sent plus the wait state under {@link #WAIT_STATE_FIELD}.
+ * A CloudFormation custom resource request as received, kept whole so that a re-invocation gets
+ * exactly what CloudFormation sent plus the wait state under {@link #WAIT_STATE_FIELD}.
  * CloudFormation never sends that field, so its presence marks a re-invocation.
  */
 public final class CustomResourceEvent {
 
-  /** Top-level field of a re-invocation's payload: {@code {"Attempt": 2, "Deadline": "<ISO-8601 instant>"}}. */
+  /**
+   * Top-level field of a re-invocation's payload: {@code {"Attempt": 2, "Deadline": "<ISO-8601
+   * instant>"}}.
+   */
   public static final String WAIT_STATE_FIELD = "GlobalTableReplicaWait";
 
   private final ObjectNode raw;
@@ -34,7 +37,8 @@ public final class CustomResourceEvent {
     }
     CustomResourceEvent event = new CustomResourceEvent(((ObjectNode) payload).deepCopy());
     if (event.responseUrl() == null || event.responseUrl().isBlank()) {
-      throw new MalformedEventException("The payload has no ResponseURL, so no answer can reach CloudFormation.");
+      throw new MalformedEventException(
+          "The payload has no ResponseURL, so no answer can reach CloudFormation.");
     }
     return event;
   }
@@ -94,17 +98,31 @@ public final class CustomResourceEvent {
     }
     JsonNode attempt = marker.get("Attempt");
     JsonNode deadline = marker.get("Deadline");
-    if (attempt == null || !attempt.canConvertToInt() || attempt.asInt() < 1 || deadline == null || !deadline.isTextual()) {
-      throw new MalformedEventException("The payload's " + WAIT_STATE_FIELD + " is not {\"Attempt\": n, \"Deadline\": instant}: " + marker);
+    if (attempt == null
+        || !attempt.canConvertToInt()
+        || attempt.asInt() < 1
+        || deadline == null
+        || !deadline.isTextual()) {
+      throw new MalformedEventException(
+          "The payload's "
+              + WAIT_STATE_FIELD
+              + " is not {\"Attempt\": n, \"Deadline\": instant}: "
+              + marker);
     }
     try {
       return new WaitState(attempt.asInt(), Instant.parse(deadline.asText()));
     } catch (DateTimeParseException e) {
-      throw new MalformedEventException("The payload's " + WAIT_STATE_FIELD + " has an unreadable Deadline: " + deadline.asText());
+      throw new MalformedEventException(
+          "The payload's "
+              + WAIT_STATE_FIELD
+              + " has an unreadable Deadline: "
+              + deadline.asText());
     }
   }
 
-  /** The event as received with {@code next} as its wait state: the payload of the next invocation. */
+  /**
+   * The event as received with {@code next} as its wait state: the payload of the next invocation.
+   */
   public ObjectNode withWaitState(WaitState next) {
     ObjectNode copy = raw.deepCopy();
     ObjectNode marker = copy.putObject(WAIT_STATE_FIELD);
@@ -115,7 +133,8 @@ public final class CustomResourceEvent {
 
   /** The request as the replica logic needs it; only for a known request type. */
   public ReplicaRequest toReplicaRequest(RequestType type) {
-    return new ReplicaRequest(type, resourceProperties(), oldResourceProperties(), physicalResourceId());
+    return new ReplicaRequest(
+        type, resourceProperties(), oldResourceProperties(), physicalResourceId());
   }
 
   private String text(String field) {

@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param physicalResourceId null lets the response library fall back to the request's id, or on a
  *     Create to the log stream name
  */
-public record CustomResourceResponse(ResponseStatus status, String physicalResourceId, String reason) {
+public record CustomResourceResponse(
+    ResponseStatus status, String physicalResourceId, String reason) {
 
   public CustomResourceResponse {
     Objects.requireNonNull(status, "status");

@@ -1,6 +1,5 @@
 package com.tradeprocessing.globaltable.cloudformation;
 
-
 /** The Status of a custom resource response. */
 public enum ResponseStatus {
   SUCCESS,

@@ -1,6 +1,5 @@
 package com.tradeprocessing.globaltable.replica;
 
-
 /**
  * A DynamoDB call failed in a way that waiting will not fix (access denied, validation error,
  * throttling that outlasted the SDK's retries). The message names the operation, the region and

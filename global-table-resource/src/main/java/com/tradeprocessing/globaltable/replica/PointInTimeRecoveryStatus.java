@@ -1,6 +1,5 @@
 package com.tradeprocessing.globaltable.replica;
 
-
 /** Point-in-time recovery on one replica, as far as this resource needs to know it. */
 public enum PointInTimeRecoveryStatus {
   ENABLED,

@@ -1,6 +1,5 @@
 package com.tradeprocessing.globaltable.replica;
 
-
 /** The result of one pass over the table: done, not yet, or impossible. */
 public sealed interface ReconcileResult {
 

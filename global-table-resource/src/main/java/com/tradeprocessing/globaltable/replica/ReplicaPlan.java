@@ -15,7 +15,10 @@ import java.util.TreeSet;
  *     DynamoDB chooses
  */
 public record ReplicaPlan(
-    String tableName, SortedSet<String> wanted, SortedSet<String> unwanted, boolean tableMayBeAbsent,
+    String tableName,
+    SortedSet<String> wanted,
+    SortedSet<String> unwanted,
+    boolean tableMayBeAbsent,
     String replicaKmsKeyId) {
 
   public ReplicaPlan {
@@ -23,19 +26,24 @@ public record ReplicaPlan(
     wanted = Collections.unmodifiableSortedSet(new TreeSet<>(wanted));
     unwanted = Collections.unmodifiableSortedSet(new TreeSet<>(unwanted));
     if (!Collections.disjoint(wanted, unwanted)) {
-      throw new IllegalArgumentException("a region cannot be both wanted and unwanted: " + wanted + " / " + unwanted);
+      throw new IllegalArgumentException(
+          "a region cannot be both wanted and unwanted: " + wanted + " / " + unwanted);
     }
   }
 
   /** A plan whose new replicas get the key DynamoDB chooses. */
   public ReplicaPlan(
-      String tableName, SortedSet<String> wanted, SortedSet<String> unwanted, boolean tableMayBeAbsent) {
+      String tableName,
+      SortedSet<String> wanted,
+      SortedSet<String> unwanted,
+      boolean tableMayBeAbsent) {
     this(tableName, wanted, unwanted, tableMayBeAbsent, null);
   }
 
   /** Create: the table gets the replicas. */
   public static ReplicaPlan create(ReplicaSpec spec) {
-    return new ReplicaPlan(spec.tableName(), spec.replicaRegions(), new TreeSet<>(), false, spec.replicaKmsKeyId());
+    return new ReplicaPlan(
+        spec.tableName(), spec.replicaRegions(), new TreeSet<>(), false, spec.replicaKmsKeyId());
   }
 
   /**
@@ -49,10 +57,13 @@ public record ReplicaPlan(
       dropped.addAll(previous.replicaRegions());
       dropped.removeAll(current.replicaRegions());
     }
-    return new ReplicaPlan(current.tableName(), current.replicaRegions(), dropped, false, current.replicaKmsKeyId());
+    return new ReplicaPlan(
+        current.tableName(), current.replicaRegions(), dropped, false, current.replicaKmsKeyId());
   }
 
-  /** Delete: the replicas this resource added are removed; a missing table or replica is success. */
+  /**
+   * Delete: the replicas this resource added are removed; a missing table or replica is success.
+   */
   public static ReplicaPlan delete(ReplicaSpec spec) {
     return new ReplicaPlan(spec.tableName(), new TreeSet<>(), spec.replicaRegions(), true);
   }

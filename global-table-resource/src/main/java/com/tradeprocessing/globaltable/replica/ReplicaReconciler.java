@@ -9,9 +9,9 @@ import java.util.TreeSet;
 /**
  * One pass of bringing a table's replicas to a {@link ReplicaPlan}. A pass reads the table, then
  * makes at most one replica change (DynamoDB accepts one replica change at a time and refuses any
- * while the table or a replica is in transition), or, once every wanted replica is ACTIVE, turns
- * on point-in-time recovery where it is off. Passes are idempotent: re-running one after a crash
- * or a duplicate invocation never repeats a change that DynamoDB already accepted.
+ * while the table or a replica is in transition), or, once every wanted replica is ACTIVE, turns on
+ * point-in-time recovery where it is off. Passes are idempotent: re-running one after a crash or a
+ * duplicate invocation never repeats a change that DynamoDB already accepted.
  */
 public final class ReplicaReconciler {
 
@@ -28,43 +28,66 @@ public final class ReplicaReconciler {
     Optional<TableState> described = gateway.describeTable(table);
     if (described.isEmpty() || described.get().isBeingDeleted()) {
       return plan.tableMayBeAbsent()
-          ? new ReconcileResult.Converged("Table " + table + " no longer exists in " + primaryRegion + "; no replica to remove.")
-          : new ReconcileResult.Failed("Table " + table + " does not exist in " + primaryRegion
-              + "; create it before its replicas.");
+          ? new ReconcileResult.Converged(
+              "Table "
+                  + table
+                  + " no longer exists in "
+                  + primaryRegion
+                  + "; no replica to remove.")
+          : new ReconcileResult.Failed(
+              "Table "
+                  + table
+                  + " does not exist in "
+                  + primaryRegion
+                  + "; create it before its replicas.");
     }
     TableState state = described.get();
 
     List<ReplicaState> broken = new ArrayList<>();
     List<ReplicaState> inTransition = new ArrayList<>();
     for (String region : plan.wanted()) {
-      state.replica(region).ifPresent(replica -> {
-        if (replica.status().isBroken()) {
-          broken.add(replica);
-        } else if (replica.status().isInTransition()) {
-          inTransition.add(replica);
-        }
-      });
+      state
+          .replica(region)
+          .ifPresent(
+              replica -> {
+                if (replica.status().isBroken()) {
+                  broken.add(replica);
+                } else if (replica.status().isInTransition()) {
+                  inTransition.add(replica);
+                }
+              });
     }
     if (!broken.isEmpty()) {
-      return new ReconcileResult.Failed("Replica of table " + table + " cannot become ACTIVE: " + join(broken) + ".");
+      return new ReconcileResult.Failed(
+          "Replica of table " + table + " cannot become ACTIVE: " + join(broken) + ".");
     }
     for (String region : plan.unwanted()) {
-      state.replica(region).filter(replica -> replica.status().isInTransition()).ifPresent(inTransition::add);
+      state
+          .replica(region)
+          .filter(replica -> replica.status().isInTransition())
+          .ifPresent(inTransition::add);
     }
     if (!inTransition.isEmpty()) {
-      return new ReconcileResult.Pending("Waiting for replicas of table " + table + ": " + join(inTransition) + ".");
+      return new ReconcileResult.Pending(
+          "Waiting for replicas of table " + table + ": " + join(inTransition) + ".");
     }
     if (!state.isActive()) {
-      return new ReconcileResult.Pending("Waiting for table " + table + " to become ACTIVE (it is " + state.status() + ").");
+      return new ReconcileResult.Pending(
+          "Waiting for table " + table + " to become ACTIVE (it is " + state.status() + ").");
     }
 
     SortedSet<String> missing = new TreeSet<>(plan.wanted());
     missing.removeAll(state.replicas().keySet());
     if (!missing.isEmpty()) {
       String region = missing.first();
-      return switch (gateway.addReplica(table, region, Optional.ofNullable(plan.replicaKmsKeyId()))) {
-        case STARTED -> new ReconcileResult.Pending("Creating the replica of table " + table + " in " + region + ".");
-        case TABLE_BUSY -> new ReconcileResult.Pending("Table " + table + " is busy; will ask again to add " + region + ".");
+      return switch (gateway.addReplica(
+          table, region, Optional.ofNullable(plan.replicaKmsKeyId()))) {
+        case STARTED ->
+            new ReconcileResult.Pending(
+                "Creating the replica of table " + table + " in " + region + ".");
+        case TABLE_BUSY ->
+            new ReconcileResult.Pending(
+                "Table " + table + " is busy; will ask again to add " + region + ".");
       };
     }
 
@@ -73,8 +96,12 @@ public final class ReplicaReconciler {
     if (!toRemove.isEmpty()) {
       String region = toRemove.first();
       return switch (gateway.removeReplica(table, region)) {
-        case STARTED -> new ReconcileResult.Pending("Deleting the replica of table " + table + " in " + region + ".");
-        case TABLE_BUSY -> new ReconcileResult.Pending("Table " + table + " is busy; will ask again to remove " + region + ".");
+        case STARTED ->
+            new ReconcileResult.Pending(
+                "Deleting the replica of table " + table + " in " + region + ".");
+        case TABLE_BUSY ->
+            new ReconcileResult.Pending(
+                "Table " + table + " is busy; will ask again to remove " + region + ".");
       };
     }
 
@@ -85,20 +112,30 @@ public final class ReplicaReconciler {
       }
     }
     if (!notReady.isEmpty()) {
-      return new ReconcileResult.Pending("Waiting to enable point-in-time recovery on the replica of table "
-          + table + " in " + String.join(", ", notReady) + " (continuous backups not available yet).");
+      return new ReconcileResult.Pending(
+          "Waiting to enable point-in-time recovery on the replica of table "
+              + table
+              + " in "
+              + String.join(", ", notReady)
+              + " (continuous backups not available yet).");
     }
     return plan.wanted().isEmpty()
-        ? new ReconcileResult.Converged("Table " + table + " has no replica in " + String.join(", ", plan.unwanted()) + ".")
-        : new ReconcileResult.Converged("Table " + table + " has ACTIVE replicas in " + String.join(", ", plan.wanted())
-            + " with point-in-time recovery enabled.");
+        ? new ReconcileResult.Converged(
+            "Table " + table + " has no replica in " + String.join(", ", plan.unwanted()) + ".")
+        : new ReconcileResult.Converged(
+            "Table "
+                + table
+                + " has ACTIVE replicas in "
+                + String.join(", ", plan.wanted())
+                + " with point-in-time recovery enabled.");
   }
 
   private boolean pointInTimeRecoveryOn(String table, String region) {
     return switch (gateway.pointInTimeRecovery(table, region)) {
       case ENABLED -> true;
       case NOT_READY -> false;
-      case DISABLED -> gateway.enablePointInTimeRecovery(table, region) == PointInTimeRecoveryStatus.ENABLED;
+      case DISABLED ->
+          gateway.enablePointInTimeRecovery(table, region) == PointInTimeRecoveryStatus.ENABLED;
     };
   }
 

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param oldProperties {@code OldResourceProperties}; null except on Update
  * @param physicalResourceId the current physical id; null on Create
  */
-public record ReplicaRequest(RequestType type, JsonNode properties, JsonNode oldProperties, String physicalResourceId) {
+public record ReplicaRequest(
+    RequestType type, JsonNode properties, JsonNode oldProperties, String physicalResourceId) {
 
   public ReplicaRequest {
     Objects.requireNonNull(type, "type");

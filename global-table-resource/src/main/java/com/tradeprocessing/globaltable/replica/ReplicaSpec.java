@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * when the table uses one). Immutable; regions are kept sorted so that work is done in the same
  * order on every invocation.
  */
-public record ReplicaSpec(String tableName, SortedSet<String> replicaRegions, String replicaKmsKeyId) {
+public record ReplicaSpec(
+    String tableName, SortedSet<String> replicaRegions, String replicaKmsKeyId) {
 
   /** The property names of {@code Custom::GlobalTableReplica}. */
   public static final String TABLE_NAME = "TableName";
@@ -34,16 +35,20 @@ public record ReplicaSpec(String tableName, SortedSet<String> replicaRegions, St
   /** DynamoDB's own rule for table names. */
   private static final Pattern TABLE_NAME_PATTERN = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
 
-  /** A commercial, GovCloud or China region name such as {@code eu-west-1} or {@code us-gov-west-1}. */
+  /**
+   * A commercial, GovCloud or China region name such as {@code eu-west-1} or {@code us-gov-west-1}.
+   */
   private static final Pattern REGION_PATTERN = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
 
   /** A key or alias ARN; group 1 is its region. */
   private static final Pattern KEY_ARN_PATTERN =
-      Pattern.compile("arn:aws[a-z-]*:kms:([a-z0-9-]+):[0-9]{12}:(key/[a-zA-Z0-9-]+|alias/[a-zA-Z0-9/_-]+)");
+      Pattern.compile(
+          "arn:aws[a-z-]*:kms:([a-z0-9-]+):[0-9]{12}:(key/[a-zA-Z0-9-]+|alias/[a-zA-Z0-9/_-]+)");
 
   /** A key id (including a multi-Region key's {@code mrk-} id) or an alias name. */
   private static final Pattern KEY_ID_PATTERN =
-      Pattern.compile("(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|alias/[a-zA-Z0-9/_-]+)");
+      Pattern.compile(
+          "(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|alias/[a-zA-Z0-9/_-]+)");
 
   public ReplicaSpec {
     Objects.requireNonNull(tableName, "tableName");
@@ -66,9 +71,14 @@ public record ReplicaSpec(String tableName, SortedSet<String> replicaRegions, St
       throws InvalidReplicaPropertiesException {
     if (properties == null || !properties.isObject()) {
       throw new InvalidReplicaPropertiesException(
-          "The resource has no properties; it needs " + TABLE_NAME + " and " + REPLICA_REGIONS + ".");
+          "The resource has no properties; it needs "
+              + TABLE_NAME
+              + " and "
+              + REPLICA_REGIONS
+              + ".");
     }
-    SortedSet<String> regions = new TreeSet<>(replicaRegions(properties.get(REPLICA_REGIONS), primaryRegion));
+    SortedSet<String> regions =
+        new TreeSet<>(replicaRegions(properties.get(REPLICA_REGIONS), primaryRegion));
     return new ReplicaSpec(
         tableName(properties.get(TABLE_NAME)),
         regions,
@@ -96,7 +106,10 @@ public record ReplicaSpec(String tableName, SortedSet<String> replicaRegions, St
     String name = node.asText();
     if (!TABLE_NAME_PATTERN.matcher(name).matches()) {
       throw new InvalidReplicaPropertiesException(
-          "Property " + TABLE_NAME + " '" + name
+          "Property "
+              + TABLE_NAME
+              + " '"
+              + name
               + "' is not a DynamoDB table name (3-255 characters of a-z, A-Z, 0-9, '_', '-', '.').");
     }
     return name;
@@ -106,15 +119,23 @@ public record ReplicaSpec(String tableName, SortedSet<String> replicaRegions, St
       throws InvalidReplicaPropertiesException {
     if (node == null || node.isNull()) {
       throw new InvalidReplicaPropertiesException(
-          "Property " + REPLICA_REGIONS + " is required (a list of region names, e.g. [\"eu-west-1\"]).");
+          "Property "
+              + REPLICA_REGIONS
+              + " is required (a list of region names, e.g. [\"eu-west-1\"]).");
     }
     if (!node.isArray()) {
       throw new InvalidReplicaPropertiesException(
-          "Property " + REPLICA_REGIONS + " must be a list of region names, got " + node.getNodeType() + ".");
+          "Property "
+              + REPLICA_REGIONS
+              + " must be a list of region names, got "
+              + node.getNodeType()
+              + ".");
     }
     if (node.isEmpty()) {
       throw new InvalidReplicaPropertiesException(
-          "Property " + REPLICA_REGIONS + " is empty; name at least one region (to drop every replica, delete the resource).");
+          "Property "
+              + REPLICA_REGIONS
+              + " is empty; name at least one region (to drop every replica, delete the resource).");
     }
     Set<String> regions = new LinkedHashSet<>();
     List<String> problems = new ArrayList<>();
@@ -146,23 +167,37 @@ public record ReplicaSpec(String tableName, SortedSet<String> replicaRegions, St
     }
     if (!node.isTextual()) {
       throw new InvalidReplicaPropertiesException(
-          "Property " + REPLICA_KMS_MASTER_KEY_ID + " must be a string, got " + node.getNodeType() + ".");
+          "Property "
+              + REPLICA_KMS_MASTER_KEY_ID
+              + " must be a string, got "
+              + node.getNodeType()
+              + ".");
     }
     String keyId = node.asText();
     var arn = KEY_ARN_PATTERN.matcher(keyId);
     if (arn.matches()) {
-      List<String> otherRegions = regions.stream().filter(region -> !region.equals(arn.group(1))).toList();
+      List<String> otherRegions =
+          regions.stream().filter(region -> !region.equals(arn.group(1))).toList();
       if (!otherRegions.isEmpty()) {
         throw new InvalidReplicaPropertiesException(
-            "Property " + REPLICA_KMS_MASTER_KEY_ID + " '" + keyId + "' is a key of " + arn.group(1)
-                + ", which cannot encrypt the replica in " + String.join(", ", otherRegions)
+            "Property "
+                + REPLICA_KMS_MASTER_KEY_ID
+                + " '"
+                + keyId
+                + "' is a key of "
+                + arn.group(1)
+                + ", which cannot encrypt the replica in "
+                + String.join(", ", otherRegions)
                 + "; name the key of the replica's region, or an alias that every replica region has.");
       }
       return keyId;
     }
     if (!KEY_ID_PATTERN.matcher(keyId).matches()) {
       throw new InvalidReplicaPropertiesException(
-          "Property " + REPLICA_KMS_MASTER_KEY_ID + " '" + keyId
+          "Property "
+              + REPLICA_KMS_MASTER_KEY_ID
+              + " '"
+              + keyId
               + "' is not a KMS key id, key ARN, alias name or alias ARN.");
     }
     return keyId;

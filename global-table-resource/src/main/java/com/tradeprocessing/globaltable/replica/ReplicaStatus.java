@@ -1,6 +1,5 @@
 package com.tradeprocessing.globaltable.replica;
 
-
 /** The status DynamoDB reports for one replica of a global table (version 2019.11.21). */
 public enum ReplicaStatus {
   CREATING,
@@ -28,10 +27,17 @@ public enum ReplicaStatus {
 
   /** True while DynamoDB is still working on the replica and another change would be refused. */
   public boolean isInTransition() {
-    return this == CREATING || this == UPDATING || this == DELETING || this == ARCHIVING || this == UNKNOWN;
+    return this == CREATING
+        || this == UPDATING
+        || this == DELETING
+        || this == ARCHIVING
+        || this == UNKNOWN;
   }
 
-  /** True when the replica cannot become ACTIVE without someone fixing its region, key or permissions. */
+  /**
+   * True when the replica cannot become ACTIVE without someone fixing its region, key or
+   * permissions.
+   */
   public boolean isBroken() {
     return this == CREATION_FAILED
         || this == REGION_DISABLED

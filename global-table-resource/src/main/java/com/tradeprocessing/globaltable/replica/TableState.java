@@ -8,10 +8,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The primary table as DynamoDB describes it: its status ({@code ACTIVE}, {@code UPDATING}, ...) and
- * its replicas by region, the primary region itself excluded. Immutable.
+ * The primary table as DynamoDB describes it: its status ({@code ACTIVE}, {@code UPDATING}, ...)
+ * and its replicas by region, the primary region itself excluded. Immutable.
  */
-public record TableState(String tableName, String status, SortedMap<String, ReplicaState> replicas) {
+public record TableState(
+    String tableName, String status, SortedMap<String, ReplicaState> replicas) {
 
   public TableState {
     Objects.requireNonNull(tableName, "tableName");

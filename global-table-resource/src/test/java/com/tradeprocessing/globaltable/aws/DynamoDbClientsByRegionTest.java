@@ -16,14 +16,16 @@ class DynamoDbClientsByRegionTest {
   void apply_sameRegionTwice_shouldBuildOneClientPerRegion() {
     // GIVEN
     List<Region> built = new ArrayList<>();
-    DynamoDbClientsByRegion clients = new DynamoDbClientsByRegion(region -> {
-      built.add(region);
-      return DynamoDbClient.builder()
-          .region(region)
-          .httpClient(UrlConnectionHttpClient.create())
-          .credentialsProvider(AnonymousCredentialsProvider.create())
-          .build();
-    });
+    DynamoDbClientsByRegion clients =
+        new DynamoDbClientsByRegion(
+            region -> {
+              built.add(region);
+              return DynamoDbClient.builder()
+                  .region(region)
+                  .httpClient(UrlConnectionHttpClient.create())
+                  .credentialsProvider(AnonymousCredentialsProvider.create())
+                  .build();
+            });
 
     // WHEN
     DynamoDbClient first = clients.apply("eu-west-1");

@@ -89,8 +89,11 @@ class GlobalTableResourceWiringTest {
         GlobalTableResourceWiring.of(clients, new RecordingHttpClient(), Clock.systemUTC());
     int requestsWhenBuilt = http.requests().size();
     wiring.primary().describeTable(request -> request.tableName("dynamodb-trades-test"));
-    wiring.replica(Region.AP_SOUTH_1).describeTable(request -> request.tableName("dynamodb-trades-test"));
-    wiring.lambda()
+    wiring
+        .replica(Region.AP_SOUTH_1)
+        .describeTable(request -> request.tableName("dynamodb-trades-test"));
+    wiring
+        .lambda()
         .invoke(
             request ->
                 request

@@ -15,14 +15,19 @@ class GlobalTableReplicaServiceTest {
 
   private static final String TABLE = "dynamodb-trades-dev";
   private static final String PHYSICAL_ID = TABLE + "-replicas";
-  private static final String REPLICA_KEY = "arn:aws:kms:eu-west-1:123456789012:alias/kms-trade-data-dev";
-  private static final WaitPolicy POLICY = new WaitPolicy(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofMinutes(50), 5);
+  private static final String REPLICA_KEY =
+      "arn:aws:kms:eu-west-1:123456789012:alias/kms-trade-data-dev";
+  private static final WaitPolicy POLICY =
+      new WaitPolicy(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofMinutes(50), 5);
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00Z"));
   private final Instant invocationEnd = clock.instant().plus(Duration.ofMinutes(5));
   private final RemainingTime remaining = () -> Duration.between(clock.instant(), invocationEnd);
 
-  /** A sleeper that moves the clock, and lets DynamoDB finish its transitions after {@code settleAfter} pauses. */
+  /**
+   * A sleeper that moves the clock, and lets DynamoDB finish its transitions after {@code
+   * settleAfter} pauses.
+   */
   private Sleeper sleeper(InMemoryGlobalTableGateway gateway, int settleAfter) {
     int[] pauses = {0};
     return duration -> {
@@ -41,14 +46,19 @@ class GlobalTableReplicaServiceTest {
   void handle_replicaBecomesActiveWithinInvocation_shouldSucceedWithTablePhysicalId() {
     // GIVEN
     InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE);
-    ReplicaRequest request = new ReplicaRequest(RequestType.CREATE, properties(TABLE, "eu-west-1"), null, null);
+    ReplicaRequest request =
+        new ReplicaRequest(RequestType.CREATE, properties(TABLE, "eu-west-1"), null, null);
 
     // WHEN
     ReplicaOutcome outcome = service(gateway, sleeper(gateway, 3)).handle(request, null, remaining);
 
     // THEN
-    assertThat(outcome).isEqualTo(new ReplicaOutcome.Finished(ResponseStatus.SUCCESS, PHYSICAL_ID,
-        "Table dynamodb-trades-dev has ACTIVE replicas in eu-west-1 with point-in-time recovery enabled."));
+    assertThat(outcome)
+        .isEqualTo(
+            new ReplicaOutcome.Finished(
+                ResponseStatus.SUCCESS,
+                PHYSICAL_ID,
+                "Table dynamodb-trades-dev has ACTIVE replicas in eu-west-1 with point-in-time recovery enabled."));
     assertThat(gateway.changes()).containsExactly("add eu-west-1", "enable pitr eu-west-1");
     assertThat(clock.instant()).isEqualTo(Instant.parse("2026-01-05T10:00:30Z"));
   }
@@ -57,11 +67,15 @@ class GlobalTableReplicaServiceTest {
   void handle_invocationTimeRunsLow_shouldReinvokeWithNextAttemptAndSameDeadline() {
     // GIVEN
     InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE);
-    ReplicaRequest request = new ReplicaRequest(RequestType.CREATE, properties(TABLE, "eu-west-1"), null, null);
-    RemainingTime shortInvocation = () -> Duration.between(clock.instant(), Instant.parse("2026-01-05T10:01:00Z"));
+    ReplicaRequest request =
+        new ReplicaRequest(RequestType.CREATE, properties(TABLE, "eu-west-1"), null, null);
+    RemainingTime shortInvocation =
+        () -> Duration.between(clock.instant(), Instant.parse("2026-01-05T10:01:00Z"));
 
     // WHEN
-    ReplicaOutcome outcome = service(gateway, sleeper(gateway, Integer.MAX_VALUE)).handle(request, null, shortInvocation);
+    ReplicaOutcome outcome =
+        service(gateway, sleeper(gateway, Integer.MAX_VALUE))
+            .handle(request, null, shortInvocation);
 
     // THEN
     assertThat(outcome).isInstanceOf(ReplicaOutcome.Reinvoke.class);
@@ -69,48 +83,62 @@ class GlobalTableReplicaServiceTest {
     assertThat(reinvoke.next()).isEqualTo(new WaitState(2, Instant.parse("2026-01-05T10:50:00Z")));
     assertThat(reinvoke.physicalResourceIdOnFailure()).isEqualTo(PHYSICAL_ID);
     assertThat(reinvoke.progress()).contains("eu-west-1 CREATING");
-    // Passes at 0, 10, 20, 30 and 40 s; at 40 s the 20 s left are less than a 10 s poll plus the 20 s margin.
+    // Passes at 0, 10, 20, 30 and 40 s; at 40 s the 20 s left are less than a 10 s poll plus the 20
+    // s margin.
     assertThat(clock.instant()).isEqualTo(Instant.parse("2026-01-05T10:00:40Z"));
   }
 
   @Test
   void handle_deadlinePassed_shouldFailWithLastProgress() {
     // GIVEN
-    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE).withReplica("eu-west-1", ReplicaStatus.CREATING);
-    ReplicaRequest request = new ReplicaRequest(RequestType.CREATE, properties(TABLE, "eu-west-1"), null, null);
+    InMemoryGlobalTableGateway gateway =
+        new InMemoryGlobalTableGateway(TABLE).withReplica("eu-west-1", ReplicaStatus.CREATING);
+    ReplicaRequest request =
+        new ReplicaRequest(RequestType.CREATE, properties(TABLE, "eu-west-1"), null, null);
     WaitState wait = new WaitState(4, clock.instant().plusSeconds(15));
 
     // WHEN
-    ReplicaOutcome outcome = service(gateway, sleeper(gateway, Integer.MAX_VALUE)).handle(request, wait, remaining);
+    ReplicaOutcome outcome =
+        service(gateway, sleeper(gateway, Integer.MAX_VALUE)).handle(request, wait, remaining);
 
     // THEN
     assertThat(outcome).isInstanceOf(ReplicaOutcome.Finished.class);
     ReplicaOutcome.Finished finished = (ReplicaOutcome.Finished) outcome;
     assertThat(finished.status()).isEqualTo(ResponseStatus.FAILED);
     assertThat(finished.physicalResourceId()).isEqualTo(PHYSICAL_ID);
-    assertThat(finished.reason()).startsWith("Gave up after waiting 50 minutes for the replicas.").contains("eu-west-1 CREATING");
+    assertThat(finished.reason())
+        .startsWith("Gave up after waiting 50 minutes for the replicas.")
+        .contains("eu-west-1 CREATING");
   }
 
   @Test
   void handle_lastAllowedInvocationRunsLow_shouldFailInsteadOfReinvoking() {
     // GIVEN
-    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE).withReplica("eu-west-1", ReplicaStatus.CREATING);
-    ReplicaRequest request = new ReplicaRequest(RequestType.CREATE, properties(TABLE, "eu-west-1"), null, null);
-    WaitState wait = new WaitState(POLICY.maxInvocations(), clock.instant().plus(Duration.ofMinutes(30)));
+    InMemoryGlobalTableGateway gateway =
+        new InMemoryGlobalTableGateway(TABLE).withReplica("eu-west-1", ReplicaStatus.CREATING);
+    ReplicaRequest request =
+        new ReplicaRequest(RequestType.CREATE, properties(TABLE, "eu-west-1"), null, null);
+    WaitState wait =
+        new WaitState(POLICY.maxInvocations(), clock.instant().plus(Duration.ofMinutes(30)));
 
     // WHEN
-    ReplicaOutcome outcome = service(gateway, sleeper(gateway, Integer.MAX_VALUE)).handle(request, wait, () -> Duration.ofSeconds(5));
+    ReplicaOutcome outcome =
+        service(gateway, sleeper(gateway, Integer.MAX_VALUE))
+            .handle(request, wait, () -> Duration.ofSeconds(5));
 
     // THEN
     assertThat(outcome).isInstanceOf(ReplicaOutcome.Finished.class);
-    assertThat(((ReplicaOutcome.Finished) outcome).reason()).startsWith("Gave up after 5 invocations");
+    assertThat(((ReplicaOutcome.Finished) outcome).reason())
+        .startsWith("Gave up after 5 invocations");
   }
 
   @Test
   void handle_invalidPropertiesOnCreate_shouldFailWithTheProblem() {
     // GIVEN
     InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE);
-    ReplicaRequest request = new ReplicaRequest(RequestType.CREATE, json("{\"TableName\": \"" + TABLE + "\"}"), null, null);
+    ReplicaRequest request =
+        new ReplicaRequest(
+            RequestType.CREATE, json("{\"TableName\": \"" + TABLE + "\"}"), null, null);
 
     // WHEN
     ReplicaOutcome outcome = service(gateway, sleeper(gateway, 1)).handle(request, null, remaining);
@@ -126,9 +154,11 @@ class GlobalTableReplicaServiceTest {
   @Test
   void handle_invalidPropertiesOnDelete_shouldSucceedWithoutCalls() {
     // GIVEN
-    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE)
-        .failingWith(new IllegalStateException("no call expected"));
-    ReplicaRequest request = new ReplicaRequest(RequestType.DELETE, json("{}"), null, "2026/01/05/[$LATEST]abc");
+    InMemoryGlobalTableGateway gateway =
+        new InMemoryGlobalTableGateway(TABLE)
+            .failingWith(new IllegalStateException("no call expected"));
+    ReplicaRequest request =
+        new ReplicaRequest(RequestType.DELETE, json("{}"), null, "2026/01/05/[$LATEST]abc");
 
     // WHEN
     ReplicaOutcome outcome = service(gateway, sleeper(gateway, 1)).handle(request, null, remaining);
@@ -143,25 +173,38 @@ class GlobalTableReplicaServiceTest {
   @Test
   void handle_updateOnSameTable_shouldKeepCurrentPhysicalId() {
     // GIVEN
-    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE)
-        .withReplica("eu-west-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED);
-    ReplicaRequest request = new ReplicaRequest(RequestType.UPDATE,
-        properties(TABLE, "eu-west-1"), properties(TABLE, "eu-west-1"), "replicas-made-by-an-older-version");
+    InMemoryGlobalTableGateway gateway =
+        new InMemoryGlobalTableGateway(TABLE)
+            .withReplica("eu-west-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED);
+    ReplicaRequest request =
+        new ReplicaRequest(
+            RequestType.UPDATE,
+            properties(TABLE, "eu-west-1"),
+            properties(TABLE, "eu-west-1"),
+            "replicas-made-by-an-older-version");
 
     // WHEN
     ReplicaOutcome outcome = service(gateway, sleeper(gateway, 1)).handle(request, null, remaining);
 
     // THEN
-    assertThat(outcome).isEqualTo(new ReplicaOutcome.Finished(ResponseStatus.SUCCESS, "replicas-made-by-an-older-version",
-        "Table dynamodb-trades-dev has ACTIVE replicas in eu-west-1 with point-in-time recovery enabled."));
+    assertThat(outcome)
+        .isEqualTo(
+            new ReplicaOutcome.Finished(
+                ResponseStatus.SUCCESS,
+                "replicas-made-by-an-older-version",
+                "Table dynamodb-trades-dev has ACTIVE replicas in eu-west-1 with point-in-time recovery enabled."));
   }
 
   @Test
   void handle_updateToAnotherTable_shouldAnswerNewPhysicalIdAndLeaveOldTableToDelete() {
     // GIVEN
     InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway("dynamodb-trades-v2");
-    ReplicaRequest request = new ReplicaRequest(RequestType.UPDATE,
-        properties("dynamodb-trades-v2", "eu-west-1"), properties(TABLE, "eu-west-1", "ap-south-1"), PHYSICAL_ID);
+    ReplicaRequest request =
+        new ReplicaRequest(
+            RequestType.UPDATE,
+            properties("dynamodb-trades-v2", "eu-west-1"),
+            properties(TABLE, "eu-west-1", "ap-south-1"),
+            PHYSICAL_ID);
 
     // WHEN
     ReplicaOutcome outcome = service(gateway, sleeper(gateway, 1)).handle(request, null, remaining);
@@ -177,46 +220,69 @@ class GlobalTableReplicaServiceTest {
   @Test
   void handle_failedUpdate_shouldKeepCurrentPhysicalId() {
     // GIVEN
-    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway("dynamodb-trades-v2").withoutTable();
-    ReplicaRequest request = new ReplicaRequest(RequestType.UPDATE,
-        properties("dynamodb-trades-v2", "eu-west-1"), properties(TABLE, "eu-west-1"), PHYSICAL_ID);
+    InMemoryGlobalTableGateway gateway =
+        new InMemoryGlobalTableGateway("dynamodb-trades-v2").withoutTable();
+    ReplicaRequest request =
+        new ReplicaRequest(
+            RequestType.UPDATE,
+            properties("dynamodb-trades-v2", "eu-west-1"),
+            properties(TABLE, "eu-west-1"),
+            PHYSICAL_ID);
 
     // WHEN
     ReplicaOutcome outcome = service(gateway, sleeper(gateway, 1)).handle(request, null, remaining);
 
     // THEN
-    assertThat(outcome).isEqualTo(new ReplicaOutcome.Finished(ResponseStatus.FAILED, PHYSICAL_ID,
-        "Table dynamodb-trades-v2 does not exist in us-east-1; create it before its replicas."));
+    assertThat(outcome)
+        .isEqualTo(
+            new ReplicaOutcome.Finished(
+                ResponseStatus.FAILED,
+                PHYSICAL_ID,
+                "Table dynamodb-trades-v2 does not exist in us-east-1; create it before its replicas."));
   }
 
   @Test
   void handle_dynamoDbRefusesCall_shouldFailWithItsMessageAndCurrentPhysicalId() {
     // GIVEN
-    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE).failingWith(
-        new GlobalTableAccessException("DynamoDB DescribeTable in us-east-1 failed: AccessDeniedException: no", null));
-    ReplicaRequest request = new ReplicaRequest(RequestType.DELETE, properties(TABLE, "eu-west-1"), null, PHYSICAL_ID);
+    InMemoryGlobalTableGateway gateway =
+        new InMemoryGlobalTableGateway(TABLE)
+            .failingWith(
+                new GlobalTableAccessException(
+                    "DynamoDB DescribeTable in us-east-1 failed: AccessDeniedException: no", null));
+    ReplicaRequest request =
+        new ReplicaRequest(RequestType.DELETE, properties(TABLE, "eu-west-1"), null, PHYSICAL_ID);
 
     // WHEN
     ReplicaOutcome outcome = service(gateway, sleeper(gateway, 1)).handle(request, null, remaining);
 
     // THEN
-    assertThat(outcome).isEqualTo(new ReplicaOutcome.Finished(ResponseStatus.FAILED, PHYSICAL_ID,
-        "DynamoDB DescribeTable in us-east-1 failed: AccessDeniedException: no"));
+    assertThat(outcome)
+        .isEqualTo(
+            new ReplicaOutcome.Finished(
+                ResponseStatus.FAILED,
+                PHYSICAL_ID,
+                "DynamoDB DescribeTable in us-east-1 failed: AccessDeniedException: no"));
   }
 
   @Test
   void handle_deleteWithReplicaPresent_shouldRemoveAndSucceedOnceGone() {
     // GIVEN
-    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE)
-        .withReplica("eu-west-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED);
-    ReplicaRequest request = new ReplicaRequest(RequestType.DELETE, properties(TABLE, "eu-west-1"), null, PHYSICAL_ID);
+    InMemoryGlobalTableGateway gateway =
+        new InMemoryGlobalTableGateway(TABLE)
+            .withReplica("eu-west-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED);
+    ReplicaRequest request =
+        new ReplicaRequest(RequestType.DELETE, properties(TABLE, "eu-west-1"), null, PHYSICAL_ID);
 
     // WHEN
     ReplicaOutcome outcome = service(gateway, sleeper(gateway, 2)).handle(request, null, remaining);
 
     // THEN
-    assertThat(outcome).isEqualTo(new ReplicaOutcome.Finished(ResponseStatus.SUCCESS, PHYSICAL_ID,
-        "Table dynamodb-trades-dev has no replica in eu-west-1."));
+    assertThat(outcome)
+        .isEqualTo(
+            new ReplicaOutcome.Finished(
+                ResponseStatus.SUCCESS,
+                PHYSICAL_ID,
+                "Table dynamodb-trades-dev has no replica in eu-west-1."));
     assertThat(gateway.replicas()).isEmpty();
   }
 
@@ -224,79 +290,112 @@ class GlobalTableReplicaServiceTest {
   void handle_createWithReplicaKey_shouldCreateTheReplicaUnderThatKey() {
     // GIVEN
     InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE);
-    ReplicaRequest request = new ReplicaRequest(RequestType.CREATE,
-        withKey(properties(TABLE, "eu-west-1"), REPLICA_KEY), null, null);
+    ReplicaRequest request =
+        new ReplicaRequest(
+            RequestType.CREATE, withKey(properties(TABLE, "eu-west-1"), REPLICA_KEY), null, null);
 
     // WHEN
     ReplicaOutcome outcome = service(gateway, sleeper(gateway, 3)).handle(request, null, remaining);
 
     // THEN
-    assertThat(outcome).isInstanceOf(ReplicaOutcome.Finished.class)
-        .extracting(finished -> ((ReplicaOutcome.Finished) finished).status()).isEqualTo(ResponseStatus.SUCCESS);
-    assertThat(gateway.changes()).containsExactly("add eu-west-1 with " + REPLICA_KEY, "enable pitr eu-west-1");
+    assertThat(outcome)
+        .isInstanceOf(ReplicaOutcome.Finished.class)
+        .extracting(finished -> ((ReplicaOutcome.Finished) finished).status())
+        .isEqualTo(ResponseStatus.SUCCESS);
+    assertThat(gateway.changes())
+        .containsExactly("add eu-west-1 with " + REPLICA_KEY, "enable pitr eu-west-1");
   }
 
   @Test
   void handle_updateAddingRegionWithKey_shouldCreateOnlyTheNewReplicaUnderTheKey() {
     // GIVEN
-    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE)
-        .withReplica("eu-west-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED);
+    InMemoryGlobalTableGateway gateway =
+        new InMemoryGlobalTableGateway(TABLE)
+            .withReplica("eu-west-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED);
     String frankfurtKey = "alias/kms-trade-data-dev";
-    ReplicaRequest request = new ReplicaRequest(RequestType.UPDATE,
-        withKey(properties(TABLE, "eu-west-1", "eu-central-1"), frankfurtKey),
-        withKey(properties(TABLE, "eu-west-1"), frankfurtKey), PHYSICAL_ID);
+    ReplicaRequest request =
+        new ReplicaRequest(
+            RequestType.UPDATE,
+            withKey(properties(TABLE, "eu-west-1", "eu-central-1"), frankfurtKey),
+            withKey(properties(TABLE, "eu-west-1"), frankfurtKey),
+            PHYSICAL_ID);
 
     // WHEN
     ReplicaOutcome outcome = service(gateway, sleeper(gateway, 3)).handle(request, null, remaining);
 
     // THEN
-    assertThat(outcome).isInstanceOf(ReplicaOutcome.Finished.class)
-        .extracting(finished -> ((ReplicaOutcome.Finished) finished).status()).isEqualTo(ResponseStatus.SUCCESS);
-    assertThat(gateway.changes()).containsExactly("add eu-central-1 with " + frankfurtKey, "enable pitr eu-central-1");
+    assertThat(outcome)
+        .isInstanceOf(ReplicaOutcome.Finished.class)
+        .extracting(finished -> ((ReplicaOutcome.Finished) finished).status())
+        .isEqualTo(ResponseStatus.SUCCESS);
+    assertThat(gateway.changes())
+        .containsExactly("add eu-central-1 with " + frankfurtKey, "enable pitr eu-central-1");
   }
 
   @Test
   void handle_updateChangingKeyOfExistingReplica_shouldFailWithoutChangesAndKeepPhysicalId() {
     // GIVEN
-    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE)
-        .withReplica("eu-west-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED);
-    ReplicaRequest request = new ReplicaRequest(RequestType.UPDATE,
-        withKey(properties(TABLE, "eu-west-1"), REPLICA_KEY), properties(TABLE, "eu-west-1"), PHYSICAL_ID);
+    InMemoryGlobalTableGateway gateway =
+        new InMemoryGlobalTableGateway(TABLE)
+            .withReplica("eu-west-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED);
+    ReplicaRequest request =
+        new ReplicaRequest(
+            RequestType.UPDATE,
+            withKey(properties(TABLE, "eu-west-1"), REPLICA_KEY),
+            properties(TABLE, "eu-west-1"),
+            PHYSICAL_ID);
 
     // WHEN
     ReplicaOutcome outcome = service(gateway, sleeper(gateway, 1)).handle(request, null, remaining);
 
     // THEN
-    assertThat(outcome).isEqualTo(new ReplicaOutcome.Finished(ResponseStatus.FAILED, PHYSICAL_ID,
-        "Property ReplicaKMSMasterKeyId cannot change for the existing replica in eu-west-1 (from the key DynamoDB"
-            + " chooses to '" + REPLICA_KEY + "'); it applies to replicas this resource creates. Switch the"
-            + " replica's key with UpdateTable ReplicaUpdates Update, then update the stack."));
+    assertThat(outcome)
+        .isEqualTo(
+            new ReplicaOutcome.Finished(
+                ResponseStatus.FAILED,
+                PHYSICAL_ID,
+                "Property ReplicaKMSMasterKeyId cannot change for the existing replica in eu-west-1 (from the key DynamoDB"
+                    + " chooses to '"
+                    + REPLICA_KEY
+                    + "'); it applies to replicas this resource creates. Switch the"
+                    + " replica's key with UpdateTable ReplicaUpdates Update, then update the stack."));
     assertThat(gateway.changes()).isEmpty();
   }
 
   @Test
   void handle_deleteOfReplicaWithKey_shouldRemoveItLikeAnyReplica() {
     // GIVEN
-    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE)
-        .withReplica("eu-west-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED);
-    ReplicaRequest request = new ReplicaRequest(RequestType.DELETE,
-        withKey(properties(TABLE, "eu-west-1"), REPLICA_KEY), null, PHYSICAL_ID);
+    InMemoryGlobalTableGateway gateway =
+        new InMemoryGlobalTableGateway(TABLE)
+            .withReplica("eu-west-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED);
+    ReplicaRequest request =
+        new ReplicaRequest(
+            RequestType.DELETE,
+            withKey(properties(TABLE, "eu-west-1"), REPLICA_KEY),
+            null,
+            PHYSICAL_ID);
 
     // WHEN
     ReplicaOutcome outcome = service(gateway, sleeper(gateway, 1)).handle(request, null, remaining);
 
     // THEN
-    assertThat(outcome).isEqualTo(new ReplicaOutcome.Finished(ResponseStatus.SUCCESS, PHYSICAL_ID,
-        "Table dynamodb-trades-dev has no replica in eu-west-1."));
+    assertThat(outcome)
+        .isEqualTo(
+            new ReplicaOutcome.Finished(
+                ResponseStatus.SUCCESS,
+                PHYSICAL_ID,
+                "Table dynamodb-trades-dev has no replica in eu-west-1."));
     assertThat(gateway.changes()).containsExactly("remove eu-west-1");
   }
 
   private static JsonNode withKey(JsonNode properties, String keyId) {
-    return ((com.fasterxml.jackson.databind.node.ObjectNode) properties).put("ReplicaKMSMasterKeyId", keyId);
+    return ((com.fasterxml.jackson.databind.node.ObjectNode) properties)
+        .put("ReplicaKMSMasterKeyId", keyId);
   }
 
   private static JsonNode properties(String table, String... regions) {
-    return ResourceJson.mapper().createObjectNode()
+    return ResourceJson.mapper()
+        .createObjectNode()
         .put("ServiceToken", "arn:aws:lambda:us-east-1:123456789012:function:f")
         .put("TableName", table)
         .set("ReplicaRegions", ResourceJson.mapper().valueToTree(regions));

@@ -43,7 +43,8 @@ final class InMemoryGlobalTableGateway implements GlobalTableGateway {
     return this;
   }
 
-  InMemoryGlobalTableGateway withReplica(String region, ReplicaStatus status, PointInTimeRecoveryStatus pitr) {
+  InMemoryGlobalTableGateway withReplica(
+      String region, ReplicaStatus status, PointInTimeRecoveryStatus pitr) {
     pointInTimeRecovery.put(region, pitr);
     return withReplica(region, status);
   }
@@ -66,9 +67,11 @@ final class InMemoryGlobalTableGateway implements GlobalTableGateway {
   /** Finishes every replica transition: CREATING becomes ACTIVE, DELETING disappears. */
   void settle() {
     replicas.values().removeIf(replica -> replica.status() == ReplicaStatus.DELETING);
-    replicas.replaceAll((region, replica) -> replica.status() == ReplicaStatus.CREATING
-        ? new ReplicaState(region, ReplicaStatus.ACTIVE, "")
-        : replica);
+    replicas.replaceAll(
+        (region, replica) ->
+            replica.status() == ReplicaStatus.CREATING
+                ? new ReplicaState(region, ReplicaStatus.ACTIVE, "")
+                : replica);
   }
 
   List<String> changes() {
@@ -117,7 +120,9 @@ final class InMemoryGlobalTableGateway implements GlobalTableGateway {
   @Override
   public PointInTimeRecoveryStatus pointInTimeRecovery(String name, String region) {
     failIfAsked();
-    return backupsNotReady.contains(region) ? PointInTimeRecoveryStatus.NOT_READY : pointInTimeRecoveryOf(region);
+    return backupsNotReady.contains(region)
+        ? PointInTimeRecoveryStatus.NOT_READY
+        : pointInTimeRecoveryOf(region);
   }
 
   @Override

@@ -21,7 +21,8 @@ class ReplicaReconcilerTest {
     InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE).withoutTable();
 
     // WHEN
-    ReconcileResult result = new ReplicaReconciler(gateway, PRIMARY).reconcileOnce(createPlan("eu-west-1"));
+    ReconcileResult result =
+        new ReplicaReconciler(gateway, PRIMARY).reconcileOnce(createPlan("eu-west-1"));
 
     // THEN
     assertThat(result).isInstanceOf(ReconcileResult.Failed.class);
@@ -34,7 +35,9 @@ class ReplicaReconcilerTest {
     InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE);
 
     // WHEN
-    ReconcileResult result = new ReplicaReconciler(gateway, PRIMARY).reconcileOnce(createPlan("eu-west-1", "ap-south-1"));
+    ReconcileResult result =
+        new ReplicaReconciler(gateway, PRIMARY)
+            .reconcileOnce(createPlan("eu-west-1", "ap-south-1"));
 
     // THEN
     assertThat(result).isInstanceOf(ReconcileResult.Pending.class);
@@ -44,10 +47,12 @@ class ReplicaReconcilerTest {
   @Test
   void reconcileOnce_replicaCreating_shouldWaitWithoutChanges() {
     // GIVEN
-    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE).withReplica("eu-west-1", ReplicaStatus.CREATING);
+    InMemoryGlobalTableGateway gateway =
+        new InMemoryGlobalTableGateway(TABLE).withReplica("eu-west-1", ReplicaStatus.CREATING);
 
     // WHEN
-    ReconcileResult result = new ReplicaReconciler(gateway, PRIMARY).reconcileOnce(createPlan("eu-west-1"));
+    ReconcileResult result =
+        new ReplicaReconciler(gateway, PRIMARY).reconcileOnce(createPlan("eu-west-1"));
 
     // THEN
     assertThat(result).isInstanceOf(ReconcileResult.Pending.class);
@@ -58,10 +63,12 @@ class ReplicaReconcilerTest {
   @Test
   void reconcileOnce_tableUpdating_shouldWaitBeforeAddingReplica() {
     // GIVEN
-    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE).withTableStatus("UPDATING");
+    InMemoryGlobalTableGateway gateway =
+        new InMemoryGlobalTableGateway(TABLE).withTableStatus("UPDATING");
 
     // WHEN
-    ReconcileResult result = new ReplicaReconciler(gateway, PRIMARY).reconcileOnce(createPlan("eu-west-1"));
+    ReconcileResult result =
+        new ReplicaReconciler(gateway, PRIMARY).reconcileOnce(createPlan("eu-west-1"));
 
     // THEN
     assertThat(result).isInstanceOf(ReconcileResult.Pending.class);
@@ -75,7 +82,8 @@ class ReplicaReconcilerTest {
     InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE).busy();
 
     // WHEN
-    ReconcileResult result = new ReplicaReconciler(gateway, PRIMARY).reconcileOnce(createPlan("eu-west-1"));
+    ReconcileResult result =
+        new ReplicaReconciler(gateway, PRIMARY).reconcileOnce(createPlan("eu-west-1"));
 
     // THEN
     assertThat(result).isInstanceOf(ReconcileResult.Pending.class);
@@ -85,10 +93,12 @@ class ReplicaReconcilerTest {
   @Test
   void reconcileOnce_replicaActiveWithoutPitr_shouldEnablePitrAndConverge() {
     // GIVEN
-    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE).withReplica("eu-west-1", ReplicaStatus.ACTIVE);
+    InMemoryGlobalTableGateway gateway =
+        new InMemoryGlobalTableGateway(TABLE).withReplica("eu-west-1", ReplicaStatus.ACTIVE);
 
     // WHEN
-    ReconcileResult result = new ReplicaReconciler(gateway, PRIMARY).reconcileOnce(createPlan("eu-west-1"));
+    ReconcileResult result =
+        new ReplicaReconciler(gateway, PRIMARY).reconcileOnce(createPlan("eu-west-1"));
 
     // THEN
     assertThat(result).isInstanceOf(ReconcileResult.Converged.class);
@@ -98,27 +108,32 @@ class ReplicaReconcilerTest {
   @Test
   void reconcileOnce_replicaActiveWithPitr_shouldConvergeWithoutChanges() {
     // GIVEN
-    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE)
-        .withReplica("eu-west-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED);
+    InMemoryGlobalTableGateway gateway =
+        new InMemoryGlobalTableGateway(TABLE)
+            .withReplica("eu-west-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED);
 
     // WHEN
-    ReconcileResult result = new ReplicaReconciler(gateway, PRIMARY).reconcileOnce(createPlan("eu-west-1"));
+    ReconcileResult result =
+        new ReplicaReconciler(gateway, PRIMARY).reconcileOnce(createPlan("eu-west-1"));
 
     // THEN
     assertThat(result).isInstanceOf(ReconcileResult.Converged.class);
-    assertThat(result.message()).contains("ACTIVE replicas in eu-west-1 with point-in-time recovery enabled");
+    assertThat(result.message())
+        .contains("ACTIVE replicas in eu-west-1 with point-in-time recovery enabled");
     assertThat(gateway.changes()).isEmpty();
   }
 
   @Test
   void reconcileOnce_backupsNotYetAvailable_shouldStayPending() {
     // GIVEN
-    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE)
-        .withReplica("eu-west-1", ReplicaStatus.ACTIVE)
-        .withBackupsNotReady("eu-west-1");
+    InMemoryGlobalTableGateway gateway =
+        new InMemoryGlobalTableGateway(TABLE)
+            .withReplica("eu-west-1", ReplicaStatus.ACTIVE)
+            .withBackupsNotReady("eu-west-1");
 
     // WHEN
-    ReconcileResult result = new ReplicaReconciler(gateway, PRIMARY).reconcileOnce(createPlan("eu-west-1"));
+    ReconcileResult result =
+        new ReplicaReconciler(gateway, PRIMARY).reconcileOnce(createPlan("eu-west-1"));
 
     // THEN
     assertThat(result).isInstanceOf(ReconcileResult.Pending.class);
@@ -128,10 +143,13 @@ class ReplicaReconcilerTest {
   @Test
   void reconcileOnce_replicaCreationFailed_shouldFailWithItsStatus() {
     // GIVEN
-    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE).withReplica("eu-west-1", ReplicaStatus.CREATION_FAILED);
+    InMemoryGlobalTableGateway gateway =
+        new InMemoryGlobalTableGateway(TABLE)
+            .withReplica("eu-west-1", ReplicaStatus.CREATION_FAILED);
 
     // WHEN
-    ReconcileResult result = new ReplicaReconciler(gateway, PRIMARY).reconcileOnce(createPlan("eu-west-1"));
+    ReconcileResult result =
+        new ReplicaReconciler(gateway, PRIMARY).reconcileOnce(createPlan("eu-west-1"));
 
     // THEN
     assertThat(result).isInstanceOf(ReconcileResult.Failed.class);
@@ -141,13 +159,15 @@ class ReplicaReconcilerTest {
   @Test
   void reconcileOnce_updateDropsRegion_shouldRemoveItAndLeaveOthers() {
     // GIVEN
-    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE)
-        .withReplica("eu-west-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED)
-        .withReplica("ap-south-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED)
-        .withReplica("sa-east-1", ReplicaStatus.ACTIVE);
-    ReplicaPlan plan = ReplicaPlan.update(
-        new ReplicaSpec(TABLE, new TreeSet<>(Set.of("eu-west-1", "ap-south-1"))),
-        new ReplicaSpec(TABLE, new TreeSet<>(Set.of("eu-west-1"))));
+    InMemoryGlobalTableGateway gateway =
+        new InMemoryGlobalTableGateway(TABLE)
+            .withReplica("eu-west-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED)
+            .withReplica("ap-south-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED)
+            .withReplica("sa-east-1", ReplicaStatus.ACTIVE);
+    ReplicaPlan plan =
+        ReplicaPlan.update(
+            new ReplicaSpec(TABLE, new TreeSet<>(Set.of("eu-west-1", "ap-south-1"))),
+            new ReplicaSpec(TABLE, new TreeSet<>(Set.of("eu-west-1"))));
 
     // WHEN
     ReconcileResult result = new ReplicaReconciler(gateway, PRIMARY).reconcileOnce(plan);
@@ -163,8 +183,10 @@ class ReplicaReconcilerTest {
     InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE).withoutTable();
 
     // WHEN
-    ReconcileResult result = new ReplicaReconciler(gateway, PRIMARY)
-        .reconcileOnce(ReplicaPlan.delete(new ReplicaSpec(TABLE, new TreeSet<>(Set.of("eu-west-1")))));
+    ReconcileResult result =
+        new ReplicaReconciler(gateway, PRIMARY)
+            .reconcileOnce(
+                ReplicaPlan.delete(new ReplicaSpec(TABLE, new TreeSet<>(Set.of("eu-west-1")))));
 
     // THEN
     assertThat(result).isInstanceOf(ReconcileResult.Converged.class);
@@ -173,11 +195,14 @@ class ReplicaReconcilerTest {
   @Test
   void reconcileOnce_deleteWhenReplicaGone_shouldConvergeWithoutChanges() {
     // GIVEN
-    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE).withReplica("sa-east-1", ReplicaStatus.ACTIVE);
+    InMemoryGlobalTableGateway gateway =
+        new InMemoryGlobalTableGateway(TABLE).withReplica("sa-east-1", ReplicaStatus.ACTIVE);
 
     // WHEN
-    ReconcileResult result = new ReplicaReconciler(gateway, PRIMARY)
-        .reconcileOnce(ReplicaPlan.delete(new ReplicaSpec(TABLE, new TreeSet<>(Set.of("eu-west-1")))));
+    ReconcileResult result =
+        new ReplicaReconciler(gateway, PRIMARY)
+            .reconcileOnce(
+                ReplicaPlan.delete(new ReplicaSpec(TABLE, new TreeSet<>(Set.of("eu-west-1")))));
 
     // THEN
     assertThat(result).isInstanceOf(ReconcileResult.Converged.class);
@@ -187,8 +212,10 @@ class ReplicaReconcilerTest {
   @Test
   void reconcileOnce_deleteWhileReplicaCreating_shouldWaitBeforeRemoving() {
     // GIVEN
-    InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE).withReplica("eu-west-1", ReplicaStatus.CREATING);
-    ReplicaPlan plan = ReplicaPlan.delete(new ReplicaSpec(TABLE, new TreeSet<>(Set.of("eu-west-1"))));
+    InMemoryGlobalTableGateway gateway =
+        new InMemoryGlobalTableGateway(TABLE).withReplica("eu-west-1", ReplicaStatus.CREATING);
+    ReplicaPlan plan =
+        ReplicaPlan.delete(new ReplicaSpec(TABLE, new TreeSet<>(Set.of("eu-west-1"))));
 
     // WHEN
     ReconcileResult waiting = new ReplicaReconciler(gateway, PRIMARY).reconcileOnce(plan);

@@ -16,7 +16,9 @@ class ReplicaSpecTest {
   @Test
   void fromProperties_validProperties_shouldReadTableAndSortedRegions() throws Exception {
     // GIVEN
-    JsonNode properties = json("""
+    JsonNode properties =
+        json(
+            """
         {"ServiceToken": "arn:aws:lambda:us-east-1:123456789012:function:f",
          "TableName": "dynamodb-trades-dev", "ReplicaRegions": ["eu-west-1", "ap-southeast-2"]}""");
 
@@ -30,17 +32,23 @@ class ReplicaSpecTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       alias ARN of the replica region | arn:aws:kms:eu-west-1:123456789012:alias/kms-trade-data-dev
       key ARN of the replica region   | arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab
       alias name                      | alias/kms-trade-data-dev
       key id                          | 1234abcd-12ab-34cd-56ef-1234567890ab
       """)
-  void fromProperties_replicaKeyOfTheReplicaRegion_shouldKeepIt(String label, String keyId) throws Exception {
+  void fromProperties_replicaKeyOfTheReplicaRegion_shouldKeepIt(String label, String keyId)
+      throws Exception {
     // GIVEN
-    JsonNode properties = json("""
+    JsonNode properties =
+        json(
+            """
         {"TableName": "dynamodb-trades-dev", "ReplicaRegions": ["eu-west-1"], "ReplicaKMSMasterKeyId": "%s"}"""
-        .formatted(keyId));
+                .formatted(keyId));
 
     // WHEN
     ReplicaSpec spec = ReplicaSpec.fromProperties(properties, PRIMARY);
@@ -52,7 +60,9 @@ class ReplicaSpecTest {
   @Test
   void fromProperties_noReplicaKey_shouldLeaveTheKeyToDynamoDb() throws Exception {
     // GIVEN
-    JsonNode properties = json("""
+    JsonNode properties =
+        json(
+            """
         {"TableName": "dynamodb-trades-dev", "ReplicaRegions": ["eu-west-1"]}""");
 
     // WHEN
@@ -63,7 +73,10 @@ class ReplicaSpecTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       no TableName           | {"ReplicaRegions": ["eu-west-1"]}                                 | Property TableName is required.
       TableName not a string | {"TableName": 12, "ReplicaRegions": ["eu-west-1"]}                | Property TableName must be a string, got NUMBER.
       TableName too short    | {"TableName": "ab", "ReplicaRegions": ["eu-west-1"]}              | Property TableName 'ab' is not a DynamoDB table name
@@ -79,7 +92,8 @@ class ReplicaSpecTest {
       key ARN for two regions | {"TableName": "trades", "ReplicaRegions": ["eu-west-1", "eu-central-1"], "ReplicaKMSMasterKeyId": "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"} | Property ReplicaKMSMasterKeyId 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab' is a key of eu-west-1, which cannot encrypt the replica in eu-central-1;
       key not a key id       | {"TableName": "trades", "ReplicaRegions": ["eu-west-1"], "ReplicaKMSMasterKeyId": "my key"} | Property ReplicaKMSMasterKeyId 'my key' is not a KMS key id, key ARN, alias name or alias ARN.
       """)
-  void fromProperties_invalidProperties_shouldRejectWithSpecificMessage(String label, String properties, String message) {
+  void fromProperties_invalidProperties_shouldRejectWithSpecificMessage(
+      String label, String properties, String message) {
     // GIVEN
     JsonNode node = json(properties);
 
@@ -101,7 +115,8 @@ class ReplicaSpecTest {
   @Test
   void fromProperties_govCloudRegion_shouldAccept() throws Exception {
     // GIVEN
-    JsonNode properties = json("{\"TableName\": \"trades\", \"ReplicaRegions\": [\"us-gov-west-1\"]}");
+    JsonNode properties =
+        json("{\"TableName\": \"trades\", \"ReplicaRegions\": [\"us-gov-west-1\"]}");
 
     // WHEN
     ReplicaSpec spec = ReplicaSpec.fromProperties(properties, "us-gov-east-1");

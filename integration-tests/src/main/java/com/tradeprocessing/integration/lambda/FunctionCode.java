@@ -62,7 +62,8 @@ public final class FunctionCode {
 
   /** The module whose {@code target/classes} holds the handler's class. */
   Path moduleOf(String handler) {
-    String className = handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+    String className =
+        handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
     String classFile = className.replace('.', '/') + ".class";
     List<Path> found = new ArrayList<>();
     for (Path module : moduleDirectories) {

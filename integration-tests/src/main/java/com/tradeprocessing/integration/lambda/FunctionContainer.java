@@ -134,14 +134,19 @@ final class FunctionContainer {
       String method = exchange.getRequestMethod();
       if (method.equals("GET") && path.equals("invocation/next")) {
         next(exchange);
-      } else if (method.equals("POST") && path.startsWith("invocation/") && path.endsWith("/response")) {
+      } else if (method.equals("POST")
+          && path.startsWith("invocation/")
+          && path.endsWith("/response")) {
         answered(exchange, path, false);
-      } else if (method.equals("POST") && path.startsWith("invocation/") && path.endsWith("/error")) {
+      } else if (method.equals("POST")
+          && path.startsWith("invocation/")
+          && path.endsWith("/error")) {
         answered(exchange, path, true);
       } else if (method.equals("POST") && path.equals("init/error")) {
         initFailed(exchange);
       } else {
-        respond(exchange, 404, "{\"errorType\":\"InvalidRequest\",\"errorMessage\":\"unknown path\"}");
+        respond(
+            exchange, 404, "{\"errorType\":\"InvalidRequest\",\"errorMessage\":\"unknown path\"}");
       }
     }
   }
@@ -150,7 +155,10 @@ final class FunctionContainer {
     everPolled = true;
     Invocation invocation = pool.awaitWork(() -> stopped);
     if (invocation == null) {
-      respond(exchange, 500, "{\"errorType\":\"Runtime.Stopped\",\"errorMessage\":\"container stopped\"}");
+      respond(
+          exchange,
+          500,
+          "{\"errorType\":\"Runtime.Stopped\",\"errorMessage\":\"container stopped\"}");
       return;
     }
     current.set(invocation);
@@ -162,7 +170,8 @@ final class FunctionContainer {
     exchange.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms", Long.toString(deadline));
     exchange.getResponseHeaders().set("Lambda-Runtime-Invoked-Function-Arn", function.arn());
     exchange.getResponseHeaders().set("Lambda-Runtime-Trace-Id", traceHeader());
-    exchange.sendResponseHeaders(200, invocation.payload().length == 0 ? -1 : invocation.payload().length);
+    exchange.sendResponseHeaders(
+        200, invocation.payload().length == 0 ? -1 : invocation.payload().length);
     try (OutputStream body = exchange.getResponseBody()) {
       body.write(invocation.payload());
     }
@@ -173,7 +182,10 @@ final class FunctionContainer {
     String requestId = path.substring("invocation/".length(), path.lastIndexOf('/'));
     Invocation invocation = current.get();
     if (invocation == null || !invocation.requestId().equals(requestId)) {
-      respond(exchange, 400, "{\"errorType\":\"InvalidRequestID\",\"errorMessage\":\"unknown request id\"}");
+      respond(
+          exchange,
+          400,
+          "{\"errorType\":\"InvalidRequestID\",\"errorMessage\":\"unknown request id\"}");
       return;
     }
     current.compareAndSet(invocation, null);

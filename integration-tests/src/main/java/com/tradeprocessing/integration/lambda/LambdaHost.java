@@ -36,6 +36,7 @@ public final class LambdaHost implements AutoCloseable {
 
   private static final String INVOKE_PREFIX = "/2015-03-31/functions/";
   private static final String INVOKE_SUFFIX = "/invocations";
+
   /** How long an invocation may wait for a container to start, on top of the function timeout. */
   private static final Duration START_ALLOWANCE = Duration.ofSeconds(120);
 
@@ -45,6 +46,7 @@ public final class LambdaHost implements AutoCloseable {
   private final Supplier<ContainerSettings> settings;
   private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
   private final Map<String, FunctionPool> pools = new ConcurrentHashMap<>();
+
   /** Numbers the containers of the host, so that each has a log file of its own. */
   private final java.util.concurrent.atomic.AtomicInteger containerNumbers =
       new java.util.concurrent.atomic.AtomicInteger();
@@ -100,13 +102,16 @@ public final class LambdaHost implements AutoCloseable {
     }
     List<Invocation> waiting = old.close();
     for (Invocation invocation : waiting) {
-      pool(functionName).submit(invocation.payload()).whenComplete((result, failure) -> {
-        if (failure != null) {
-          invocation.result().completeExceptionally(failure);
-        } else {
-          invocation.complete(result);
-        }
-      });
+      pool(functionName)
+          .submit(invocation.payload())
+          .whenComplete(
+              (result, failure) -> {
+                if (failure != null) {
+                  invocation.result().completeExceptionally(failure);
+                } else {
+                  invocation.complete(result);
+                }
+              });
     }
   }
 
@@ -124,7 +129,11 @@ public final class LambdaHost implements AutoCloseable {
         name -> {
           FunctionConfiguration function = configurations.get(name);
           return new FunctionPool(
-              function, code.taskRoot(name, function.handler()), settings.get(), timers, containerNumbers);
+              function,
+              code.taskRoot(name, function.handler()),
+              settings.get(),
+              timers,
+              containerNumbers);
         });
   }
 
@@ -202,7 +211,8 @@ public final class LambdaHost implements AutoCloseable {
         "{\"Type\":\""
             + (status < 500 ? "User" : "Service")
             + "\",\"message\":"
-            + body.substring(body.indexOf("\"errorMessage\":") + "\"errorMessage\":".length(),
+            + body.substring(
+                body.indexOf("\"errorMessage\":") + "\"errorMessage\":".length(),
                 body.indexOf(",\"stackTrace\""))
             + "}";
     send(exchange, status, apiBody.getBytes(StandardCharsets.UTF_8));

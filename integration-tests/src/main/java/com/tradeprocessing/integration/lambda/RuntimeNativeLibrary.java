@@ -54,7 +54,8 @@ public final class RuntimeNativeLibrary {
         Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
       }
       // A rename, so that a container never sees a half-written library.
-      Files.move(partial, library, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          partial, library, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
     return library;
   }

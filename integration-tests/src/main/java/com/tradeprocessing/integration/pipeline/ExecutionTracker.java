@@ -29,31 +29,37 @@ import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
  * them to finish.
  *
  * <p>A refresh costs the same however many executions there are: ListExecutions lists the newest
- * first, so listing stops at the first page holding an execution already seen (everything older
- * was listed before); the running ones come from one listing filtered on RUNNING; and each
- * execution is described once, when it has finished and its input, output and error are final,
- * by a few threads beside the caller. Only {@link #startedExecution} describes executions still
- * running.
+ * first, so listing stops at the first page holding an execution already seen (everything older was
+ * listed before); the running ones come from one listing filtered on RUNNING; and each execution is
+ * described once, when it has finished and its input, output and error are final, by a few threads
+ * beside the caller. Only {@link #startedExecution} describes executions still running.
  */
 public final class ExecutionTracker {
 
   private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+
   /** About two PutEvents batches: a refresh normally finds fewer new executions. */
   private static final int PAGE_SIZE = 20;
+
   private static final int DESCRIBERS = 4;
 
   private final SfnClient stepFunctions;
   private final String stateMachineArn;
+
   /** Lenient about Infinity and NaN, which moto writes for numbers beyond a double. */
   private final ObjectMapper json =
       JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+
   /** Every execution listed so far, finished or not. */
   private final Set<String> seen = new LinkedHashSet<>();
+
   private final Map<String, Execution> finishedByArn = new ConcurrentHashMap<>();
   private final Map<String, Execution> finishedByEventId = new ConcurrentHashMap<>();
   private Set<String> running = Set.of();
+
   /** Finished executions being described. */
   private final Set<String> describing = ConcurrentHashMap.newKeySet();
+
   /**
    * Descriptions run beside the caller, a few at a time, so that waiting for executions costs two
    * listings per refresh and not one round trip per finished execution.
@@ -115,8 +121,8 @@ public final class ExecutionTracker {
   }
 
   /**
-   * The execution the event started, running or finished, described now; empty when it started
-   * none (the embedded EventBridge starts executions inside PutEvents).
+   * The execution the event started, running or finished, described now; empty when it started none
+   * (the embedded EventBridge starts executions inside PutEvents).
    */
   public synchronized Optional<Execution> startedExecution(String eventId) {
     refresh();
@@ -137,7 +143,8 @@ public final class ExecutionTracker {
     refresh();
     while (running() >= limit) {
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException(limit + " or more executions still running after " + timeout);
+        throw new IllegalStateException(
+            limit + " or more executions still running after " + timeout);
       }
       pause();
       refresh();
@@ -160,7 +167,14 @@ public final class ExecutionTracker {
       if (Instant.now().isAfter(deadline)) {
         throw new IllegalStateException(
             startedExecution(eventId)
-                .map(started -> "execution " + started.arn() + " still " + started.status() + " after " + timeout)
+                .map(
+                    started ->
+                        "execution "
+                            + started.arn()
+                            + " still "
+                            + started.status()
+                            + " after "
+                            + timeout)
                 .orElse("no execution started for event " + eventId + " within " + timeout));
       }
       pause();
@@ -190,7 +204,8 @@ public final class ExecutionTracker {
         return;
       }
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException((count - finished) + " executions still running after " + timeout);
+        throw new IllegalStateException(
+            (count - finished) + " executions still running after " + timeout);
       }
       pause();
     }
@@ -203,7 +218,8 @@ public final class ExecutionTracker {
       String token = nextToken;
       ListExecutionsResponse page =
           stepFunctions.listExecutions(
-              request -> request.stateMachineArn(stateMachineArn).maxResults(PAGE_SIZE).nextToken(token));
+              request ->
+                  request.stateMachineArn(stateMachineArn).maxResults(PAGE_SIZE).nextToken(token));
       boolean reachedSeen = false;
       for (ExecutionListItem item : page.executions()) {
         reachedSeen |= !seen.add(item.executionArn());

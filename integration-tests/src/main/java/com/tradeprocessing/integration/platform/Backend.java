@@ -36,7 +36,9 @@ public interface Backend extends AutoCloseable {
     return addressForFunctions().getHostAddress();
   }
 
-  /** A human name for progress lines: {@code embedded emulator (moto 5.2.5)}, {@code LocalStack}. */
+  /**
+   * A human name for progress lines: {@code embedded emulator (moto 5.2.5)}, {@code LocalStack}.
+   */
   String description();
 
   @Override

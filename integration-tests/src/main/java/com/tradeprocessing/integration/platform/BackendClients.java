@@ -46,7 +46,10 @@ public final class BackendClients implements AutoCloseable {
     iam = configure(IamClient.builder(), endpoint, Region.AWS_GLOBAL, credentials).build();
   }
 
-  private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
+  private <
+          B extends
+              AwsClientBuilder<B, ?>
+                  & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
       B configure(B builder, URI endpoint, Region region, StaticCredentialsProvider credentials) {
     return builder
         .endpointOverride(endpoint)

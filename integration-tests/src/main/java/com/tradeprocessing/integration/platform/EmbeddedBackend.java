@@ -30,6 +30,7 @@ public final class EmbeddedBackend implements Backend {
 
   /** moto's account for any credentials. */
   static final String ACCOUNT = "123456789012";
+
   static final Region REGION = Region.US_EAST_1;
   private static final String ACCESS_KEY = "testing";
   private static final String SECRET_KEY = "testing";
@@ -108,12 +109,18 @@ public final class EmbeddedBackend implements Backend {
   /** What Lambda puts in every sandbox, and the one local addition: the emulator's endpoint. */
   private static Map<String, String> sandboxEnvironment(URI endpoint) {
     return Map.of(
-        "AWS_REGION", REGION.id(),
-        "AWS_DEFAULT_REGION", REGION.id(),
-        "AWS_ACCESS_KEY_ID", ACCESS_KEY,
-        "AWS_SECRET_ACCESS_KEY", SECRET_KEY,
-        "AWS_SESSION_TOKEN", "local-session",
-        "AWS_ENDPOINT_URL", endpoint.toString());
+        "AWS_REGION",
+        REGION.id(),
+        "AWS_DEFAULT_REGION",
+        REGION.id(),
+        "AWS_ACCESS_KEY_ID",
+        ACCESS_KEY,
+        "AWS_SECRET_ACCESS_KEY",
+        SECRET_KEY,
+        "AWS_SESSION_TOKEN",
+        "local-session",
+        "AWS_ENDPOINT_URL",
+        endpoint.toString());
   }
 
   private static FunctionConfiguration configuration(BackendClients clients, String name) {
@@ -210,7 +217,9 @@ public final class EmbeddedBackend implements Backend {
                   function
                       .deadLetterTargetArn()
                       .ifPresent(arn -> request.deadLetterConfig(dlq -> dlq.targetArn(arn)));
-                  function.tracingMode().ifPresent(mode -> request.tracingConfig(t -> t.mode(mode)));
+                  function
+                      .tracingMode()
+                      .ifPresent(mode -> request.tracingConfig(t -> t.mode(mode)));
                   if (function.logGroup().isPresent() || function.logFormat().isPresent()) {
                     request.loggingConfig(
                         logging -> {

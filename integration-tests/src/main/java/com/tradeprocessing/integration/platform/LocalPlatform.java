@@ -41,7 +41,9 @@ public final class LocalPlatform implements AutoCloseable {
     try {
       referenceData =
           ReferenceDataServer.start(
-              backend.addressForFunctions(), backend.hostForFunctions(), ReferenceDataset.shipped());
+              backend.addressForFunctions(),
+              backend.hostForFunctions(),
+              ReferenceDataset.shipped());
       Map<String, String> parameters = new LinkedHashMap<>();
       parameters.put("EnvironmentSuffix", settings.environmentSuffix());
       parameters.put("ReferenceDataBaseUrl", referenceData.baseUrl().toString());

@@ -15,7 +15,10 @@ public record ProjectLayout(Path root) {
 
   /** System property naming the project root; the build passes it to the tests. */
   public static final String ROOT_PROPERTY = "project.root";
-  /** System property naming the Python that runs the emulator (default {@code .venv/bin/python}). */
+
+  /**
+   * System property naming the Python that runs the emulator (default {@code .venv/bin/python}).
+   */
   public static final String PYTHON_PROPERTY = "emulator.python";
 
   public ProjectLayout {
@@ -63,8 +66,8 @@ public record ProjectLayout(Path root) {
    * The Python of the project virtualenv ({@code make venv}), or the {@value #PYTHON_PROPERTY}
    * property.
    *
-   * @throws IllegalStateException when it does not exist: the emulator cannot run without it, and
-   *     a test that needs it must fail, never skip
+   * @throws IllegalStateException when it does not exist: the emulator cannot run without it, and a
+   *     test that needs it must fail, never skip
    */
   public Path python() {
     String configured = System.getProperty(PYTHON_PROPERTY);
@@ -98,10 +101,7 @@ public record ProjectLayout(Path root) {
   /** Every module directory of the project: where the local Lambda host looks for handlers. */
   public List<Path> modules() {
     try (Stream<Path> entries = Files.list(root)) {
-      return entries
-          .filter(dir -> Files.isRegularFile(dir.resolve("pom.xml")))
-          .sorted()
-          .toList();
+      return entries.filter(dir -> Files.isRegularFile(dir.resolve("pom.xml"))).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

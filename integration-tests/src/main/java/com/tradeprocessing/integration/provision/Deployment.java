@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * What the provisioning created, by the templates' logical ids: physical names, queue URLs and
- * ARNs as the backend reports them.
+ * What the provisioning created, by the templates' logical ids: physical names, queue URLs and ARNs
+ * as the backend reports them.
  *
  * @param names physical name of each created resource, by logical id
  * @param queueUrls URL of each queue, by logical id

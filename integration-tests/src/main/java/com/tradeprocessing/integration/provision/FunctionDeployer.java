@@ -7,8 +7,8 @@ public interface FunctionDeployer {
   String create(FunctionSpec function);
 
   /**
-   * The function's configuration changed ({@code UpdateFunctionConfiguration}): invocations from now
-   * on must run with the new one, as new Lambda sandboxes do.
+   * The function's configuration changed ({@code UpdateFunctionConfiguration}): invocations from
+   * now on must run with the new one, as new Lambda sandboxes do.
    */
   void configurationChanged(String functionName);
 

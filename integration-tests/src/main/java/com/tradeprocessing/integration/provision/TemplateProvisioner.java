@@ -74,11 +74,14 @@ public final class TemplateProvisioner {
   private final Map<String, String> names = new LinkedHashMap<>();
   private final Map<String, String> queueUrls = new LinkedHashMap<>();
   private final Map<String, String> arns = new LinkedHashMap<>();
+
   /** Sample Ref and ARN values of the evaluation, by the values the backend gave instead. */
   private final Map<String, String> actualValues = new HashMap<>();
+
   private final List<String> skipped = new ArrayList<>();
 
-  public TemplateProvisioner(BackendClients clients, FunctionDeployer functions, Consumer<String> log) {
+  public TemplateProvisioner(
+      BackendClients clients, FunctionDeployer functions, Consumer<String> log) {
     this.clients = clients;
     this.functions = functions;
     this.log = log;
@@ -172,11 +175,14 @@ public final class TemplateProvisioner {
             entry -> {
               if (!entry.getKey().equals("QueueName") && !entry.getKey().equals("Tags")) {
                 JsonNode value = entry.getValue();
-                attributes.put(entry.getKey(), value.isValueNode() ? value.asText() : value.toString());
+                attributes.put(
+                    entry.getKey(), value.isValueNode() ? value.asText() : value.toString());
               }
             });
     String url =
-        clients.sqs().createQueue(request -> request.queueName(name).attributesWithStrings(attributes))
+        clients
+            .sqs()
+            .createQueue(request -> request.queueName(name).attributesWithStrings(attributes))
             .queueUrl();
     String arn =
         clients
@@ -192,7 +198,8 @@ public final class TemplateProvisioner {
   private void table(SampleDeployment deployment, Resource resource) {
     JsonNode properties = evaluated(deployment, resource);
     String name = properties.path("TableName").asText();
-    BillingMode billing = BillingMode.fromValue(properties.path("BillingMode").asText("PROVISIONED"));
+    BillingMode billing =
+        BillingMode.fromValue(properties.path("BillingMode").asText("PROVISIONED"));
     CreateTableRequest.Builder request =
         CreateTableRequest.builder()
             .tableName(name)
@@ -220,7 +227,8 @@ public final class TemplateProvisioner {
       request.streamSpecification(
           StreamSpecification.builder()
               .streamEnabled(true)
-              .streamViewType(properties.path("StreamSpecification").path("StreamViewType").asText())
+              .streamViewType(
+                  properties.path("StreamSpecification").path("StreamViewType").asText())
               .build());
     }
     if (properties.has("SSESpecification")) {
@@ -246,7 +254,8 @@ public final class TemplateProvisioner {
               update ->
                   update
                       .tableName(name)
-                      .pointInTimeRecoverySpecification(pitr -> pitr.pointInTimeRecoveryEnabled(true)));
+                      .pointInTimeRecoverySpecification(
+                          pitr -> pitr.pointInTimeRecoveryEnabled(true)));
     }
     created(deployment, resource, name, name, arn);
   }
@@ -261,7 +270,8 @@ public final class TemplateProvisioner {
                 request -> {
                   request
                       .roleName(name)
-                      .assumeRolePolicyDocument(properties.path("AssumeRolePolicyDocument").toString());
+                      .assumeRolePolicyDocument(
+                          properties.path("AssumeRolePolicyDocument").toString());
                   text(properties, "Description").ifPresent(request::description);
                   text(properties, "Path").ifPresent(request::path);
                 })
@@ -345,9 +355,12 @@ public final class TemplateProvisioner {
                       .name(name)
                       .definition(write(definition))
                       .roleArn(properties.path("RoleArn").asText())
-                      .type(StateMachineType.fromValue(properties.path("StateMachineType").asText("STANDARD")));
+                      .type(
+                          StateMachineType.fromValue(
+                              properties.path("StateMachineType").asText("STANDARD")));
                   if (properties.path("TracingConfiguration").path("Enabled").asBoolean(false)) {
-                    request.tracingConfiguration(TracingConfiguration.builder().enabled(true).build());
+                    request.tracingConfiguration(
+                        TracingConfiguration.builder().enabled(true).build());
                   }
                 })
             .stateMachineArn();
@@ -367,7 +380,10 @@ public final class TemplateProvisioner {
             .eventBridge()
             .putRule(
                 request -> {
-                  request.name(name).eventBusName(bus).state(properties.path("State").asText("ENABLED"));
+                  request
+                      .name(name)
+                      .eventBusName(bus)
+                      .state(properties.path("State").asText("ENABLED"));
                   if (properties.has("EventPattern")) {
                     request.eventPattern(write(properties.path("EventPattern")));
                   }
@@ -400,7 +416,8 @@ public final class TemplateProvisioner {
               .eventBridge()
               .putTargets(request -> request.rule(name).eventBusName(bus).targets(targets));
       if (result.failedEntryCount() > 0) {
-        throw new IllegalStateException("targets of rule " + name + " refused: " + result.failedEntries());
+        throw new IllegalStateException(
+            "targets of rule " + name + " refused: " + result.failedEntries());
       }
     }
     created(deployment, resource, name, name, arn);
@@ -471,7 +488,8 @@ public final class TemplateProvisioner {
     Projection.Builder projected =
         Projection.builder().projectionType(projection.path("ProjectionType").asText("ALL"));
     if (projection.has("NonKeyAttributes")) {
-      projected.nonKeyAttributes(list(projection.path("NonKeyAttributes")).stream().map(JsonNode::asText).toList());
+      projected.nonKeyAttributes(
+          list(projection.path("NonKeyAttributes")).stream().map(JsonNode::asText).toList());
     }
     GlobalSecondaryIndex.Builder builder =
         GlobalSecondaryIndex.builder()

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * A failure the local reference-data API plays on demand: an HTTP status instead of the answer, an
- * answer only after a delay (longer than the enricher's 3 s request timeout, it is a timeout), or
- * a 200 whose body is not the dataset's (a dependency answering something unexpected).
+ * answer only after a delay (longer than the enricher's 3 s request timeout, it is a timeout), or a
+ * 200 whose body is not the dataset's (a dependency answering something unexpected).
  *
  * @param body the body of a 200 answer, or {@code null} for the dataset's entry
  */

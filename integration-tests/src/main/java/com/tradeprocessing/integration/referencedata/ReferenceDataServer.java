@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The reference-data API of docs/reference-data-api.md, served locally from a {@link
- * ReferenceDataset}: {@code GET {base}/instruments/{isin}} and {@code GET {base}/venues/{mic}},
- * 200 with the entry or 404. Tests can make the answers for one ISIN fail ({@link #inject}); faults
- * are per ISIN so that other trades, and the enricher's cache, are not disturbed.
+ * ReferenceDataset}: {@code GET {base}/instruments/{isin}} and {@code GET {base}/venues/{mic}}, 200
+ * with the entry or 404. Tests can make the answers for one ISIN fail ({@link #inject}); faults are
+ * per ISIN so that other trades, and the enricher's cache, are not disturbed.
  */
 public final class ReferenceDataServer implements AutoCloseable {
 
@@ -89,7 +89,8 @@ public final class ReferenceDataServer implements AutoCloseable {
    */
   public void injectRandomly(double rate, long seed, List<ReferenceDataFault> faults) {
     randomFaults =
-        new RandomFaults(rate, new java.util.Random(seed), List.copyOf(faults), new AtomicInteger());
+        new RandomFaults(
+            rate, new java.util.Random(seed), List.copyOf(faults), new AtomicInteger());
   }
 
   /** How many random faults were played since {@link #injectRandomly}. */

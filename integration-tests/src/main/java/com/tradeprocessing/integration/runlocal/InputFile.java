@@ -85,7 +85,8 @@ public final class InputFile {
               + (entry == null ? "nothing" : kind(entry)));
     }
     String source = entry.path("Source").isTextual() ? entry.get("Source").textValue() : null;
-    Optional<String> missing = missingField(entry, "Source").or(() -> missingField(entry, "DetailType"));
+    Optional<String> missing =
+        missingField(entry, "Source").or(() -> missingField(entry, "DetailType"));
     if (missing.isPresent()) {
       return InputLine.refused(number, source, missing.get());
     }
@@ -100,7 +101,9 @@ public final class InputFile {
         detail = JSON.readTree(given.textValue());
       } catch (JsonProcessingException e) {
         return InputLine.refused(
-            number, source, "Detail is not valid JSON (MalformedDetail): " + e.getOriginalMessage());
+            number,
+            source,
+            "Detail is not valid JSON (MalformedDetail): " + e.getOriginalMessage());
       }
     }
     if (detail == null || !detail.isObject()) {

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One line of a run-local input file and what it is: an entry to publish, or the reason it is
- * not published, which becomes its line in the results file.
+ * One line of a run-local input file and what it is: an entry to publish, or the reason it is not
+ * published, which becomes its line in the results file.
  *
  * @param number the line number, from 1
  * @param kind what the line is
@@ -16,7 +16,11 @@ import java.util.Optional;
  *     Kind#REFUSED_BY_EVENTBRIDGE}
  */
 public record InputLine(
-    int number, Kind kind, Optional<String> source, Optional<BusEvent> event, Optional<String> problem) {
+    int number,
+    Kind kind,
+    Optional<String> source,
+    Optional<BusEvent> event,
+    Optional<String> problem) {
 
   /** What a line is; the names of the last three are the statuses of their results lines. */
   public enum Kind {

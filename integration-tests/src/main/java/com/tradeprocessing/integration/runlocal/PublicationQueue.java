@@ -25,14 +25,19 @@ final class PublicationQueue {
 
   private final List<String> tradeKeys;
   private int cursor;
+
   /** Held-back events per trade, in input order. */
   private final Map<String, Deque<Integer>> waitingByTrade = new HashMap<>();
+
   /** The head of every trade's held-back events, by index: released in input order. */
   private final TreeMap<Integer, String> waitingHeads = new TreeMap<>();
+
   /** Trades with an event handed out by {@link #next} and not yet reported {@link #published}. */
   private final Set<String> beingPublished = new HashSet<>();
+
   /** The event id of each trade's latest published event. */
   private final Map<String, String> latestEventOfTrade = new HashMap<>();
+
   private int pending;
 
   /** {@code tradeKeys}: one per input event, {@code null} when the event has no trade key. */

@@ -34,7 +34,9 @@ final class PutEventsRules {
 
   private PutEventsRules() {}
 
-  /** Why PutEvents refuses a {@code detail} object (already known to be one); empty if it does not. */
+  /**
+   * Why PutEvents refuses a {@code detail} object (already known to be one); empty if it does not.
+   */
   static Optional<String> detailRefusal(JsonNode detail) {
     Deque<JsonNode> nodes = new ArrayDeque<>();
     Deque<Integer> depths = new ArrayDeque<>();
@@ -76,7 +78,11 @@ final class PutEventsRules {
     long bytes = utf8(source) + utf8(detailType) + utf8(detail);
     if (bytes > MAX_ENTRY_BYTES) {
       return Optional.of(
-          "the entry is " + bytes + " bytes, more than the " + MAX_ENTRY_BYTES + " PutEvents accepts");
+          "the entry is "
+              + bytes
+              + " bytes, more than the "
+              + MAX_ENTRY_BYTES
+              + " PutEvents accepts");
     }
     return Optional.empty();
   }
@@ -86,6 +92,8 @@ final class PutEventsRules {
   }
 
   private static String abbreviated(String text) {
-    return text.length() <= 30 ? text : text.substring(0, 30) + "... (" + text.length() + " digits)";
+    return text.length() <= 30
+        ? text
+        : text.substring(0, 30) + "... (" + text.length() + " digits)";
   }
 }

@@ -17,14 +17,15 @@ import java.util.regex.Pattern;
 /**
  * The root template's parameters as run-local deploys them: every parameter takes its default from
  * {@code templates/root.json}, as in a default deployment, unless the user overrides it ({@code
- * --parameter MaxTradeAge=P30D}). An override is checked as CloudFormation checks a parameter
- * value (AllowedPattern, AllowedValues, MinValue, MaxValue), so run-local never judges trades by a
+ * --parameter MaxTradeAge=P30D}). An override is checked as CloudFormation checks a parameter value
+ * (AllowedPattern, AllowedValues, MinValue, MaxValue), so run-local never judges trades by a
  * threshold that a deployment could not have.
  */
 final class RootParameters {
 
   /** Parameters run-local sets itself: the local environment and the local reference-data API. */
-  private static final Set<String> SET_BY_RUN_LOCAL = Set.of("EnvironmentSuffix", "ReferenceDataBaseUrl");
+  private static final Set<String> SET_BY_RUN_LOCAL =
+      Set.of("EnvironmentSuffix", "ReferenceDataBaseUrl");
 
   private final Map<String, JsonNode> declared;
   private final Map<String, String> overrides;
@@ -35,8 +36,8 @@ final class RootParameters {
   }
 
   /**
-   * The parameters of {@code rootTemplate} with {@code assignments} ({@code Name=Value}) over
-   * their defaults.
+   * The parameters of {@code rootTemplate} with {@code assignments} ({@code Name=Value}) over their
+   * defaults.
    *
    * @throws IllegalArgumentException naming the assignment that is not a parameter with a default,
    *     or whose value the parameter's constraints refuse
@@ -59,8 +60,12 @@ final class RootParameters {
       JsonNode parameter = declared.get(name);
       if (parameter == null || !parameter.has("Default") || SET_BY_RUN_LOCAL.contains(name)) {
         throw new IllegalArgumentException(
-            "--parameter " + name + ": not a parameter of " + template.name()
-                + " that run-local deploys with a default; one of " + overridable(declared));
+            "--parameter "
+                + name
+                + ": not a parameter of "
+                + template.name()
+                + " that run-local deploys with a default; one of "
+                + overridable(declared));
       }
       check(name, value, parameter);
       overrides.put(name, value);
@@ -110,7 +115,8 @@ final class RootParameters {
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(refused + ": not a number");
       }
-      if ((parameter.has("MinValue") && number.compareTo(parameter.get("MinValue").decimalValue()) < 0)
+      if ((parameter.has("MinValue")
+              && number.compareTo(parameter.get("MinValue").decimalValue()) < 0)
           || (parameter.has("MaxValue")
               && number.compareTo(parameter.get("MaxValue").decimalValue()) > 0)) {
         throw new IllegalArgumentException(refused + ": " + constraint);

@@ -40,9 +40,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * {@code make run-local}: processes a file of trade events on the embedded platform. It starts the
  * emulator and the Lambda host, provisions them from the templates, publishes every event on the
  * trade bus with PutEvents (batches of ten), waits for every execution, prints progress and a
- * summary, and writes one JSON line per input line to the output file, in input order: a line
- * that is not published (one EventBridge would refuse, one that is not an entry, a blank one) gets
- * its line too, with a status saying why.
+ * summary, and writes one JSON line per input line to the output file, in input order: a line that
+ * is not published (one EventBridge would refuse, one that is not an entry, a blank one) gets its
+ * line too, with a status saying why.
  *
  * <p>Trades are judged as a default deployment judges them: every parameter of {@code
  * templates/root.json}, the thresholds included, takes its default unless {@code --parameter
@@ -57,11 +57,12 @@ public final class RunLocal {
       Set.of("InternalFailure", "ThrottlingException");
 
   /**
-   * Executions allowed in flight: the next batch is published only below it. Lambda would scale
-   * out under a burst; the local host has a few containers per function on a small machine, and a
-   * trade waiting longer than its task's TimeoutSeconds would fail as it would in AWS.
+   * Executions allowed in flight: the next batch is published only below it. Lambda would scale out
+   * under a burst; the local host has a few containers per function on a small machine, and a trade
+   * waiting longer than its task's TimeoutSeconds would fail as it would in AWS.
    */
   static final int DEFAULT_MAX_IN_FLIGHT = 40;
+
   private static final Duration WAIT_LIMIT = Duration.ofMinutes(10);
   private static final Duration PUBLISH_POLL_INTERVAL = Duration.ofMillis(50);
 
@@ -93,9 +94,14 @@ public final class RunLocal {
       System.exit(2);
       return;
     }
-    Path input = Path.of(option(options, "input", layout.root().resolve("samples/trades.jsonl").toString()));
+    Path input =
+        Path.of(option(options, "input", layout.root().resolve("samples/trades.jsonl").toString()));
     Path output =
-        Path.of(option(options, "output", layout.root().resolve("target/run-local/results.jsonl").toString()));
+        Path.of(
+            option(
+                options,
+                "output",
+                layout.root().resolve("target/run-local/results.jsonl").toString()));
     int containers = Integer.parseInt(option(options, "containers", "2"));
     int maxInFlight =
         Integer.parseInt(option(options, "max-in-flight", Integer.toString(DEFAULT_MAX_IN_FLIGHT)));
@@ -109,7 +115,9 @@ public final class RunLocal {
     System.exit(0);
   }
 
-  /** Processes {@code input}; returns one outcome per input line, also written to {@code output}. */
+  /**
+   * Processes {@code input}; returns one outcome per input line, also written to {@code output}.
+   */
   List<EventOutcome> run(ProjectLayout layout, Path input, Path output, int containers)
       throws IOException {
     if (!Files.isRegularFile(input)) {
@@ -132,7 +140,8 @@ public final class RunLocal {
     progress(
         differences.isEmpty()
             ? "parameters and thresholds: the defaults of templates/root.json, as in a default deployment"
-            : "parameters differing from the defaults of templates/root.json: " + String.join(", ", differences));
+            : "parameters differing from the defaults of templates/root.json: "
+                + String.join(", ", differences));
 
     PlatformSettings settings =
         new PlatformSettings(
@@ -143,7 +152,8 @@ public final class RunLocal {
             layout.root().resolve("target/run-local"),
             line -> {});
     progress("starting the embedded emulator, the Lambda host and the reference-data API");
-    try (LocalPlatform platform = LocalPlatform.start(layout, settings, BackendFactory.embedded())) {
+    try (LocalPlatform platform =
+        LocalPlatform.start(layout, settings, BackendFactory.embedded())) {
       progress(
           "provisioned from templates/: bus %s, state machine %s, table %s (%d template resources without a local"
               + " counterpart skipped)",
@@ -182,7 +192,8 @@ public final class RunLocal {
         new ExecutionTracker(
             platform.clients().stepFunctions(), platform.deployment().stateMachineArn());
     PublicationQueue queue =
-        new PublicationQueue(events.stream().map(line -> tradeKey(line.event().orElseThrow())).toList());
+        new PublicationQueue(
+            events.stream().map(line -> tradeKey(line.event().orElseThrow())).toList());
     // An event is settled once its execution has finished, or when nothing runs any more and it
     // started none (it matched no rule: the embedded EventBridge starts executions in PutEvents).
     Predicate<String> settled =
@@ -198,14 +209,16 @@ public final class RunLocal {
         // Only events waiting for their trade's previous event are left.
         waitingSince = waitingSince == null ? Instant.now() : waitingSince;
         if (Instant.now().isAfter(waitingSince.plus(WAIT_LIMIT))) {
-          throw new IllegalStateException(queue.pending() + " events still waiting after " + WAIT_LIMIT);
+          throw new IllegalStateException(
+              queue.pending() + " events still waiting after " + WAIT_LIMIT);
         }
         pause();
         continue;
       }
       waitingSince = null;
       List<PublishResult> results =
-          bus.publish(batch.stream().map(index -> events.get(index).event().orElseThrow()).toList());
+          bus.publish(
+              batch.stream().map(index -> events.get(index).event().orElseThrow()).toList());
       for (int i = 0; i < batch.size(); i++) {
         published[batch.get(i)] = results.get(i);
         queue.published(batch.get(i), results.get(i).eventId());
@@ -257,7 +270,11 @@ public final class RunLocal {
   /** "2 refused by EventBridge, 1 malformed, 1 blank", for the kinds present. */
   private static String unpublished(List<InputLine> lines) {
     List<String> parts = new ArrayList<>();
-    for (InputLine.Kind kind : List.of(InputLine.Kind.REFUSED_BY_EVENTBRIDGE, InputLine.Kind.MALFORMED, InputLine.Kind.BLANK)) {
+    for (InputLine.Kind kind :
+        List.of(
+            InputLine.Kind.REFUSED_BY_EVENTBRIDGE,
+            InputLine.Kind.MALFORMED,
+            InputLine.Kind.BLANK)) {
       long count = lines.stream().filter(line -> line.kind() == kind).count();
       if (count > 0) {
         parts.add(
@@ -292,7 +309,9 @@ public final class RunLocal {
           event.source(),
           sourceTradeId,
           tradeId,
-          RETRYABLE_PUT_EVENTS_ERRORS.contains(code) ? "FAILED" : InputLine.Kind.REFUSED_BY_EVENTBRIDGE.name(),
+          RETRYABLE_PUT_EVENTS_ERRORS.contains(code)
+              ? "FAILED"
+              : InputLine.Kind.REFUSED_BY_EVENTBRIDGE.name(),
           List.of("PutEvents: " + code + published.errorMessage().map(m -> ": " + m).orElse("")),
           false);
     }
@@ -325,7 +344,9 @@ public final class RunLocal {
         result.path("replayed").asBoolean(false));
   }
 
-  /** The source's trade id, read by the project's own source adapter; {@code null} if unreadable. */
+  /**
+   * The source's trade id, read by the project's own source adapter; {@code null} if unreadable.
+   */
   private static String sourceTradeId(BusEvent event) {
     ObjectNode envelope = JsonNodeFactory.instance.objectNode();
     envelope.put("source", event.source());
@@ -391,8 +412,7 @@ public final class RunLocal {
   private void progress(String format, Object... args) {
     out.printf(
         "[%6.1fs] %s%n",
-        Duration.between(started, Instant.now()).toMillis() / 1000.0,
-        String.format(format, args));
+        Duration.between(started, Instant.now()).toMillis() / 1000.0, String.format(format, args));
   }
 
   /** {@code --name value} pairs; {@code --parameter} may be repeated. */

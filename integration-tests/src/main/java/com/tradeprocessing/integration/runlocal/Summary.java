@@ -48,7 +48,8 @@ final class Summary {
     if (sources.remove(NO_SOURCE)) {
       sources.add(NO_SOURCE);
     }
-    int sourceWidth = Math.max("source".length(), sources.stream().mapToInt(String::length).max().orElse(0));
+    int sourceWidth =
+        Math.max("source".length(), sources.stream().mapToInt(String::length).max().orElse(0));
     sourceWidth = Math.max(sourceWidth, "total".length());
     StringBuilder out = new StringBuilder();
     out.append(pad("source", sourceWidth));
@@ -58,7 +59,11 @@ final class Summary {
     }
     out.append("  replayed\n");
     for (String source : sources) {
-      row(out, source, sourceWidth, outcomes.stream().filter(o -> source(o).equals(source)).toList());
+      row(
+          out,
+          source,
+          sourceWidth,
+          outcomes.stream().filter(o -> source(o).equals(source)).toList());
     }
     row(out, "total", sourceWidth, outcomes);
 
@@ -75,9 +80,14 @@ final class Summary {
     if (!reasons.isEmpty()) {
       List<String> rejectingSources =
           sources.stream()
-              .filter(source -> reasons.values().stream().anyMatch(bySource -> bySource.containsKey(source)))
+              .filter(
+                  source ->
+                      reasons.values().stream().anyMatch(bySource -> bySource.containsKey(source)))
               .toList();
-      int reasonWidth = Math.max("rejected by reason".length(), reasons.keySet().stream().mapToInt(String::length).max().orElse(0));
+      int reasonWidth =
+          Math.max(
+              "rejected by reason".length(),
+              reasons.keySet().stream().mapToInt(String::length).max().orElse(0));
       out.append('\n').append(pad("rejected by reason", reasonWidth));
       for (String source : rejectingSources) {
         out.append("  ").append(source);
@@ -87,7 +97,9 @@ final class Summary {
           (reason, bySource) -> {
             out.append(pad(reason, reasonWidth));
             for (String source : rejectingSources) {
-              out.append("  ").append(left(Integer.toString(bySource.getOrDefault(source, 0)), source.length()));
+              out.append("  ")
+                  .append(
+                      left(Integer.toString(bySource.getOrDefault(source, 0)), source.length()));
             }
             out.append('\n');
           });
@@ -97,11 +109,17 @@ final class Summary {
     reasons(out, outcomes, InputLine.Kind.MALFORMED.name(), "malformed lines");
     reasons(out, outcomes, "FAILED", "failed by error");
 
-    int queueWidth = Math.max("dead-letter queue".length(), deadLetterDepths.keySet().stream().mapToInt(String::length).max().orElse(0));
+    int queueWidth =
+        Math.max(
+            "dead-letter queue".length(),
+            deadLetterDepths.keySet().stream().mapToInt(String::length).max().orElse(0));
     out.append('\n').append(pad("dead-letter queue", queueWidth)).append("  messages\n");
     deadLetterDepths.forEach(
         (queue, depth) ->
-            out.append(pad(queue, queueWidth)).append("  ").append(left(Integer.toString(depth), "messages".length())).append('\n'));
+            out.append(pad(queue, queueWidth))
+                .append("  ")
+                .append(left(Integer.toString(depth), "messages".length()))
+                .append('\n'));
     return out.toString();
   }
 
@@ -114,7 +132,9 @@ final class Summary {
         .forEach(o -> o.reasons().forEach(reason -> counts.merge(reason, 1, Integer::sum)));
     if (!counts.isEmpty()) {
       out.append('\n').append(title).append('\n');
-      counts.forEach((reason, count) -> out.append("  ").append(count).append("  ").append(reason).append('\n'));
+      counts.forEach(
+          (reason, count) ->
+              out.append("  ").append(count).append("  ").append(reason).append('\n'));
     }
   }
 

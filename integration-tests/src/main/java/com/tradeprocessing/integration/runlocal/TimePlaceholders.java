@@ -38,12 +38,14 @@ final class TimePlaceholders {
 
   private static final Pattern LOOKS_LIKE = Pattern.compile("\\{\\{.*\\}\\}", Pattern.DOTALL);
   private static final Pattern PLACEHOLDER =
-      Pattern.compile("\\{\\{now(?<offset>[+-]P[0-9A-Z.]+)?(?::(?<format>iso|fix|epoch-millis|date))?\\}\\}");
+      Pattern.compile(
+          "\\{\\{now(?<offset>[+-]P[0-9A-Z.]+)?(?::(?<format>iso|fix|epoch-millis|date))?\\}\\}");
   private static final DateTimeFormatter ISO =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter FIX =
       DateTimeFormatter.ofPattern("uuuuMMdd-HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
   private final Instant now;
 

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * `make deploy` and `make destroy` rehearsed for real: deploy/deploy.sh and deploy/destroy.sh run
  * with the project's pinned AWS CLI against the embedded emulator in both regions (us-east-1
- * primary, eu-west-1 replica), the four images built by Jib and pushed to a stand-in registry
- * that stores them in the emulator's ECR, the custom resource answered by the real
- * global-table-resource handler run by the local Lambda host. docs/deploy.md ("Rehearsal on the
- * emulator") says what this proves and what the emulator cannot do.
+ * primary, eu-west-1 replica), the four images built by Jib and pushed to a stand-in registry that
+ * stores them in the emulator's ECR, the custom resource answered by the real global-table-resource
+ * handler run by the local Lambda host. docs/deploy.md ("Rehearsal on the emulator") says what this
+ * proves and what the emulator cannot do.
  *
  * <p>The scenarios build on each other and run in order on one emulator.
  */
@@ -34,16 +34,23 @@ import org.junit.jupiter.api.TestMethodOrder;
 class DeployRehearsalIT {
 
   private static final String ENV = "rehearsal";
+
   /** The second environment of the account, deployed beside the first. */
   private static final String SECOND = "second";
-  /** Another team's rule in the registry's replication configuration, there before either environment. */
+
+  /**
+   * Another team's rule in the registry's replication configuration, there before either
+   * environment.
+   */
   private static final String FOREIGN_RULE =
       "{\"destinations\":[{\"region\":\"us-west-2\",\"registryId\":\"123456789012\"}],"
           + "\"repositoryFilters\":[{\"filter\":\"other-team-\",\"filterType\":\"PREFIX_MATCH\"}]}";
+
   private static final String[] REGIONS = {Rehearsal.PRIMARY, Rehearsal.REPLICA};
+
   /**
-   * The templates' resource types that moto's CloudFormation does not implement: it skips them
-   * with a warning, so they are never created here (docs/deploy.md lists them).
+   * The templates' resource types that moto's CloudFormation does not implement: it skips them with
+   * a warning, so they are never created here (docs/deploy.md lists them).
    */
   private static final Set<String> SKIPPED_RESOURCE_TYPES =
       Set.of("AWS::CloudWatch::Alarm", "AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy");
@@ -56,8 +63,13 @@ class DeployRehearsalIT {
   @BeforeAll
   void start() throws IOException {
     rehearsal = Rehearsal.start();
-    rehearsal.cli("ecr", "put-replication-configuration", "--region", Rehearsal.PRIMARY,
-        "--replication-configuration", "{\"rules\":[" + FOREIGN_RULE + "]}");
+    rehearsal.cli(
+        "ecr",
+        "put-replication-configuration",
+        "--region",
+        Rehearsal.PRIMARY,
+        "--replication-configuration",
+        "{\"rules\":[" + FOREIGN_RULE + "]}");
     System.out.println(
         "rehearsal: NOT rehearsed, covered by the dry run only (docs/deploy.md, Rehearsal on the"
             + " emulator): the resource types moto's CloudFormation skips "
@@ -106,21 +118,44 @@ class DeployRehearsalIT {
             .toList();
     assertThat(instanceRegions).containsExactly(Rehearsal.PRIMARY, Rehearsal.REPLICA);
 
-    // THEN Jib pushed four images that ECR holds in both regions, under the digests the stack set got
+    // THEN Jib pushed four images that ECR holds in both regions, under the digests the stack set
+    // got
     assertThat(rehearsal.registry().refusals()).isEmpty();
     assertThat(rehearsal.registry().pushes()).hasSize(4);
     JsonNode stackSet =
-        rehearsal.cli("cloudformation", "describe-stack-set", "--region", Rehearsal.PRIMARY,
-            "--stack-set-name", "trade-processing-" + ENV).path("StackSet");
+        rehearsal
+            .cli(
+                "cloudformation",
+                "describe-stack-set",
+                "--region",
+                Rehearsal.PRIMARY,
+                "--stack-set-name",
+                "trade-processing-" + ENV)
+            .path("StackSet");
     Map<String, String> parameters = new TreeMap<>();
-    stackSet.path("Parameters").forEach(p -> parameters.put(p.path("ParameterKey").asText(), p.path("ParameterValue").asText()));
+    stackSet
+        .path("Parameters")
+        .forEach(
+            p ->
+                parameters.put(p.path("ParameterKey").asText(), p.path("ParameterValue").asText()));
     for (StandInRegistry.Push push : rehearsal.registry().pushes()) {
       assertThat(push.repository()).isEqualTo("ecr-functions-" + ENV);
       assertThat(parameters).containsValue(push.digest().substring("sha256:".length()));
       for (String region : REGIONS) {
-        assertThat(rehearsal.cli("ecr", "describe-images", "--region", region, "--repository-name",
-                "ecr-functions-" + ENV, "--image-ids", "imageDigest=" + push.digest())
-            .path("imageDetails")).as("%s in %s", push.tag(), region).hasSize(1);
+        assertThat(
+                rehearsal
+                    .cli(
+                        "ecr",
+                        "describe-images",
+                        "--region",
+                        region,
+                        "--repository-name",
+                        "ecr-functions-" + ENV,
+                        "--image-ids",
+                        "imageDigest=" + push.digest())
+                    .path("imageDetails"))
+            .as("%s in %s", push.tag(), region)
+            .hasSize(1);
       }
     }
 
@@ -130,30 +165,58 @@ class DeployRehearsalIT {
       assertThat(instance.path("Status").asText()).as(region).isEqualTo("CURRENT");
       JsonNode stack = stack(region, instance.path("StackId").asText());
       assertThat(stack.path("StackStatus").asText()).as(region).isEqualTo("CREATE_COMPLETE");
-      assertThat(outputs(stack)).containsKeys("EventBusName", "StateMachineArn", "TradesTableName", "AlarmTopicArn");
+      assertThat(outputs(stack))
+          .containsKeys("EventBusName", "StateMachineArn", "TradesTableName", "AlarmTopicArn");
       assertThat(stack(region, "trade-processing-bootstrap-" + ENV).path("StackStatus").asText())
           .isEqualTo("CREATE_COMPLETE");
     }
-    assertThat(stackStatuses(ENV)).as("every stack of the environment, nested ones included")
-        .isNotEmpty().allSatisfy((stack, status) -> assertThat(status).as(stack).isEqualTo("CREATE_COMPLETE"));
+    assertThat(stackStatuses(ENV))
+        .as("every stack of the environment, nested ones included")
+        .isNotEmpty()
+        .allSatisfy((stack, status) -> assertThat(status).as(stack).isEqualTo("CREATE_COMPLETE"));
     assertThat(createdAt(Rehearsal.REPLICA, "trade-processing-bootstrap-" + ENV))
         .isLessThanOrEqualTo(createdAt(Rehearsal.PRIMARY, "trade-processing-bootstrap-" + ENV));
     assertThat(createdAt(Rehearsal.PRIMARY, instance(Rehearsal.PRIMARY).path("StackId").asText()))
-        .isLessThanOrEqualTo(createdAt(Rehearsal.REPLICA, instance(Rehearsal.REPLICA).path("StackId").asText()));
+        .isLessThanOrEqualTo(
+            createdAt(Rehearsal.REPLICA, instance(Rehearsal.REPLICA).path("StackId").asText()));
 
     // THEN the real custom resource handler added the table's replica in eu-west-1
-    JsonNode table = rehearsal.cli("dynamodb", "describe-table", "--region", Rehearsal.PRIMARY,
-        "--table-name", "dynamodb-trades-" + ENV).path("Table");
-    assertThat(table.path("Replicas").findValuesAsText("RegionName")).containsExactly(Rehearsal.REPLICA);
-    assertThat(rehearsal.cli("dynamodb", "describe-continuous-backups", "--region", Rehearsal.REPLICA,
-            "--table-name", "dynamodb-trades-" + ENV)
-        .at("/ContinuousBackupsDescription/PointInTimeRecoveryDescription/PointInTimeRecoveryStatus").asText())
+    JsonNode table =
+        rehearsal
+            .cli(
+                "dynamodb",
+                "describe-table",
+                "--region",
+                Rehearsal.PRIMARY,
+                "--table-name",
+                "dynamodb-trades-" + ENV)
+            .path("Table");
+    assertThat(table.path("Replicas").findValuesAsText("RegionName"))
+        .containsExactly(Rehearsal.REPLICA);
+    assertThat(
+            rehearsal
+                .cli(
+                    "dynamodb",
+                    "describe-continuous-backups",
+                    "--region",
+                    Rehearsal.REPLICA,
+                    "--table-name",
+                    "dynamodb-trades-" + ENV)
+                .at(
+                    "/ContinuousBackupsDescription/PointInTimeRecoveryDescription/PointInTimeRecoveryStatus")
+                .asText())
         .isEqualTo("ENABLED");
 
     // THEN the functions of both regions run the pushed images with the templates' handlers
     for (String region : REGIONS) {
-      JsonNode function = rehearsal.cli("lambda", "get-function-configuration", "--region", region,
-          "--function-name", "lambda-recorder-" + ENV);
+      JsonNode function =
+          rehearsal.cli(
+              "lambda",
+              "get-function-configuration",
+              "--region",
+              region,
+              "--function-name",
+              "lambda-recorder-" + ENV);
       assertThat(function.path("PackageType").asText()).isEqualTo("Image");
       assertThat(function.at("/ImageConfigResponse/ImageConfig/Command/0").asText())
           .isEqualTo("com.tradeprocessing.recorder.RecordTradeHandler::handleRequest");
@@ -175,15 +238,21 @@ class DeployRehearsalIT {
 
     // THEN
     assertThat(deploy.exitCode()).as(deploy.describe()).isZero();
-    assertThat(deploy.awsOperations()).contains("cloudformation update-stack-set")
-        .doesNotContain("cloudformation create-stack-set", "cloudformation create-stack-instances",
+    assertThat(deploy.awsOperations())
+        .contains("cloudformation update-stack-set")
+        .doesNotContain(
+            "cloudformation create-stack-set",
+            "cloudformation create-stack-instances",
             "s3api create-bucket");
     assertThat(rehearsal.registry().pushes()).hasSize(8);
     assertThat(replicationRules()).containsExactlyInAnyOrder(FOREIGN_RULE, environmentRule(ENV));
-    assertThat(rehearsal.registry().pushes().subList(4, 8)).extracting(StandInRegistry.Push::digest)
+    assertThat(rehearsal.registry().pushes().subList(4, 8))
+        .extracting(StandInRegistry.Push::digest)
         .as("Jib's reproducible images: the same digests")
         .containsExactlyInAnyOrderElementsOf(
-            rehearsal.registry().pushes().subList(0, 4).stream().map(StandInRegistry.Push::digest).toList());
+            rehearsal.registry().pushes().subList(0, 4).stream()
+                .map(StandInRegistry.Push::digest)
+                .toList());
     assertThat(snapshot()).isEqualTo(afterFirstDeploy);
     for (String region : REGIONS) {
       assertThat(instance(region).path("Status").asText()).isEqualTo("CURRENT");
@@ -192,11 +261,22 @@ class DeployRehearsalIT {
 
   @Test
   @Order(3)
-  void deploy_secondEnvironmentWhoseReplicaTableIsTaken_shouldFailWithTheReasonAndLeaveTheInstanceOutdated() {
+  void
+      deploy_secondEnvironmentWhoseReplicaTableIsTaken_shouldFailWithTheReasonAndLeaveTheInstanceOutdated() {
     // GIVEN a table of the second environment's name left in eu-west-1 (by an earlier environment)
-    rehearsal.cli("dynamodb", "create-table", "--region", Rehearsal.REPLICA, "--table-name",
-        "dynamodb-trades-" + SECOND, "--billing-mode", "PAY_PER_REQUEST", "--attribute-definitions",
-        "AttributeName=tradeId,AttributeType=S", "--key-schema", "AttributeName=tradeId,KeyType=HASH");
+    rehearsal.cli(
+        "dynamodb",
+        "create-table",
+        "--region",
+        Rehearsal.REPLICA,
+        "--table-name",
+        "dynamodb-trades-" + SECOND,
+        "--billing-mode",
+        "PAY_PER_REQUEST",
+        "--attribute-definitions",
+        "AttributeName=tradeId,AttributeType=S",
+        "--key-schema",
+        "AttributeName=tradeId,KeyType=HASH");
 
     // WHEN
     ScriptRun deploy = rehearsal.deploy(SECOND, Map.of());
@@ -208,10 +288,22 @@ class DeployRehearsalIT {
     assertThat(deploy.stderr()).contains("ended FAILED").contains("dynamodb-trades-" + SECOND);
     JsonNode instance = instance(SECOND, Rehearsal.PRIMARY);
     assertThat(instance.path("Status").asText()).isEqualTo("OUTDATED");
-    assertThat(rehearsal.cli("cloudformation", "list-stack-instances", "--region", Rehearsal.PRIMARY,
-        "--stack-set-name", "trade-processing-" + SECOND).path("Summaries").findValuesAsText("Region"))
+    assertThat(
+            rehearsal
+                .cli(
+                    "cloudformation",
+                    "list-stack-instances",
+                    "--region",
+                    Rehearsal.PRIMARY,
+                    "--stack-set-name",
+                    "trade-processing-" + SECOND)
+                .path("Summaries")
+                .findValuesAsText("Region"))
         .containsExactly(Rehearsal.PRIMARY);
-    assertThat(stack(Rehearsal.PRIMARY, instance.path("StackId").asText()).path("StackStatus").asText())
+    assertThat(
+            stack(Rehearsal.PRIMARY, instance.path("StackId").asText())
+                .path("StackStatus")
+                .asText())
         .isEqualTo("CREATE_FAILED");
   }
 
@@ -219,7 +311,13 @@ class DeployRehearsalIT {
   @Order(4)
   void deploy_afterTheFailedInstanceIsFixed_shouldRepairItAndDeployBesideTheFirstEnvironment() {
     // GIVEN the cause removed (the leftover table deleted), the failed instance still there
-    rehearsal.cli("dynamodb", "delete-table", "--region", Rehearsal.REPLICA, "--table-name", "dynamodb-trades-" + SECOND);
+    rehearsal.cli(
+        "dynamodb",
+        "delete-table",
+        "--region",
+        Rehearsal.REPLICA,
+        "--table-name",
+        "dynamodb-trades-" + SECOND);
     String failedStack = instance(SECOND, Rehearsal.PRIMARY).path("StackId").asText();
 
     // WHEN
@@ -228,24 +326,39 @@ class DeployRehearsalIT {
 
     // THEN the broken instance was deleted and created again, then the replica region's
     assertThat(deploy.exitCode()).as(deploy.describe()).isZero();
-    assertThat(deploy.awsOperationsByRegion()).containsSubsequence(
-        "cloudformation delete-stack-instances us-east-1",
-        "cloudformation update-stack-set us-east-1",
-        "cloudformation create-stack-instances us-east-1",
-        "cloudformation create-stack-instances us-east-1");
+    assertThat(deploy.awsOperationsByRegion())
+        .containsSubsequence(
+            "cloudformation delete-stack-instances us-east-1",
+            "cloudformation update-stack-set us-east-1",
+            "cloudformation create-stack-instances us-east-1",
+            "cloudformation create-stack-instances us-east-1");
     for (String region : REGIONS) {
       assertThat(instance(SECOND, region).path("Status").asText()).as(region).isEqualTo("CURRENT");
     }
-    assertThat(instance(SECOND, Rehearsal.PRIMARY).path("StackId").asText()).isNotEqualTo(failedStack);
+    assertThat(instance(SECOND, Rehearsal.PRIMARY).path("StackId").asText())
+        .isNotEqualTo(failedStack);
     // (the bootstrap stacks were deployed by both runs: created, then updated or left as they were)
-    assertThat(stackStatuses(SECOND)).allSatisfy((stack, status) ->
-        assertThat(status).as(stack).isIn("CREATE_COMPLETE", "UPDATE_COMPLETE"));
-    assertThat(rehearsal.cli("dynamodb", "describe-table", "--region", Rehearsal.PRIMARY, "--table-name",
-        "dynamodb-trades-" + SECOND).at("/Table/Replicas").findValuesAsText("RegionName")).containsExactly(Rehearsal.REPLICA);
+    assertThat(stackStatuses(SECOND))
+        .allSatisfy(
+            (stack, status) ->
+                assertThat(status).as(stack).isIn("CREATE_COMPLETE", "UPDATE_COMPLETE"));
+    assertThat(
+            rehearsal
+                .cli(
+                    "dynamodb",
+                    "describe-table",
+                    "--region",
+                    Rehearsal.PRIMARY,
+                    "--table-name",
+                    "dynamodb-trades-" + SECOND)
+                .at("/Table/Replicas")
+                .findValuesAsText("RegionName"))
+        .containsExactly(Rehearsal.REPLICA);
 
-    // THEN both environments are there side by side, each with its replication rule, beside the foreign one
-    assertThat(replicationRules()).containsExactlyInAnyOrder(
-        FOREIGN_RULE, environmentRule(ENV), environmentRule(SECOND));
+    // THEN both environments are there side by side, each with its replication rule, beside the
+    // foreign one
+    assertThat(replicationRules())
+        .containsExactlyInAnyOrder(FOREIGN_RULE, environmentRule(ENV), environmentRule(SECOND));
     for (String region : REGIONS) {
       assertThat(instance(ENV, region).path("Status").asText()).isEqualTo("CURRENT");
     }
@@ -271,9 +384,11 @@ class DeployRehearsalIT {
             "cloudformation delete-stack-set us-east-1",
             "cloudformation delete-stack eu-west-1",
             "cloudformation delete-stack us-east-1");
-    List<String> regionsDeleted = destroy.commands().stream()
-        .filter(c -> c.size() > 2 && c.get(2).equals("delete-stack-instances"))
-        .map(c -> ScriptRun.valueOf(c, "--regions")).toList();
+    List<String> regionsDeleted =
+        destroy.commands().stream()
+            .filter(c -> c.size() > 2 && c.get(2).equals("delete-stack-instances"))
+            .map(c -> ScriptRun.valueOf(c, "--regions"))
+            .toList();
     assertThat(regionsDeleted).containsExactly(Rehearsal.REPLICA, Rehearsal.PRIMARY);
     assertThat(leftovers(ENV)).isEmpty();
     assertThat(replicationRules()).containsExactlyInAnyOrder(FOREIGN_RULE, environmentRule(SECOND));
@@ -300,7 +415,10 @@ class DeployRehearsalIT {
   void rehearsal_everyCommandOfThePlans_shouldHaveRunThroughTheRealCli() {
     // GIVEN the commands of the dry-run plans of a first deployment and of a removal
     Set<String> planned = new LinkedHashSet<>();
-    planned.addAll(rehearsal.dryRun("deploy", "dryrun", Map.of("IMAGE_PUSH_REGISTRY", "localhost:1")).awsOperations());
+    planned.addAll(
+        rehearsal
+            .dryRun("deploy", "dryrun", Map.of("IMAGE_PUSH_REGISTRY", "localhost:1"))
+            .awsOperations());
     planned.addAll(rehearsal.dryRun("destroy", "dryrun", Map.of()).awsOperations());
 
     // WHEN the rehearsal's runs are done (the scenarios above)
@@ -321,23 +439,37 @@ class DeployRehearsalIT {
   }
 
   private JsonNode instance(String suffix, String region) {
-    return rehearsal.cli("cloudformation", "describe-stack-instance", "--region", Rehearsal.PRIMARY,
-        "--stack-set-name", "trade-processing-" + suffix, "--stack-instance-account", Rehearsal.ACCOUNT,
-        "--stack-instance-region", region).path("StackInstance");
+    return rehearsal
+        .cli(
+            "cloudformation",
+            "describe-stack-instance",
+            "--region",
+            Rehearsal.PRIMARY,
+            "--stack-set-name",
+            "trade-processing-" + suffix,
+            "--stack-instance-account",
+            Rehearsal.ACCOUNT,
+            "--stack-instance-region",
+            region)
+        .path("StackInstance");
   }
 
   /** The registry's replication rules, each as compact JSON. */
   private List<String> replicationRules() {
     List<String> rules = new ArrayList<>();
-    rehearsal.cli("ecr", "describe-registry", "--region", Rehearsal.PRIMARY)
-        .at("/replicationConfiguration/rules").forEach(rule -> rules.add(rule.toString()));
+    rehearsal
+        .cli("ecr", "describe-registry", "--region", Rehearsal.PRIMARY)
+        .at("/replicationConfiguration/rules")
+        .forEach(rule -> rules.add(rule.toString()));
     return rules;
   }
 
   /** ADR 0021: the rule that replicates the environment's repository to the replica region. */
   private static String environmentRule(String suffix) {
     return "{\"destinations\":[{\"region\":\"eu-west-1\",\"registryId\":\"123456789012\"}],"
-        + "\"repositoryFilters\":[{\"filter\":\"ecr-functions-" + suffix + "\",\"filterType\":\"PREFIX_MATCH\"}]}";
+        + "\"repositoryFilters\":[{\"filter\":\"ecr-functions-"
+        + suffix
+        + "\",\"filterType\":\"PREFIX_MATCH\"}]}";
   }
 
   /** What another environment's destroy must not touch: its stacks, instances, table, images. */
@@ -345,18 +477,45 @@ class DeployRehearsalIT {
     Map<String, Object> state = new TreeMap<>(stackStatuses(suffix));
     for (String region : REGIONS) {
       JsonNode instance = instance(suffix, region);
-      state.put(region + " instance", instance.path("StackId").asText() + " " + instance.path("Status").asText());
-      state.put(region + " table", rehearsal.cli("dynamodb", "describe-table", "--region", region, "--table-name",
-          "dynamodb-trades-" + suffix).at("/Table/TableArn").asText());
-      state.put(region + " images", rehearsal.cli("ecr", "describe-images", "--region", region, "--repository-name",
-          "ecr-functions-" + suffix).path("imageDetails").findValuesAsText("imageDigest").stream().sorted().toList());
+      state.put(
+          region + " instance",
+          instance.path("StackId").asText() + " " + instance.path("Status").asText());
+      state.put(
+          region + " table",
+          rehearsal
+              .cli(
+                  "dynamodb",
+                  "describe-table",
+                  "--region",
+                  region,
+                  "--table-name",
+                  "dynamodb-trades-" + suffix)
+              .at("/Table/TableArn")
+              .asText());
+      state.put(
+          region + " images",
+          rehearsal
+              .cli(
+                  "ecr",
+                  "describe-images",
+                  "--region",
+                  region,
+                  "--repository-name",
+                  "ecr-functions-" + suffix)
+              .path("imageDetails")
+              .findValuesAsText("imageDigest")
+              .stream()
+              .sorted()
+              .toList());
     }
     return state;
   }
 
   private JsonNode stack(String region, String nameOrId) {
-    return rehearsal.cli("cloudformation", "describe-stacks", "--region", region, "--stack-name", nameOrId)
-        .path("Stacks").path(0);
+    return rehearsal
+        .cli("cloudformation", "describe-stacks", "--region", region, "--stack-name", nameOrId)
+        .path("Stacks")
+        .path(0);
   }
 
   private String createdAt(String region, String nameOrId) {
@@ -368,22 +527,31 @@ class DeployRehearsalIT {
     Map<String, String> statuses = new TreeMap<>();
     JsonNode inventory = rehearsal.inventory();
     for (String region : REGIONS) {
-      inventory.path("regions").path(region).path("stacks").forEach(stack -> {
-        if (ofEnvironment(stack.path("name").asText(), suffix)) {
-          statuses.put(region + " " + stack.path("name").asText(), stack.path("status").asText());
-        }
-      });
+      inventory
+          .path("regions")
+          .path(region)
+          .path("stacks")
+          .forEach(
+              stack -> {
+                if (ofEnvironment(stack.path("name").asText(), suffix)) {
+                  statuses.put(
+                      region + " " + stack.path("name").asText(), stack.path("status").asText());
+                }
+              });
     }
     return statuses;
   }
 
   private static boolean ofEnvironment(String stackName, String suffix) {
-    return stackName.endsWith("-" + suffix) || stackName.startsWith("StackSet-trade-processing-" + suffix + "-");
+    return stackName.endsWith("-" + suffix)
+        || stackName.startsWith("StackSet-trade-processing-" + suffix + "-");
   }
 
   private static Map<String, String> outputs(JsonNode stack) {
     Map<String, String> outputs = new TreeMap<>();
-    stack.path("Outputs").forEach(o -> outputs.put(o.path("OutputKey").asText(), o.path("OutputValue").asText()));
+    stack
+        .path("Outputs")
+        .forEach(o -> outputs.put(o.path("OutputKey").asText(), o.path("OutputValue").asText()));
     return outputs;
   }
 
@@ -397,12 +565,36 @@ class DeployRehearsalIT {
     JsonNode inventory = rehearsal.inventory();
     for (String region : REGIONS) {
       JsonNode held = inventory.path("regions").path(region);
-      held.path("stacks").forEach(stack -> snapshot.put(region + " stack " + stack.path("name").asText(),
-          stack.path("id").asText() + " created " + stack.path("created").asText() + " " + stack.path("resources")));
-      held.path("functions").forEach(f -> snapshot.put(region + " function " + f.path("name").asText(),
-          f.path("arn").asText() + " " + f.path("modified").asText() + " " + f.path("code").asText()));
-      held.path("tables").forEach(t -> snapshot.put(region + " table " + t.path("name").asText(),
-          t.path("arn").asText() + " " + t.path("created").asText() + " " + t.path("replicas")));
+      held.path("stacks")
+          .forEach(
+              stack ->
+                  snapshot.put(
+                      region + " stack " + stack.path("name").asText(),
+                      stack.path("id").asText()
+                          + " created "
+                          + stack.path("created").asText()
+                          + " "
+                          + stack.path("resources")));
+      held.path("functions")
+          .forEach(
+              f ->
+                  snapshot.put(
+                      region + " function " + f.path("name").asText(),
+                      f.path("arn").asText()
+                          + " "
+                          + f.path("modified").asText()
+                          + " "
+                          + f.path("code").asText()));
+      held.path("tables")
+          .forEach(
+              t ->
+                  snapshot.put(
+                      region + " table " + t.path("name").asText(),
+                      t.path("arn").asText()
+                          + " "
+                          + t.path("created").asText()
+                          + " "
+                          + t.path("replicas")));
     }
     return snapshot;
   }
@@ -414,36 +606,53 @@ class DeployRehearsalIT {
     JsonNode inventory = rehearsal.inventory();
     for (String region : REGIONS) {
       JsonNode held = inventory.path("regions").path(region);
-      held.path("stacks").forEach(stack -> {
-        if (ofEnvironment(stack.path("name").asText(), suffix)) {
-          left.add(region + " stack " + stack.path("name").asText() + " " + stack.path("status").asText());
-        }
-      });
+      held.path("stacks")
+          .forEach(
+              stack -> {
+                if (ofEnvironment(stack.path("name").asText(), suffix)) {
+                  left.add(
+                      region
+                          + " stack "
+                          + stack.path("name").asText()
+                          + " "
+                          + stack.path("status").asText());
+                }
+              });
       names(held.path("stack_sets"), tail).forEach(n -> left.add(region + " stack set " + n));
-      held.path("tables").forEach(t -> {
-        if (t.path("name").asText().endsWith(tail)) {
-          left.add(region + " table " + t.path("name").asText());
-        }
-      });
+      held.path("tables")
+          .forEach(
+              t -> {
+                if (t.path("name").asText().endsWith(tail)) {
+                  left.add(region + " table " + t.path("name").asText());
+                }
+              });
       names(held.path("queues"), tail).forEach(n -> left.add(region + " queue " + n));
       names(held.path("repositories"), tail).forEach(n -> left.add(region + " repository " + n));
       names(held.path("event_buses"), tail).forEach(n -> left.add(region + " event bus " + n));
-      held.path("rules").forEach(r -> {
-        if (r.asText().contains(tail)) {
-          left.add(region + " rule " + r.asText());
-        }
-      });
-      held.path("parameters").forEach(p -> {
-        if (p.asText().startsWith("/trade-processing/" + suffix + "/") || p.asText().endsWith(tail)) {
-          left.add(region + " parameter " + p.asText());
-        }
-      });
-      held.path("functions").forEach(f -> {
-        if (f.path("name").asText().endsWith(tail)) {
-          left.add(region + " function " + f.path("name").asText());
-        }
-      });
-      names(held.path("state_machines"), tail).forEach(n -> left.add(region + " state machine " + n));
+      held.path("rules")
+          .forEach(
+              r -> {
+                if (r.asText().contains(tail)) {
+                  left.add(region + " rule " + r.asText());
+                }
+              });
+      held.path("parameters")
+          .forEach(
+              p -> {
+                if (p.asText().startsWith("/trade-processing/" + suffix + "/")
+                    || p.asText().endsWith(tail)) {
+                  left.add(region + " parameter " + p.asText());
+                }
+              });
+      held.path("functions")
+          .forEach(
+              f -> {
+                if (f.path("name").asText().endsWith(tail)) {
+                  left.add(region + " function " + f.path("name").asText());
+                }
+              });
+      names(held.path("state_machines"), tail)
+          .forEach(n -> left.add(region + " state machine " + n));
       names(held.path("log_groups"), tail).forEach(n -> left.add(region + " log group " + n));
     }
     names(inventory.path("buckets"), tail).forEach(n -> left.add("bucket " + n));
@@ -453,11 +662,12 @@ class DeployRehearsalIT {
 
   private static List<String> names(JsonNode array, String tail) {
     List<String> names = new ArrayList<>();
-    array.forEach(n -> {
-      if (n.asText().endsWith(tail)) {
-        names.add(n.asText());
-      }
-    });
+    array.forEach(
+        n -> {
+          if (n.asText().endsWith(tail)) {
+            names.add(n.asText());
+          }
+        });
     return names;
   }
 }

@@ -22,10 +22,10 @@ import java.util.regex.Pattern;
 
 /**
  * The rehearsal's machine: the embedded emulator (every region on one endpoint) with the local
- * Lambda host that runs the real global-table-resource handler for the custom resource, a
- * stand-in registry for Jib's pushes, and the project's pinned AWS CLI ({@code .venv/bin/aws})
- * pointed at the emulator with {@code AWS_ENDPOINT_URL} and dummy credentials. deploy.sh and
- * destroy.sh run as child processes with exactly that environment, as an operator runs them.
+ * Lambda host that runs the real global-table-resource handler for the custom resource, a stand-in
+ * registry for Jib's pushes, and the project's pinned AWS CLI ({@code .venv/bin/aws}) pointed at
+ * the emulator with {@code AWS_ENDPOINT_URL} and dummy credentials. deploy.sh and destroy.sh run as
+ * child processes with exactly that environment, as an operator runs them.
  */
 final class Rehearsal implements AutoCloseable {
 
@@ -97,12 +97,28 @@ final class Rehearsal implements AutoCloseable {
             + "{\"AWS\":\"arn:aws:iam::"
             + ACCOUNT
             + ":role/AWSCloudFormationStackSetAdministrationRole\"},\"Action\":\"sts:AssumeRole\"}]}";
-    cli("iam", "create-role", "--role-name", "AWSCloudFormationStackSetAdministrationRole",
-        "--assume-role-policy-document", administration);
-    cli("iam", "create-role", "--role-name", "AWSCloudFormationStackSetExecutionRole",
-        "--assume-role-policy-document", execution);
-    cli("iam", "put-role-policy", "--role-name", "AWSCloudFormationStackSetAdministrationRole",
-        "--policy-name", "AssumeExecutionRole", "--policy-document",
+    cli(
+        "iam",
+        "create-role",
+        "--role-name",
+        "AWSCloudFormationStackSetAdministrationRole",
+        "--assume-role-policy-document",
+        administration);
+    cli(
+        "iam",
+        "create-role",
+        "--role-name",
+        "AWSCloudFormationStackSetExecutionRole",
+        "--assume-role-policy-document",
+        execution);
+    cli(
+        "iam",
+        "put-role-policy",
+        "--role-name",
+        "AWSCloudFormationStackSetAdministrationRole",
+        "--policy-name",
+        "AssumeExecutionRole",
+        "--policy-document",
         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
             + "\"Resource\":\"arn:aws:iam::*:role/AWSCloudFormationStackSetExecutionRole\"}]}");
   }
@@ -112,8 +128,19 @@ final class Rehearsal implements AutoCloseable {
       throws IOException {
     Path file = Files.createTempFile(work, "manifest-", ".json");
     Files.write(file, manifest);
-    cli("ecr", "put-image", "--region", PRIMARY, "--repository-name", repository, "--image-tag", tag,
-        "--image-manifest-media-type", mediaType, "--image-manifest", "file://" + file);
+    cli(
+        "ecr",
+        "put-image",
+        "--region",
+        PRIMARY,
+        "--repository-name",
+        repository,
+        "--image-tag",
+        tag,
+        "--image-manifest-media-type",
+        mediaType,
+        "--image-manifest",
+        "file://" + file);
   }
 
   /** The emulator's endpoint, every region's. */
@@ -150,7 +177,9 @@ final class Rehearsal implements AutoCloseable {
     return layout.root();
   }
 
-  /** deploy.sh for {@code suffix}, building and pushing the images with Jib unless told otherwise. */
+  /**
+   * deploy.sh for {@code suffix}, building and pushing the images with Jib unless told otherwise.
+   */
   ScriptRun deploy(String suffix, Map<String, String> inputs) {
     Map<String, String> all = new HashMap<>();
     all.put("IMAGE_PUSH_REGISTRY", registry.address());
@@ -173,7 +202,8 @@ final class Rehearsal implements AutoCloseable {
     Path log = work.resolve(String.format("%02d-%s-%s.log", number, script, suffix));
     Path out = work.resolve(String.format("%02d-%s-%s.out", number, script, suffix));
     ProcessBuilder builder =
-        new ProcessBuilder("bash", layout.root().resolve("deploy/" + script + ".sh").toString(), suffix)
+        new ProcessBuilder(
+                "bash", layout.root().resolve("deploy/" + script + ".sh").toString(), suffix)
             .directory(layout.root().toFile())
             .redirectOutput(out.toFile())
             .redirectError(log.toFile());
@@ -186,11 +216,18 @@ final class Rehearsal implements AutoCloseable {
       process.getOutputStream().close();
       if (!process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new IllegalStateException(script + ".sh " + suffix + " ran over " + SCRIPT_TIMEOUT + "; see " + log);
+        throw new IllegalStateException(
+            script + ".sh " + suffix + " ran over " + SCRIPT_TIMEOUT + "; see " + log);
       }
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       ScriptRun result =
-          new ScriptRun(script, suffix, process.exitValue(), Files.readString(out), Files.readString(log), took);
+          new ScriptRun(
+              script,
+              suffix,
+              process.exitValue(),
+              Files.readString(out),
+              Files.readString(log),
+              took);
       System.out.printf(
           "rehearsal: %s.sh %s exited %d in %d s (%s)%n",
           script, suffix, result.exitCode(), took.toSeconds(), log);
@@ -209,10 +246,15 @@ final class Rehearsal implements AutoCloseable {
    * queues, repositories, buses, rules, parameters, state machines, log groups, buckets, roles.
    */
   JsonNode inventory() {
-    Path script = layout.root().resolve("integration-tests/src/test/resources/deploy-rehearsal/inventory.py");
+    Path script =
+        layout.root().resolve("integration-tests/src/test/resources/deploy-rehearsal/inventory.py");
     ProcessBuilder builder =
-        new ProcessBuilder(layout.root().resolve(".venv/bin/python").toString(), script.toString(),
-                endpoint(), PRIMARY, REPLICA)
+        new ProcessBuilder(
+                layout.root().resolve(".venv/bin/python").toString(),
+                script.toString(),
+                endpoint(),
+                PRIMARY,
+                REPLICA)
             .directory(work.toFile());
     builder.environment().clear();
     builder.environment().putAll(environment);
@@ -243,7 +285,8 @@ final class Rehearsal implements AutoCloseable {
     try {
       return text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
     } catch (IOException e) {
-      throw new IllegalStateException("aws " + String.join(" ", arguments) + " answered no JSON: " + text, e);
+      throw new IllegalStateException(
+          "aws " + String.join(" ", arguments) + " answered no JSON: " + text, e);
     }
   }
 
@@ -259,7 +302,12 @@ final class Rehearsal implements AutoCloseable {
     CliResult result = cliResult(arguments);
     if (result.exitCode() != 0) {
       throw new IllegalStateException(
-          "aws " + String.join(" ", arguments) + " exited " + result.exitCode() + ": " + result.stderr());
+          "aws "
+              + String.join(" ", arguments)
+              + " exited "
+              + result.exitCode()
+              + ": "
+              + result.stderr());
     }
     return result.stdout().strip();
   }
@@ -280,10 +328,13 @@ final class Rehearsal implements AutoCloseable {
       process.getOutputStream().close();
       if (!process.waitFor(CLI_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new IllegalStateException("aws " + String.join(" ", arguments) + " ran over " + CLI_TIMEOUT);
+        throw new IllegalStateException(
+            "aws " + String.join(" ", arguments) + " ran over " + CLI_TIMEOUT);
       }
       CliResult result =
-          new CliResult(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+          new CliResult(
+              process.exitValue(),
+              Files.readString(out, StandardCharsets.UTF_8),
               Files.readString(err, StandardCharsets.UTF_8));
       Files.delete(out);
       Files.delete(err);

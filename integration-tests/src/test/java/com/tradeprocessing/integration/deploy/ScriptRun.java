@@ -10,7 +10,8 @@ import java.util.List;
  * mvn ...} lines it prints on stdout before each command) and its progress and error messages
  * (stderr, with the commands' own output).
  */
-record ScriptRun(String script, String suffix, int exitCode, String stdout, String stderr, Duration took) {
+record ScriptRun(
+    String script, String suffix, int exitCode, String stdout, String stderr, Duration took) {
 
   /** Every command of the plan, split into words as a shell would split the printed line. */
   List<List<String>> commands() {
@@ -46,8 +47,15 @@ record ScriptRun(String script, String suffix, int exitCode, String stdout, Stri
 
   /** What a failure message should show: the end of both streams. */
   String describe() {
-    return script + ".sh " + suffix + " exited " + exitCode + "\n--- stdout (end)\n" + tail(stdout)
-        + "\n--- stderr (end)\n" + tail(stderr);
+    return script
+        + ".sh "
+        + suffix
+        + " exited "
+        + exitCode
+        + "\n--- stdout (end)\n"
+        + tail(stdout)
+        + "\n--- stderr (end)\n"
+        + tail(stderr);
   }
 
   private static String tail(String text) {

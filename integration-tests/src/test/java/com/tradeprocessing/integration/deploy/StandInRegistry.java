@@ -35,11 +35,11 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * A loopback container registry standing in for ECR during the rehearsal: it speaks the part of
- * the OCI distribution API that Jib's push uses (blob existence, uploads, manifests), requires
- * the ECR token that {@code aws ecr get-login-password} gave deploy.sh, checks every blob against
- * its digest and every manifest against the blobs it names, and hands each accepted manifest to
- * the emulator's ECR ({@code PutImage}, as a push to ECR stores it). What Jib sent that a registry
+ * A loopback container registry standing in for ECR during the rehearsal: it speaks the part of the
+ * OCI distribution API that Jib's push uses (blob existence, uploads, manifests), requires the ECR
+ * token that {@code aws ecr get-login-password} gave deploy.sh, checks every blob against its
+ * digest and every manifest against the blobs it names, and hands each accepted manifest to the
+ * emulator's ECR ({@code PutImage}, as a push to ECR stores it). What Jib sent that a registry
  * would refuse is kept in {@link #refusals()}.
  *
  * <p>The API: https://github.com/opencontainers/distribution-spec/blob/main/spec.md (pushing blobs
@@ -53,7 +53,8 @@ final class StandInRegistry implements AutoCloseable {
   /** Stores an accepted manifest: ECR's PutImage in the emulator. */
   @FunctionalInterface
   interface ImageStore {
-    void putImage(String repository, String tag, String mediaType, byte[] manifest) throws IOException;
+    void putImage(String repository, String tag, String mediaType, byte[] manifest)
+        throws IOException;
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -80,7 +81,8 @@ final class StandInRegistry implements AutoCloseable {
    * @param directory where blobs are kept
    * @param password the ECR token every request must carry (user {@code AWS}), as ECR requires
    */
-  static StandInRegistry start(Path directory, String password, ImageStore store) throws IOException {
+  static StandInRegistry start(Path directory, String password, ImageStore store)
+      throws IOException {
     Files.createDirectories(directory);
     // HTTPS, as ECR: Jib tries HTTPS first and, allowed insecure registries, accepts this
     // self-signed certificate; a plain HTTP server would leave its TLS handshake unanswered.
@@ -101,9 +103,25 @@ final class StandInRegistry implements AutoCloseable {
     if (!Files.exists(keystore)) {
       Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
       Process process =
-          new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "registry", "-keyalg", "EC",
-                  "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2",
-                  "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", new String(secret))
+          new ProcessBuilder(
+                  keytool.toString(),
+                  "-genkeypair",
+                  "-alias",
+                  "registry",
+                  "-keyalg",
+                  "EC",
+                  "-dname",
+                  "CN=localhost",
+                  "-ext",
+                  "SAN=dns:localhost,ip:127.0.0.1",
+                  "-validity",
+                  "2",
+                  "-storetype",
+                  "PKCS12",
+                  "-keystore",
+                  keystore.toString(),
+                  "-storepass",
+                  new String(secret))
               .redirectErrorStream(true)
               .start();
       try {
@@ -155,7 +173,8 @@ final class StandInRegistry implements AutoCloseable {
       String authorization = exchange.getRequestHeaders().getFirst("Authorization");
       if (!expectedAuthorization.equals(authorization)) {
         if (authorization != null) {
-          refusals.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + ": wrong credentials");
+          refusals.add(
+              exchange.getRequestMethod() + " " + exchange.getRequestURI() + ": wrong credentials");
         }
         exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"stand-in-ecr\"");
         send(exchange, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}");
@@ -234,7 +253,9 @@ final class StandInRegistry implements AutoCloseable {
           in.transferTo(out);
         }
         if (method.equals("PATCH")) {
-          exchange.getResponseHeaders().set("Location", "/v2/" + repository + "/blobs/uploads/" + id);
+          exchange
+              .getResponseHeaders()
+              .set("Location", "/v2/" + repository + "/blobs/uploads/" + id);
           exchange.getResponseHeaders().set("Range", "0-" + Math.max(0, Files.size(part) - 1));
           send(exchange, 202, "");
           return;
@@ -243,7 +264,8 @@ final class StandInRegistry implements AutoCloseable {
         String actual = "sha256:" + sha256(Files.readAllBytes(part));
         uploads.remove(id);
         if (!actual.equals(digest)) {
-          refusals.add("blob upload to " + repository + ": digest " + digest + " but content " + actual);
+          refusals.add(
+              "blob upload to " + repository + ": digest " + digest + " but content " + actual);
           Files.delete(part);
           send(exchange, 400, "{\"errors\":[{\"code\":\"DIGEST_INVALID\"}]}");
           return;
@@ -268,7 +290,8 @@ final class StandInRegistry implements AutoCloseable {
     JsonNode manifest = JSON.readTree(body);
     List<String> problems = new ArrayList<>();
     if (!mediaType.equals(manifest.path("mediaType").asText())) {
-      problems.add("Content-Type " + mediaType + " but mediaType " + manifest.path("mediaType").asText());
+      problems.add(
+          "Content-Type " + mediaType + " but mediaType " + manifest.path("mediaType").asText());
     }
     List<JsonNode> referenced = new ArrayList<>();
     referenced.add(manifest.path("config"));
@@ -278,8 +301,13 @@ final class StandInRegistry implements AutoCloseable {
       if (!Files.exists(blob)) {
         problems.add("blob " + descriptor.path("digest").asText() + " was never pushed");
       } else if (Files.size(blob) != descriptor.path("size").asLong()) {
-        problems.add("blob " + descriptor.path("digest").asText() + " has " + Files.size(blob)
-            + " bytes, the manifest says " + descriptor.path("size").asLong());
+        problems.add(
+            "blob "
+                + descriptor.path("digest").asText()
+                + " has "
+                + Files.size(blob)
+                + " bytes, the manifest says "
+                + descriptor.path("size").asLong());
       }
     }
     if (!problems.isEmpty()) {

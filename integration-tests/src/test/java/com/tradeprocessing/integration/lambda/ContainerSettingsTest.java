@@ -43,7 +43,12 @@ class ContainerSettingsTest {
     // GIVEN
     ContainerSettings settings =
         new ContainerSettings(
-            Path.of("/usr/bin/java"), Path.of("/var/runtime/lib"), Path.of("logs"), Map.of(), 2, Map.of());
+            Path.of("/usr/bin/java"),
+            Path.of("/var/runtime/lib"),
+            Path.of("logs"),
+            Map.of(),
+            2,
+            Map.of());
 
     // WHEN
     List<String> options = settings.jvmOptions().apply(function(512));

@@ -86,8 +86,11 @@ class FunctionCodeTest {
     // WHEN / THEN
     assertThat(LambdaHost.nameOf("lambda-validator-dev")).isEqualTo("lambda-validator-dev");
     assertThat(LambdaHost.nameOf("lambda-validator-dev:live")).isEqualTo("lambda-validator-dev");
-    assertThat(LambdaHost.nameOf("arn:aws:lambda:us-east-1:123456789012:function:lambda-validator-dev"))
+    assertThat(
+            LambdaHost.nameOf(
+                "arn:aws:lambda:us-east-1:123456789012:function:lambda-validator-dev"))
         .isEqualTo("lambda-validator-dev");
-    assertThat(LambdaHost.nameOf("arn:aws:lambda:us-east-1:123456789012:function:f:3")).isEqualTo("f");
+    assertThat(LambdaHost.nameOf("arn:aws:lambda:us-east-1:123456789012:function:f:3"))
+        .isEqualTo("f");
   }
 }

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
 
 class ExecutionTrackerTest {
 
-  private static final String STATE_MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:trades";
+  private static final String STATE_MACHINE =
+      "arn:aws:states:us-east-1:123456789012:stateMachine:trades";
   private static final Duration BOUND = Duration.ofSeconds(5);
 
   private final FakeStepFunctions stepFunctions = new FakeStepFunctions();
@@ -44,7 +45,9 @@ class ExecutionTrackerTest {
 
     // THEN
     assertThat(firstDone.succeeded()).isTrue();
-    assertThat(firstDone.output()).hasValueSatisfying(output -> assertThat(output.path("status").asText()).isEqualTo("ACCEPTED"));
+    assertThat(firstDone.output())
+        .hasValueSatisfying(
+            output -> assertThat(output.path("status").asText()).isEqualTo("ACCEPTED"));
     assertThat(secondDone.status()).isEqualTo("FAILED");
     assertThat(stepFunctions.describes).containsOnly(Map.entry(first, 1), Map.entry(second, 1));
   }
@@ -103,14 +106,18 @@ class ExecutionTrackerTest {
     assertThat(tracker.byEventId("routed")).isEmpty();
   }
 
-  /** ListExecutions and DescribeExecution as Step Functions answers them: newest first, paginated. */
+  /**
+   * ListExecutions and DescribeExecution as Step Functions answers them: newest first, paginated.
+   */
   private static final class FakeStepFunctions implements SfnClient {
 
     private record Run(String arn, String eventId, Instant started, String status, String output) {}
 
     private final List<Run> runs = new ArrayList<>();
+
     /** Descriptions of finished executions, per execution. */
     private final Map<String, Integer> describes = new ConcurrentHashMap<>();
+
     private final AtomicInteger unfilteredPages = new AtomicInteger();
 
     synchronized String start(String eventId) {
@@ -135,7 +142,10 @@ class ExecutionTrackerTest {
       }
       List<Run> matching =
           runs.stream()
-              .filter(run -> request.statusFilter() == null || run.status().equals(request.statusFilterAsString()))
+              .filter(
+                  run ->
+                      request.statusFilter() == null
+                          || run.status().equals(request.statusFilterAsString()))
               .sorted(Comparator.comparing(Run::started).reversed())
               .toList();
       int from = request.nextToken() == null ? 0 : Integer.parseInt(request.nextToken());
@@ -156,12 +166,17 @@ class ExecutionTrackerTest {
     }
 
     @Override
-    public synchronized DescribeExecutionResponse describeExecution(DescribeExecutionRequest request) {
+    public synchronized DescribeExecutionResponse describeExecution(
+        DescribeExecutionRequest request) {
       Run run =
           runs.stream()
               .filter(candidate -> candidate.arn().equals(request.executionArn()))
               .findFirst()
-              .orElseThrow(() -> ExecutionDoesNotExistException.builder().message("no " + request.executionArn()).build());
+              .orElseThrow(
+                  () ->
+                      ExecutionDoesNotExistException.builder()
+                          .message("no " + request.executionArn())
+                          .build());
       if (!run.status().equals("RUNNING")) {
         describes.merge(request.executionArn(), 1, Integer::sum);
       }

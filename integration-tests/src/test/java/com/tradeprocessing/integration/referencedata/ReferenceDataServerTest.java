@@ -19,7 +19,8 @@ class ReferenceDataServerTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = ReferenceDataServer.start(InetAddress.getLoopbackAddress(), ReferenceDataset.shipped());
+    server =
+        ReferenceDataServer.start(InetAddress.getLoopbackAddress(), ReferenceDataset.shipped());
   }
 
   @AfterEach
@@ -35,7 +36,9 @@ class ReferenceDataServerTest {
     // THEN
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
-    assertThat(response.body()).contains("\"symbol\":\"AAPL\"").contains("\"referencePrice\":\"190.00\"");
+    assertThat(response.body())
+        .contains("\"symbol\":\"AAPL\"")
+        .contains("\"referencePrice\":\"190.00\"");
   }
 
   @Test

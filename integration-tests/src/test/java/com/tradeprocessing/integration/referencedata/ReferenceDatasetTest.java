@@ -10,9 +10,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ReferenceDatasetTest {
 
@@ -58,7 +58,9 @@ class ReferenceDatasetTest {
       assertThat(instrument.path("lotSize").isInt()).isTrue();
       assertThat(instrument.path("lotSize").asInt()).isPositive();
       assertThat(LocalDate.parse(instrument.path("referencePriceAsOf").asText())).isNotNull();
-      assertThat(dataset.venue(instrument.path("mic").asText())).as("venue of %s", isin).isPresent();
+      assertThat(dataset.venue(instrument.path("mic").asText()))
+          .as("venue of %s", isin)
+          .isPresent();
     }
   }
 
@@ -77,15 +79,21 @@ class ReferenceDatasetTest {
 
     // THEN
     assertThat(ZoneId.of(venue.path("timeZone").asText())).isEqualTo(ZoneId.of(zone));
-    assertThat(LocalTime.parse(venue.path("regularOpen").asText())).isEqualTo(LocalTime.parse(open));
-    assertThat(LocalTime.parse(venue.path("regularClose").asText())).isEqualTo(LocalTime.parse(close));
+    assertThat(LocalTime.parse(venue.path("regularOpen").asText()))
+        .isEqualTo(LocalTime.parse(open));
+    assertThat(LocalTime.parse(venue.path("regularClose").asText()))
+        .isEqualTo(LocalTime.parse(close));
     List<LocalDate> holidays = new ArrayList<>();
     venue.path("holidays").forEach(day -> holidays.add(LocalDate.parse(day.asText())));
     assertThat(holidays).contains(LocalDate.parse(knownHoliday));
-    assertThat(holidays).anyMatch(day -> day.getYear() == 2026).anyMatch(day -> day.getYear() == 2027);
+    assertThat(holidays)
+        .anyMatch(day -> day.getYear() == 2026)
+        .anyMatch(day -> day.getYear() == 2027);
     assertThat(holidays).contains(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1));
     assertThat(holidays)
-        .allMatch(day -> day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY);
+        .allMatch(
+            day ->
+                day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY);
     assertThat(holidays).isSorted().doesNotHaveDuplicates();
   }
 }

@@ -23,7 +23,9 @@ class InputFileTest {
   }
 
   private static String entry(String detail) {
-    return "{\"Source\":\"trading.oms\",\"DetailType\":\"Trade Executed\",\"Detail\":" + detail + "}";
+    return "{\"Source\":\"trading.oms\",\"DetailType\":\"Trade Executed\",\"Detail\":"
+        + detail
+        + "}";
   }
 
   @Test
@@ -131,7 +133,11 @@ class InputFileTest {
   void parse_detailTypeOf129Characters_shouldBeRefused() {
     // WHEN
     InputLine parsed =
-        parse(1, "{\"Source\":\"trading.oms\",\"DetailType\":\"" + "t".repeat(129) + "\",\"Detail\":{}}");
+        parse(
+            1,
+            "{\"Source\":\"trading.oms\",\"DetailType\":\""
+                + "t".repeat(129)
+                + "\",\"Detail\":{}}");
 
     // THEN
     assertThat(parsed.kind()).isEqualTo(Kind.REFUSED_BY_EVENTBRIDGE);
@@ -228,13 +234,13 @@ class InputFileTest {
     Files.writeString(
         file,
         String.join(
-            "\n",
-            entry("{}"),
-            "",
-            "{oops",
-            "   ",
-            "{\"Source\":\"trading.oms\",\"DetailType\":\"Trade Executed\",\"Detail\":[]}",
-            entry("{\"executedAt\":\"{{now}}\"}"))
+                "\n",
+                entry("{}"),
+                "",
+                "{oops",
+                "   ",
+                "{\"Source\":\"trading.oms\",\"DetailType\":\"Trade Executed\",\"Detail\":[]}",
+                entry("{\"executedAt\":\"{{now}}\"}"))
             + "\n",
         StandardCharsets.UTF_8);
 
@@ -246,7 +252,12 @@ class InputFileTest {
     assertThat(lines)
         .extracting(InputLine::kind)
         .containsExactly(
-            Kind.EVENT, Kind.BLANK, Kind.MALFORMED, Kind.BLANK, Kind.REFUSED_BY_EVENTBRIDGE, Kind.EVENT);
+            Kind.EVENT,
+            Kind.BLANK,
+            Kind.MALFORMED,
+            Kind.BLANK,
+            Kind.REFUSED_BY_EVENTBRIDGE,
+            Kind.EVENT);
     assertThat(lines.get(5).event().orElseThrow().detail())
         .isEqualTo("{\"executedAt\":\"2026-12-06T10:15:30.123Z\"}");
   }

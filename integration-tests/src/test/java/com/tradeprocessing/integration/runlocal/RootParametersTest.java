@@ -37,7 +37,8 @@ class RootParametersTest {
         .containsEntry("MaxQuantity", "1000000");
     assertThat(parameters.differencesFromDefaults())
         .containsExactly(
-            "MaxTradeAge=P30D (default P3D)", "KnownVenues=XNAS,XLON (default XNAS,XNYS,XLON,XETR,XAMS)");
+            "MaxTradeAge=P30D (default P3D)",
+            "KnownVenues=XNAS,XLON (default XNAS,XNYS,XLON,XETR,XAMS)");
   }
 
   @Test

@@ -56,7 +56,9 @@ class RunLocalIT {
       JsonNode want = expected.get(i);
       JsonNode got = written.get(i);
       assertThat(got.path("line").asInt()).isEqualTo(i + 1).isEqualTo(want.path("line").asInt());
-      assertThat(got.path("status").asText()).as("line %s", i + 1).isEqualTo(want.path("status").asText());
+      assertThat(got.path("status").asText())
+          .as("line %s", i + 1)
+          .isEqualTo(want.path("status").asText());
       assertThat(got.path("reasons")).as("line %s", i + 1).isEqualTo(want.path("reasons"));
       assertThat(got.has("source") && got.has("sourceTradeId") && got.has("tradeId")).isTrue();
     }
@@ -74,22 +76,39 @@ class RunLocalIT {
    * Lines 49 to 53, each with its expected result: generated, since they are too long to read in
    * the samples.
    */
-  private static void addHostileLines(List<String> lines, List<JsonNode> expected) throws Exception {
+  private static void addHostileLines(List<String> lines, List<JsonNode> expected)
+      throws Exception {
     lines.add("");
     expect(expected, 49, "BLANK");
     lines.add("[".repeat(3000) + "]".repeat(3000));
-    expect(expected, 50, "MALFORMED", "not a PutEvents entry {\"Source\", \"DetailType\", \"Detail\"}: a JSON array");
+    expect(
+        expected,
+        50,
+        "MALFORMED",
+        "not a PutEvents entry {\"Source\", \"DetailType\", \"Detail\"}: a JSON array");
     lines.add(
         "{\"Source\":\"trading.oms\",\"DetailType\":\"Trade Executed\",\"Detail\":{\"deep\":"
-            + "[".repeat(1100) + "]".repeat(1100) + "}}");
-    expect(expected, 51, "REFUSED_BY_EVENTBRIDGE", "Detail nests deeper than the 1100 levels PutEvents processes");
+            + "[".repeat(1100)
+            + "]".repeat(1100)
+            + "}}");
+    expect(
+        expected,
+        51,
+        "REFUSED_BY_EVENTBRIDGE",
+        "Detail nests deeper than the 1100 levels PutEvents processes");
     ObjectNode large = (ObjectNode) JSON.readTree(lines.get(0));
-    ((ObjectNode) large.get("Detail")).put("tradeId", "OMS-20261124-000152").put("trader", "x".repeat(40_000));
+    ((ObjectNode) large.get("Detail"))
+        .put("tradeId", "OMS-20261124-000152")
+        .put("trader", "x".repeat(40_000));
     lines.add(JSON.writeValueAsString(large));
     expect(expected, 52, "REJECTED", "EVENT_TOO_LARGE");
     ObjectNode huge =
-        JSON.createObjectNode().put("Source", "trading.prime-broker").put("DetailType", "Trade Confirmation");
-    huge.putObject("Detail").put("confirmationRef", "PB-20261124-553").put("padding", "p".repeat(256 * 1024));
+        JSON.createObjectNode()
+            .put("Source", "trading.prime-broker")
+            .put("DetailType", "Trade Confirmation");
+    huge.putObject("Detail")
+        .put("confirmationRef", "PB-20261124-553")
+        .put("padding", "p".repeat(256 * 1024));
     lines.add(JSON.writeValueAsString(huge));
     int hugeBytes =
         "trading.prime-broker".length()

@@ -8,12 +8,12 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * The price band of another source under the functions' one cache policy ({@link
- * RefreshingCache}, docs/stage-contracts.md "Caches"): read on the first trade, then once per time
- * to live, so a changed threshold applies within it without a deployment; when a refresh cannot
- * reach SSM ({@link PriceBandUnavailableException}) the band read last stays in use for at most
- * the policy's staleness bound, then the invocation fails with that retryable error. A value that
- * is not a band fails the invocation at once.
+ * The price band of another source under the functions' one cache policy ({@link RefreshingCache},
+ * docs/stage-contracts.md "Caches"): read on the first trade, then once per time to live, so a
+ * changed threshold applies within it without a deployment; when a refresh cannot reach SSM ({@link
+ * PriceBandUnavailableException}) the band read last stays in use for at most the policy's
+ * staleness bound, then the invocation fails with that retryable error. A value that is not a band
+ * fails the invocation at once.
  */
 public final class CachingPriceBandSource implements PriceBandSource {
 

@@ -11,9 +11,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * The recorder's production objects, built once per container by the handler's no-arg
- * constructor (ADR 0025). Building calls nothing: SSM and DynamoDB are first called for the first
- * trade.
+ * The recorder's production objects, built once per container by the handler's no-arg constructor
+ * (ADR 0025). Building calls nothing: SSM and DynamoDB are first called for the first trade.
  */
 public final class RecorderWiring {
 

@@ -82,7 +82,9 @@ class CachingPriceBandSourceTest {
   void current_ssmFailingWithinTheStalenessBound_shouldKeepTheBandReadEarlier() {
     // GIVEN
     ScriptedSource ssm =
-        new ScriptedSource().then(() -> percent("15")).then(CachingPriceBandSourceTest::unavailable);
+        new ScriptedSource()
+            .then(() -> percent("15"))
+            .then(CachingPriceBandSourceTest::unavailable);
     CachingPriceBandSource source = new CachingPriceBandSource(ssm, clock);
     source.current();
     clock.advance(TTL.plus(STALENESS).minusSeconds(1));
@@ -98,7 +100,9 @@ class CachingPriceBandSourceTest {
   void current_ssmFailingPastTheStalenessBound_shouldThrowThresholdsUnavailable() {
     // GIVEN
     ScriptedSource ssm =
-        new ScriptedSource().then(() -> percent("15")).then(CachingPriceBandSourceTest::unavailable);
+        new ScriptedSource()
+            .then(() -> percent("15"))
+            .then(CachingPriceBandSourceTest::unavailable);
     CachingPriceBandSource source = new CachingPriceBandSource(ssm, clock);
     source.current();
     clock.advance(TTL.plus(STALENESS));
@@ -111,7 +115,9 @@ class CachingPriceBandSourceTest {
   void current_ssmFailingOnTheFirstRead_shouldThrowThresholdsUnavailableAndReadAgainNextTime() {
     // GIVEN
     ScriptedSource ssm =
-        new ScriptedSource().then(CachingPriceBandSourceTest::unavailable).then(() -> percent("12"));
+        new ScriptedSource()
+            .then(CachingPriceBandSourceTest::unavailable)
+            .then(() -> percent("12"));
     CachingPriceBandSource source = new CachingPriceBandSource(ssm, clock);
     assertThatThrownBy(source::current).isExactlyInstanceOf(PriceBandUnavailableException.class);
 
@@ -129,7 +135,10 @@ class CachingPriceBandSourceTest {
     ScriptedSource ssm =
         new ScriptedSource()
             .then(() -> percent("15"))
-            .then(() -> { throw new IllegalStateException("must be a positive decimal percentage"); });
+            .then(
+                () -> {
+                  throw new IllegalStateException("must be a positive decimal percentage");
+                });
     CachingPriceBandSource source = new CachingPriceBandSource(ssm, clock);
     source.current();
     clock.advance(TTL);

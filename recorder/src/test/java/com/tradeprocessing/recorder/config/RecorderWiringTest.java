@@ -12,8 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsServiceClientConfiguration;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.regions.Region;
 
 class RecorderWiringTest {
 
@@ -58,8 +58,7 @@ class RecorderWiringTest {
 
     // WHEN
     RecorderWiring wiring =
-        RecorderWiring.of(
-            RecorderEnvironment.from(LAMBDA_ENVIRONMENT), clients, Clock.systemUTC());
+        RecorderWiring.of(RecorderEnvironment.from(LAMBDA_ENVIRONMENT), clients, Clock.systemUTC());
     int requestsWhenBuilt = http.requests().size();
     wiring.ssm().getParameter(request -> request.name("/trade-processing/test/thresholds/x"));
     wiring.dynamoDb().describeTable(request -> request.tableName("dynamodb-trades-test"));

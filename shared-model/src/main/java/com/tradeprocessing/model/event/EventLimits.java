@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
  * The largest event the platform judges as a trade. A {@code detail} above {@value
  * #MAX_DETAIL_BYTES} bytes is rejected as {@code EVENT_TOO_LARGE} by the validator, whose output
  * then leaves the payload out, so that the event, the stage outputs, a dead-letter message and the
- * compliance record all stay within the AWS limits whatever a publisher sends (docs/reason-codes.md,
- * ADR 0024 for the arithmetic).
+ * compliance record all stay within the AWS limits whatever a publisher sends
+ * (docs/reason-codes.md, ADR 0024 for the arithmetic).
  */
 public final class EventLimits {
 

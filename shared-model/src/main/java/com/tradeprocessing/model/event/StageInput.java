@@ -25,11 +25,11 @@ public record StageInput(JsonNode event, String executionId) {
   }
 
   /**
-   * Reads a stage's input leniently. The state machine always passes JSON; anything else is read
-   * as an empty event, so the stage answers it as it answers any malformed event instead of losing
-   * it in a stack trace, and {@code notJson} is given the kind and place of the parser's error for
-   * the stage to log. The parser's own message is not passed on: it quotes the offending token,
-   * which is a piece of the payload and may be an account or trader field (docs/security.md).
+   * Reads a stage's input leniently. The state machine always passes JSON; anything else is read as
+   * an empty event, so the stage answers it as it answers any malformed event instead of losing it
+   * in a stack trace, and {@code notJson} is given the kind and place of the parser's error for the
+   * stage to log. The parser's own message is not passed on: it quotes the offending token, which
+   * is a piece of the payload and may be an account or trader field (docs/security.md).
    *
    * @throws IOException only when the stream itself cannot be read
    */
@@ -42,7 +42,10 @@ public record StageInput(JsonNode event, String executionId) {
           e.getClass().getSimpleName()
               + (e.getLocation() == null
                   ? ""
-                  : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
+                  : " at line "
+                      + e.getLocation().getLineNr()
+                      + ", column "
+                      + e.getLocation().getColumnNr()));
       json = null;
     }
     return of(json);

@@ -18,7 +18,8 @@ import java.time.format.DateTimeParseException;
  * @param detail the payload; a JSON string holding JSON (as in a PutEvents entry) is parsed, one
  *     holding anything else is kept as the string; {@link NullNode} when absent
  */
-public record TradeEvent(String id, String source, String detailType, Instant time, JsonNode detail) {
+public record TradeEvent(
+    String id, String source, String detailType, Instant time, JsonNode detail) {
 
   /** Reads an EventBridge event as delivered to a target. */
   public static TradeEvent fromJson(JsonNode event) {

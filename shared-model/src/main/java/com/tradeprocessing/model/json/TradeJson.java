@@ -36,10 +36,10 @@ import java.math.BigDecimal;
  *
  * <p>Every event EventBridge can deliver must be readable, or a stage would fail on it instead of
  * judging it and the trade would never be recorded. Jackson's default read constraints are lower
- * than what PutEvents accepts (1,000 levels of nesting against PutEvents' 1,100, numbers and
- * field names of at most 1,000 and 50,000 characters within an entry of up to 256 KB), so they are
- * raised to {@value #MAX_NESTING_DEPTH} levels, which leaves room for the stage inputs wrapping the
- * event, and to {@value #MAX_TOKEN_LENGTH} characters, the whole entry. The PutEvents limits are in
+ * than what PutEvents accepts (1,000 levels of nesting against PutEvents' 1,100, numbers and field
+ * names of at most 1,000 and 50,000 characters within an entry of up to 256 KB), so they are raised
+ * to {@value #MAX_NESTING_DEPTH} levels, which leaves room for the stage inputs wrapping the event,
+ * and to {@value #MAX_TOKEN_LENGTH} characters, the whole entry. The PutEvents limits are in
  * https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEvents.html.
  */
 public final class TradeJson {

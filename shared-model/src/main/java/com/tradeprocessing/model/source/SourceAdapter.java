@@ -9,8 +9,8 @@ public interface SourceAdapter {
   SourceSystem sourceSystem();
 
   /**
-   * Reads {@code detail}. Never throws for any input, {@code null} included: every problem
-   * becomes a {@link com.tradeprocessing.model.ValidationProblem} of the result.
+   * Reads {@code detail}. Never throws for any input, {@code null} included: every problem becomes
+   * a {@link com.tradeprocessing.model.ValidationProblem} of the result.
    */
   Adaptation adapt(JsonNode detail);
 }

@@ -13,9 +13,9 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * What an adapter could read from a payload, immutable: every field that parsed, {@code null}
- * where a field was missing or invalid. Validation rules run on the fields present, so one
- * payload reports every problem it has, not only the first.
+ * What an adapter could read from a payload, immutable: every field that parsed, {@code null} where
+ * a field was missing or invalid. Validation rules run on the fields present, so one payload
+ * reports every problem it has, not only the first.
  */
 public record TradeCandidate(
     SourceSystem sourceSystem,

@@ -27,14 +27,14 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
 /**
- * Generated EventBridge events of one source, for property tests that run the stages on anything
- * a publisher could send: valid trades (some executed just before {@code now}, so they can be
+ * Generated EventBridge events of one source, for property tests that run the stages on anything a
+ * publisher could send: valid trades (some executed just before {@code now}, so they can be
  * accepted), trades with one to three fields broken, trade ids of another form, hostile text
  * (control characters, unpaired surrogates, text of up to 40,000 characters), extra fields nested
- * up to PutEvents' 1,100 levels, numbers of up to 20,000 digits (Jackson's default limit is 1,000), details around and far above the
- * {@link EventLimits} size, details of any JSON type, details given as a string, and envelopes
- * with a wrong or missing source, detail-type, time or detail. Public for the other modules'
- * tests, through this module's test-jar.
+ * up to PutEvents' 1,100 levels, numbers of up to 20,000 digits (Jackson's default limit is 1,000),
+ * details around and far above the {@link EventLimits} size, details of any JSON type, details
+ * given as a string, and envelopes with a wrong or missing source, detail-type, time or detail.
+ * Public for the other modules' tests, through this module's test-jar.
  */
 public final class HostileEvents {
 
@@ -42,7 +42,10 @@ public final class HostileEvents {
   private static final DateTimeFormatter FIX_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
-  /** PutEvents' deepest nesting (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEvents.html). */
+  /**
+   * PutEvents' deepest nesting
+   * (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEvents.html).
+   */
   public static final int PUT_EVENTS_MAX_DEPTH = 1100;
 
   /**
@@ -76,7 +79,8 @@ public final class HostileEvents {
         Tuple.of(10, hostileText(system, valid).map(d -> event(system, "hostile text", d, now))),
         Tuple.of(5, deeplyNested(valid).map(d -> event(system, "deeply nested", d, now))),
         Tuple.of(3, longNumber(system, valid).map(d -> event(system, "long number", d, now))),
-        Tuple.of(7, oversize(system, fresh(system, valid, now)).map(d -> event(system, "size", d, now))),
+        Tuple.of(
+            7, oversize(system, fresh(system, valid, now)).map(d -> event(system, "size", d, now))),
         Tuple.of(5, PayloadGenerators.anyJson().map(d -> event(system, "any JSON detail", d, now))),
         Tuple.of(3, asString(valid).map(d -> event(system, "detail as a string", d, now))),
         Tuple.of(7, envelope(system, valid, now)));
@@ -94,7 +98,9 @@ public final class HostileEvents {
             Arbitraries.longs().between(0, Duration.ofDays(2).toMillis()),
             Arbitraries.of(KNOWN_VENUES),
             Arbitraries.integers().between(1, 1000),
-            Arbitraries.bigDecimals().between(new BigDecimal("95"), new BigDecimal("105")).ofScale(2))
+            Arbitraries.bigDecimals()
+                .between(new BigDecimal("95"), new BigDecimal("105"))
+                .ofScale(2))
         .as(
             (payload, ago, venue, quantity, price) -> {
               Instant time = now.minusMillis(ago);
@@ -151,8 +157,7 @@ public final class HostileEvents {
         .toList();
   }
 
-  private static Arbitrary<ObjectNode> hostileId(
-      SourceSystem system, Arbitrary<ObjectNode> valid) {
+  private static Arbitrary<ObjectNode> hostileId(SourceSystem system, Arbitrary<ObjectNode> valid) {
     return Combinators.combine(valid, PayloadGenerators.invalidSourceTradeIds())
         .as((payload, id) -> payload.put(idField(system), id));
   }
@@ -187,7 +192,8 @@ public final class HostileEvents {
         .as(
             (payload, path, text) -> {
               int dot = path.indexOf('.');
-              ObjectNode holder = dot < 0 ? payload : (ObjectNode) payload.get(path.substring(0, dot));
+              ObjectNode holder =
+                  dot < 0 ? payload : (ObjectNode) payload.get(path.substring(0, dot));
               holder.put(path.substring(dot + 1), text);
               return payload;
             });
@@ -231,7 +237,9 @@ public final class HostileEvents {
   private static Arbitrary<ObjectNode> oversize(SourceSystem system, Arbitrary<ObjectNode> valid) {
     Arbitrary<Integer> sizes =
         Arbitraries.frequencyOf(
-            Tuple.of(3, Arbitraries.integers().between(-2, 2).map(d -> EventLimits.MAX_DETAIL_BYTES + d)),
+            Tuple.of(
+                3,
+                Arbitraries.integers().between(-2, 2).map(d -> EventLimits.MAX_DETAIL_BYTES + d)),
             Tuple.of(1, Arbitraries.integers().between(40_000, MAX_GENERATED_DETAIL_BYTES)));
     String freeText =
         switch (system) {

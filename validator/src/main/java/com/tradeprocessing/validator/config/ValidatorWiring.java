@@ -10,8 +10,8 @@ import java.util.Objects;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * The validator's production objects, built once per container by the handler's no-arg
- * constructor (ADR 0025). Building calls nothing: the thresholds are read on the first trade.
+ * The validator's production objects, built once per container by the handler's no-arg constructor
+ * (ADR 0025). Building calls nothing: the thresholds are read on the first trade.
  */
 public final class ValidatorWiring {
 
@@ -35,7 +35,8 @@ public final class ValidatorWiring {
   }
 
   /** The wiring around the given SDK client settings and clock. */
-  public static ValidatorWiring of(FunctionEnvironment environment, SdkClients clients, Clock clock) {
+  public static ValidatorWiring of(
+      FunctionEnvironment environment, SdkClients clients, Clock clock) {
     String thresholdsPath = environment.required(THRESHOLDS_PATH);
     SsmClient ssm = clients.build(SsmClient.builder());
     return new ValidatorWiring(ssm, validator(ssm, thresholdsPath, clock));

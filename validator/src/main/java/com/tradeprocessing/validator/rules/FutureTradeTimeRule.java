@@ -25,7 +25,12 @@ public final class FutureTradeTimeRule implements TradeRule {
         ValidationProblem.of(
             ReasonCode.FUTURE_TRADE_TIME,
             field,
-            field + ": " + executedAt + " is later than the validation time " + context.now()
-                + " plus the clock-skew tolerance " + context.thresholds().clockSkewTolerance()));
+            field
+                + ": "
+                + executedAt
+                + " is later than the validation time "
+                + context.now()
+                + " plus the clock-skew tolerance "
+                + context.thresholds().clockSkewTolerance()));
   }
 }

@@ -26,6 +26,11 @@ public final class KnownVenueRule implements TradeRule {
         ValidationProblem.of(
             ReasonCode.INVALID_VENUE,
             field,
-            field + ": " + venue + " is not a venue the platform trades on (known: " + known + ")"));
+            field
+                + ": "
+                + venue
+                + " is not a venue the platform trades on (known: "
+                + known
+                + ")"));
   }
 }

@@ -34,8 +34,16 @@ public final class NotionalLimitRule implements TradeRule {
         ValidationProblem.of(
             ReasonCode.NOTIONAL_LIMIT_EXCEEDED,
             fields,
-            fields + ": notional " + notional + " (" + quantity + " x " + price.amount().toPlainString()
-                + ") is above the maximum notional " + price.currency() + " "
+            fields
+                + ": notional "
+                + notional
+                + " ("
+                + quantity
+                + " x "
+                + price.amount().toPlainString()
+                + ") is above the maximum notional "
+                + price.currency()
+                + " "
                 + limit.toPlainString()));
   }
 }

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What a rule checks against, immutable: the thresholds in force, the validator's clock reading
- * and the source's names for the fields, so a problem names the field the publisher sent.
+ * What a rule checks against, immutable: the thresholds in force, the validator's clock reading and
+ * the source's names for the fields, so a problem names the field the publisher sent.
  */
 public record RuleContext(ValidationThresholds thresholds, Instant now, SourceFieldNames fields) {
 

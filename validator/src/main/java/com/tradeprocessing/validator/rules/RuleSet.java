@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The validator's threshold rules and the version recorded with every result. Change {@link
- * #VERSION} whenever a rule is added, removed or changes meaning, so that a compliance record
- * says which rules judged the trade.
+ * #VERSION} whenever a rule is added, removed or changes meaning, so that a compliance record says
+ * which rules judged the trade.
  */
 public final class RuleSet {
 

@@ -24,7 +24,12 @@ public final class StaleTradeRule implements TradeRule {
         ValidationProblem.of(
             ReasonCode.STALE_TRADE,
             field,
-            field + ": " + executedAt + " is earlier than the validation time " + context.now()
-                + " minus the maximum trade age " + context.thresholds().maxTradeAge()));
+            field
+                + ": "
+                + executedAt
+                + " is earlier than the validation time "
+                + context.now()
+                + " minus the maximum trade age "
+                + context.thresholds().maxTradeAge()));
   }
 }

@@ -18,11 +18,11 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
 
 /**
  * Reads the thresholds from SSM Parameter Store: the {@code String} parameters directly under one
- * path (for example {@code /trade-processing/dev/thresholds/}), one GetParametersByPath listing
- * per call. A parameter that is absent takes its default from {@link
- * ValidationThresholds#DEFAULTS}; one that is present but unreadable is an {@link
- * InvalidThresholdException} naming it. Other parameters under the path (such as the recorder's
- * {@code price-band-percent}) are ignored. Caching is the job of {@link CachingThresholdsSource}.
+ * path (for example {@code /trade-processing/dev/thresholds/}), one GetParametersByPath listing per
+ * call. A parameter that is absent takes its default from {@link ValidationThresholds#DEFAULTS};
+ * one that is present but unreadable is an {@link InvalidThresholdException} naming it. Other
+ * parameters under the path (such as the recorder's {@code price-band-percent}) are ignored.
+ * Caching is the job of {@link CachingThresholdsSource}.
  */
 public final class SsmThresholdsSource implements ThresholdsSource {
 
@@ -33,6 +33,7 @@ public final class SsmThresholdsSource implements ThresholdsSource {
   public static final String KNOWN_VENUES = "known-venues";
 
   private final SsmClient ssm;
+
   /** The path with exactly one trailing slash: parameter names are this plus a leaf name. */
   private final String path;
 
@@ -40,7 +41,8 @@ public final class SsmThresholdsSource implements ThresholdsSource {
     this.ssm = Objects.requireNonNull(ssm, "ssm");
     Objects.requireNonNull(path, "path");
     if (!path.startsWith("/") || path.replace("/", "").isBlank()) {
-      throw new IllegalArgumentException("thresholds path must be an SSM hierarchy like /a/b/: " + path);
+      throw new IllegalArgumentException(
+          "thresholds path must be an SSM hierarchy like /a/b/: " + path);
     }
     this.path = path.replaceAll("/+$", "") + "/";
   }
@@ -54,16 +56,19 @@ public final class SsmThresholdsSource implements ThresholdsSource {
   public ValidationThresholds current() {
     Map<String, String> values = readParameters();
     ValidationThresholds thresholds = ValidationThresholds.DEFAULTS;
-    thresholds = apply(thresholds, values, MAX_QUANTITY,
-        (t, v) -> t.withMaxQuantity(new BigDecimal(v)));
-    thresholds = apply(thresholds, values, MAX_NOTIONAL,
-        (t, v) -> t.withMaxNotional(new BigDecimal(v)));
-    thresholds = apply(thresholds, values, CLOCK_SKEW_TOLERANCE,
-        (t, v) -> t.withClockSkewTolerance(Duration.parse(v)));
-    thresholds = apply(thresholds, values, MAX_TRADE_AGE,
-        (t, v) -> t.withMaxTradeAge(Duration.parse(v)));
-    thresholds = apply(thresholds, values, KNOWN_VENUES,
-        (t, v) -> t.withKnownVenues(venues(v)));
+    thresholds =
+        apply(thresholds, values, MAX_QUANTITY, (t, v) -> t.withMaxQuantity(new BigDecimal(v)));
+    thresholds =
+        apply(thresholds, values, MAX_NOTIONAL, (t, v) -> t.withMaxNotional(new BigDecimal(v)));
+    thresholds =
+        apply(
+            thresholds,
+            values,
+            CLOCK_SKEW_TOLERANCE,
+            (t, v) -> t.withClockSkewTolerance(Duration.parse(v)));
+    thresholds =
+        apply(thresholds, values, MAX_TRADE_AGE, (t, v) -> t.withMaxTradeAge(Duration.parse(v)));
+    thresholds = apply(thresholds, values, KNOWN_VENUES, (t, v) -> t.withKnownVenues(venues(v)));
     return thresholds;
   }
 
@@ -104,7 +109,12 @@ public final class SsmThresholdsSource implements ThresholdsSource {
       return setter.apply(thresholds, value.strip());
     } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
       throw new InvalidThresholdException(
-          "SSM parameter " + path + name + " has the unusable value '" + value + "': "
+          "SSM parameter "
+              + path
+              + name
+              + " has the unusable value '"
+              + value
+              + "': "
               + e.getMessage(),
           e);
     }

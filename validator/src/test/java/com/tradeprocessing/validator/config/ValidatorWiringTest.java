@@ -35,7 +35,8 @@ class ValidatorWiringTest {
     // THEN
     SsmServiceClientConfiguration ssm = wiring.ssm().serviceClientConfiguration();
     assertThat(ssm.region()).isEqualTo(Region.EU_WEST_1);
-    assertThat(ssm.credentialsProvider()).isInstanceOf(EnvironmentVariableCredentialsProvider.class);
+    assertThat(ssm.credentialsProvider())
+        .isInstanceOf(EnvironmentVariableCredentialsProvider.class);
     assertThat(ssm.overrideConfiguration().apiCallAttemptTimeout())
         .contains(SdkClients.API_CALL_ATTEMPT_TIMEOUT);
     assertThat(ssm.overrideConfiguration().apiCallTimeout()).contains(SdkClients.API_CALL_TIMEOUT);
@@ -51,7 +52,8 @@ class ValidatorWiringTest {
 
     // WHEN
     ValidatorWiring wiring =
-        ValidatorWiring.of(new FunctionEnvironment(LAMBDA_ENVIRONMENT), clients, TestValidators.CLOCK);
+        ValidatorWiring.of(
+            new FunctionEnvironment(LAMBDA_ENVIRONMENT), clients, TestValidators.CLOCK);
     int requestsWhenBuilt = http.requests().size();
     ValidationResult result =
         wiring.validator().validate(EventFixtures.tradeEvent(EventFixtures.OMS_VALID));

@@ -36,29 +36,69 @@ final class Candidates {
 
   static TradeCandidate withQuantity(String quantity) {
     TradeCandidate c = valid();
-    return new TradeCandidate(c.sourceSystem(), c.sourceTradeId(), c.isin(), c.symbol(), c.side(),
-        quantity == null ? null : Quantity.of(quantity), c.price(), c.venue(), c.executedAt(),
-        c.account(), c.trader(), c.settlementDate());
+    return new TradeCandidate(
+        c.sourceSystem(),
+        c.sourceTradeId(),
+        c.isin(),
+        c.symbol(),
+        c.side(),
+        quantity == null ? null : Quantity.of(quantity),
+        c.price(),
+        c.venue(),
+        c.executedAt(),
+        c.account(),
+        c.trader(),
+        c.settlementDate());
   }
 
   static TradeCandidate withQuantityAndPrice(String quantity, Price price) {
     TradeCandidate c = withQuantity(quantity);
-    return new TradeCandidate(c.sourceSystem(), c.sourceTradeId(), c.isin(), c.symbol(), c.side(),
-        c.quantity(), price, c.venue(), c.executedAt(), c.account(), c.trader(),
+    return new TradeCandidate(
+        c.sourceSystem(),
+        c.sourceTradeId(),
+        c.isin(),
+        c.symbol(),
+        c.side(),
+        c.quantity(),
+        price,
+        c.venue(),
+        c.executedAt(),
+        c.account(),
+        c.trader(),
         c.settlementDate());
   }
 
   static TradeCandidate withVenue(String venue) {
     TradeCandidate c = valid();
-    return new TradeCandidate(c.sourceSystem(), c.sourceTradeId(), c.isin(), c.symbol(), c.side(),
-        c.quantity(), c.price(), venue == null ? null : Mic.parse(venue), c.executedAt(),
-        c.account(), c.trader(), c.settlementDate());
+    return new TradeCandidate(
+        c.sourceSystem(),
+        c.sourceTradeId(),
+        c.isin(),
+        c.symbol(),
+        c.side(),
+        c.quantity(),
+        c.price(),
+        venue == null ? null : Mic.parse(venue),
+        c.executedAt(),
+        c.account(),
+        c.trader(),
+        c.settlementDate());
   }
 
   static TradeCandidate withExecutedAt(Instant executedAt) {
     TradeCandidate c = valid();
-    return new TradeCandidate(c.sourceSystem(), c.sourceTradeId(), c.isin(), c.symbol(), c.side(),
-        c.quantity(), c.price(), c.venue(), executedAt, c.account(), c.trader(),
+    return new TradeCandidate(
+        c.sourceSystem(),
+        c.sourceTradeId(),
+        c.isin(),
+        c.symbol(),
+        c.side(),
+        c.quantity(),
+        c.price(),
+        c.venue(),
+        executedAt,
+        c.account(),
+        c.trader(),
         c.settlementDate());
   }
 

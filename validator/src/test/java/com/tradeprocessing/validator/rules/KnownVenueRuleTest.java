@@ -37,17 +37,20 @@ class KnownVenueRuleTest {
     Optional<ValidationProblem> problem = rule.check(candidate, Candidates.context());
 
     // THEN
-    assertThat(problem).hasValueSatisfying(p -> {
-      assertThat(p.code()).isEqualTo(ReasonCode.INVALID_VENUE);
-      assertThat(p.field()).isEqualTo("venue");
-      assertThat(p.message()).contains(venue).contains("XAMS,XETR,XLON,XNAS,XNYS");
-    });
+    assertThat(problem)
+        .hasValueSatisfying(
+            p -> {
+              assertThat(p.code()).isEqualTo(ReasonCode.INVALID_VENUE);
+              assertThat(p.field()).isEqualTo("venue");
+              assertThat(p.message()).contains(venue).contains("XAMS,XETR,XLON,XNAS,XNYS");
+            });
   }
 
   @Test
   void check_venueRemovedFromConfiguration_shouldReportIt() {
     // GIVEN
-    var thresholds = ValidationThresholds.DEFAULTS.withKnownVenues(ValidationThresholds.venues("XLON"));
+    var thresholds =
+        ValidationThresholds.DEFAULTS.withKnownVenues(ValidationThresholds.venues("XLON"));
     var candidate = Candidates.withVenue("XNAS");
 
     // WHEN

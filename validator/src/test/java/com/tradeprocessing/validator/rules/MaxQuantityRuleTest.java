@@ -38,11 +38,13 @@ class MaxQuantityRuleTest {
     Optional<ValidationProblem> problem = rule.check(candidate, Candidates.context());
 
     // THEN
-    assertThat(problem).hasValueSatisfying(p -> {
-      assertThat(p.code()).isEqualTo(ReasonCode.INVALID_QUANTITY);
-      assertThat(p.field()).isEqualTo("quantity");
-      assertThat(p.message()).contains(quantity).contains("1000000");
-    });
+    assertThat(problem)
+        .hasValueSatisfying(
+            p -> {
+              assertThat(p.code()).isEqualTo(ReasonCode.INVALID_QUANTITY);
+              assertThat(p.field()).isEqualTo("quantity");
+              assertThat(p.message()).contains(quantity).contains("1000000");
+            });
   }
 
   @Test
@@ -61,8 +63,11 @@ class MaxQuantityRuleTest {
   @Test
   void check_fixSource_shouldNameTheFixField() {
     // GIVEN
-    var context = new RuleContext(
-        ValidationThresholds.DEFAULTS, Candidates.NOW, SourceFieldNames.of(SourceSystem.FIX_GATEWAY));
+    var context =
+        new RuleContext(
+            ValidationThresholds.DEFAULTS,
+            Candidates.NOW,
+            SourceFieldNames.of(SourceSystem.FIX_GATEWAY));
 
     // WHEN
     Optional<ValidationProblem> problem = rule.check(Candidates.withQuantity("2000000"), context);

@@ -26,7 +26,8 @@ class NotionalLimitRuleTest {
   })
   void check_notionalUpToTheLimit_shouldPass(String quantity, String price, String currency) {
     // GIVEN
-    var candidate = Candidates.withQuantityAndPrice(quantity, Price.of(price, Currency.parse(currency)));
+    var candidate =
+        Candidates.withQuantityAndPrice(quantity, Price.of(price, Currency.parse(currency)));
 
     // WHEN
     Optional<ValidationProblem> problem = rule.check(candidate, Candidates.context());
@@ -45,17 +46,20 @@ class NotionalLimitRuleTest {
   void check_notionalOneMinorUnitOrMoreAboveTheLimit_shouldReportIt(
       String quantity, String price, String currency, String notional) {
     // GIVEN
-    var candidate = Candidates.withQuantityAndPrice(quantity, Price.of(price, Currency.parse(currency)));
+    var candidate =
+        Candidates.withQuantityAndPrice(quantity, Price.of(price, Currency.parse(currency)));
 
     // WHEN
     Optional<ValidationProblem> problem = rule.check(candidate, Candidates.context());
 
     // THEN
-    assertThat(problem).hasValueSatisfying(p -> {
-      assertThat(p.code()).isEqualTo(ReasonCode.NOTIONAL_LIMIT_EXCEEDED);
-      assertThat(p.field()).isEqualTo("quantity,price");
-      assertThat(p.message()).contains(notional).contains(currency + " 50000000");
-    });
+    assertThat(problem)
+        .hasValueSatisfying(
+            p -> {
+              assertThat(p.code()).isEqualTo(ReasonCode.NOTIONAL_LIMIT_EXCEEDED);
+              assertThat(p.field()).isEqualTo("quantity,price");
+              assertThat(p.message()).contains(notional).contains(currency + " 50000000");
+            });
   }
 
   @Test

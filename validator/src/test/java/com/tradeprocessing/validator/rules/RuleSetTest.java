@@ -29,11 +29,21 @@ class RuleSetTest {
   @Test
   void check_candidateBreakingEveryRule_shouldReportEveryProblem() {
     // GIVEN
-    TradeCandidate c =
-        Candidates.withQuantityAndPrice("2000000", Price.of("100", Currency.EUR));
-    TradeCandidate candidate = new TradeCandidate(c.sourceSystem(), c.sourceTradeId(), c.isin(),
-        c.symbol(), c.side(), c.quantity(), c.price(), Mic.parse("XPAR"),
-        Candidates.NOW.plus(Duration.ofHours(1)), c.account(), c.trader(), c.settlementDate());
+    TradeCandidate c = Candidates.withQuantityAndPrice("2000000", Price.of("100", Currency.EUR));
+    TradeCandidate candidate =
+        new TradeCandidate(
+            c.sourceSystem(),
+            c.sourceTradeId(),
+            c.isin(),
+            c.symbol(),
+            c.side(),
+            c.quantity(),
+            c.price(),
+            Mic.parse("XPAR"),
+            Candidates.NOW.plus(Duration.ofHours(1)),
+            c.account(),
+            c.trader(),
+            c.settlementDate());
 
     // WHEN
     List<ValidationProblem> problems = RuleSet.check(candidate, Candidates.context());

@@ -40,11 +40,13 @@ class TradeTimeRulesTest {
     Optional<ValidationProblem> problem = future.check(candidate, Candidates.context());
 
     // THEN
-    assertThat(problem).hasValueSatisfying(p -> {
-      assertThat(p.code()).isEqualTo(ReasonCode.FUTURE_TRADE_TIME);
-      assertThat(p.field()).isEqualTo("executedAt");
-      assertThat(p.message()).contains("PT30S");
-    });
+    assertThat(problem)
+        .hasValueSatisfying(
+            p -> {
+              assertThat(p.code()).isEqualTo(ReasonCode.FUTURE_TRADE_TIME);
+              assertThat(p.field()).isEqualTo("executedAt");
+              assertThat(p.message()).contains("PT30S");
+            });
   }
 
   @Test
@@ -81,11 +83,13 @@ class TradeTimeRulesTest {
     Optional<ValidationProblem> problem = stale.check(candidate, Candidates.context());
 
     // THEN
-    assertThat(problem).hasValueSatisfying(p -> {
-      assertThat(p.code()).isEqualTo(ReasonCode.STALE_TRADE);
-      assertThat(p.field()).isEqualTo("executedAt");
-      assertThat(p.message()).contains("PT72H");
-    });
+    assertThat(problem)
+        .hasValueSatisfying(
+            p -> {
+              assertThat(p.code()).isEqualTo(ReasonCode.STALE_TRADE);
+              assertThat(p.field()).isEqualTo("executedAt");
+              assertThat(p.message()).contains("PT72H");
+            });
   }
 
   @Test

@@ -61,7 +61,8 @@ class CachingThresholdsSourceTest {
   @Test
   void current_beforeTheTimeToLiveHasPassed_shouldNotReadAgain() {
     // GIVEN
-    ScriptedSource store = new ScriptedSource().then(() -> maxQuantity("1")).then(() -> maxQuantity("2"));
+    ScriptedSource store =
+        new ScriptedSource().then(() -> maxQuantity("1")).then(() -> maxQuantity("2"));
     CachingThresholdsSource cache = new CachingThresholdsSource(store, clock);
     cache.current();
 
@@ -77,7 +78,8 @@ class CachingThresholdsSourceTest {
   @Test
   void current_onceTheTimeToLiveHasPassed_shouldServeTheNewValues() {
     // GIVEN
-    ScriptedSource store = new ScriptedSource().then(() -> maxQuantity("1")).then(() -> maxQuantity("2"));
+    ScriptedSource store =
+        new ScriptedSource().then(() -> maxQuantity("1")).then(() -> maxQuantity("2"));
     CachingThresholdsSource cache = new CachingThresholdsSource(store, clock);
     cache.current();
 
@@ -94,7 +96,9 @@ class CachingThresholdsSourceTest {
   void current_parameterStoreUnavailableWithinTheStalenessBound_shouldKeepTheThresholdsReadLast() {
     // GIVEN
     ScriptedSource store =
-        new ScriptedSource().then(() -> maxQuantity("1")).then(CachingThresholdsSourceTest::unavailable);
+        new ScriptedSource()
+            .then(() -> maxQuantity("1"))
+            .then(CachingThresholdsSourceTest::unavailable);
     CachingThresholdsSource cache = new CachingThresholdsSource(store, clock);
     cache.current();
 
@@ -111,7 +115,9 @@ class CachingThresholdsSourceTest {
   void current_parameterStoreUnavailablePastTheStalenessBound_shouldThrowTheRetryableError() {
     // GIVEN
     ScriptedSource store =
-        new ScriptedSource().then(() -> maxQuantity("1")).then(CachingThresholdsSourceTest::unavailable);
+        new ScriptedSource()
+            .then(() -> maxQuantity("1"))
+            .then(CachingThresholdsSourceTest::unavailable);
     CachingThresholdsSource cache = new CachingThresholdsSource(store, clock);
     cache.current();
 
@@ -126,7 +132,10 @@ class CachingThresholdsSourceTest {
     ScriptedSource store =
         new ScriptedSource()
             .then(() -> maxQuantity("1"))
-            .then(() -> { throw new InvalidThresholdException("bad", null); })
+            .then(
+                () -> {
+                  throw new InvalidThresholdException("bad", null);
+                })
             .then(() -> maxQuantity("5"));
     CachingThresholdsSource cache = new CachingThresholdsSource(store, clock);
     cache.current();

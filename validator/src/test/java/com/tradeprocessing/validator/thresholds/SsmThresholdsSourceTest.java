@@ -26,11 +26,13 @@ class SsmThresholdsSourceTest {
 
     // THEN
     assertThat(thresholds).isEqualTo(ValidationThresholds.DEFAULTS);
-    assertThat(ssm.requests()).singleElement()
-        .satisfies(request -> {
-          assertThat(request.path()).isEqualTo("/trade-processing/dev/thresholds");
-          assertThat(request.recursive()).isFalse();
-        });
+    assertThat(ssm.requests())
+        .singleElement()
+        .satisfies(
+            request -> {
+              assertThat(request.path()).isEqualTo("/trade-processing/dev/thresholds");
+              assertThat(request.recursive()).isFalse();
+            });
   }
 
   @Test
@@ -95,8 +97,7 @@ class SsmThresholdsSourceTest {
   void current_pathWithoutTrailingSlash_shouldReadTheSameParameters() {
     // GIVEN
     FakeSsmClient ssm = new FakeSsmClient(10).put(PATH + "max-trade-age", "P1D");
-    SsmThresholdsSource source =
-        new SsmThresholdsSource(ssm, "/trade-processing/dev/thresholds");
+    SsmThresholdsSource source = new SsmThresholdsSource(ssm, "/trade-processing/dev/thresholds");
 
     // WHEN
     ValidationThresholds thresholds = source.current();
@@ -123,8 +124,7 @@ class SsmThresholdsSourceTest {
         "known-venues         | xnas",
         "known-venues         | XNAS;XNYS",
       })
-  void current_unparsableParameter_shouldFailNamingTheParameterAndValue(
-      String name, String value) {
+  void current_unparsableParameter_shouldFailNamingTheParameterAndValue(String name, String value) {
     // GIVEN
     FakeSsmClient ssm = new FakeSsmClient(10).put(PATH + name, value);
     SsmThresholdsSource source = new SsmThresholdsSource(ssm, PATH);
