@@ -25,13 +25,31 @@ endef
 
 .PHONY: help
 help: ## List the targets
+	@echo "Which target when: 'make check' while editing (a minute or two: compile, format, unit tests,"
+	@echo "cfn-lint; no images, no emulator); 'make format' to apply the Java format; 'make test' before"
+	@echo "a commit lands (everything CI runs); 'make run-local' to see the pipeline work on your input."
+	@echo
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
 # test-images packages the function modules without their tests only to build the image tarballs
 # that test-deploy opens; every Java test then runs in the one `mvn verify` below.
 .PHONY: test
-test: venv lint-templates scan-templates lint-iam test-scan-tools test-emulator lint-scripts test-deploy ## Run every test: cfn-lint, checkov, parliament, the emulator launcher's and tools' tests, shellcheck, the image and deploy tests, unit and integration tests (mvn verify)
+test: venv lint-templates check-class-names scan-templates lint-iam test-scan-tools test-emulator lint-scripts test-deploy ## Run every test: cfn-lint, unique type names, checkov, parliament, the emulator launcher's and tools' tests, shellcheck, the image and deploy tests, Java format, unit and integration tests (mvn verify)
 	@$(call with_jdk,$(MVN) $(MVN_FLAGS) verify)
+
+# The edit-test loop: `mvn test` runs the unit tests (*Test) only; the integration tests (*IT)
+# and the images wait for make test.
+.PHONY: check
+check: venv lint-templates check-class-names ## Fast loop while editing: compile, Java format check, unit tests, cfn-lint (no images, no emulator)
+	@$(call with_jdk,$(MVN) $(MVN_FLAGS) -q test spotless:check && echo "check: compiled; formatted; unit tests passed")
+
+.PHONY: format
+format: ## Apply google-java-format to every Java file (Spotless)
+	@$(call with_jdk,$(MVN) $(MVN_FLAGS) -q -P benchmarks spotless:apply)
+
+.PHONY: check-class-names
+check-class-names: ## Fail when two types of the main code share a simple name
+	@scripts/check-class-names
 
 .PHONY: test-emulator
 test-emulator: venv ## Run the embedded emulator launcher's own tests (pytest)
