@@ -132,7 +132,10 @@ def test_image_files_when_built_should_put_classes_in_var_task_and_jars_in_var_t
     assert f"var/task/{handler_class}" in image.files
     assert all(f"var/task/{name}" in image.files for name in classes)
     assert sorted(n[len("var/task/lib/"):] for n in image.files if n.startswith("var/task/lib/") and n.endswith(".jar")) == jars
-    assert any(name.startswith("shared-model-") for name in jars)
+    # the project's own modules travel as jars: every function is wired by function-support, and
+    # the deploy-time resource carries no trade model
+    assert any(name.startswith("function-support-") for name in jars)
+    assert any(name.startswith("shared-model-") for name in jars) == (image.module != "global-table-resource")
     stray_jars = [n for n in image.files if n.endswith(".jar") and not n.startswith("var/task/lib/")]
     assert stray_jars == []
 
