@@ -65,7 +65,10 @@ def expected_sha256(pinned: str, given: str | None) -> str:
     """The checksum to hold the download to: the pinned one, which a given one must equal."""
     pinned = pinned.lower()
     given = given.strip().lower() if given else ""
-    for name, value in (("SHA256 in lambda-insights.lock", pinned), ("LAMBDA_INSIGHTS_SHA256", given)):
+    for name, value in (
+        ("SHA256 in lambda-insights.lock", pinned),
+        ("LAMBDA_INSIGHTS_SHA256", given),
+    ):
         if value and not SHA256_PATTERN.match(value):
             raise InsightsError(f"{name} is not 64 hexadecimal digits: {value!r}")
     if pinned and given and pinned != given:
@@ -84,9 +87,10 @@ def expected_sha256(pinned: str, given: str | None) -> str:
 
 def download(url: str, target: Path) -> None:
     try:
-        with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT_SECONDS) as response, open(
-            target, "wb"
-        ) as out:
+        with (
+            urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT_SECONDS) as response,
+            open(target, "wb") as out,
+        ):
             shutil.copyfileobj(response, out)
     except (urllib.error.URLError, OSError, ValueError) as e:
         reason = getattr(e, "reason", e)
@@ -198,7 +202,9 @@ def main(argv: list[str] | None = None) -> int:
     except InsightsError as e:
         print(f"lambda-insights: error: {e}", file=sys.stderr)
         return e.exit_code
-    print(f"lambda-insights: {version} extracted to {args.out}: {', '.join(files)}", file=sys.stderr)
+    print(
+        f"lambda-insights: {version} extracted to {args.out}: {', '.join(files)}", file=sys.stderr
+    )
     return 0
 
 

@@ -57,7 +57,9 @@ def rules_of(configuration: Any) -> list[Any]:
     if configuration is None:
         return []
     if not isinstance(configuration, dict) or not isinstance(configuration.get("rules", []), list):
-        raise ReplicationError(f"not a replication configuration: {json.dumps(configuration)[:200]}")
+        raise ReplicationError(
+            f"not a replication configuration: {json.dumps(configuration)[:200]}"
+        )
     return list(configuration.get("rules", []))
 
 
@@ -97,7 +99,9 @@ def main(argv: list[str] | None = None) -> int:
         try:
             configuration = json.loads(text) if text.strip() else None
         except json.JSONDecodeError as e:
-            raise ReplicationError(f"the registry's replication configuration is not JSON ({e}): {text[:200]}") from e
+            raise ReplicationError(
+                f"the registry's replication configuration is not JSON ({e}): {text[:200]}"
+            ) from e
         wanted = environment_rule(args.registry_id, args.destination_region, args.repository)
         change = with_rule if args.action == "add" else without_rule
         result = change(configuration, wanted)

@@ -80,7 +80,9 @@ def _complete_change_set_outputs() -> None:
 
     moto_execute = CloudFormationBackend.execute_change_set
 
-    def execute_change_set(self: CloudFormationBackend, change_set_name: str, stack_name: str | None = None) -> None:
+    def execute_change_set(
+        self: CloudFormationBackend, change_set_name: str, stack_name: str | None = None
+    ) -> None:
         moto_execute(self, change_set_name, stack_name)
         change_set = self.describe_change_set(change_set_name)
         stack = self.stacks[change_set.stack_id]
@@ -130,7 +132,7 @@ def _nested_stack_outputs() -> None:
 
     def get_cfn_attribute(self: Stack, attribute_name: str) -> Any:
         if attribute_name.startswith("Outputs."):
-            wanted = attribute_name[len("Outputs."):]
+            wanted = attribute_name[len("Outputs.") :]
             for output in self.outputs or []:
                 if output["OutputKey"] == wanted:
                     return output["OutputValue"]
@@ -157,13 +159,18 @@ def _cidr_and_availability_zones() -> None:
     def clean_json(resource_json: Any, resources_map: Any) -> Any:
         if isinstance(resource_json, dict) and len(resource_json) == 1:
             if "Fn::Cidr" in resource_json:
-                block, count, bits = (clean_json(v, resources_map) for v in resource_json["Fn::Cidr"])
+                block, count, bits = (
+                    clean_json(v, resources_map) for v in resource_json["Fn::Cidr"]
+                )
                 network = ipaddress.ip_network(block, strict=False)
                 prefix = network.max_prefixlen - int(bits)
                 subnets = network.subnets(new_prefix=prefix)
                 return [str(next(subnets)) for _ in range(int(count))]
             if "Fn::GetAZs" in resource_json:
-                region = clean_json(resource_json["Fn::GetAZs"], resources_map) or resources_map._region_name
+                region = (
+                    clean_json(resource_json["Fn::GetAZs"], resources_map)
+                    or resources_map._region_name
+                )
                 return [f"{region}{zone}" for zone in ("a", "b", "c")]
         return moto_clean_json(resource_json, resources_map)
 
@@ -181,13 +188,21 @@ def _archive_patterns_as_objects() -> None:
     moto_create = Archive.create_from_cloudformation_json.__func__
 
     @classmethod  # type: ignore[misc]
-    def create_from_cloudformation_json(cls: Any, resource_name: str, cloudformation_json: Any,
-                                        account_id: str, region_name: str, **kwargs: Any) -> Any:
+    def create_from_cloudformation_json(
+        cls: Any,
+        resource_name: str,
+        cloudformation_json: Any,
+        account_id: str,
+        region_name: str,
+        **kwargs: Any,
+    ) -> Any:
         pattern = cloudformation_json["Properties"].get("EventPattern")
         if isinstance(pattern, dict):
             cloudformation_json = copy.deepcopy(cloudformation_json)
             cloudformation_json["Properties"]["EventPattern"] = json.dumps(pattern)
-        return moto_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+        return moto_create(
+            cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
+        )
 
     Archive.create_from_cloudformation_json = create_from_cloudformation_json
 
@@ -221,8 +236,17 @@ def _stack_set_instances_as_stacks() -> None:
     from moto.cloudformation.exceptions import ValidationError
     from moto.moto_api._internal import mock_random
 
-    def instance_init(self: Any, account_id: str, region_name: str, stackset_id: str, stack_name: str,
-                      name: str, template: str, parameters: Any, permission_model: str) -> None:
+    def instance_init(
+        self: Any,
+        account_id: str,
+        region_name: str,
+        stackset_id: str,
+        stack_name: str,
+        name: str,
+        template: str,
+        parameters: Any,
+        permission_model: str,
+    ) -> None:
         self.account_id = account_id
         self.region_name = region_name
         self.stackset_id = stackset_id
@@ -232,23 +256,39 @@ def _stack_set_instances_as_stacks() -> None:
         self.parameters = parameters or []
         self.permission_model = permission_model
         self.status_reason = None
-        params = parameters if isinstance(parameters, dict) else {
-            p["ParameterKey"]: p["ParameterValue"] for p in (parameters or []) if "ParameterValue" in p}
+        params = (
+            parameters
+            if isinstance(parameters, dict)
+            else {
+                p["ParameterKey"]: p["ParameterValue"]
+                for p in (parameters or [])
+                if "ParameterValue" in p
+            }
+        )
         backend = models.cloudformation_backends[account_id][region_name]
         stack_name = f"StackSet-{name}-{mock_random.uuid4()}"
         try:
             self.stack = backend.create_stack(name=stack_name, template=template, parameters=params)
-        except Exception as error:  # a resource moto could not create: the instance fails, not the call
-            LOG.warning("stack set %s: the stack in %s failed: %s", name, region_name, error, exc_info=True)
+        except (
+            Exception
+        ) as error:  # a resource moto could not create: the instance fails, not the call
+            LOG.warning(
+                "stack set %s: the stack in %s failed: %s", name, region_name, error, exc_info=True
+            )
             self.status_reason = f"{type(error).__name__}: {error}"
             self.stack = backend.get_stack(stack_name) if _has_stack(backend, stack_name) else None
             if self.stack is not None:
                 self.stack.status = "CREATE_FAILED"
 
     def instance_delete(self: Any) -> None:
-        if self.stack is not None and self.stack.stack_id in models.cloudformation_backends[
-                self.account_id][self.region_name].stacks:
-            models.cloudformation_backends[self.account_id][self.region_name].delete_stack(self.stack.stack_id)
+        if (
+            self.stack is not None
+            and self.stack.stack_id
+            in models.cloudformation_backends[self.account_id][self.region_name].stacks
+        ):
+            models.cloudformation_backends[self.account_id][self.region_name].delete_stack(
+                self.stack.stack_id
+            )
 
     def instance_status(self: Any) -> tuple[str, str | None]:
         # An instance is CURRENT once its stack and every stack nested in it are complete (moto
@@ -256,8 +296,11 @@ def _stack_set_instances_as_stacks() -> None:
         if self.stack is None:
             return "OUTDATED", self.status_reason or "The stack was not created."
         stacks = [self.stack, *_nested_stacks(self.stack)]
-        failed = [st for st in stacks if not st.status.endswith("_IN_PROGRESS")
-                  and st.status not in _OK_STACK_STATUSES]
+        failed = [
+            st
+            for st in stacks
+            if not st.status.endswith("_IN_PROGRESS") and st.status not in _OK_STACK_STATUSES
+        ]
         if failed:
             return "OUTDATED", self.status_reason or _failure_reason(failed[0])
         running = [st for st in stacks if st.status.endswith("_IN_PROGRESS")]
@@ -267,11 +310,14 @@ def _stack_set_instances_as_stacks() -> None:
 
     def instance_running(self: Any) -> bool:
         return self.stack is not None and any(
-            st.status.endswith("_IN_PROGRESS") for st in [self.stack, *_nested_stacks(self.stack)])
+            st.status.endswith("_IN_PROGRESS") for st in [self.stack, *_nested_stacks(self.stack)]
+        )
 
     def instance_to_dict(self: Any) -> dict[str, Any]:
         status, reason = instance_status(self)
-        detailed = "RUNNING" if instance_running(self) else {"CURRENT": "SUCCEEDED"}.get(status, "FAILED")
+        detailed = (
+            "RUNNING" if instance_running(self) else {"CURRENT": "SUCCEEDED"}.get(status, "FAILED")
+        )
         answer = {
             "StackId": self.stack.stack_id if self.stack is not None else None,
             "StackSetId": self.stackset_id,
@@ -297,8 +343,14 @@ def _stack_set_instances_as_stacks() -> None:
     # them did not complete, with the reason per region (ListStackSetOperationResults).
     moto_create_operation = models.StackSet._create_operation
 
-    def create_operation(self: Any, operation_id: str, action: str, status: str,
-                         accounts: list[str] | None = None, regions: list[str] | None = None) -> dict[str, Any]:
+    def create_operation(
+        self: Any,
+        operation_id: str,
+        action: str,
+        status: str,
+        accounts: list[str] | None = None,
+        regions: list[str] | None = None,
+    ) -> dict[str, Any]:
         operation = moto_create_operation(self, operation_id, action, status, accounts, regions)
         if not hasattr(self, "operation_targets"):
             self.operation_targets = {}
@@ -312,19 +364,36 @@ def _stack_set_instances_as_stacks() -> None:
         accounts, regions = getattr(self, "operation_targets", {}).get(operation_id, ([], []))
         results = []
         for instance in self.instances.stack_instances:
-            if (regions and instance.region_name not in regions) or (accounts and instance.account_id not in accounts):
+            if (regions and instance.region_name not in regions) or (
+                accounts and instance.account_id not in accounts
+            ):
                 continue
             state, reason = instance.instance_status()
-            results.append({"Account": instance.account_id, "Region": instance.region_name,
-                            "Status": "RUNNING" if instance.instance_running()
-                            else "SUCCEEDED" if state == "CURRENT" else "FAILED",
-                            "StatusReason": reason or ""})
+            results.append(
+                {
+                    "Account": instance.account_id,
+                    "Region": instance.region_name,
+                    "Status": "RUNNING"
+                    if instance.instance_running()
+                    else "SUCCEEDED"
+                    if state == "CURRENT"
+                    else "FAILED",
+                    "StatusReason": reason or "",
+                }
+            )
         operation["Results"] = results
-        if operation["Action"] != "DELETE" and operation["Status"] in ("SUCCEEDED", "RUNNING", "FAILED"):
+        if operation["Action"] != "DELETE" and operation["Status"] in (
+            "SUCCEEDED",
+            "RUNNING",
+            "FAILED",
+        ):
             if any(r["Status"] == "FAILED" for r in results):
                 operation["Status"] = "FAILED"
-                operation["StatusReason"] = "; ".join(f"{r['Region']}: {r['StatusReason']}"
-                                                      for r in results if r["Status"] == "FAILED")
+                operation["StatusReason"] = "; ".join(
+                    f"{r['Region']}: {r['StatusReason']}"
+                    for r in results
+                    if r["Status"] == "FAILED"
+                )
             elif any(r["Status"] == "RUNNING" for r in results):
                 operation["Status"] = "RUNNING"
             else:
@@ -339,11 +408,22 @@ def _stack_set_instances_as_stacks() -> None:
 
     def list_stack_set_operation_results(self: CloudFormationResponse) -> ActionResult:
         operation = self.cloudformation_backend.list_stack_set_operation_results(
-            self._get_param("StackSetName"), self._get_param("OperationId"))
-        return ActionResult({"Summaries": [
-            {"Account": r["Account"], "Region": r["Region"], "Status": r["Status"],
-             "StatusReason": r["StatusReason"], "AccountGateResult": {"Status": "SKIPPED"}}
-            for r in operation.get("Results", [])]})
+            self._get_param("StackSetName"), self._get_param("OperationId")
+        )
+        return ActionResult(
+            {
+                "Summaries": [
+                    {
+                        "Account": r["Account"],
+                        "Region": r["Region"],
+                        "Status": r["Status"],
+                        "StatusReason": r["StatusReason"],
+                        "AccountGateResult": {"Status": "SKIPPED"},
+                    }
+                    for r in operation.get("Results", [])
+                ]
+            }
+        )
 
     CloudFormationResponse.list_stack_set_operation_results = list_stack_set_operation_results
 
@@ -364,7 +444,9 @@ def _has_stack(backend: Any, name: str) -> bool:
 
 
 def _failure_reason(stack: Any) -> str:
-    failed = [e for e in stack.events if e.resource_status and e.resource_status.endswith("_FAILED")]
+    failed = [
+        e for e in stack.events if e.resource_status and e.resource_status.endswith("_FAILED")
+    ]
     if failed and failed[-1].resource_status_reason:
         return failed[-1].resource_status_reason
     return f"The stack is {stack.status}."
@@ -383,7 +465,10 @@ def _filter_listed_stack_instances() -> None:
         account = self._get_param("StackInstanceAccount")
         region = self._get_param("StackInstanceRegion")
         instances = [
-            i for i in self.cloudformation_backend.list_stack_instances(self._get_param("StackSetName"))
+            i
+            for i in self.cloudformation_backend.list_stack_instances(
+                self._get_param("StackSetName")
+            )
             if (not account or i["Account"] == account) and (not region or i["Region"] == region)
         ]
         return ActionResult({"Summaries": instances})
@@ -406,18 +491,32 @@ def _update_stack_set_updates_instances() -> None:
 
     moto_resolve = models.CloudFormationBackend._resolve_update_parameters
 
-    def resolve_update_parameters(self: Any, instance: Any, incoming_params: list[dict[str, Any]]) -> dict[str, str]:
-        known = [p for p in incoming_params
-                 if not p.get("UsePreviousValue") or p["ParameterKey"] in instance.parameters]
+    def resolve_update_parameters(
+        self: Any, instance: Any, incoming_params: list[dict[str, Any]]
+    ) -> dict[str, str]:
+        known = [
+            p
+            for p in incoming_params
+            if not p.get("UsePreviousValue") or p["ParameterKey"] in instance.parameters
+        ]
         return moto_resolve(self, instance, known)
 
     models.CloudFormationBackend._resolve_update_parameters = resolve_update_parameters
 
     moto_update = models.StackSet.update
 
-    def update(self: Any, template: str, description: str, parameters: dict[str, str], tags: dict[str, str],
-               admin_role: str, execution_role: str, accounts: list[str], regions: list[str],
-               operation_id: str) -> dict[str, Any]:
+    def update(
+        self: Any,
+        template: str,
+        description: str,
+        parameters: dict[str, str],
+        tags: dict[str, str],
+        admin_role: str,
+        execution_role: str,
+        accounts: list[str],
+        regions: list[str],
+        operation_id: str,
+    ) -> dict[str, Any]:
         if not (accounts and regions):
             self.template = template or self.template
             self.parameters = parameters or self.parameters
@@ -425,8 +524,18 @@ def _update_stack_set_updates_instances() -> None:
             self.instances.parameters = self.parameters
             for instance in list(self.instances.stack_instances):
                 _update_instance_stack(instance, self.template, self.parameters)
-        return moto_update(self, template, description, parameters, tags, admin_role, execution_role,
-                           accounts, regions, operation_id)
+        return moto_update(
+            self,
+            template,
+            description,
+            parameters,
+            tags,
+            admin_role,
+            execution_role,
+            accounts,
+            regions,
+            operation_id,
+        )
 
     models.StackSet.update = update
 
@@ -438,10 +547,17 @@ def _update_instance_stack(instance: Any, template: str, parameters: dict[str, s
         return  # AWS leaves such an instance OUTDATED until it is repaired
     backend = models.cloudformation_backends[instance.account_id][instance.region_name]
     try:
-        backend.update_stack(instance.stack.name, template, None,
-                             [{"ParameterKey": k, "ParameterValue": v} for k, v in parameters.items()], None)
+        backend.update_stack(
+            instance.stack.name,
+            template,
+            None,
+            [{"ParameterKey": k, "ParameterValue": v} for k, v in parameters.items()],
+            None,
+        )
     except Exception as error:
-        LOG.warning("stack set %s: the update in %s failed: %s", instance.name, instance.region_name, error)
+        LOG.warning(
+            "stack set %s: the update in %s failed: %s", instance.name, instance.region_name, error
+        )
         instance.status_reason = f"{type(error).__name__}: {error}"
         instance.stack.status = "UPDATE_FAILED"
 
@@ -471,9 +587,17 @@ def _custom_resource_answers_and_deletes() -> None:
     moto_create = custom_model.CustomModel.create_from_cloudformation_json.__func__
 
     @classmethod  # type: ignore[misc]
-    def create_from_cloudformation_json(cls: Any, resource_name: str, cloudformation_json: dict[str, Any],
-                                        account_id: str, region_name: str, **kwargs: Any) -> Any:
-        resource = moto_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+    def create_from_cloudformation_json(
+        cls: Any,
+        resource_name: str,
+        cloudformation_json: dict[str, Any],
+        account_id: str,
+        region_name: str,
+        **kwargs: Any,
+    ) -> Any:
+        resource = moto_create(
+            cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
+        )
         resource.account_id = account_id
         resource.stack_id = kwargs["StackId"]
         resource.resource_type = kwargs["ResourceType"]
@@ -504,14 +628,21 @@ def _custom_resource_answers_and_deletes() -> None:
             # once all its custom resources have answered. (moto's own readiness check tries to
             # create again the resources it skipped, and fails.)
             if stack.status == "CREATE_IN_PROGRESS" and all(
-                    r.is_created() for r in stack.custom_resources.values()):
+                r.is_created() for r in stack.custom_resources.values()
+            ):
                 stack.mark_creation_complete()
         else:
             reason = answer.get("Reason") or "the custom resource answered FAILED without a reason"
-            LOG.warning("custom resource %s of %s FAILED: %s", resource.logical_id, stack.name, reason)
+            LOG.warning(
+                "custom resource %s of %s FAILED: %s", resource.logical_id, stack.name, reason
+            )
             stack.status = "CREATE_FAILED"
-            stack._add_stack_event("CREATE_FAILED", resource_status_reason=(
-                f"The following resource(s) failed to create: [{resource.logical_id}]. {reason}"))
+            stack._add_stack_event(
+                "CREATE_FAILED",
+                resource_status_reason=(
+                    f"The following resource(s) failed to create: [{resource.logical_id}]. {reason}"
+                ),
+            )
             _fail_parent_stacks(stack, reason)
         return 200, {"status": 200}, ""
 
@@ -550,7 +681,8 @@ def _send_delete(resource: Any) -> None:
     if not getattr(resource, "_finished", False) or getattr(resource, "properties", None) is None:
         return  # never created (or created before these patches): nothing to delete
     function = get_lambda_backend(resource.account_id, resource.region_name).get_function(
-        resource.properties["ServiceToken"])
+        resource.properties["ServiceToken"]
+    )
     host = f"{settings.moto_server_host()}:{settings.moto_server_port()}"
     event = {
         "RequestType": "Delete",
@@ -568,16 +700,24 @@ def _send_delete(resource: Any) -> None:
     key = (resource.stack_id, resource.logical_id)
     _PENDING_DELETES[key] = resource
     try:
-        threading.Thread(target=function.invoke, args=(json.dumps(event), {}, {}), daemon=True,
-                         name=f"custom-resource-delete-{resource.logical_id}").start()
+        threading.Thread(
+            target=function.invoke,
+            args=(json.dumps(event), {}, {}),
+            daemon=True,
+            name=f"custom-resource-delete-{resource.logical_id}",
+        ).start()
         answered = resource.pending_delete.wait(_CUSTOM_RESOURCE_DELETE_TIMEOUT_SECONDS)
     finally:
         _PENDING_DELETES.pop(key, None)
     if not answered:
-        raise RuntimeError(f"custom resource {resource.logical_id}: no answer to Delete within "
-                           f"{_CUSTOM_RESOURCE_DELETE_TIMEOUT_SECONDS}s")
+        raise RuntimeError(
+            f"custom resource {resource.logical_id}: no answer to Delete within "
+            f"{_CUSTOM_RESOURCE_DELETE_TIMEOUT_SECONDS}s"
+        )
     if resource.answer.get("Status") != "SUCCESS":
-        raise RuntimeError(f"custom resource {resource.logical_id}: Delete FAILED: {resource.answer.get('Reason')}")
+        raise RuntimeError(
+            f"custom resource {resource.logical_id}: Delete FAILED: {resource.answer.get('Reason')}"
+        )
     LOG.info("custom resource %s deleted: %s", resource.logical_id, resource.answer.get("Reason"))
 
 
@@ -590,8 +730,12 @@ def _fail_parent_stacks(stack: Any, reason: str) -> None:
         for resource in parent.resource_map._parsed_resources.values():
             if resource is stack:
                 parent.status = "CREATE_FAILED"
-                parent._add_stack_event("CREATE_FAILED", resource_status_reason=(
-                    f"Embedded stack {stack.stack_id} was not successfully created: {reason}"))
+                parent._add_stack_event(
+                    "CREATE_FAILED",
+                    resource_status_reason=(
+                        f"Embedded stack {stack.stack_id} was not successfully created: {reason}"
+                    ),
+                )
                 _fail_parent_stacks(parent, reason)
 
 
@@ -603,10 +747,25 @@ def _fail_parent_stacks(stack: Any, reason: str) -> None:
 # CreateFunction takes under the same name
 # (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html).
 
-_FUNCTION_PROPERTIES = ("Description", "MemorySize", "Publish", "Timeout", "VpcConfig", "Environment",
-                        "ReservedConcurrentExecutions", "PackageType", "ImageConfig", "Architectures",
-                        "LoggingConfig", "TracingConfig", "DeadLetterConfig", "EphemeralStorage",
-                        "KmsKeyArn", "Layers", "Tags")
+_FUNCTION_PROPERTIES = (
+    "Description",
+    "MemorySize",
+    "Publish",
+    "Timeout",
+    "VpcConfig",
+    "Environment",
+    "ReservedConcurrentExecutions",
+    "PackageType",
+    "ImageConfig",
+    "Architectures",
+    "LoggingConfig",
+    "TracingConfig",
+    "DeadLetterConfig",
+    "EphemeralStorage",
+    "KmsKeyArn",
+    "Layers",
+    "Tags",
+)
 
 
 def _image_functions_from_templates() -> None:
@@ -616,12 +775,24 @@ def _image_functions_from_templates() -> None:
     moto_create = LambdaFunction.create_from_cloudformation_json.__func__
 
     @classmethod  # type: ignore[misc]
-    def create_from_cloudformation_json(cls: Any, resource_name: str, cloudformation_json: dict[str, Any],
-                                        account_id: str, region_name: str, **kwargs: Any) -> Any:
+    def create_from_cloudformation_json(
+        cls: Any,
+        resource_name: str,
+        cloudformation_json: dict[str, Any],
+        account_id: str,
+        region_name: str,
+        **kwargs: Any,
+    ) -> Any:
         properties = cloudformation_json["Properties"]
         if properties.get("PackageType") != "Image":
-            return moto_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
-        spec = {"FunctionName": resource_name, "Role": properties["Role"], "Code": properties["Code"]}
+            return moto_create(
+                cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
+            )
+        spec = {
+            "FunctionName": resource_name,
+            "Role": properties["Role"],
+            "Code": properties["Code"],
+        }
         spec.update({name: properties[name] for name in _FUNCTION_PROPERTIES if name in properties})
         return get_backend(account_id, region_name).create_function(spec)
 
@@ -653,9 +824,19 @@ def _dynamodb_replicas() -> None:
             table = self.dynamodb_backend.get_table(self.body["TableName"])
             for update in updates:
                 if "Create" in update:
-                    _add_replica(table, update["Create"]["RegionName"], dynamodb_backends, MockValidationException)
+                    _add_replica(
+                        table,
+                        update["Create"]["RegionName"],
+                        dynamodb_backends,
+                        MockValidationException,
+                    )
                 elif "Delete" in update:
-                    _remove_replica(table, update["Delete"]["RegionName"], dynamodb_backends, MockValidationException)
+                    _remove_replica(
+                        table,
+                        update["Delete"]["RegionName"],
+                        dynamodb_backends,
+                        MockValidationException,
+                    )
             body = dict(self.body)
             body.pop("ReplicaUpdates")
             self.body = body
@@ -669,8 +850,11 @@ def _dynamodb_replicas() -> None:
         result = moto_describe(self, base_key)
         group = getattr(self, "replication_group", None)
         if group and len(group) > 1:
-            result[base_key]["Replicas"] = [{"RegionName": region, "ReplicaStatus": "ACTIVE"}
-                                            for region in sorted(group) if region != self.region_name]
+            result[base_key]["Replicas"] = [
+                {"RegionName": region, "ReplicaStatus": "ACTIVE"}
+                for region in sorted(group)
+                if region != self.region_name
+            ]
             result[base_key]["GlobalTableVersion"] = "2019.11.21"
         return result
 
@@ -682,14 +866,23 @@ def _add_replica(table: Any, region: str, backends: Any, validation: Any) -> Non
         raise validation(f"The table is already in {region}")
     backend = backends[table.account_id][region]
     if table.name in backend.tables:
-        raise validation(f"Failed to create a replica: a table {table.name} already exists in {region}")
+        raise validation(
+            f"Failed to create a replica: a table {table.name} already exists in {region}"
+        )
     replica = backend.create_table(
-        table.name, schema=table.schema, throughput=table.throughput, attr=table.attr,
+        table.name,
+        schema=table.schema,
+        throughput=table.throughput,
+        attr=table.attr,
         global_indexes=[i.describe() for i in table.global_indexes],
         indexes=[i.describe() for i in table.indexes],
-        streams=table.stream_specification, billing_mode=table.billing_mode,
-        sse_specification=table.sse_specification, tags=[],
-        deletion_protection_enabled=False, warm_throughput=None)
+        streams=table.stream_specification,
+        billing_mode=table.billing_mode,
+        sse_specification=table.sse_specification,
+        tags=[],
+        deletion_protection_enabled=False,
+        warm_throughput=None,
+    )
     group = getattr(table, "replication_group", None) or {table.region_name}
     group.add(region)
     table.replication_group = group
@@ -699,7 +892,9 @@ def _add_replica(table: Any, region: str, backends: Any, validation: Any) -> Non
 def _remove_replica(table: Any, region: str, backends: Any, validation: Any) -> None:
     group = getattr(table, "replication_group", None) or {table.region_name}
     if region not in group or region == table.region_name:
-        raise validation(f"Update global table operation failed: no replica of {table.name} in {region}")
+        raise validation(
+            f"Update global table operation failed: no replica of {table.name} in {region}"
+        )
     group.discard(region)
     backends[table.account_id][region].tables.pop(table.name, None)
 
@@ -724,40 +919,68 @@ def _ecr_registry_replication() -> None:
     from moto.ecr.exceptions import InvalidParameterException
     from moto.ecr.models import ECRBackend, Image, ecr_backends
 
-    def put_replication_configuration(self: ECRBackend, replication_config: dict[str, Any]) -> dict[str, Any]:
+    def put_replication_configuration(
+        self: ECRBackend, replication_config: dict[str, Any]
+    ) -> dict[str, Any]:
         rules = replication_config.get("rules", [])
         if len(rules) > _REPLICATION_RULES_MAX:
             raise InvalidParameterException(
                 "Invalid parameter at 'replicationConfiguration' failed to satisfy constraint: "
-                f"'rules' must have at most {_REPLICATION_RULES_MAX} items")
+                f"'rules' must have at most {_REPLICATION_RULES_MAX} items"
+            )
         for rule in rules:
             for destination in rule.get("destinations", []):
-                if destination["region"] == self.region_name and destination["registryId"] == self.account_id:
+                if (
+                    destination["region"] == self.region_name
+                    and destination["registryId"] == self.account_id
+                ):
                     raise InvalidParameterException(
                         "Invalid parameter at 'replicationConfiguration' failed to satisfy constraint: "
-                        "'Replication destination cannot be the same as the source registry'")
+                        "'Replication destination cannot be the same as the source registry'"
+                    )
         self.replication_config = copy.deepcopy(replication_config)
         return {"replicationConfiguration": replication_config}
 
     ECRBackend.put_replication_configuration = put_replication_configuration
 
     def create_digest(self: Image) -> None:
-        self._image_digest = "sha256:" + hashlib.sha256(self.image_manifest.encode("utf-8")).hexdigest()
+        self._image_digest = (
+            "sha256:" + hashlib.sha256(self.image_manifest.encode("utf-8")).hexdigest()
+        )
 
     Image._create_digest = create_digest
 
     moto_put_image = ECRBackend.put_image
 
-    def put_image(self: ECRBackend, repository_name: str, image_manifest: str, image_tag: str,
-                  image_manifest_mediatype: str | None = None, digest: str | None = None) -> Image:
-        image = moto_put_image(self, repository_name, image_manifest, image_tag, image_manifest_mediatype, digest)
+    def put_image(
+        self: ECRBackend,
+        repository_name: str,
+        image_manifest: str,
+        image_tag: str,
+        image_manifest_mediatype: str | None = None,
+        digest: str | None = None,
+    ) -> Image:
+        image = moto_put_image(
+            self, repository_name, image_manifest, image_tag, image_manifest_mediatype, digest
+        )
         for region in _replication_destinations(self, repository_name):
             destination = ecr_backends[self.account_id][region]
             if repository_name not in destination.repositories:
-                destination.create_repository(repository_name, None, {}, {"scanOnPush": False}, "MUTABLE", [])
-            if not any(i.image_manifest == image_manifest for i in destination.repositories[repository_name].images):
-                moto_put_image(destination, repository_name, image_manifest, image_tag,
-                               image_manifest_mediatype, digest)
+                destination.create_repository(
+                    repository_name, None, {}, {"scanOnPush": False}, "MUTABLE", []
+                )
+            if not any(
+                i.image_manifest == image_manifest
+                for i in destination.repositories[repository_name].images
+            ):
+                moto_put_image(
+                    destination,
+                    repository_name,
+                    image_manifest,
+                    image_tag,
+                    image_manifest_mediatype,
+                    digest,
+                )
         return image
 
     ECRBackend.put_image = put_image
@@ -767,11 +990,17 @@ def _replication_destinations(backend: Any, repository_name: str) -> list[str]:
     regions: list[str] = []
     for rule in backend.replication_config.get("rules", []):
         filters = rule.get("repositoryFilters") or []
-        if filters and not any(f.get("filterType", "PREFIX_MATCH") == "PREFIX_MATCH"
-                               and repository_name.startswith(f["filter"]) for f in filters):
+        if filters and not any(
+            f.get("filterType", "PREFIX_MATCH") == "PREFIX_MATCH"
+            and repository_name.startswith(f["filter"])
+            for f in filters
+        ):
             continue
         for destination in rule.get("destinations", []):
-            if destination["registryId"] == backend.account_id and destination["region"] not in regions:
+            if (
+                destination["registryId"] == backend.account_id
+                and destination["region"] not in regions
+            ):
                 regions.append(destination["region"])
     return regions
 
@@ -808,24 +1037,52 @@ def _ecr_replication_configuration_resource() -> None:
             return self.account_id
 
         @classmethod
-        def create_from_cloudformation_json(cls, resource_name: str, cloudformation_json: dict[str, Any],
-                                            account_id: str, region_name: str, **kwargs: Any) -> Any:
+        def create_from_cloudformation_json(
+            cls,
+            resource_name: str,
+            cloudformation_json: dict[str, Any],
+            account_id: str,
+            region_name: str,
+            **kwargs: Any,
+        ) -> Any:
             rules = cloudformation_json["Properties"]["ReplicationConfiguration"]["Rules"]
-            ecr_backends[account_id][region_name].put_replication_configuration({"rules": [{
-                "destinations": [{"region": d["Region"], "registryId": d["RegistryId"]}
-                                 for d in rule["Destinations"]],
-                **({"repositoryFilters": [{"filter": f["Filter"], "filterType": f["FilterType"]}
-                                          for f in rule["RepositoryFilters"]]}
-                   if rule.get("RepositoryFilters") else {}),
-            } for rule in rules]})
+            ecr_backends[account_id][region_name].put_replication_configuration(
+                {
+                    "rules": [
+                        {
+                            "destinations": [
+                                {"region": d["Region"], "registryId": d["RegistryId"]}
+                                for d in rule["Destinations"]
+                            ],
+                            **(
+                                {
+                                    "repositoryFilters": [
+                                        {"filter": f["Filter"], "filterType": f["FilterType"]}
+                                        for f in rule["RepositoryFilters"]
+                                    ]
+                                }
+                                if rule.get("RepositoryFilters")
+                                else {}
+                            ),
+                        }
+                        for rule in rules
+                    ]
+                }
+            )
             return cls(account_id, region_name, resource_name)
 
         @classmethod
-        def update_from_cloudformation_json(cls, original_resource: Any, new_resource_name: str,
-                                            cloudformation_json: dict[str, Any], account_id: str,
-                                            region_name: str) -> Any:
-            return cls.create_from_cloudformation_json(new_resource_name, cloudformation_json,
-                                                       account_id, region_name)
+        def update_from_cloudformation_json(
+            cls,
+            original_resource: Any,
+            new_resource_name: str,
+            cloudformation_json: dict[str, Any],
+            account_id: str,
+            region_name: str,
+        ) -> Any:
+            return cls.create_from_cloudformation_json(
+                new_resource_name, cloudformation_json, account_id, region_name
+            )
 
         def delete(self, account_id: str, region_name: str) -> None:
             ecr_backends[account_id][region_name].put_replication_configuration({"rules": []})
@@ -846,17 +1103,28 @@ def _ecr_repositories_empty_on_delete() -> None:
     moto_create = Repository.create_from_cloudformation_json.__func__
 
     @classmethod  # type: ignore[misc]
-    def create_from_cloudformation_json(cls: Any, resource_name: str, cloudformation_json: Any,
-                                        account_id: str, region_name: str, **kwargs: Any) -> Any:
-        repository = moto_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
-        repository.empty_on_delete = str(cloudformation_json["Properties"].get("EmptyOnDelete", "false")).lower() == "true"
+    def create_from_cloudformation_json(
+        cls: Any,
+        resource_name: str,
+        cloudformation_json: Any,
+        account_id: str,
+        region_name: str,
+        **kwargs: Any,
+    ) -> Any:
+        repository = moto_create(
+            cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
+        )
+        repository.empty_on_delete = (
+            str(cloudformation_json["Properties"].get("EmptyOnDelete", "false")).lower() == "true"
+        )
         return repository
 
     Repository.create_from_cloudformation_json = create_from_cloudformation_json
 
     def delete(self: Any, account_id: str, region_name: str) -> None:
         ecr_backends[account_id][region_name].delete_repository(
-            self.name, force=getattr(self, "empty_on_delete", False))
+            self.name, force=getattr(self, "empty_on_delete", False)
+        )
 
     Repository.delete = delete
 
@@ -881,7 +1149,9 @@ def _lambda_account_settings() -> None:
     from moto.awslambda.models import lambda_backends
     from moto.core import DEFAULT_ACCOUNT_ID
 
-    def account_settings(request: Any, full_url: str, headers: Any) -> tuple[int, dict[str, str], str]:
+    def account_settings(
+        request: Any, full_url: str, headers: Any
+    ) -> tuple[int, dict[str, str], str]:
         scope = re.search(r"Credential=[^/]+/[^/]+/([^/]+)/", headers.get("Authorization", ""))
         region = scope.group(1) if scope else "us-east-1"
         backend = lambda_backends[DEFAULT_ACCOUNT_ID][region]
@@ -889,9 +1159,13 @@ def _lambda_account_settings() -> None:
         quota = int(os.environ.get("MOTO_LAMBDA_CONCURRENCY_QUOTA", _DEFAULT_CONCURRENCY_QUOTA))
         reserved = sum(int(f.reserved_concurrency) for f in functions if f.reserved_concurrency)
         body = {
-            "AccountLimit": {"TotalCodeSize": 80530636800, "CodeSizeUnzipped": 262144000,
-                             "CodeSizeZipped": 52428800, "ConcurrentExecutions": quota,
-                             "UnreservedConcurrentExecutions": quota - reserved},
+            "AccountLimit": {
+                "TotalCodeSize": 80530636800,
+                "CodeSizeUnzipped": 262144000,
+                "CodeSizeZipped": 52428800,
+                "ConcurrentExecutions": quota,
+                "UnreservedConcurrentExecutions": quota - reserved,
+            },
             "AccountUsage": {"TotalCodeSize": 0, "FunctionCount": len(functions)},
         }
         return 200, {"Content-Type": "application/json"}, json.dumps(body)
@@ -926,13 +1200,22 @@ def _s3_requests_as_over_tls() -> None:
 
     moto_is_action_permitted = IAMPolicyStatement.is_action_permitted
 
-    def is_action_permitted(self: IAMPolicyStatement, action: str, resource: str = "*",
-                            principal: str | None = None,
-                            incoming_condition_values: dict[str, str] | None = None) -> PermissionResult:
-        if (self._statement.get("Effect") == "Deny" and self._statement.get("Condition")
-                and not self._check_conditions(incoming_condition_values)):
+    def is_action_permitted(
+        self: IAMPolicyStatement,
+        action: str,
+        resource: str = "*",
+        principal: str | None = None,
+        incoming_condition_values: dict[str, str] | None = None,
+    ) -> PermissionResult:
+        if (
+            self._statement.get("Effect") == "Deny"
+            and self._statement.get("Condition")
+            and not self._check_conditions(incoming_condition_values)
+        ):
             return PermissionResult.NEUTRAL
-        return moto_is_action_permitted(self, action, resource, principal, incoming_condition_values)
+        return moto_is_action_permitted(
+            self, action, resource, principal, incoming_condition_values
+        )
 
     IAMPolicyStatement.is_action_permitted = is_action_permitted
 
@@ -940,6 +1223,7 @@ def _s3_requests_as_over_tls() -> None:
         if self.policy is None:
             return PermissionResult.NEUTRAL
         return IAMPolicy(self.policy.decode()).is_action_permitted(
-            action, resource, incoming_condition_values={"aws:SecureTransport": "true"})
+            action, resource, incoming_condition_values={"aws:SecureTransport": "true"}
+        )
 
     FakeBucket.get_permission = get_permission

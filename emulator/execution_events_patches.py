@@ -60,14 +60,19 @@ def _abort_stopped_executions() -> None:
     import datetime
 
     from moto.stepfunctions.parser.api import ExecutionStatus
-    from moto.stepfunctions.parser.backend.execution import BaseExecutionWorkerCommunication, Execution
+    from moto.stepfunctions.parser.backend.execution import (
+        BaseExecutionWorkerCommunication,
+        Execution,
+    )
 
     moto_stop = Execution.stop
     if getattr(moto_stop, "aborts", False):
         return
     moto_reflect = BaseExecutionWorkerCommunication._reflect_execution_status
 
-    def stop(self: Execution, stop_date: datetime.datetime, error: str | None, cause: str | None) -> None:
+    def stop(
+        self: Execution, stop_date: datetime.datetime, error: str | None, cause: str | None
+    ) -> None:
         self.stop_request = (stop_date, error, cause)
         moto_stop(self, stop_date, error, cause)
         self.exec_status = ExecutionStatus.ABORTED
@@ -130,9 +135,17 @@ def _emit(execution: Any) -> None:
         return
     detail = status_change_detail(execution)
     backend = events_backends[execution.account_id][execution.region_name]
-    answers = backend.put_events([{
-        "Source": SOURCE, "DetailType": DETAIL_TYPE, "Detail": json.dumps(detail),
-        "Resources": [execution.exec_arn], "EventBusName": "default"}])
+    answers = backend.put_events(
+        [
+            {
+                "Source": SOURCE,
+                "DetailType": DETAIL_TYPE,
+                "Detail": json.dumps(detail),
+                "Resources": [execution.exec_arn],
+                "EventBusName": "default",
+            }
+        ]
+    )
     for answer in answers:
         if "ErrorCode" in answer:
             LOG.error("execution status event of %s refused: %s", execution.exec_arn, answer)

@@ -47,14 +47,18 @@ def apply(configuration: str | None = None) -> None:
 def _handler_class(service: str) -> Any:
     if service == "dynamodb":
         from moto.dynamodb.responses import DynamoHandler
+
         return DynamoHandler
     if service == "ssm":
         from moto.ssm.responses import SimpleSystemManagerResponse
+
         return SimpleSystemManagerResponse
     raise ValueError(f"fault injection: unsupported service {service}")
 
 
-def _install(rule: dict[str, Any], rng: random.Random, lock: threading.Lock, report: str | None) -> None:
+def _install(
+    rule: dict[str, Any], rng: random.Random, lock: threading.Lock, report: str | None
+) -> None:
     from moto.core.exceptions import JsonRESTError
 
     handler = _handler_class(rule["service"])
@@ -71,8 +75,12 @@ def _install(rule: dict[str, Any], rng: random.Random, lock: threading.Lock, rep
             return moto_method(self, *args, **kwargs)
         if report:
             with lock, open(report, "a", encoding="utf-8") as out:
-                out.write(json.dumps({"service": rule["service"], "operation": rule["operation"],
-                                      "error": error}) + "\n")
+                out.write(
+                    json.dumps(
+                        {"service": rule["service"], "operation": rule["operation"], "error": error}
+                    )
+                    + "\n"
+                )
         fault = JsonRESTError(error, f"injected fault: {error}")
         fault.code = _STATUS.get(error, 400)
         raise fault

@@ -71,7 +71,8 @@ def _limit_put_events_request_size() -> None:
         if total > KIB_256:
             raise ValidationException(
                 f"Total size of the entries in the request is over the limit: {total} bytes, "
-                f"at most {KIB_256}.")
+                f"at most {KIB_256}."
+            )
         return moto_put_events(self, events)
 
     put_events.limits_size = True  # type: ignore[attr-defined]
@@ -89,7 +90,9 @@ _TERMINAL_ERRORS = ("States.DataLimitExceeded", "States.Runtime")
 
 
 def _keep_terminal_errors_out_of_states_all() -> None:
-    from moto.stepfunctions.parser.asl.component.common.error_name.error_equals_decl import ErrorEqualsDecl
+    from moto.stepfunctions.parser.asl.component.common.error_name.error_equals_decl import (
+        ErrorEqualsDecl,
+    )
 
     moto_eval_body = ErrorEqualsDecl._eval_body
     if getattr(moto_eval_body, "keeps_terminal_errors", False):
@@ -98,8 +101,11 @@ def _keep_terminal_errors_out_of_states_all() -> None:
     def eval_body(self: ErrorEqualsDecl, env: Any) -> None:
         error_name = env.stack[-1]
         moto_eval_body(self, env)
-        if env.stack[-1] and ErrorEqualsDecl._STATE_ALL_ERROR in self.error_names \
-                and _error_name_text(error_name) in _TERMINAL_ERRORS:
+        if (
+            env.stack[-1]
+            and ErrorEqualsDecl._STATE_ALL_ERROR in self.error_names
+            and _error_name_text(error_name) in _TERMINAL_ERRORS
+        ):
             env.stack[-1] = False
 
     eval_body.keeps_terminal_errors = True  # type: ignore[attr-defined]
@@ -126,8 +132,12 @@ def _error_name_text(error_name: Any) -> str | None:
 
 
 def _fail_parallel_states_with_the_branch_error() -> None:
-    from moto.stepfunctions.parser.asl.component.common.error_name.custom_error_name import CustomErrorName
-    from moto.stepfunctions.parser.asl.component.common.error_name.states_error_name import StatesErrorName
+    from moto.stepfunctions.parser.asl.component.common.error_name.custom_error_name import (
+        CustomErrorName,
+    )
+    from moto.stepfunctions.parser.asl.component.common.error_name.states_error_name import (
+        StatesErrorName,
+    )
     from moto.stepfunctions.parser.asl.component.state.exec.state_parallel import branches_decl
     from moto.stepfunctions.parser.asl.component.state.fail import state_fail
 
@@ -164,16 +174,18 @@ def is_within_state_data_limit(value: Any) -> bool:
 
 
 def _measure_state_data_as_aws_does() -> None:
-    import moto.stepfunctions.parser.asl.component.state.state  # noqa: F401
-    import moto.stepfunctions.parser.asl.component.state.exec.state_task.state_task_lambda  # noqa: F401
     import moto.stepfunctions.parser.asl.component.state.exec.state_task.service.state_task_service  # noqa: F401
+    import moto.stepfunctions.parser.asl.component.state.exec.state_task.state_task_lambda  # noqa: F401
+    import moto.stepfunctions.parser.asl.component.state.state  # noqa: F401
     from moto.stepfunctions.parser import quotas
 
     moto_check = quotas.is_within_size_quota
     quotas.is_within_size_quota = is_within_state_data_limit
     for name, module in list(sys.modules.items()):
-        if name.startswith("moto.stepfunctions.parser") and getattr(module, "is_within_size_quota", None) \
-                is moto_check:
+        if (
+            name.startswith("moto.stepfunctions.parser")
+            and getattr(module, "is_within_size_quota", None) is moto_check
+        ):
             module.is_within_size_quota = is_within_state_data_limit
 
 
@@ -191,13 +203,19 @@ def _measure_state_data_as_aws_does() -> None:
 def sqs_message_size(body: str, attributes: dict[str, Any] | None) -> int:
     size = utf8_size(body)
     for name, attribute in (attributes or {}).items():
-        size += utf8_size(name) + utf8_size(str(attribute.get("data_type") or attribute.get("DataType") or ""))
+        size += utf8_size(name) + utf8_size(
+            str(attribute.get("data_type") or attribute.get("DataType") or "")
+        )
         string_value = attribute.get("string_value", attribute.get("StringValue"))
         binary_value = attribute.get("binary_value", attribute.get("BinaryValue"))
         if string_value is not None:
             size += utf8_size(str(string_value))
         if binary_value is not None:
-            size += len(binary_value) if isinstance(binary_value, bytes) else utf8_size(str(binary_value))
+            size += (
+                len(binary_value)
+                if isinstance(binary_value, bytes)
+                else utf8_size(str(binary_value))
+            )
     return size
 
 
@@ -209,15 +227,24 @@ def _measure_sqs_messages_in_bytes() -> None:
     if getattr(moto_send_message, "measures_bytes", False):
         return
 
-    def send_message(self: SQSBackend, queue_name: str, message_body: str,
-                     message_attributes: dict[str, Any] | None = None, *args: Any, **kwargs: Any) -> Any:
+    def send_message(
+        self: SQSBackend,
+        queue_name: str,
+        message_body: str,
+        message_attributes: dict[str, Any] | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
         queue = self.get_queue(queue_name)
         size = sqs_message_size(message_body, message_attributes)
         limit = int(queue.maximum_message_size)  # type: ignore[arg-type]
         if size > limit:
             raise InvalidParameterValue(
-                f"One or more parameters are invalid. Reason: Message must be shorter than {limit} bytes.")
-        return moto_send_message(self, queue_name, message_body, message_attributes, *args, **kwargs)
+                f"One or more parameters are invalid. Reason: Message must be shorter than {limit} bytes."
+            )
+        return moto_send_message(
+            self, queue_name, message_body, message_attributes, *args, **kwargs
+        )
 
     send_message.measures_bytes = True  # type: ignore[attr-defined]
     SQSBackend.send_message = send_message

@@ -81,7 +81,10 @@ def apply(settings: PatchSettings) -> None:
 
     deployment_patches.apply()
     # AWS's size limits, execution status change events, test-only fault injection (ADR 0027).
-    import execution_events_patches, fault_injection, limits_patches  # noqa: E401 (their own modules)
+    import execution_events_patches  # noqa: E401 (their own modules)
+    import fault_injection
+    import limits_patches
+
     limits_patches.apply()
     execution_events_patches.apply()
     fault_injection.apply()
@@ -116,7 +119,9 @@ def _route_lambda_invocations_to_host(lambda_host_url: str | None) -> None:
             headers={"Content-Type": "application/json", "X-Amz-Log-Type": "Tail"},
         )
         try:
-            with urllib.request.urlopen(request, timeout=_LAMBDA_HOST_READ_TIMEOUT_SECONDS) as response:
+            with urllib.request.urlopen(
+                request, timeout=_LAMBDA_HOST_READ_TIMEOUT_SECONDS
+            ) as response:
                 body = response.read().decode("utf-8")
                 function_error = response.headers.get("X-Amz-Function-Error")
                 logs = _tail_logs(response.headers.get("X-Amz-Log-Result"))
@@ -173,13 +178,25 @@ def _api_error_from_host(error: urllib.error.HTTPError) -> LambdaHostException:
 # a StartExecution that fails is logged, not retried or dead-lettered. A DISABLED rule delivers
 # nothing (moto would still deliver).
 
-_EVENT_FIELDS = ("version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail")
+_EVENT_FIELDS = (
+    "version",
+    "id",
+    "detail-type",
+    "source",
+    "account",
+    "time",
+    "region",
+    "resources",
+    "detail",
+)
 
 
 def _deliver_events_to_state_machines() -> None:
     moto_send_to_targets = Rule.send_to_targets
 
-    def send_to_targets(self: Rule, original_event: dict[str, Any], transform_input: bool = True) -> None:
+    def send_to_targets(
+        self: Rule, original_event: dict[str, Any], transform_input: bool = True
+    ) -> None:
         if self.state == "DISABLED" or not self.event_pattern.matches_event(original_event):
             return
         state_machine_targets = [t for t in self.targets if _is_state_machine_arn(t["Arn"])]
@@ -206,7 +223,9 @@ def _delivered_event(original_event: dict[str, Any]) -> dict[str, Any]:
     # nine envelope fields with `time` as ISO-8601 UTC to the second.
     event = {field: copy.deepcopy(original_event.get(field)) for field in _EVENT_FIELDS}
     event_time = original_event.get("time")
-    if isinstance(event_time, (int, float)) or (isinstance(event_time, str) and _is_number(event_time)):
+    if isinstance(event_time, (int, float)) or (
+        isinstance(event_time, str) and _is_number(event_time)
+    ):
         event["time"] = iso_8601_datetime_without_milliseconds(utcfromtimestamp(float(event_time)))
     if event["resources"] is None:
         event["resources"] = []
@@ -230,11 +249,15 @@ def _start_execution(target: dict[str, Any], event: dict[str, Any]) -> None:
         execution_input = target["Input"]
     else:
         if "InputPath" in target or "InputTransformer" in target:
-            LOG.warning("target %s: InputPath/InputTransformer are not emulated; the input is the whole event",
-                        target["Id"])
+            LOG.warning(
+                "target %s: InputPath/InputTransformer are not emulated; the input is the whole event",
+                target["Id"],
+            )
         execution_input = json.dumps(event)
     try:
-        execution = get_backend(account, region).start_execution(arn, execution_input=execution_input)
+        execution = get_backend(account, region).start_execution(
+            arn, execution_input=execution_input
+        )
         LOG.info("rule target %s started %s", target["Id"], execution.exec_arn)
     except Exception:  # delivery is asynchronous in AWS: PutEvents succeeds all the same
         LOG.exception("rule target %s: StartExecution on %s failed", target["Id"], arn)
@@ -265,10 +288,16 @@ def _scale_retry_waits(scale: float) -> None:
 def _name_unnamed_executions() -> None:
     moto_start_execution = StepFunctionsParserBackend.start_execution
 
-    def start_execution(self: StepFunctionsParserBackend, state_machine_arn: str, name: str | None = None,
-                        execution_input: str | None = None, trace_header: str | None = None) -> Any:
-        return moto_start_execution(self, state_machine_arn, name or str(uuid.uuid4()),
-                                    execution_input, trace_header)
+    def start_execution(
+        self: StepFunctionsParserBackend,
+        state_machine_arn: str,
+        name: str | None = None,
+        execution_input: str | None = None,
+        trace_header: str | None = None,
+    ) -> Any:
+        return moto_start_execution(
+            self, state_machine_arn, name or str(uuid.uuid4()), execution_input, trace_header
+        )
 
     StepFunctionsParserBackend.start_execution = start_execution
 
@@ -289,7 +318,9 @@ def _serialise_execution_start_time() -> None:
         start_time = execution.get("StartTime")
         if isinstance(start_time, datetime.datetime):
             utc = start_time.astimezone(datetime.timezone.utc)
-            execution["StartTime"] = utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
+            execution["StartTime"] = (
+                utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
+            )
         return env
 
     ExecutionWorker._get_evaluation_environment = get_evaluation_environment
@@ -428,8 +459,11 @@ def _answer_in_process(request: Any, **_: Any) -> Any:
 
 
 def _service_exception(status: int, message: str) -> tuple[int, dict[str, str], str]:
-    return (status, {"Content-Type": "application/json", "x-amzn-ErrorType": "ServiceException"},
-            json.dumps({"__type": "ServiceException", "message": message}))
+    return (
+        status,
+        {"Content-Type": "application/json", "x-amzn-ErrorType": "ServiceException"},
+        json.dumps({"__type": "ServiceException", "message": message}),
+    )
 
 
 class _InProcessLambdaClient:
@@ -454,60 +488,89 @@ class _InProcessLambdaClient:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._client, name)
 
-    def invoke(self, FunctionName: str, Payload: Any = None, Qualifier: str | None = None,  # noqa: N803
-               InvocationType: str | None = None, LogType: str | None = None,  # noqa: N803
-               ClientContext: str | None = None) -> dict[str, Any]:  # noqa: N803
+    def invoke(
+        self,
+        FunctionName: str,
+        Payload: Any = None,
+        Qualifier: str | None = None,  # noqa: N803
+        InvocationType: str | None = None,
+        LogType: str | None = None,  # noqa: N803
+        ClientContext: str | None = None,
+    ) -> dict[str, Any]:  # noqa: N803
         from moto.awslambda.models import lambda_backends
         from moto.core import DEFAULT_ACCOUNT_ID
         from moto.core.exceptions import JsonRESTError
 
-        request_headers = {"x-amz-invocation-type": InvocationType or "RequestResponse",
-                           "x-amz-log-type": LogType or "None"}
+        request_headers = {
+            "x-amz-invocation-type": InvocationType or "RequestResponse",
+            "x-amz-log-type": LogType or "None",
+        }
         if ClientContext:
             request_headers["x-amz-client-context"] = ClientContext
         response_headers: dict[str, str] = {}
         body = Payload.decode("utf-8") if isinstance(Payload, bytes) else Payload
         try:
             backend = lambda_backends[DEFAULT_ACCOUNT_ID][self.meta.region_name]
-            payload = backend.invoke(FunctionName, Qualifier, body, request_headers, response_headers)
+            payload = backend.invoke(
+                FunctionName, Qualifier, body, request_headers, response_headers
+            )
         except JsonRESTError as error:
             raise self._client_error(error.code, error.error_type, error.message) from None
         except Exception as error:  # as _answer_in_process: a fault is the service's
             LOG.exception("emulator fault invoking %s", FunctionName)
-            raise self._client_error(500, "ServiceException", f"{type(error).__name__}: {error}") from None
+            raise self._client_error(
+                500, "ServiceException", f"{type(error).__name__}: {error}"
+            ) from None
         if isinstance(payload, str):
             payload = payload.encode("utf-8")
         if sys.getsizeof(payload) > self._MAX_PAYLOAD:
             response_headers["x-amz-function-error"] = "Unhandled"
-            payload = json.dumps({
-                "errorMessage": "Response payload size exceeded maximum allowed payload size (6291556 bytes).",
-                "errorType": "Function.ResponseSizeTooLarge"}).encode("utf-8")
+            payload = json.dumps(
+                {
+                    "errorMessage": "Response payload size exceeded maximum allowed payload size (6291556 bytes).",
+                    "errorType": "Function.ResponseSizeTooLarge",
+                }
+            ).encode("utf-8")
         response: dict[str, Any] = {
-            "StatusCode": {"Event": 202, "DryRun": 204}.get(request_headers["x-amz-invocation-type"], 200)}
+            "StatusCode": {"Event": 202, "DryRun": 204}.get(
+                request_headers["x-amz-invocation-type"], 200
+            )
+        }
         if "x-amz-function-error" in response_headers:
             response["FunctionError"] = response_headers["x-amz-function-error"]
         if LogType == "Tail" and "x-amz-log-result" in response_headers:
             response["LogResult"] = response_headers["x-amz-log-result"]
         from botocore.response import StreamingBody
+
         response["Payload"] = StreamingBody(io.BytesIO(payload), len(payload))
         return response
 
     @staticmethod
     def _client_error(status: int, code: str, message: str) -> Any:
         from botocore.exceptions import ClientError
-        return ClientError({"Error": {"Code": code, "Message": message},
-                            "ResponseMetadata": {"RequestId": str(uuid.uuid4()), "HTTPStatusCode": status,
-                                                 "HTTPHeaders": {"x-amzn-errortype": code}, "RetryAttempts": 0}},
-                           "Invoke")
+
+        return ClientError(
+            {
+                "Error": {"Code": code, "Message": message},
+                "ResponseMetadata": {
+                    "RequestId": str(uuid.uuid4()),
+                    "HTTPStatusCode": status,
+                    "HTTPHeaders": {"x-amzn-errortype": code},
+                    "RetryAttempts": 0,
+                },
+            },
+            "Invoke",
+        )
 
 
 def _reuse_interpreter_clients() -> None:
     import boto3
-    from botocore.config import Config
-    from moto.stepfunctions.parser.asl.component.common.timeouts.timeout import TimeoutSeconds
+
     # The preprocessor imports every state and service integration module, so after this import
     # every module that bound boto_client_for by name is in sys.modules.
     import moto.stepfunctions.parser.asl.parse.preprocessor  # noqa: F401
+    from botocore.config import Config
+    from moto.stepfunctions.parser.asl.component.common.timeouts.timeout import TimeoutSeconds
 
     moto_boto_client_for = boto_client.boto_client_for
     if getattr(moto_boto_client_for, "answers_in_process", False):  # apply() is idempotent
@@ -523,7 +586,9 @@ def _reuse_interpreter_clients() -> None:
                 client = clients.get(key)
                 if client is None:
                     client = boto3.client(
-                        aws_access_key_id="ak", aws_secret_access_key="sk", region_name=region,
+                        aws_access_key_id="ak",
+                        aws_secret_access_key="sk",
+                        region_name=region,
                         service_name=service,
                         config=Config(
                             parameter_validation=False,
@@ -540,8 +605,10 @@ def _reuse_interpreter_clients() -> None:
 
     boto_client_for.answers_in_process = True  # type: ignore[attr-defined]
     for name, module in list(sys.modules.items()):
-        if name.startswith("moto.stepfunctions.parser") and getattr(module, "boto_client_for", None) \
-                is moto_boto_client_for:
+        if (
+            name.startswith("moto.stepfunctions.parser")
+            and getattr(module, "boto_client_for", None) is moto_boto_client_for
+        ):
             module.boto_client_for = boto_client_for
 
 
@@ -638,7 +705,9 @@ class _RequestThreads:
 def _serve_connections_from_reused_threads() -> None:
     from werkzeug.serving import ThreadedWSGIServer
 
-    if getattr(ThreadedWSGIServer.process_request, "reuses_threads", False):  # apply() is idempotent
+    if getattr(
+        ThreadedWSGIServer.process_request, "reuses_threads", False
+    ):  # apply() is idempotent
         return
     threads = _RequestThreads()
 

@@ -11,6 +11,7 @@ file, so a generated file shows the same outcomes on any day it is run. Used to 
     python3 samples/generate_trades.py 1000 > target/trades-1000.jsonl
     make run-local INPUT=target/trades-1000.jsonl
 """
+
 import json
 import pathlib
 import sys
@@ -29,8 +30,11 @@ def renamed(line: str, repetition: int) -> str:
     as_text = isinstance(detail, str)
     if as_text:
         detail = json.loads(detail)
-    ids = [field for field in ID_FIELDS
-           if isinstance(detail, dict) and isinstance(detail.get(field), str)]
+    ids = [
+        field
+        for field in ID_FIELDS
+        if isinstance(detail, dict) and isinstance(detail.get(field), str)
+    ]
     if not ids:
         return line
     for field in ids:
@@ -44,9 +48,13 @@ def main() -> int:
         print(__doc__, file=sys.stderr)
         return 2
     count = int(sys.argv[1])
-    samples = [line for line in
-               (pathlib.Path(__file__).parent / "trades.jsonl").read_text(encoding="utf-8").splitlines()
-               if line.strip()]
+    samples = [
+        line
+        for line in (pathlib.Path(__file__).parent / "trades.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if line.strip()
+    ]
     for index in range(count):
         print(renamed(samples[index % len(samples)], index // len(samples)))
     return 0

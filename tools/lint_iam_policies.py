@@ -42,19 +42,30 @@ SAMPLE_PARAMETERS = {
     "ReplicaRegion": "eu-west-1",
     "TradesTableName": "dynamodb-trades-" + ENVIRONMENT,
     "ThresholdsPath": "/trade-processing/%s/thresholds/" % ENVIRONMENT,
-    "ReferenceDataEndpointParameterName": "/trade-processing/%s/endpoints/reference-data" % ENVIRONMENT,
+    "ReferenceDataEndpointParameterName": "/trade-processing/%s/endpoints/reference-data"
+    % ENVIRONMENT,
     "AlarmTopicArn": "arn:aws:sns:%s:%s:sns-alarms-%s" % (REGION, ACCOUNT, ENVIRONMENT),
-    "TelemetryKeyArn": "arn:aws:kms:%s:%s:key/1234abcd-12ab-34cd-56ef-1234567890ab" % (REGION, ACCOUNT),
+    "TelemetryKeyArn": "arn:aws:kms:%s:%s:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    % (REGION, ACCOUNT),
 }
 STAGES = ("Validator", "Enricher", "Recorder")
 for _stage in STAGES:
     _name = _stage.lower()
     SAMPLE_PARAMETERS[_stage + "FunctionArn"] = "arn:aws:lambda:%s:%s:function:lambda-%s-%s" % (
-        REGION, ACCOUNT, _name, ENVIRONMENT)
+        REGION,
+        ACCOUNT,
+        _name,
+        ENVIRONMENT,
+    )
     SAMPLE_PARAMETERS[_stage + "DeadLetterQueueArn"] = "arn:aws:sqs:%s:%s:sqs-%s-dlq-%s" % (
-        REGION, ACCOUNT, _name, ENVIRONMENT)
-    SAMPLE_PARAMETERS[_stage + "DeadLetterQueueUrl"] = "https://sqs.%s.amazonaws.com/%s/sqs-%s-dlq-%s" % (
-        REGION, ACCOUNT, _name, ENVIRONMENT)
+        REGION,
+        ACCOUNT,
+        _name,
+        ENVIRONMENT,
+    )
+    SAMPLE_PARAMETERS[_stage + "DeadLetterQueueUrl"] = (
+        "https://sqs.%s.amazonaws.com/%s/sqs-%s-dlq-%s" % (REGION, ACCOUNT, _name, ENVIRONMENT)
+    )
 
 NAME_PROPERTIES = {
     "AWS::Lambda::Function": "FunctionName",
@@ -70,7 +81,9 @@ NAME_PROPERTIES = {
 }
 SAMPLE_KEY_ID = "1234abcd-12ab-34cd-56ef-1234567890ab"
 IDENTITY_POLICY_TYPES = ("AWS::IAM::ManagedPolicy", "AWS::IAM::Policy", "AWS::IAM::RolePolicy")
-SUPPRESSIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "iam-lint-suppressions.json")
+SUPPRESSIONS = os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "iam-lint-suppressions.json"
+)
 
 
 class Renderer:
@@ -87,13 +100,15 @@ class Renderer:
         if not isinstance(node, dict):
             return node
         if len(node) == 1:
-            (function, argument), = node.items()
+            ((function, argument),) = node.items()
             if function == "Ref":
                 return self.ref(argument)
             if function == "Fn::Sub":
                 return self.sub(argument)
             if function == "Fn::GetAtt":
-                logical_id, attribute = argument if isinstance(argument, list) else argument.split(".", 1)
+                logical_id, attribute = (
+                    argument if isinstance(argument, list) else argument.split(".", 1)
+                )
                 return self.get_att(logical_id, attribute)
             if function == "Fn::Join":
                 return argument[0].join(str(item) for item in self.render(argument[1]))
@@ -196,10 +211,15 @@ def identity_policies(path):
 
 def findings_of(document):
     """Parliament's findings for one rendered policy document: (issue, detail) pairs."""
-    from parliament import analyze_policy_string  # imported late: tests of rendering need no scanner
+    from parliament import (
+        analyze_policy_string,  # imported late: tests of rendering need no scanner
+    )
 
     policy = analyze_policy_string(json.dumps(document), include_community_auditors=False)
-    return [(finding.issue, json.dumps(finding.detail, sort_keys=True, default=str)) for finding in policy.findings]
+    return [
+        (finding.issue, json.dumps(finding.detail, sort_keys=True, default=str))
+        for finding in policy.findings
+    ]
 
 
 def load_suppressions(path=SUPPRESSIONS):
@@ -224,9 +244,16 @@ def lint(paths, suppressions):
         for where, document in identity_policies(path):
             count += 1
             for issue, detail in findings_of(document):
-                match = next((index for index, suppression in enumerate(suppressions)
-                              if suppression["policy"] == where and suppression["issue"] == issue
-                              and suppression.get("detail", "") in detail), None)
+                match = next(
+                    (
+                        index
+                        for index, suppression in enumerate(suppressions)
+                        if suppression["policy"] == where
+                        and suppression["issue"] == issue
+                        and suppression.get("detail", "") in detail
+                    ),
+                    None,
+                )
                 if match is None:
                     reported.append("%s: %s %s" % (where, issue, detail))
                 else:
@@ -241,9 +268,14 @@ def main(argv):
     for finding in reported:
         print("parliament: " + finding)
     for suppression in unused:
-        print("parliament: suppression matches no finding: %s %s" % (suppression["policy"], suppression["issue"]))
-    print("parliament: %d policies in %d templates, %d findings, %d suppressions with their reasons"
-          % (count, len(paths), len(reported), suppressed))
+        print(
+            "parliament: suppression matches no finding: %s %s"
+            % (suppression["policy"], suppression["issue"])
+        )
+    print(
+        "parliament: %d policies in %d templates, %d findings, %d suppressions with their reasons"
+        % (count, len(paths), len(reported), suppressed)
+    )
     return 1 if reported or unused else 0
 
 

@@ -25,6 +25,7 @@ def option(args: list[str], name: str) -> str | None:
 
 def text(value) -> str:
     """The CLI's text output for the shapes the deploy scripts query: a scalar, a row, rows."""
+
     def cell(item) -> str:
         if isinstance(item, (dict, list)):
             raise ValueError(f"fake aws: no text form for {item!r}")

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from conftest import DEPLOY_DIR, REPO_ROOT
 
 FUNCTION_MODULES = {
@@ -39,7 +38,9 @@ def contract_handlers() -> dict[str, str]:
     """Module name -> handler, read from the binding table of docs/stage-contracts.md."""
     text = (REPO_ROOT / "docs" / "stage-contracts.md").read_text(encoding="utf-8")
     handlers = {}
-    for function, handler in re.findall(r"^\| ([a-z -]+) \| `([\w.]+::handleRequest)` \|", text, re.M):
+    for function, handler in re.findall(
+        r"^\| ([a-z -]+) \| `([\w.]+::handleRequest)` \|", text, re.M
+    ):
         handlers[FUNCTION_MODULES[function]] = handler
     assert sorted(handlers) == sorted(FUNCTION_MODULES.values()), handlers
     return handlers
@@ -87,9 +88,13 @@ def expected_extension_dir(image: Image) -> Path:
     labels = image.config["config"].get("Labels") or {}
     wanted = os.environ.get("IMAGE_TEST_EXTENSION", "stand-in")
     if wanted == "stand-in":
-        assert "com.tradeprocessing.stand-in" in labels, "expected an offline image on the stand-in base"
+        assert "com.tradeprocessing.stand-in" in labels, (
+            "expected an offline image on the stand-in base"
+        )
         return STAND_IN_EXTENSION_DIR
-    assert "com.tradeprocessing.stand-in" not in labels, "a real image must not be built on the stand-in base"
+    assert "com.tradeprocessing.stand-in" not in labels, (
+        "a real image must not be built on the stand-in base"
+    )
     return REAL_EXTENSION_DIR
 
 
@@ -101,7 +106,9 @@ def test_image_config_when_built_should_be_one_linux_arm64_image_with_matching_l
     assert "manifests" not in image.manifest[0], "a plain image, not an index"
 
 
-def test_image_config_when_built_should_keep_the_lambda_entrypoint_and_run_the_contract_handler(image):
+def test_image_config_when_built_should_keep_the_lambda_entrypoint_and_run_the_contract_handler(
+    image,
+):
     # GIVEN
     handler = contract_handlers()[image.module]
     # THEN
@@ -131,18 +138,31 @@ def test_image_files_when_built_should_put_classes_in_var_task_and_jars_in_var_t
     # THEN
     assert f"var/task/{handler_class}" in image.files
     assert all(f"var/task/{name}" in image.files for name in classes)
-    assert sorted(n[len("var/task/lib/"):] for n in image.files if n.startswith("var/task/lib/") and n.endswith(".jar")) == jars
+    assert (
+        sorted(
+            n[len("var/task/lib/") :]
+            for n in image.files
+            if n.startswith("var/task/lib/") and n.endswith(".jar")
+        )
+        == jars
+    )
     # the project's own modules travel as jars: every function is wired by function-support, and
     # the deploy-time resource carries no trade model
     assert any(name.startswith("function-support-") for name in jars)
-    assert any(name.startswith("shared-model-") for name in jars) == (image.module != "global-table-resource")
-    stray_jars = [n for n in image.files if n.endswith(".jar") and not n.startswith("var/task/lib/")]
+    assert any(name.startswith("shared-model-") for name in jars) == (
+        image.module != "global-table-resource"
+    )
+    stray_jars = [
+        n for n in image.files if n.endswith(".jar") and not n.startswith("var/task/lib/")
+    ]
     assert stray_jars == []
 
 
 def test_image_files_when_built_should_hold_nothing_outside_var_task_and_opt(image):
     # THEN
-    outside = [n for n in image.files if n not in ("var", "opt") and not n.startswith(("var/task", "opt/"))]
+    outside = [
+        n for n in image.files if n not in ("var", "opt") and not n.startswith(("var/task", "opt/"))
+    ]
     assert outside == []
     assert not any(n.startswith(JIB_APP_ROOT) or n.startswith("app/") for n in image.files)
 
@@ -150,7 +170,9 @@ def test_image_files_when_built_should_hold_nothing_outside_var_task_and_opt(ima
 def test_image_files_when_built_should_carry_the_extension_tree_with_executable_extensions(image):
     # GIVEN
     source = expected_extension_dir(image)
-    expected = sorted("opt/" + p.relative_to(source).as_posix() for p in source.rglob("*") if p.is_file())
+    expected = sorted(
+        "opt/" + p.relative_to(source).as_posix() for p in source.rglob("*") if p.is_file()
+    )
     # THEN
     in_image = sorted(n for n, m in image.files.items() if n.startswith("opt/") and m.isfile())
     assert in_image == expected

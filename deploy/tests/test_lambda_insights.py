@@ -12,7 +12,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from rpm_builder import Member, rpm_bytes
 
 AGENT = b"#!/bin/sh\necho agent\n"
@@ -66,18 +65,25 @@ def lock(url: str, sha256: str = "") -> dict[str, str]:
     return {"VERSION": "1.0.0.0-test", "URL": url, "SHA256": sha256}
 
 
-def test_extract_rpm_when_package_has_the_extension_should_write_its_opt_tree_only(insights, tmp_path):
+def test_extract_rpm_when_package_has_the_extension_should_write_its_opt_tree_only(
+    insights, tmp_path
+):
     # GIVEN
     rpm = write_rpm(tmp_path / "insights.rpm", EXTENSION_PACKAGE)
     out = tmp_path / "lambda-insights"
     # WHEN
     written = insights.extract_rpm(rpm, out)
     # THEN
-    assert written == ["opt/cloudwatch/cloudwatch_lambda_agent.toml", "opt/extensions/cloudwatch_lambda_agent"]
+    assert written == [
+        "opt/cloudwatch/cloudwatch_lambda_agent.toml",
+        "opt/extensions/cloudwatch_lambda_agent",
+    ]
     agent = out / "opt/extensions/cloudwatch_lambda_agent"
     assert agent.read_bytes() == AGENT
     assert stat.S_IMODE(agent.stat().st_mode) == 0o755
-    assert stat.S_IMODE((out / "opt/cloudwatch/cloudwatch_lambda_agent.toml").stat().st_mode) == 0o644
+    assert (
+        stat.S_IMODE((out / "opt/cloudwatch/cloudwatch_lambda_agent.toml").stat().st_mode) == 0o644
+    )
     assert not (out / "usr").exists()
 
 
@@ -95,7 +101,9 @@ def test_extract_rpm_when_run_twice_should_replace_the_previous_tree(insights, t
 
 def test_extract_rpm_when_a_member_climbs_out_should_refuse_and_write_nothing(insights, tmp_path):
     # GIVEN
-    rpm = write_rpm(tmp_path / "evil.rpm", [Member("./opt/../../etc/passwd", b"x"), *EXTENSION_PACKAGE])
+    rpm = write_rpm(
+        tmp_path / "evil.rpm", [Member("./opt/../../etc/passwd", b"x"), *EXTENSION_PACKAGE]
+    )
     out = tmp_path / "lambda-insights"
     # WHEN
     with pytest.raises(insights.InsightsError, match="unsafe path"):
@@ -139,19 +147,25 @@ def test_extract_rpm_when_file_is_not_an_rpm_should_say_so(insights, tmp_path):
         ("A" * 63, None, "lambda-insights.lock is not 64 hexadecimal digits"),
     ],
 )
-def test_expected_sha256_when_checksum_missing_or_inconsistent_should_refuse(insights, pinned, given, message):
+def test_expected_sha256_when_checksum_missing_or_inconsistent_should_refuse(
+    insights, pinned, given, message
+):
     # WHEN / THEN
     with pytest.raises(insights.InsightsError, match=message):
         insights.expected_sha256(pinned, given)
 
 
-@pytest.mark.parametrize(("pinned", "given"), [("a" * 64, None), ("", "A" * 64), ("a" * 64, "a" * 64)])
+@pytest.mark.parametrize(
+    ("pinned", "given"), [("a" * 64, None), ("", "A" * 64), ("a" * 64, "a" * 64)]
+)
 def test_expected_sha256_when_one_checksum_is_known_should_use_it(insights, pinned, given):
     # WHEN / THEN
     assert insights.expected_sha256(pinned, given) == "a" * 64
 
 
-def test_fetch_when_download_matches_the_checksum_should_extract_it(insights, tmp_path, served_file):
+def test_fetch_when_download_matches_the_checksum_should_extract_it(
+    insights, tmp_path, served_file
+):
     # GIVEN
     body = rpm_bytes(EXTENSION_PACKAGE)
     url = served_file("insights.rpm", body)
@@ -162,7 +176,9 @@ def test_fetch_when_download_matches_the_checksum_should_extract_it(insights, tm
     assert os.access(tmp_path / "out/opt/extensions/cloudwatch_lambda_agent", os.X_OK)
 
 
-def test_fetch_when_download_differs_from_the_pinned_checksum_should_refuse_it(insights, tmp_path, served_file):
+def test_fetch_when_download_differs_from_the_pinned_checksum_should_refuse_it(
+    insights, tmp_path, served_file
+):
     # GIVEN
     body = rpm_bytes(EXTENSION_PACKAGE)
     url = served_file("insights.rpm", body)
@@ -170,14 +186,20 @@ def test_fetch_when_download_differs_from_the_pinned_checksum_should_refuse_it(i
     with pytest.raises(insights.InsightsError) as refused:
         insights.fetch(tmp_path / "out", None, lock(url, sha256="0" * 64))
     # THEN
-    assert f"SHA-256 of the downloaded extension is {hashlib.sha256(body).hexdigest()}" in str(refused.value)
+    assert f"SHA-256 of the downloaded extension is {hashlib.sha256(body).hexdigest()}" in str(
+        refused.value
+    )
     assert not (tmp_path / "out").exists()
 
 
-def test_fetch_when_the_bucket_is_unreachable_should_fail_clearly_with_exit_code_2(insights, tmp_path, capsys):
+def test_fetch_when_the_bucket_is_unreachable_should_fail_clearly_with_exit_code_2(
+    insights, tmp_path, capsys
+):
     # GIVEN
     lock_file = tmp_path / "lambda-insights.lock"
-    lock_file.write_text(f"VERSION=1\nURL=http://127.0.0.1:{closed_loopback_port()}/x.rpm\nSHA256={'a' * 64}\n")
+    lock_file.write_text(
+        f"VERSION=1\nURL=http://127.0.0.1:{closed_loopback_port()}/x.rpm\nSHA256={'a' * 64}\n"
+    )
     # WHEN
     code = insights.main(["fetch", "--lock", str(lock_file), "--out", str(tmp_path / "out")])
     # THEN
@@ -185,11 +207,15 @@ def test_fetch_when_the_bucket_is_unreachable_should_fail_clearly_with_exit_code
     assert "cannot run offline" in capsys.readouterr().err
 
 
-def test_main_when_no_checksum_is_pinned_or_given_should_refuse_before_downloading(insights, tmp_path, capsys, monkeypatch):
+def test_main_when_no_checksum_is_pinned_or_given_should_refuse_before_downloading(
+    insights, tmp_path, capsys, monkeypatch
+):
     # GIVEN
     monkeypatch.delenv("LAMBDA_INSIGHTS_SHA256", raising=False)
     lock_file = tmp_path / "lambda-insights.lock"
-    lock_file.write_text(f"VERSION=1\nURL=http://127.0.0.1:{closed_loopback_port()}/x.rpm\nSHA256=\n")
+    lock_file.write_text(
+        f"VERSION=1\nURL=http://127.0.0.1:{closed_loopback_port()}/x.rpm\nSHA256=\n"
+    )
     # WHEN
     code = insights.main(["fetch", "--lock", str(lock_file), "--out", str(tmp_path / "out")])
     # THEN
@@ -202,5 +228,7 @@ def test_read_lock_when_reading_the_project_lock_should_pin_a_versioned_arm64_pa
     values = insights.read_lock()
     # THEN
     assert values["URL"].startswith("https://lambda-insights-extension-arm64.")
-    assert values["URL"].endswith(f"/amazon_linux/lambda-insights-extension-arm64.{values['VERSION']}.rpm")
+    assert values["URL"].endswith(
+        f"/amazon_linux/lambda-insights-extension-arm64.{values['VERSION']}.rpm"
+    )
     assert values["SHA256"] == "" or len(values["SHA256"]) == 64

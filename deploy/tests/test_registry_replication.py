@@ -9,7 +9,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import DEPLOY_DIR
 
 ACCOUNT = "111122223333"
@@ -31,12 +30,25 @@ FOREIGN = {
 }
 
 
-def run(action: str, configuration, repository: str = "ecr-functions-dev") -> subprocess.CompletedProcess:
+def run(
+    action: str, configuration, repository: str = "ecr-functions-dev"
+) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, str(DEPLOY_DIR / "registry-replication.py"), action, "--registry-id", ACCOUNT,
-         "--destination-region", REPLICA, "--repository", repository],
+        [
+            sys.executable,
+            str(DEPLOY_DIR / "registry-replication.py"),
+            action,
+            "--registry-id",
+            ACCOUNT,
+            "--destination-region",
+            REPLICA,
+            "--repository",
+            repository,
+        ],
         input=configuration if isinstance(configuration, str) else json.dumps(configuration),
-        capture_output=True, text=True, timeout=30,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
 
 
@@ -52,7 +64,9 @@ def test_add_when_a_foreign_rule_exists_should_keep_it_unchanged_and_first(repli
     # GIVEN
     current = {"rules": [FOREIGN]}
     # WHEN
-    result = replication.with_rule(current, replication.environment_rule(ACCOUNT, REPLICA, "ecr-functions-dev"))
+    result = replication.with_rule(
+        current, replication.environment_rule(ACCOUNT, REPLICA, "ecr-functions-dev")
+    )
     # THEN
     assert result == {"rules": [FOREIGN, rule("ecr-functions-dev")]}
 
@@ -73,7 +87,9 @@ def test_add_when_another_environments_rule_exists_should_add_a_second_rule_besi
     # WHEN
     done = run("add", current)
     # THEN
-    assert json.loads(done.stdout) == {"rules": [rule("ecr-functions-dev2"), rule("ecr-functions-dev")]}
+    assert json.loads(done.stdout) == {
+        "rules": [rule("ecr-functions-dev2"), rule("ecr-functions-dev")]
+    }
 
 
 @pytest.mark.parametrize(
@@ -82,20 +98,36 @@ def test_add_when_another_environments_rule_exists_should_add_a_second_rule_besi
         rule("ecr-functions-"),
         rule("ecr-functions-dev", region="us-west-2"),
         rule("ecr-functions-dev", account="999988887777"),
-        {**rule("ecr-functions-dev"), "destinations": [
-            {"region": REPLICA, "registryId": ACCOUNT}, {"region": "us-west-2", "registryId": ACCOUNT}]},
-        {**rule("ecr-functions-dev"), "repositoryFilters": [
-            {"filter": "ecr-functions-dev", "filterType": "PREFIX_MATCH"}, {"filter": "web-", "filterType": "PREFIX_MATCH"}]},
+        {
+            **rule("ecr-functions-dev"),
+            "destinations": [
+                {"region": REPLICA, "registryId": ACCOUNT},
+                {"region": "us-west-2", "registryId": ACCOUNT},
+            ],
+        },
+        {
+            **rule("ecr-functions-dev"),
+            "repositoryFilters": [
+                {"filter": "ecr-functions-dev", "filterType": "PREFIX_MATCH"},
+                {"filter": "web-", "filterType": "PREFIX_MATCH"},
+            ],
+        },
     ],
 )
-def test_add_when_a_rule_only_resembles_this_environments_rule_should_add_its_own(replication, near_miss):
+def test_add_when_a_rule_only_resembles_this_environments_rule_should_add_its_own(
+    replication, near_miss
+):
     # WHEN
-    result = replication.with_rule({"rules": [near_miss]}, replication.environment_rule(ACCOUNT, REPLICA, "ecr-functions-dev"))
+    result = replication.with_rule(
+        {"rules": [near_miss]}, replication.environment_rule(ACCOUNT, REPLICA, "ecr-functions-dev")
+    )
     # THEN
     assert result == {"rules": [near_miss, rule("ecr-functions-dev")]}
 
 
-def test_add_when_the_configuration_holds_the_most_rules_ecr_allows_should_refuse_with_the_limit(replication):
+def test_add_when_the_configuration_holds_the_most_rules_ecr_allows_should_refuse_with_the_limit(
+    replication,
+):
     # GIVEN
     current = {"rules": [rule(f"team{i}-") for i in range(replication.MAX_RULES)]}
     # WHEN
@@ -111,7 +143,9 @@ def test_add_when_one_rule_below_the_limit_should_add_the_last_allowed_rule(repl
     # GIVEN
     current = {"rules": [rule(f"team{i}-") for i in range(replication.MAX_RULES - 1)]}
     # WHEN
-    result = replication.with_rule(current, replication.environment_rule(ACCOUNT, REPLICA, "ecr-functions-dev"))
+    result = replication.with_rule(
+        current, replication.environment_rule(ACCOUNT, REPLICA, "ecr-functions-dev")
+    )
     # THEN
     assert len(result["rules"]) == replication.MAX_RULES
 
@@ -133,7 +167,9 @@ def test_remove_when_it_is_the_last_rule_should_put_an_empty_rule_list():
     assert json.loads(done.stdout) == {"rules": []}
 
 
-@pytest.mark.parametrize("current", [None, {"rules": []}, {"rules": [FOREIGN, rule("ecr-functions-dev2")]}])
+@pytest.mark.parametrize(
+    "current", [None, {"rules": []}, {"rules": [FOREIGN, rule("ecr-functions-dev2")]}]
+)
 def test_remove_when_this_environments_rule_is_absent_should_change_nothing(current):
     # WHEN
     done = run("remove", current)
@@ -144,15 +180,25 @@ def test_remove_when_this_environments_rule_is_absent_should_change_nothing(curr
 
 def test_remove_when_the_rule_was_changed_by_hand_should_leave_it(replication):
     # GIVEN: an extra destination makes the rule someone else's decision
-    changed = {**rule("ecr-functions-dev"), "destinations": [
-        {"region": REPLICA, "registryId": ACCOUNT}, {"region": "us-west-2", "registryId": ACCOUNT}]}
+    changed = {
+        **rule("ecr-functions-dev"),
+        "destinations": [
+            {"region": REPLICA, "registryId": ACCOUNT},
+            {"region": "us-west-2", "registryId": ACCOUNT},
+        ],
+    }
     # WHEN
-    result = replication.without_rule({"rules": [changed]}, replication.environment_rule(ACCOUNT, REPLICA, "ecr-functions-dev"))
+    result = replication.without_rule(
+        {"rules": [changed]}, replication.environment_rule(ACCOUNT, REPLICA, "ecr-functions-dev")
+    )
     # THEN
     assert result is None
 
 
-@pytest.mark.parametrize(("text", "message"), [("{not json", "is not JSON"), ('["rules"]', "not a replication configuration")])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("{not json", "is not JSON"), ('["rules"]', "not a replication configuration")],
+)
 def test_scripts_when_the_input_is_not_a_configuration_should_fail_with_a_message(text, message):
     # WHEN
     done = run("add", text)

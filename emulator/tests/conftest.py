@@ -28,7 +28,9 @@ def lambda_host() -> Iterator[StubLambdaHost]:
 
 @pytest.fixture(scope="session")
 def emulator(lambda_host: StubLambdaHost) -> Iterator[EmulatorProcess]:
-    process = EmulatorProcess("--lambda-host-url", lambda_host.url, "--retry-wait-scale", SHARED_RETRY_WAIT_SCALE)
+    process = EmulatorProcess(
+        "--lambda-host-url", lambda_host.url, "--retry-wait-scale", SHARED_RETRY_WAIT_SCALE
+    )
     yield process
     process.close_stdin_and_wait()
 
@@ -36,27 +38,45 @@ def emulator(lambda_host: StubLambdaHost) -> Iterator[EmulatorProcess]:
 @pytest.fixture(scope="session")
 def role_arn(emulator: EmulatorProcess) -> str:
     # moto's CreateFunction insists on a role that exists in its IAM.
-    trust = {"Version": "2012-10-17", "Statement": [
-        {"Effect": "Allow", "Principal": {"Service": ["lambda.amazonaws.com", "states.amazonaws.com"]},
-         "Action": "sts:AssumeRole"}]}
+    trust = {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Principal": {"Service": ["lambda.amazonaws.com", "states.amazonaws.com"]},
+                "Action": "sts:AssumeRole",
+            }
+        ],
+    }
     return emulator.client("iam").create_role(
-        RoleName="emulator-test", AssumeRolePolicyDocument=json.dumps(trust))["Role"]["Arn"]
+        RoleName="emulator-test", AssumeRolePolicyDocument=json.dumps(trust)
+    )["Role"]["Arn"]
 
 
 @pytest.fixture
 def create_function(emulator: EmulatorProcess, role_arn: str) -> Callable[[str], None]:
     """Registers a container-image function, as the templates declare them."""
+
     def create(name: str) -> None:
         emulator.client("lambda").create_function(
-            FunctionName=name, Role=role_arn, PackageType="Image", Timeout=30,
+            FunctionName=name,
+            Role=role_arn,
+            PackageType="Image",
+            Timeout=30,
             Code={"ImageUri": "123456789012.dkr.ecr.us-east-1.amazonaws.com/trade-processing:test"},
-            ImageConfig={"Command": [f"com.tradeprocessing.{name}.Handler::handleRequest"]})
+            ImageConfig={"Command": [f"com.tradeprocessing.{name}.Handler::handleRequest"]},
+        )
+
     return create
 
 
 @pytest.fixture
-def create_state_machine(emulator: EmulatorProcess, role_arn: str) -> Callable[[str, dict[str, Any]], str]:
+def create_state_machine(
+    emulator: EmulatorProcess, role_arn: str
+) -> Callable[[str, dict[str, Any]], str]:
     def create(name: str, definition: dict[str, Any]) -> str:
         return emulator.client("stepfunctions").create_state_machine(
-            name=name, definition=json.dumps(definition), roleArn=role_arn)["stateMachineArn"]
+            name=name, definition=json.dumps(definition), roleArn=role_arn
+        )["stateMachineArn"]
+
     return create

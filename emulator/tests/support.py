@@ -32,8 +32,11 @@ class EmulatorProcess:
         self._stderr = tempfile.TemporaryFile(mode="w+")
         self.process = subprocess.Popen(
             [sys.executable, str(LAUNCHER), *args],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
-            env={**os.environ, **(env or {})}, text=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self._stderr,
+            env={**os.environ, **(env or {})},
+            text=True,
         )
         self.ready = json.loads(self._read_ready_line())
         self.endpoint: str = self.ready["endpoint"]
@@ -49,8 +52,13 @@ class EmulatorProcess:
         return line
 
     def client(self, service: str) -> Any:
-        return boto3.client(service, endpoint_url=self.endpoint, region_name=REGION,
-                            aws_access_key_id="test", aws_secret_access_key="test")
+        return boto3.client(
+            service,
+            endpoint_url=self.endpoint,
+            region_name=REGION,
+            aws_access_key_id="test",
+            aws_secret_access_key="test",
+        )
 
     def stderr(self) -> str:
         self._stderr.seek(0)
@@ -128,7 +136,11 @@ class StubLambdaHost:
         self.server.server_close()
 
 
-def poll(probe: Callable[[], Any], bound_seconds: float = EXECUTION_BOUND_SECONDS, what: str = "condition") -> Any:
+def poll(
+    probe: Callable[[], Any],
+    bound_seconds: float = EXECUTION_BOUND_SECONDS,
+    what: str = "condition",
+) -> Any:
     """Returns probe()'s first truthy result, polling until the bound."""
     deadline = time.monotonic() + bound_seconds
     while True:
@@ -144,6 +156,7 @@ def finished_execution(sfn: Any, execution_arn: str) -> dict[str, Any]:
     def probe() -> dict[str, Any] | None:
         description = sfn.describe_execution(executionArn=execution_arn)
         return None if description["status"] == "RUNNING" else description
+
     return poll(probe, what=f"end of {execution_arn}")
 
 

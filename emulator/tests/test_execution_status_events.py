@@ -12,8 +12,15 @@ from typing import Any
 
 import botocore.exceptions
 import pytest
-
-from support import EmulatorProcess, StubLambdaHost, finished_execution, function_error, history, lambda_task, poll
+from support import (
+    EmulatorProcess,
+    StubLambdaHost,
+    finished_execution,
+    function_error,
+    history,
+    lambda_task,
+    poll,
+)
 
 STATUS_CHANGE = "Step Functions Execution Status Change"
 
@@ -23,11 +30,23 @@ def _catch_all_queue(emulator: EmulatorProcess, machine_arn: str) -> str:
     sqs = emulator.client("sqs")
     name = f"executions-{uuid.uuid4().hex[:8]}"
     url = sqs.create_queue(QueueName=name)["QueueUrl"]
-    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"][
+        "QueueArn"
+    ]
     events = emulator.client("events")
-    events.put_rule(Name=name, EventPattern=json.dumps({
-        "source": ["aws.states"], "detail-type": [STATUS_CHANGE],
-        "detail": {"status": ["FAILED", "TIMED_OUT", "ABORTED"], "stateMachineArn": [machine_arn]}}))
+    events.put_rule(
+        Name=name,
+        EventPattern=json.dumps(
+            {
+                "source": ["aws.states"],
+                "detail-type": [STATUS_CHANGE],
+                "detail": {
+                    "status": ["FAILED", "TIMED_OUT", "ABORTED"],
+                    "stateMachineArn": [machine_arn],
+                },
+            }
+        ),
+    )
     events.put_targets(Rule=name, Targets=[{"Id": "queue", "Arn": arn}])
     return url
 
@@ -37,29 +56,42 @@ def _messages(emulator: EmulatorProcess, url: str, expected: int) -> list[dict[s
     received: list[dict[str, Any]] = []
 
     def probe() -> bool:
-        for message in sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10, WaitTimeSeconds=0).get("Messages", []):
+        for message in sqs.receive_message(
+            QueueUrl=url, MaxNumberOfMessages=10, WaitTimeSeconds=0
+        ).get("Messages", []):
             received.append(json.loads(message["Body"]))
             sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
         return len(received) >= expected
+
     poll(probe, what=f"{expected} message(s) in {url}")
     return received
 
 
-FAILING = {"StartAt": "Fail", "States": {"Fail": {"Type": "Fail", "Error": "Trade.Broken", "Cause": "on purpose"}}}
+FAILING = {
+    "StartAt": "Fail",
+    "States": {"Fail": {"Type": "Fail", "Error": "Trade.Broken", "Cause": "on purpose"}},
+}
 WAITING = {"StartAt": "Wait", "States": {"Wait": {"Type": "Wait", "Seconds": 60, "End": True}}}
 SUCCEEDING = {"StartAt": "Done", "States": {"Done": {"Type": "Pass", "End": True}}}
 
 
 def test_failed_execution_should_send_its_status_change_with_input_error_and_cause(
-        emulator: EmulatorProcess, create_state_machine: Callable[[str, dict[str, Any]], str]) -> None:
+    emulator: EmulatorProcess, create_state_machine: Callable[[str, dict[str, Any]], str]
+) -> None:
     # GIVEN a machine whose executions fail, and the catch-all rule for it
     machine = create_state_machine(f"status-{uuid.uuid4().hex[:8]}", FAILING)
     url = _catch_all_queue(emulator, machine)
-    trade_event = {"id": "e-1", "source": "trading.oms", "detail": {"sourceTradeId": "OMS-9", "name": "Zürich"}}
+    trade_event = {
+        "id": "e-1",
+        "source": "trading.oms",
+        "detail": {"sourceTradeId": "OMS-9", "name": "Zürich"},
+    }
 
     # WHEN an execution fails
     sfn = emulator.client("stepfunctions")
-    execution = sfn.start_execution(stateMachineArn=machine, input=json.dumps(trade_event))["executionArn"]
+    execution = sfn.start_execution(stateMachineArn=machine, input=json.dumps(trade_event))[
+        "executionArn"
+    ]
     assert finished_execution(sfn, execution)["status"] == "FAILED"
 
     # THEN the queue holds its status change, carrying the original input, the error and the cause
@@ -79,7 +111,8 @@ def test_failed_execution_should_send_its_status_change_with_input_error_and_cau
 
 
 def test_stopped_execution_should_send_an_aborted_status_change(
-        emulator: EmulatorProcess, create_state_machine: Callable[[str, dict[str, Any]], str]) -> None:
+    emulator: EmulatorProcess, create_state_machine: Callable[[str, dict[str, Any]], str]
+) -> None:
     # GIVEN a running execution
     machine = create_state_machine(f"status-{uuid.uuid4().hex[:8]}", WAITING)
     url = _catch_all_queue(emulator, machine)
@@ -96,8 +129,11 @@ def test_stopped_execution_should_send_an_aborted_status_change(
 
 
 def test_execution_stopped_while_a_parallel_branch_fails_on_should_end_aborted(
-        emulator: EmulatorProcess, lambda_host: StubLambdaHost, create_function: Callable[[str], None],
-        create_state_machine: Callable[[str, dict[str, Any]], str]) -> None:
+    emulator: EmulatorProcess,
+    lambda_host: StubLambdaHost,
+    create_function: Callable[[str], None],
+    create_state_machine: Callable[[str, dict[str, Any]], str],
+) -> None:
     # GIVEN a Parallel state whose branch task is slow and then fails, retried
     prefix = f"status-{uuid.uuid4().hex[:8]}"
     create_function(f"{prefix}-slow")
@@ -105,15 +141,46 @@ def test_execution_stopped_while_a_parallel_branch_fails_on_should_end_aborted(
     def slow_failure(payload: Any, attempt: int) -> Any:
         time.sleep(1.0)
         return function_error("Slow.Unavailable", "slow")(payload, attempt)
+
     lambda_host.behaviours[f"{prefix}-slow"] = slow_failure
-    machine = create_state_machine(prefix, {"StartAt": "Both", "States": {"Both": {
-        "Type": "Parallel", "End": True, "Branches": [{"StartAt": "Call", "States": {"Call": lambda_task(
-            f"{prefix}-slow", "$", End=True,
-            Retry=[{"ErrorEquals": ["Slow.Unavailable"], "MaxAttempts": 2, "IntervalSeconds": 1}])}}]}}})
+    machine = create_state_machine(
+        prefix,
+        {
+            "StartAt": "Both",
+            "States": {
+                "Both": {
+                    "Type": "Parallel",
+                    "End": True,
+                    "Branches": [
+                        {
+                            "StartAt": "Call",
+                            "States": {
+                                "Call": lambda_task(
+                                    f"{prefix}-slow",
+                                    "$",
+                                    End=True,
+                                    Retry=[
+                                        {
+                                            "ErrorEquals": ["Slow.Unavailable"],
+                                            "MaxAttempts": 2,
+                                            "IntervalSeconds": 1,
+                                        }
+                                    ],
+                                )
+                            },
+                        }
+                    ],
+                }
+            },
+        },
+    )
     url = _catch_all_queue(emulator, machine)
     sfn = emulator.client("stepfunctions")
     execution = sfn.start_execution(stateMachineArn=machine, input='{"trade": 2}')["executionArn"]
-    poll(lambda: any(e["type"] == "TaskStarted" for e in history(sfn, execution)), what="task started")
+    poll(
+        lambda: any(e["type"] == "TaskStarted" for e in history(sfn, execution)),
+        what="task started",
+    )
 
     # WHEN an operator stops it while the branch is still running
     sfn.stop_execution(executionArn=execution, error="Operator", cause="stopped by hand")
@@ -126,7 +193,8 @@ def test_execution_stopped_while_a_parallel_branch_fails_on_should_end_aborted(
 
 
 def test_succeeded_execution_should_send_nothing_to_the_catch_all(
-        emulator: EmulatorProcess, create_state_machine: Callable[[str, dict[str, Any]], str]) -> None:
+    emulator: EmulatorProcess, create_state_machine: Callable[[str, dict[str, Any]], str]
+) -> None:
     # GIVEN a succeeding and then a failing machine sharing one queue's rule pattern shape
     good = create_state_machine(f"status-{uuid.uuid4().hex[:8]}", SUCCEEDING)
     url = _catch_all_queue(emulator, good)
@@ -137,18 +205,24 @@ def test_succeeded_execution_should_send_nothing_to_the_catch_all(
     assert finished_execution(sfn, execution)["status"] == "SUCCEEDED"
 
     # THEN nothing arrives
-    assert emulator.client("sqs").receive_message(QueueUrl=url, WaitTimeSeconds=1).get("Messages", []) == []
+    assert (
+        emulator.client("sqs").receive_message(QueueUrl=url, WaitTimeSeconds=1).get("Messages", [])
+        == []
+    )
 
 
 def test_failed_execution_with_input_over_248_kib_escaped_should_say_the_input_is_not_included(
-        emulator: EmulatorProcess, create_state_machine: Callable[[str, dict[str, Any]], str]) -> None:
+    emulator: EmulatorProcess, create_state_machine: Callable[[str, dict[str, Any]], str]
+) -> None:
     # GIVEN an input of 255,000 bytes: over 248 KiB (253,952 bytes) once escaped as JSON text
     machine = create_state_machine(f"status-{uuid.uuid4().hex[:8]}", FAILING)
     url = _catch_all_queue(emulator, machine)
     sfn = emulator.client("stepfunctions")
 
     # WHEN its execution fails
-    execution = sfn.start_execution(stateMachineArn=machine, input=json.dumps({"pad": "x" * 255_000}))["executionArn"]
+    execution = sfn.start_execution(
+        stateMachineArn=machine, input=json.dumps({"pad": "x" * 255_000})
+    )["executionArn"]
     finished_execution(sfn, execution)
 
     # THEN the status change still arrives, without the input and saying so
@@ -159,19 +233,35 @@ def test_failed_execution_with_input_over_248_kib_escaped_should_say_the_input_i
 
 # --- fault injection ------------------------------------------------------------------------
 
+
 def test_fault_injection_when_configured_should_fail_that_fraction_of_calls_and_report_each(
-        tmp_path: Path, lambda_host: StubLambdaHost) -> None:
+    tmp_path: Path, lambda_host: StubLambdaHost
+) -> None:
     # GIVEN an emulator failing half of the PutItem calls, with a report file
     report = tmp_path / "faults.jsonl"
-    faults = {"seed": 3, "report": str(report), "rules": [
-        {"service": "dynamodb", "operation": "PutItem", "rate": 0.5,
-         "errors": ["ProvisionedThroughputExceededException", "InternalServerError"]}]}
-    emulator = EmulatorProcess("--lambda-host-url", lambda_host.url, env={"EMULATOR_FAULTS": json.dumps(faults)})
+    faults = {
+        "seed": 3,
+        "report": str(report),
+        "rules": [
+            {
+                "service": "dynamodb",
+                "operation": "PutItem",
+                "rate": 0.5,
+                "errors": ["ProvisionedThroughputExceededException", "InternalServerError"],
+            }
+        ],
+    }
+    emulator = EmulatorProcess(
+        "--lambda-host-url", lambda_host.url, env={"EMULATOR_FAULTS": json.dumps(faults)}
+    )
     try:
         plain = emulator.client("dynamodb")
-        plain.create_table(TableName="faults", BillingMode="PAY_PER_REQUEST",
-                              AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
-                              KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}])
+        plain.create_table(
+            TableName="faults",
+            BillingMode="PAY_PER_REQUEST",
+            AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+            KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        )
 
         # WHEN 40 items are put, one attempt each
         codes: list[str] = []
@@ -195,17 +285,26 @@ def test_fault_injection_when_configured_should_fail_that_fraction_of_calls_and_
 def _put_once(emulator: EmulatorProcess, i: int) -> None:
     import boto3
     from botocore.config import Config
-    client = boto3.client("dynamodb", endpoint_url=emulator.endpoint, region_name="us-east-1",
-                          aws_access_key_id="test", aws_secret_access_key="test",
-                          config=Config(retries={"total_max_attempts": 1}))
+
+    client = boto3.client(
+        "dynamodb",
+        endpoint_url=emulator.endpoint,
+        region_name="us-east-1",
+        aws_access_key_id="test",
+        aws_secret_access_key="test",
+        config=Config(retries={"total_max_attempts": 1}),
+    )
     client.put_item(TableName="faults", Item={"pk": {"S": f"k{i}"}})
 
 
 @pytest.mark.parametrize("configuration", [None, ""])
-def test_fault_injection_when_not_configured_should_install_nothing(configuration: str | None) -> None:
+def test_fault_injection_when_not_configured_should_install_nothing(
+    configuration: str | None,
+) -> None:
     # GIVEN moto's PutItem handler
-    from moto.dynamodb.responses import DynamoHandler
     import fault_injection
+    from moto.dynamodb.responses import DynamoHandler
+
     before = DynamoHandler.put_item
 
     # WHEN fault injection is applied without a configuration

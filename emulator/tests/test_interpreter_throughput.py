@@ -14,24 +14,31 @@ import time
 from types import SimpleNamespace
 from typing import Any
 
+import moto_patches
 import pytest
 from botocore.exceptions import ClientError
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication
 from moto.stepfunctions.parser.asl.component.state.exec.state_task import lambda_eval_utils
-from moto.stepfunctions.parser.asl.component.state.exec.state_task.service import state_task_service_sqs
+from moto.stepfunctions.parser.asl.component.state.exec.state_task.service import (
+    state_task_service_sqs,
+)
 from moto.stepfunctions.parser.asl.parse.asl_parser import AmazonStateLanguageParser
 from moto.stepfunctions.parser.backend.execution_worker import ExecutionWorker
 
-import moto_patches
-
-DEFINITION = json.dumps({
-    "StartAt": "Prepare",
-    "States": {
-        "Prepare": {"Type": "Pass", "Parameters": {"event.$": "$"}, "Next": "Validate"},
-        "Validate": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
-                     "Parameters": {"FunctionName": "validator", "Payload.$": "$.event"}, "End": True},
-    },
-})
+DEFINITION = json.dumps(
+    {
+        "StartAt": "Prepare",
+        "States": {
+            "Prepare": {"Type": "Pass", "Parameters": {"event.$": "$"}, "Next": "Validate"},
+            "Validate": {
+                "Type": "Task",
+                "Resource": "arn:aws:states:::lambda:invoke",
+                "Parameters": {"FunctionName": "validator", "Payload.$": "$.event"},
+                "End": True,
+            },
+        },
+    }
+)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -56,12 +63,15 @@ def parse_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def _worker(definition: str) -> ExecutionWorker:
     # _get_evaluation_entrypoint reads only the definition from the worker's details.
     worker = ExecutionWorker.__new__(ExecutionWorker)
-    worker._evaluation_details = SimpleNamespace(state_machine_details=SimpleNamespace(definition=definition))
+    worker._evaluation_details = SimpleNamespace(
+        state_machine_details=SimpleNamespace(definition=definition)
+    )
     return worker
 
 
 def test_entrypoint_when_many_executions_start_at_once_should_parse_the_definition_once(
-        parse_calls: list[str]) -> None:
+    parse_calls: list[str],
+) -> None:
     # GIVEN eight executions of one state machine starting together
     workers = [_worker(DEFINITION) for _ in range(8)]
     programs: list[Any] = []
@@ -88,6 +98,7 @@ def test_entrypoint_when_many_executions_start_at_once_should_parse_the_definiti
 def test_entrypoint_when_parsed_should_have_every_heap_key_set(parse_calls: list[str]) -> None:
     # GIVEN a parsed program
     from moto.stepfunctions.parser.asl.component.eval_component import EvalComponent
+
     program = _worker(DEFINITION)._get_evaluation_entrypoint()
 
     # WHEN its components are listed
@@ -102,6 +113,7 @@ def test_entrypoint_when_parsed_should_have_every_heap_key_set(parse_calls: list
 
 def _components(root: Any) -> list[Any]:
     from moto.stepfunctions.parser.asl.component.component import Component
+
     found: list[Any] = []
     pending, seen = [root], set()
     while pending:
@@ -120,7 +132,8 @@ def _components(root: Any) -> list[Any]:
 
 
 def test_execution_worker_start_when_started_should_not_wait_for_the_thread_to_be_scheduled(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # GIVEN threading.Thread.start, which waits until the new thread holds the GIL, made unusable
     def waiting_start(self: threading.Thread) -> None:
         raise AssertionError("ExecutionWorker.start waited for a threading.Thread to start")
@@ -140,6 +153,7 @@ def test_execution_worker_start_when_started_should_not_wait_for_the_thread_to_b
 def test_pass_result_when_evaluated_twice_should_give_each_evaluation_its_own_value() -> None:
     # GIVEN a Pass state's Result, shared by every execution of the program
     from moto.stepfunctions.parser.asl.component.state.state_pass.result import Result
+
     literal = {"desk": "equities", "tags": ["a"]}
     result = Result(literal)
     stacks: list[list[Any]] = [[], []]
@@ -154,7 +168,9 @@ def test_pass_result_when_evaluated_twice_should_give_each_evaluation_its_own_va
     assert result.result_obj == {"desk": "equities", "tags": ["a"]}
 
 
-def test_entrypoint_when_definition_changes_should_parse_the_new_text(parse_calls: list[str]) -> None:
+def test_entrypoint_when_definition_changes_should_parse_the_new_text(
+    parse_calls: list[str],
+) -> None:
     # GIVEN a definition that has run, then an update of it
     updated = DEFINITION.replace("validator", "validator-v2")
     _worker(DEFINITION)._get_evaluation_entrypoint()
@@ -171,13 +187,21 @@ def test_boto_client_for_when_tasks_call_one_service_should_reuse_one_client() -
     # GIVEN the interpreter's Lambda and SQS task modules
     # WHEN tasks ask for clients, from many threads at once
     clients: list[Any] = []
-    threads = [threading.Thread(target=lambda: clients.append(
-        lambda_eval_utils.boto_client_for(region="us-east-1", service="lambda"))) for _ in range(8)]
+    threads = [
+        threading.Thread(
+            target=lambda: clients.append(
+                lambda_eval_utils.boto_client_for(region="us-east-1", service="lambda")
+            )
+        )
+        for _ in range(8)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    again = lambda_eval_utils.boto_client_for(region="us-east-1", service="lambda", state_credentials=None)
+    again = lambda_eval_utils.boto_client_for(
+        region="us-east-1", service="lambda", state_credentials=None
+    )
 
     # THEN every Lambda task in a region gets the same client
     assert len({id(client) for client in clients}) == 1
@@ -185,7 +209,10 @@ def test_boto_client_for_when_tasks_call_one_service_should_reuse_one_client() -
     # AND another service or region gets its own
     sqs = state_task_service_sqs.boto_client_for(region="us-east-1", service="sqs")
     assert sqs is not again and sqs.meta.service_model.service_name == "sqs"
-    assert lambda_eval_utils.boto_client_for(region="eu-west-1", service="lambda").meta.region_name == "eu-west-1"
+    assert (
+        lambda_eval_utils.boto_client_for(region="eu-west-1", service="lambda").meta.region_name
+        == "eu-west-1"
+    )
     # AND the client keeps moto's settings: one attempt, no retries
     assert again.meta.config.retries["total_max_attempts"] == 1
 
@@ -200,6 +227,7 @@ def test_boto_client_for_when_a_task_calls_a_service_should_be_answered_in_this_
 
     # THEN moto's backend answered it: the message is in the queue
     from moto.sqs.models import sqs_backends
+
     queue = sqs_backends["123456789012"]["ap-south-2"].queues["answered-in-process"]
     assert [message.body for message in queue.messages] == ["dead letter"]
 
@@ -218,7 +246,8 @@ def test_boto_client_for_when_the_api_refuses_a_call_should_raise_its_client_err
 
 
 def test_answer_in_process_when_a_handler_faults_should_answer_a_service_exception(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # GIVEN moto's dispatcher failing on a request, as a handler bug would
     from moto.core.models import botocore_stubber
 
@@ -239,9 +268,11 @@ def test_answer_in_process_when_a_handler_faults_should_answer_a_service_excepti
 
 
 def test_backend_for_host_when_asked_repeatedly_should_resolve_each_host_once(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # GIVEN moto's server dispatcher, counting how often it lists its service packages
     import moto.backends
+
     listings: list[int] = []
     moto_listing = moto.backends.list_of_moto_modules
 
@@ -253,8 +284,12 @@ def test_backend_for_host_when_asked_repeatedly_should_resolve_each_host_once(
     dispatcher = DomainDispatcherApplication(create_app=lambda backend: None)
 
     # WHEN two hosts are each resolved many times
-    lambda_backends = {dispatcher.get_backend_for_host("lambda.ap-south-2.amazonaws.com") for _ in range(20)}
-    sqs_backends = {dispatcher.get_backend_for_host("sqs.ap-south-2.amazonaws.com") for _ in range(20)}
+    lambda_backends = {
+        dispatcher.get_backend_for_host("lambda.ap-south-2.amazonaws.com") for _ in range(20)
+    }
+    sqs_backends = {
+        dispatcher.get_backend_for_host("sqs.ap-south-2.amazonaws.com") for _ in range(20)
+    }
 
     # THEN each resolves to its service, with one lookup per host
     assert lambda_backends == {"awslambda"}
@@ -263,10 +298,12 @@ def test_backend_for_host_when_asked_repeatedly_should_resolve_each_host_once(
 
 
 def test_extract_json_when_one_path_is_evaluated_many_times_should_compile_it_once(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # GIVEN moto's JSONPath extraction, counting jsonpath_ng compilations
     from jsonpath_ng import ext
     from moto.stepfunctions.parser.asl.utils import json_path
+
     compiled: list[str] = []
     jsonpath_ng_parse = ext.parse
 
@@ -278,8 +315,10 @@ def test_extract_json_when_one_path_is_evaluated_many_times_should_compile_it_on
     moto_patches._compile_each_json_path_once()
 
     # WHEN one path is evaluated against many documents
-    values = [json_path.extract_json("$.stages[1].Payload.id", {"stages": [{}, {"Payload": {"id": n}}]})
-              for n in range(10)]
+    values = [
+        json_path.extract_json("$.stages[1].Payload.id", {"stages": [{}, {"Payload": {"id": n}}]})
+        for n in range(10)
+    ]
 
     # THEN each document gives its own value, from one compilation
     assert values == list(range(10))
@@ -331,15 +370,19 @@ def test_request_threads_when_connections_overlap_should_serve_them_at_once() ->
 
 # --- the task's Lambda client, answered by moto's backend directly ---------------------------
 
+
 def _create_function(name: str) -> None:
     iam = moto_patches.boto_client.boto_client_for(region="ap-south-2", service="iam")
     try:
-        role = iam.create_role(RoleName="direct-invoke", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+        role = iam.create_role(RoleName="direct-invoke", AssumeRolePolicyDocument="{}")["Role"][
+            "Arn"
+        ]
     except ClientError:
         role = iam.get_role(RoleName="direct-invoke")["Role"]["Arn"]
     try:
         lambda_eval_utils.boto_client_for(region="ap-south-2", service="lambda").create_function(
-            FunctionName=name, Role=role, PackageType="Image", Code={"ImageUri": "example/image:1"})
+            FunctionName=name, Role=role, PackageType="Image", Code={"ImageUri": "example/image:1"}
+        )
     except ClientError as error:  # created by an earlier case
         assert error.response["Error"]["Code"] == "ResourceConflictException"
 
@@ -353,8 +396,12 @@ def _both_ways(function_name: str, **parameters: Any) -> tuple[Any, Any]:
         try:
             response = client.invoke(FunctionName=function_name, **parameters)
         except ClientError as error:
-            return ("ClientError", error.response["Error"]["Code"], error.response["Error"]["Message"],
-                    error.response["ResponseMetadata"]["HTTPStatusCode"])
+            return (
+                "ClientError",
+                error.response["Error"]["Code"],
+                error.response["Error"]["Message"],
+                error.response["ResponseMetadata"]["HTTPStatusCode"],
+            )
         response.pop("ResponseMetadata", None)
         response["Payload"] = response["Payload"].read()
         return response
@@ -362,16 +409,23 @@ def _both_ways(function_name: str, **parameters: Any) -> tuple[Any, Any]:
     return call(direct), call(through_botocore)
 
 
-@pytest.mark.parametrize("answer, parameters", [
-    (("{\"status\":\"ACCEPTED\"}", False, "START\nEND\n"), {"Payload": "{\"id\":\"e-1\"}"}),
-    (("{\"status\":\"ACCEPTED\"}", False, "START\nEND\n"), {"Payload": b"{}", "LogType": "Tail"}),
-    (("{\"errorType\":\"java.lang.IllegalStateException\",\"errorMessage\":\"boom\"}", True, ""),
-     {"Payload": "{}"}),
-])
+@pytest.mark.parametrize(
+    "answer, parameters",
+    [
+        (('{"status":"ACCEPTED"}', False, "START\nEND\n"), {"Payload": '{"id":"e-1"}'}),
+        (('{"status":"ACCEPTED"}', False, "START\nEND\n"), {"Payload": b"{}", "LogType": "Tail"}),
+        (
+            ('{"errorType":"java.lang.IllegalStateException","errorMessage":"boom"}', True, ""),
+            {"Payload": "{}"},
+        ),
+    ],
+)
 def test_lambda_invoke_when_the_function_answers_should_match_the_api_answer(
-        monkeypatch: pytest.MonkeyPatch, answer: tuple[str, bool, str], parameters: dict[str, Any]) -> None:
+    monkeypatch: pytest.MonkeyPatch, answer: tuple[str, bool, str], parameters: dict[str, Any]
+) -> None:
     # GIVEN a function whose invocations answer as given
     from moto.awslambda.models import LambdaFunction
+
     _create_function("direct-answers")
     monkeypatch.setattr(LambdaFunction, "_invoke_lambda", lambda self, event=None: answer)
 

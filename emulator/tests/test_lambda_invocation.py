@@ -8,20 +8,29 @@ from collections.abc import Callable
 
 import botocore.exceptions
 import pytest
-
-from support import (EmulatorProcess, StubLambdaHost, echoes, finished_execution, function_error,
-                     history, lambda_task)
+from support import (
+    EmulatorProcess,
+    StubLambdaHost,
+    echoes,
+    finished_execution,
+    function_error,
+    history,
+    lambda_task,
+)
 
 
 def test_invoke_when_host_answers_should_pass_payload_both_ways(
-        emulator: EmulatorProcess, lambda_host: StubLambdaHost, create_function: Callable[[str], None]) -> None:
+    emulator: EmulatorProcess, lambda_host: StubLambdaHost, create_function: Callable[[str], None]
+) -> None:
     # GIVEN a function the host runs
     create_function("invoke-echo")
     lambda_host.behaviours["invoke-echo"] = echoes("echo")
     event = {"tradeId": "TRD-1", "price": "190.25", "nested": {"list": [1, 2]}}
 
     # WHEN it is invoked through the Lambda API
-    response = emulator.client("lambda").invoke(FunctionName="invoke-echo", Payload=json.dumps(event).encode())
+    response = emulator.client("lambda").invoke(
+        FunctionName="invoke-echo", Payload=json.dumps(event).encode()
+    )
 
     # THEN the host got the payload and the caller gets the host's answer, without a function error
     assert lambda_host.calls_to("invoke-echo") == [event]
@@ -30,7 +39,8 @@ def test_invoke_when_host_answers_should_pass_payload_both_ways(
 
 
 def test_invoke_when_handler_throws_should_report_function_error_with_the_error_payload(
-        emulator: EmulatorProcess, lambda_host: StubLambdaHost, create_function: Callable[[str], None]) -> None:
+    emulator: EmulatorProcess, lambda_host: StubLambdaHost, create_function: Callable[[str], None]
+) -> None:
     # GIVEN a function whose handler throws
     create_function("invoke-throws")
     lambda_host.behaviours["invoke-throws"] = function_error("com.example.BoomException", "boom")
@@ -44,11 +54,15 @@ def test_invoke_when_handler_throws_should_report_function_error_with_the_error_
 
 
 def test_invoke_when_host_answers_with_an_api_error_should_raise_that_error(
-        emulator: EmulatorProcess, lambda_host: StubLambdaHost, create_function: Callable[[str], None]) -> None:
+    emulator: EmulatorProcess, lambda_host: StubLambdaHost, create_function: Callable[[str], None]
+) -> None:
     # GIVEN a host that does not know the function
     create_function("invoke-unknown-to-host")
     lambda_host.behaviours["invoke-unknown-to-host"] = lambda payload, attempt: (
-        404, {"X-Amzn-ErrorType": "ResourceNotFoundException"}, {"Type": "User", "message": "no such handler"})
+        404,
+        {"X-Amzn-ErrorType": "ResourceNotFoundException"},
+        {"Type": "User", "message": "no such handler"},
+    )
 
     # WHEN it is invoked
     with pytest.raises(botocore.exceptions.ClientError) as raised:
@@ -69,22 +83,34 @@ def test_lambda_task_when_host_unreachable_should_fail_with_lambda_service_excep
     # GIVEN an emulator whose Lambda host is not listening
     process = EmulatorProcess("--lambda-host-url", f"http://127.0.0.1:{_closed_loopback_port()}")
     try:
-        role = process.client("iam").create_role(RoleName="r", AssumeRolePolicyDocument="{}")["Role"]["Arn"]
+        role = process.client("iam").create_role(RoleName="r", AssumeRolePolicyDocument="{}")[
+            "Role"
+        ]["Arn"]
         process.client("lambda").create_function(
-            FunctionName="stranded", Role=role, PackageType="Image",
-            Code={"ImageUri": "123456789012.dkr.ecr.us-east-1.amazonaws.com/trade-processing:test"})
+            FunctionName="stranded",
+            Role=role,
+            PackageType="Image",
+            Code={"ImageUri": "123456789012.dkr.ecr.us-east-1.amazonaws.com/trade-processing:test"},
+        )
         sfn = process.client("stepfunctions")
         definition = {"StartAt": "Call", "States": {"Call": lambda_task("stranded", "$", End=True)}}
-        machine = sfn.create_state_machine(name="stranded", definition=json.dumps(definition), roleArn=role)
+        machine = sfn.create_state_machine(
+            name="stranded", definition=json.dumps(definition), roleArn=role
+        )
 
         # WHEN a task invokes the function
-        execution_arn = sfn.start_execution(stateMachineArn=machine["stateMachineArn"], input="{}")["executionArn"]
+        execution_arn = sfn.start_execution(stateMachineArn=machine["stateMachineArn"], input="{}")[
+            "executionArn"
+        ]
 
         # THEN the task fails as on a Lambda service fault, which Retry policies treat as transient
         execution = finished_execution(sfn, execution_arn)
         assert (execution["status"], execution["error"]) == ("FAILED", "Lambda.ServiceException")
-        failures = [event["taskFailedEventDetails"]["error"] for event in history(sfn, execution_arn)
-                    if event["type"] == "TaskFailed"]
+        failures = [
+            event["taskFailedEventDetails"]["error"]
+            for event in history(sfn, execution_arn)
+            if event["type"] == "TaskFailed"
+        ]
         assert failures == ["Lambda.ServiceException"]
     finally:
         process.close_stdin_and_wait()

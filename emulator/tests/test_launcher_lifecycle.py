@@ -5,9 +5,8 @@ from __future__ import annotations
 import signal
 import socket
 
-import pytest
-
 import moto_launcher
+import pytest
 from support import EmulatorProcess
 
 
@@ -17,7 +16,9 @@ def _accepts_connections(port: int) -> bool:
         return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
-def test_ready_line_when_started_twice_should_report_distinct_free_loopback_ports(emulator: EmulatorProcess) -> None:
+def test_ready_line_when_started_twice_should_report_distinct_free_loopback_ports(
+    emulator: EmulatorProcess,
+) -> None:
     # GIVEN the shared emulator is already running
     # WHEN a second one starts
     second = EmulatorProcess()
@@ -67,18 +68,30 @@ def test_launcher_when_signalled_should_exit_zero(signum: signal.Signals) -> Non
 
 
 def test_parse_args_without_flags_or_env_should_use_loopback_free_port_and_real_retry_waits(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # GIVEN no EMULATOR_* variable
-    for name in ("EMULATOR_HOST", "EMULATOR_PORT", "EMULATOR_LAMBDA_HOST_URL", "EMULATOR_RETRY_WAIT_SCALE",
-                 "EMULATOR_IGNORE_STDIN", "EMULATOR_LOG_LEVEL"):
+    for name in (
+        "EMULATOR_HOST",
+        "EMULATOR_PORT",
+        "EMULATOR_LAMBDA_HOST_URL",
+        "EMULATOR_RETRY_WAIT_SCALE",
+        "EMULATOR_IGNORE_STDIN",
+        "EMULATOR_LOG_LEVEL",
+    ):
         monkeypatch.delenv(name, raising=False)
 
     # WHEN the command line is empty
     args = moto_launcher.parse_args([])
 
     # THEN the defaults apply
-    assert (args.host, args.port, args.lambda_host_url, args.retry_wait_scale, args.ignore_stdin) == \
-        ("127.0.0.1", 0, None, 1.0, False)
+    assert (
+        args.host,
+        args.port,
+        args.lambda_host_url,
+        args.retry_wait_scale,
+        args.ignore_stdin,
+    ) == ("127.0.0.1", 0, None, 1.0, False)
 
 
 def test_parse_args_with_env_and_flags_should_prefer_flags(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -91,7 +104,11 @@ def test_parse_args_with_env_and_flags_should_prefer_flags(monkeypatch: pytest.M
     args = moto_launcher.parse_args(["--retry-wait-scale", "0.25"])
 
     # THEN the flag wins and the others come from the environment
-    assert (args.lambda_host_url, args.retry_wait_scale, args.ignore_stdin) == ("http://127.0.0.1:1111", 0.25, True)
+    assert (args.lambda_host_url, args.retry_wait_scale, args.ignore_stdin) == (
+        "http://127.0.0.1:1111",
+        0.25,
+        True,
+    )
 
 
 def test_parse_args_with_negative_retry_wait_scale_should_be_refused() -> None:
@@ -99,4 +116,3 @@ def test_parse_args_with_negative_retry_wait_scale_should_be_refused() -> None:
     with pytest.raises(SystemExit) as refused:
         moto_launcher.parse_args(["--retry-wait-scale", "-1"])
     assert refused.value.code == 2
-

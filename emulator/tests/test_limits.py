@@ -9,13 +9,21 @@ from typing import Any
 
 import botocore.exceptions
 import pytest
-
-from support import EmulatorProcess, StubLambdaHost, finished_execution, history, lambda_task, returns
+from support import (
+    EmulatorProcess,
+    StubLambdaHost,
+    finished_execution,
+    history,
+    lambda_task,
+    returns,
+)
 
 KIB_256 = 262_144
 
 
-def _entry(detail: str, source: str = "trading.oms", detail_type: str = "Trade Executed") -> dict[str, Any]:
+def _entry(
+    detail: str, source: str = "trading.oms", detail_type: str = "Trade Executed"
+) -> dict[str, Any]:
     return {"Source": source, "DetailType": detail_type, "Detail": detail}
 
 
@@ -30,7 +38,10 @@ def _detail_of_size(size: int, filler: str = "x") -> str:
 
 # --- EventBridge ----------------------------------------------------------------------------
 
-def test_put_events_when_entries_total_at_the_limit_should_accept_them(emulator: EmulatorProcess) -> None:
+
+def test_put_events_when_entries_total_at_the_limit_should_accept_them(
+    emulator: EmulatorProcess,
+) -> None:
     # GIVEN an entry of exactly 256 KiB as EventBridge counts it (source + detail-type + detail)
     overhead = len("trading.oms") + len("Trade Executed")
     entry = _entry(_detail_of_size(KIB_256 - overhead))
@@ -42,7 +53,9 @@ def test_put_events_when_entries_total_at_the_limit_should_accept_them(emulator:
     assert answer["FailedEntryCount"] == 0
 
 
-def test_put_events_when_entries_total_over_the_limit_should_refuse_the_request(emulator: EmulatorProcess) -> None:
+def test_put_events_when_entries_total_over_the_limit_should_refuse_the_request(
+    emulator: EmulatorProcess,
+) -> None:
     # GIVEN two entries of 132,000 bytes each: each under 256 KiB, together over it
     entries = [_entry(_detail_of_size(132_000)), _entry(_detail_of_size(132_000))]
 
@@ -54,7 +67,9 @@ def test_put_events_when_entries_total_over_the_limit_should_refuse_the_request(
     assert refused.value.response["Error"]["Code"] == "ValidationException"
 
 
-def test_put_events_when_multibyte_detail_over_the_limit_in_bytes_should_refuse_it(emulator: EmulatorProcess) -> None:
+def test_put_events_when_multibyte_detail_over_the_limit_in_bytes_should_refuse_it(
+    emulator: EmulatorProcess,
+) -> None:
     # GIVEN a detail of 100,000 characters of three bytes each (300,000 bytes)
     entry = _entry('{"pad":"' + "€" * 100_000 + '"}')
 
@@ -68,17 +83,30 @@ def test_put_events_when_multibyte_detail_over_the_limit_in_bytes_should_refuse_
 
 # --- Step Functions -------------------------------------------------------------------------
 
+
 def _caught_machine(name_prefix: str, function_name: str) -> dict[str, Any]:
     """A task whose every error a States.ALL Catch sends to a Pass state."""
-    return {"StartAt": "Call", "States": {
-        "Call": lambda_task(function_name, "$", End=True, OutputPath="$.Payload",
-                            Catch=[{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "Caught"}]),
-        "Caught": {"Type": "Pass", "End": True}}}
+    return {
+        "StartAt": "Call",
+        "States": {
+            "Call": lambda_task(
+                function_name,
+                "$",
+                End=True,
+                OutputPath="$.Payload",
+                Catch=[{"ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "Caught"}],
+            ),
+            "Caught": {"Type": "Pass", "End": True},
+        },
+    }
 
 
 def test_state_output_over_256_kib_should_fail_the_execution_past_a_states_all_catch(
-        emulator: EmulatorProcess, lambda_host: StubLambdaHost, create_function: Callable[[str], None],
-        create_state_machine: Callable[[str, dict[str, Any]], str]) -> None:
+    emulator: EmulatorProcess,
+    lambda_host: StubLambdaHost,
+    create_function: Callable[[str], None],
+    create_state_machine: Callable[[str, dict[str, Any]], str],
+) -> None:
     # GIVEN a function answering 300,000 bytes, behind a Catch on States.ALL
     prefix = f"limit-{uuid.uuid4().hex[:8]}"
     create_function(f"{prefix}-big")
@@ -97,8 +125,11 @@ def test_state_output_over_256_kib_should_fail_the_execution_past_a_states_all_c
 
 
 def test_state_output_naming_data_limit_exceeded_explicitly_should_still_be_caught(
-        emulator: EmulatorProcess, lambda_host: StubLambdaHost, create_function: Callable[[str], None],
-        create_state_machine: Callable[[str, dict[str, Any]], str]) -> None:
+    emulator: EmulatorProcess,
+    lambda_host: StubLambdaHost,
+    create_function: Callable[[str], None],
+    create_state_machine: Callable[[str, dict[str, Any]], str],
+) -> None:
     # GIVEN the same oversized answer behind a Catch naming States.DataLimitExceeded
     prefix = f"limit-{uuid.uuid4().hex[:8]}"
     create_function(f"{prefix}-big")
@@ -116,8 +147,11 @@ def test_state_output_naming_data_limit_exceeded_explicitly_should_still_be_caug
 
 
 def test_state_output_under_256_kib_compact_should_pass_where_spaced_json_would_exceed_it(
-        emulator: EmulatorProcess, lambda_host: StubLambdaHost, create_function: Callable[[str], None],
-        create_state_machine: Callable[[str, dict[str, Any]], str]) -> None:
+    emulator: EmulatorProcess,
+    lambda_host: StubLambdaHost,
+    create_function: Callable[[str], None],
+    create_state_machine: Callable[[str, dict[str, Any]], str],
+) -> None:
     # GIVEN an answer of 20,000 one-character fields: ~240,000 bytes compact, over 256 KiB with
     # the space Python's json.dumps puts after every ':' and ','
     prefix = f"limit-{uuid.uuid4().hex[:8]}"
@@ -140,11 +174,15 @@ def test_state_output_under_256_kib_compact_should_pass_where_spaced_json_would_
 
 # --- SQS ------------------------------------------------------------------------------------
 
-def test_send_message_when_multibyte_body_over_the_limit_in_bytes_should_refuse_it(emulator: EmulatorProcess) -> None:
+
+def test_send_message_when_multibyte_body_over_the_limit_in_bytes_should_refuse_it(
+    emulator: EmulatorProcess,
+) -> None:
     # GIVEN a queue of 1 KiB messages and a body of 400 three-byte characters (1,200 bytes)
     sqs = emulator.client("sqs")
-    url = sqs.create_queue(QueueName=f"limit-{uuid.uuid4().hex[:8]}",
-                           Attributes={"MaximumMessageSize": "1024"})["QueueUrl"]
+    url = sqs.create_queue(
+        QueueName=f"limit-{uuid.uuid4().hex[:8]}", Attributes={"MaximumMessageSize": "1024"}
+    )["QueueUrl"]
 
     # WHEN it is sent
     with pytest.raises(botocore.exceptions.ClientError) as refused:
@@ -154,16 +192,22 @@ def test_send_message_when_multibyte_body_over_the_limit_in_bytes_should_refuse_
     assert "InvalidParameterValue" in refused.value.response["Error"]["Code"]
 
 
-def test_send_message_when_attributes_take_it_over_the_limit_should_refuse_it(emulator: EmulatorProcess) -> None:
+def test_send_message_when_attributes_take_it_over_the_limit_should_refuse_it(
+    emulator: EmulatorProcess,
+) -> None:
     # GIVEN a 1 KiB queue, a 1,000-byte body and a 100-byte attribute
     sqs = emulator.client("sqs")
-    url = sqs.create_queue(QueueName=f"limit-{uuid.uuid4().hex[:8]}",
-                           Attributes={"MaximumMessageSize": "1024"})["QueueUrl"]
+    url = sqs.create_queue(
+        QueueName=f"limit-{uuid.uuid4().hex[:8]}", Attributes={"MaximumMessageSize": "1024"}
+    )["QueueUrl"]
 
     # WHEN it is sent
     with pytest.raises(botocore.exceptions.ClientError):
-        sqs.send_message(QueueUrl=url, MessageBody="x" * 1000,
-                         MessageAttributes={"note": {"DataType": "String", "StringValue": "y" * 100}})
+        sqs.send_message(
+            QueueUrl=url,
+            MessageBody="x" * 1000,
+            MessageAttributes={"note": {"DataType": "String", "StringValue": "y" * 100}},
+        )
 
     # THEN nothing was queued
     assert sqs.receive_message(QueueUrl=url, WaitTimeSeconds=0).get("Messages", []) == []
@@ -171,17 +215,30 @@ def test_send_message_when_attributes_take_it_over_the_limit_should_refuse_it(em
 
 # --- DynamoDB -------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def table(emulator: EmulatorProcess) -> str:
     name = f"limit-{uuid.uuid4().hex[:8]}"
     emulator.client("dynamodb").create_table(
-        TableName=name, BillingMode="PAY_PER_REQUEST",
-        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"},
-                              {"AttributeName": "sk", "AttributeType": "S"},
-                              {"AttributeName": "gpk", "AttributeType": "S"}],
-        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
-        GlobalSecondaryIndexes=[{"IndexName": "by-g", "KeySchema": [{"AttributeName": "gpk", "KeyType": "HASH"}],
-                                 "Projection": {"ProjectionType": "KEYS_ONLY"}}])
+        TableName=name,
+        BillingMode="PAY_PER_REQUEST",
+        AttributeDefinitions=[
+            {"AttributeName": "pk", "AttributeType": "S"},
+            {"AttributeName": "sk", "AttributeType": "S"},
+            {"AttributeName": "gpk", "AttributeType": "S"},
+        ],
+        KeySchema=[
+            {"AttributeName": "pk", "KeyType": "HASH"},
+            {"AttributeName": "sk", "KeyType": "RANGE"},
+        ],
+        GlobalSecondaryIndexes=[
+            {
+                "IndexName": "by-g",
+                "KeySchema": [{"AttributeName": "gpk", "KeyType": "HASH"}],
+                "Projection": {"ProjectionType": "KEYS_ONLY"},
+            }
+        ],
+    )
     return name
 
 
@@ -190,7 +247,9 @@ def _item_of_size(size: int) -> dict[str, Any]:
     return {"pk": {"S": "p"}, "sk": {"S": "s"}, "body": {"S": "x" * (size - 10)}}
 
 
-def test_put_item_when_item_is_exactly_400_kib_should_store_it(emulator: EmulatorProcess, table: str) -> None:
+def test_put_item_when_item_is_exactly_400_kib_should_store_it(
+    emulator: EmulatorProcess, table: str
+) -> None:
     # GIVEN an item of 409,600 bytes (names and values), which moto alone refuses above 405,000
     dynamodb = emulator.client("dynamodb")
 
@@ -202,7 +261,9 @@ def test_put_item_when_item_is_exactly_400_kib_should_store_it(emulator: Emulato
     assert len(stored["body"]["S"]) == 409_590
 
 
-def test_put_item_when_item_is_one_byte_over_400_kib_should_refuse_it(emulator: EmulatorProcess, table: str) -> None:
+def test_put_item_when_item_is_one_byte_over_400_kib_should_refuse_it(
+    emulator: EmulatorProcess, table: str
+) -> None:
     # WHEN an item of 409,601 bytes is put
     with pytest.raises(botocore.exceptions.ClientError) as refused:
         emulator.client("dynamodb").put_item(TableName=table, Item=_item_of_size(409_601))
@@ -214,7 +275,8 @@ def test_put_item_when_item_is_one_byte_over_400_kib_should_refuse_it(emulator: 
 
 @pytest.mark.parametrize("attribute,limit", [("pk", 2048), ("sk", 1024), ("gpk", 2048)])
 def test_put_item_when_key_attribute_over_its_limit_in_bytes_should_refuse_it(
-        emulator: EmulatorProcess, table: str, attribute: str, limit: int) -> None:
+    emulator: EmulatorProcess, table: str, attribute: str, limit: int
+) -> None:
     # GIVEN a key attribute (table or index key) one byte over its limit, in two-byte characters
     item = {"pk": {"S": "p"}, "sk": {"S": "s"}, "gpk": {"S": "g"}}
     item[attribute] = {"S": "é" * (limit // 2) + "x"}
@@ -231,15 +293,29 @@ def test_put_item_when_key_attribute_over_its_limit_in_bytes_should_refuse_it(
 
 
 def test_parallel_branch_over_the_data_limit_should_fail_the_execution_with_that_error(
-        emulator: EmulatorProcess, lambda_host: StubLambdaHost, create_function: Callable[[str], None],
-        create_state_machine: Callable[[str, dict[str, Any]], str]) -> None:
+    emulator: EmulatorProcess,
+    lambda_host: StubLambdaHost,
+    create_function: Callable[[str], None],
+    create_state_machine: Callable[[str, dict[str, Any]], str],
+) -> None:
     # GIVEN a Parallel state whose one branch's task answers 300,000 bytes behind a States.ALL Catch
     prefix = f"limit-{uuid.uuid4().hex[:8]}"
     create_function(f"{prefix}-big")
     lambda_host.behaviours[f"{prefix}-big"] = returns({"pad": "x" * 300_000})
-    machine = create_state_machine(prefix, {"StartAt": "Both", "States": {"Both": {
-        "Type": "Parallel", "End": True, "ResultPath": "$.stages",
-        "Branches": [_caught_machine(prefix, f"{prefix}-big")]}}})
+    machine = create_state_machine(
+        prefix,
+        {
+            "StartAt": "Both",
+            "States": {
+                "Both": {
+                    "Type": "Parallel",
+                    "End": True,
+                    "ResultPath": "$.stages",
+                    "Branches": [_caught_machine(prefix, f"{prefix}-big")],
+                }
+            },
+        },
+    )
 
     # WHEN it runs
     sfn = emulator.client("stepfunctions")
@@ -252,15 +328,29 @@ def test_parallel_branch_over_the_data_limit_should_fail_the_execution_with_that
 
 
 def test_fail_state_reraising_a_caught_states_error_should_fail_with_that_error(
-        emulator: EmulatorProcess, create_state_machine: Callable[[str, dict[str, Any]], str]) -> None:
+    emulator: EmulatorProcess, create_state_machine: Callable[[str, dict[str, Any]], str]
+) -> None:
     # GIVEN a Fail state whose ErrorPath selects a caught States.Timeout, as the trade definition's do
-    machine = create_state_machine(f"limit-{uuid.uuid4().hex[:8]}", {"StartAt": "Reraise", "States": {
-        "Reraise": {"Type": "Fail", "ErrorPath": "$.error.Error", "CausePath": "$.error.Cause"}}})
+    machine = create_state_machine(
+        f"limit-{uuid.uuid4().hex[:8]}",
+        {
+            "StartAt": "Reraise",
+            "States": {
+                "Reraise": {
+                    "Type": "Fail",
+                    "ErrorPath": "$.error.Error",
+                    "CausePath": "$.error.Cause",
+                }
+            },
+        },
+    )
 
     # WHEN it runs
     sfn = emulator.client("stepfunctions")
-    execution = sfn.start_execution(stateMachineArn=machine, input=json.dumps(
-        {"error": {"Error": "States.Timeout", "Cause": "the stage timed out"}}))["executionArn"]
+    execution = sfn.start_execution(
+        stateMachineArn=machine,
+        input=json.dumps({"error": {"Error": "States.Timeout", "Cause": "the stage timed out"}}),
+    )["executionArn"]
     result = finished_execution(sfn, execution)
 
     # THEN the execution fails with it (not States.Runtime)

@@ -2,9 +2,8 @@
 
 import json
 
-import pytest
-
 import lint_iam_policies as lint
+import pytest
 
 
 def write_template(tmp_path, statements, name="functions.json"):
@@ -24,10 +23,12 @@ def write_template(tmp_path, statements, name="functions.json"):
                 "Properties": {
                     "RoleName": {"Fn::Sub": "role-recorder-${AWS::Region}-${EnvironmentSuffix}"},
                     "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": []},
-                    "Policies": [{
-                        "PolicyName": "recorder-least-privilege",
-                        "PolicyDocument": {"Version": "2012-10-17", "Statement": statements},
-                    }],
+                    "Policies": [
+                        {
+                            "PolicyName": "recorder-least-privilege",
+                            "PolicyDocument": {"Version": "2012-10-17", "Statement": statements},
+                        }
+                    ],
                 },
             },
         },
@@ -47,11 +48,15 @@ RECORD = {
     "Sid": "ReadAndWriteTradeRecords",
     "Effect": "Allow",
     "Action": ["dynamodb:GetItem", "dynamodb:PutItem"],
-    "Resource": {"Fn::Sub": "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${TradesTableName}"},
+    "Resource": {
+        "Fn::Sub": "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${TradesTableName}"
+    },
 }
 
 
-def test_identity_policies_when_rendered_should_replace_intrinsics_by_the_sample_deployments_arns(tmp_path):
+def test_identity_policies_when_rendered_should_replace_intrinsics_by_the_sample_deployments_arns(
+    tmp_path,
+):
     # GIVEN
     path = write_template(tmp_path, [SEND, RECORD])
 
@@ -60,8 +65,14 @@ def test_identity_policies_when_rendered_should_replace_intrinsics_by_the_sample
 
     # THEN
     assert where == "functions.json/RecorderRole/recorder-least-privilege"
-    assert document["Statement"][0]["Resource"] == "arn:aws:sqs:us-east-1:111122223333:sqs-recorder-dlq-dev"
-    assert document["Statement"][1]["Resource"] == "arn:aws:dynamodb:us-east-1:111122223333:table/dynamodb-trades-dev"
+    assert (
+        document["Statement"][0]["Resource"]
+        == "arn:aws:sqs:us-east-1:111122223333:sqs-recorder-dlq-dev"
+    )
+    assert (
+        document["Statement"][1]["Resource"]
+        == "arn:aws:dynamodb:us-east-1:111122223333:table/dynamodb-trades-dev"
+    )
 
 
 def test_lint_when_the_policy_is_scoped_should_report_nothing(tmp_path):
@@ -77,14 +88,20 @@ def test_lint_when_the_policy_is_scoped_should_report_nothing(tmp_path):
 
 def test_lint_when_an_action_is_misspelled_should_report_parliaments_unknown_action(tmp_path):
     # GIVEN
-    broken = dict(RECORD, Action=["dynamodb:GetItems"], Resource="arn:aws:sqs:us-east-1:111122223333:not-a-table")
+    broken = dict(
+        RECORD,
+        Action=["dynamodb:GetItems"],
+        Resource="arn:aws:sqs:us-east-1:111122223333:not-a-table",
+    )
     path = write_template(tmp_path, [broken])
 
     # WHEN
     _, reported, _, _ = lint.lint([path], [])
 
     # THEN
-    assert any("UNKNOWN_ACTION" in finding and "dynamodb:GetItems" in finding for finding in reported)
+    assert any(
+        "UNKNOWN_ACTION" in finding and "dynamodb:GetItems" in finding for finding in reported
+    )
 
 
 def test_lint_when_a_resource_is_not_of_the_actions_type_should_report_resource_mismatch(tmp_path):
@@ -120,8 +137,11 @@ def test_lint_when_a_suppression_matches_the_finding_should_suppress_it(tmp_path
 def test_lint_when_a_suppression_matches_nothing_should_report_it_as_unused(tmp_path):
     # GIVEN
     path = write_template(tmp_path, [SEND])
-    stale = {"policy": "functions.json/RecorderRole/recorder-least-privilege", "issue": "RESOURCE_MISMATCH",
-             "reason": "the finding this was for is gone"}
+    stale = {
+        "policy": "functions.json/RecorderRole/recorder-least-privilege",
+        "issue": "RESOURCE_MISMATCH",
+        "reason": "the finding this was for is gone",
+    }
 
     # WHEN
     _, reported, unused, _ = lint.lint([path], [stale])
@@ -133,7 +153,9 @@ def test_lint_when_a_suppression_matches_nothing_should_report_it_as_unused(tmp_
 def test_load_suppressions_when_one_has_no_reason_should_refuse_them(tmp_path):
     # GIVEN
     path = tmp_path / "suppressions.json"
-    path.write_text(json.dumps([{"policy": "p", "issue": "RESOURCE_STAR", "reason": " "}]), encoding="utf-8")
+    path.write_text(
+        json.dumps([{"policy": "p", "issue": "RESOURCE_STAR", "reason": " "}]), encoding="utf-8"
+    )
 
     # WHEN / THEN
     with pytest.raises(ValueError, match="suppression without a reason"):
@@ -142,7 +164,9 @@ def test_load_suppressions_when_one_has_no_reason_should_refuse_them(tmp_path):
 
 def test_identity_policies_when_a_parameter_has_no_sample_value_should_fail_naming_it(tmp_path):
     # GIVEN
-    statement = dict(SEND, Resource={"Fn::Sub": "arn:aws:sqs:us-east-1:111122223333:${UnknownQueueName}"})
+    statement = dict(
+        SEND, Resource={"Fn::Sub": "arn:aws:sqs:us-east-1:111122223333:${UnknownQueueName}"}
+    )
     path = write_template(tmp_path, [statement])
     template = json.loads(open(path, encoding="utf-8").read())
     template["Parameters"]["UnknownQueueName"] = {"Type": "String"}
