@@ -34,18 +34,25 @@ help: ## List the targets
 # test-images packages the function modules without their tests only to build the image tarballs
 # that test-deploy opens; every Java test then runs in the one `mvn verify` below.
 .PHONY: test
-test: venv lint-templates check-class-names scan-templates lint-iam test-scan-tools test-emulator lint-scripts test-deploy ## Run every test: cfn-lint, unique type names, checkov, parliament, the emulator launcher's and tools' tests, shellcheck, the image and deploy tests, Java format, unit and integration tests (mvn verify)
+test: venv lint-templates check-class-names lint-python scan-templates lint-iam test-scan-tools test-emulator lint-scripts test-deploy ## Run every test: cfn-lint, unique type names, ruff, checkov, parliament, the emulator launcher's and tools' tests, shellcheck, the image and deploy tests, Java format, unit and integration tests (mvn verify)
 	@$(call with_jdk,$(MVN) $(MVN_FLAGS) verify)
 
 # The edit-test loop: `mvn test` runs the unit tests (*Test) only; the integration tests (*IT)
 # and the images wait for make test.
 .PHONY: check
-check: venv lint-templates check-class-names ## Fast loop while editing: compile, Java format check, unit tests, cfn-lint (no images, no emulator)
+check: venv lint-templates check-class-names lint-python ## Fast loop while editing: compile, Java format check, unit tests, cfn-lint (no images, no emulator)
 	@$(call with_jdk,$(MVN) $(MVN_FLAGS) -q test spotless:check && echo "check: compiled; formatted; unit tests passed")
 
+PYTHON_SOURCES := emulator deploy samples tools integration-tests/src/test/resources
+
 .PHONY: format
-format: ## Apply google-java-format to every Java file (Spotless)
+format: venv ## Apply google-java-format to every Java file (Spotless) and ruff's format to the Python
 	@$(call with_jdk,$(MVN) $(MVN_FLAGS) -q -P benchmarks spotless:apply)
+	@$(VENV)/bin/ruff check --fix --quiet $(PYTHON_SOURCES) && $(VENV)/bin/ruff format --quiet $(PYTHON_SOURCES)
+
+.PHONY: lint-python
+lint-python: venv ## Check the Python with ruff: lint (ruff.toml) and format
+	@$(VENV)/bin/ruff check --quiet $(PYTHON_SOURCES) && $(VENV)/bin/ruff format --check --quiet $(PYTHON_SOURCES) && echo "ruff: no findings; formatted"
 
 .PHONY: check-class-names
 check-class-names: ## Fail when two types of the main code share a simple name
