@@ -69,6 +69,7 @@ def apply(settings: PatchSettings) -> None:
     _deliver_events_to_state_machines()
     _scale_retry_waits(settings.retry_wait_scale)
     _name_unnamed_executions()
+    _publish_execution_status_last()
     _serialise_execution_start_time()
     _parse_each_definition_once()
     _start_executions_without_waiting()
@@ -300,6 +301,46 @@ def _name_unnamed_executions() -> None:
         )
 
     StepFunctionsParserBackend.start_execution = start_execution
+
+
+# --- Step Functions execution end ----------------------------------------------------------
+# moto's worker thread ends an execution by setting its status first and its output, error and
+# cause after. A DescribeExecution served between the two (another server thread) sees SUCCEEDED
+# with no output, or FAILED with no error: a 240 KB output takes long enough to serialise that a
+# poller meets the gap. In AWS a finished execution is described whole. Here every field is set
+# before the status, so whoever sees the final status sees the rest with it.
+
+
+def _publish_execution_status_last() -> None:
+    from moto.stepfunctions.parser.api import ExecutionStatus
+    from moto.stepfunctions.parser.asl.eval.program_state import (
+        ProgramEnded,
+        ProgramError,
+        ProgramStopped,
+        ProgramTimedOut,
+    )
+    from moto.stepfunctions.parser.backend.execution import BaseExecutionWorkerCommunication
+
+    def reflect_execution_status(self: BaseExecutionWorkerCommunication) -> None:
+        execution = self.execution
+        state = execution.exec_worker.env.program_state()
+        if isinstance(state, ProgramEnded):
+            execution.output = execution.exec_worker.env.states.get_input()
+            status = ExecutionStatus.SUCCEEDED
+        elif isinstance(state, ProgramStopped):
+            status = ExecutionStatus.ABORTED
+        elif isinstance(state, ProgramError):
+            execution.error = state.error.get("error")
+            execution.cause = state.error.get("cause")
+            status = ExecutionStatus.FAILED
+        elif isinstance(state, ProgramTimedOut):
+            status = ExecutionStatus.TIMED_OUT
+        else:
+            raise RuntimeWarning(f"Execution ended with unsupported ProgramState {type(state)}")
+        execution.stop_date = datetime.datetime.now(tz=datetime.timezone.utc)
+        execution.exec_status = status
+
+    BaseExecutionWorkerCommunication._reflect_execution_status = reflect_execution_status
 
 
 # --- Step Functions context object ----------------------------------------------------------
