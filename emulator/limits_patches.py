@@ -1,9 +1,10 @@
 """AWS's size limits, where moto 5.2.5 does not hold the emulator to them.
 
 A pipeline that works locally must not rely on something AWS refuses. Each patch below names the
-limit, the AWS page it was checked against, and what moto does without it; tests/test_limits.py
-fails without each one. Sizes are measured as AWS measures them: UTF-8 bytes, JSON serialised
-without insignificant white space, attribute names counted with their values.
+limit, the AWS page it was checked against, and what moto does without it;
+tests/test_limits_patches.py fails without each one. Sizes are measured as AWS measures them:
+UTF-8 bytes, JSON serialised without insignificant white space, attribute names counted with
+their values.
 """
 
 from __future__ import annotations
@@ -258,7 +259,7 @@ def _measure_sqs_messages_in_bytes() -> None:
 # and 410KB"), so an item AWS stores fails locally. The partition and sort key limits (2,048 and
 # 1,024 bytes, "Partition keys and sort keys"; the same for a global secondary index's key
 # attributes) moto already enforces in UTF-8 bytes (Table._validate_key_sizes, which includes the
-# indexes' key attributes); tests/test_limits.py holds it to them.
+# indexes' key attributes); tests/test_limits_patches.py holds it to them.
 
 
 def _limit_dynamodb_item_size() -> None:

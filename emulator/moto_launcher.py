@@ -107,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # moto's own calls back into its server (moto.settings.moto_server_port, default 5000) go to
     # http://localhost:$MOTO_PORT; it reads the variable on every call, so setting it before the
     # first request is enough. (The Step Functions interpreter's calls are answered in process by
-    # moto_patches and need no port.)
+    # stepfunctions_patches and need no port.)
     os.environ["MOTO_PORT"] = str(port)
     endpoint = f"http://{_url_host(args.host)}:{port}"
     _enable_state_machine_execution(endpoint)
