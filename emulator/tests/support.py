@@ -10,6 +10,7 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -38,6 +39,7 @@ class EmulatorProcess:
             env={**os.environ, **(env or {})},
             text=True,
         )
+        self._role_arn: str | None = None
         self.ready = json.loads(self._read_ready_line())
         self.endpoint: str = self.ready["endpoint"]
 
@@ -51,14 +53,56 @@ class EmulatorProcess:
             raise AssertionError(f"launcher exited before its ready line: {self.stderr()}")
         return line
 
-    def client(self, service: str) -> Any:
+    def client(self, service: str, region: str = REGION) -> Any:
         return boto3.client(
             service,
             endpoint_url=self.endpoint,
-            region_name=REGION,
+            region_name=region,
             aws_access_key_id="test",
             aws_secret_access_key="test",
         )
+
+    def role_arn(self) -> str:
+        """A role Lambda and Step Functions may assume, created on first use.
+
+        moto's CreateFunction and CreateStateMachine insist on a role that exists in its IAM.
+        """
+        if self._role_arn is None:
+            trust = {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        "Effect": "Allow",
+                        "Principal": {"Service": ["lambda.amazonaws.com", "states.amazonaws.com"]},
+                        "Action": "sts:AssumeRole",
+                    }
+                ],
+            }
+            self._role_arn = self.client("iam").create_role(
+                RoleName="emulator-test", AssumeRolePolicyDocument=json.dumps(trust)
+            )["Role"]["Arn"]
+        return self._role_arn
+
+    def create_function(self, name: str) -> None:
+        """Registers a container-image function, as the templates declare them."""
+        self.client("lambda").create_function(
+            FunctionName=name,
+            Role=self.role_arn(),
+            PackageType="Image",
+            Timeout=30,
+            Code={"ImageUri": f"{ACCOUNT}.dkr.ecr.{REGION}.amazonaws.com/trade-processing:test"},
+            ImageConfig={"Command": [f"com.tradeprocessing.{name}.Handler::handleRequest"]},
+        )
+
+    def create_state_machine(self, name: str, definition: dict[str, Any]) -> str:
+        return self.client("stepfunctions").create_state_machine(
+            name=name, definition=json.dumps(definition), roleArn=self.role_arn()
+        )["stateMachineArn"]
+
+    def start_execution(self, machine_arn: str, execution_input: str = "{}") -> Execution:
+        sfn = self.client("stepfunctions")
+        arn = sfn.start_execution(stateMachineArn=machine_arn, input=execution_input)
+        return Execution(sfn, arn["executionArn"])
 
     def stderr(self) -> str:
         self._stderr.seek(0)
@@ -75,6 +119,8 @@ class EmulatorProcess:
 
 
 Behaviour = Callable[[dict[str, Any], int], tuple[int, dict[str, str], Any]]
+# Registers a function under a name that the stub Lambda host answers with the behaviour.
+HostFunction = Callable[[str, Behaviour], None]
 
 
 def returns(body: Any) -> Behaviour:
@@ -162,6 +208,26 @@ def finished_execution(sfn: Any, execution_arn: str) -> dict[str, Any]:
 
 def history(sfn: Any, execution_arn: str) -> list[dict[str, Any]]:
     return sfn.get_execution_history(executionArn=execution_arn, maxResults=1000)["events"]
+
+
+@dataclass(frozen=True)
+class Execution:
+    """A started execution, and the Step Functions client that started it."""
+
+    sfn: Any
+    arn: str
+
+    def finished(self) -> dict[str, Any]:
+        """DescribeExecution's answer once the execution has ended."""
+        return finished_execution(self.sfn, self.arn)
+
+    def history(self) -> list[dict[str, Any]]:
+        return history(self.sfn, self.arn)
+
+
+def unique(stem: str) -> str:
+    """A name no earlier test used on the shared emulator."""
+    return f"{stem}-{uuid.uuid4().hex[:8]}"
 
 
 def lambda_task(function_name: str, payload_path: str, **fields: Any) -> dict[str, Any]:

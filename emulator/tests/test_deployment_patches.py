@@ -9,29 +9,17 @@ import hashlib
 import json
 import time
 import urllib.request
-import uuid
 from typing import Any
 
-import boto3
 import botocore.exceptions
 import pytest
-from support import ACCOUNT, EmulatorProcess, StubLambdaHost, poll
+from support import ACCOUNT, EmulatorProcess, StubLambdaHost, poll, unique
 
 PRIMARY, REPLICA = "us-east-1", "eu-west-1"
 
 
 def client(emulator: EmulatorProcess, service: str, region: str = PRIMARY) -> Any:
-    return boto3.client(
-        service,
-        endpoint_url=emulator.endpoint,
-        region_name=region,
-        aws_access_key_id="test",
-        aws_secret_access_key="test",
-    )
-
-
-def unique(prefix: str) -> str:
-    return f"{prefix}-{uuid.uuid4().hex[:8]}"
+    return emulator.client(service, region)
 
 
 def template(

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import json
 import time
-import uuid
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from support import (
     EmulatorProcess,
-    StubLambdaHost,
-    finished_execution,
+    HostFunction,
     function_error,
-    history,
     lambda_task,
     poll,
+    unique,
 )
 
 STATUS_CHANGE = "Step Functions Execution Status Change"
@@ -24,7 +23,7 @@ STATUS_CHANGE = "Step Functions Execution Status Change"
 def _catch_all_queue(emulator: EmulatorProcess, machine_arn: str) -> str:
     """A rule on the default bus sending the machine's lost executions to a new queue, as the templates do."""
     sqs = emulator.client("sqs")
-    name = f"executions-{uuid.uuid4().hex[:8]}"
+    name = unique("executions")
     url = sqs.create_queue(QueueName=name)["QueueUrl"]
     arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"][
         "QueueArn"
@@ -63,6 +62,22 @@ def _messages(emulator: EmulatorProcess, url: str, expected: int) -> list[dict[s
     return received
 
 
+WatchedMachine = Callable[[dict[str, Any]], tuple[str, str]]
+
+
+@pytest.fixture
+def watched_machine(
+    emulator: EmulatorProcess, create_state_machine: Callable[[str, dict[str, Any]], str]
+) -> WatchedMachine:
+    """A new state machine, and the queue its catch-all rule sends its lost executions to."""
+
+    def create(definition: dict[str, Any]) -> tuple[str, str]:
+        machine = create_state_machine(unique("status"), definition)
+        return machine, _catch_all_queue(emulator, machine)
+
+    return create
+
+
 FAILING = {
     "StartAt": "Fail",
     "States": {"Fail": {"Type": "Fail", "Error": "Trade.Broken", "Cause": "on purpose"}},
@@ -72,11 +87,10 @@ SUCCEEDING = {"StartAt": "Done", "States": {"Done": {"Type": "Pass", "End": True
 
 
 def test_failed_execution_should_send_its_status_change_with_input_error_and_cause(
-    emulator: EmulatorProcess, create_state_machine: Callable[[str, dict[str, Any]], str]
+    emulator: EmulatorProcess, watched_machine: WatchedMachine
 ) -> None:
     # GIVEN a machine whose executions fail, and the catch-all rule for it
-    machine = create_state_machine(f"status-{uuid.uuid4().hex[:8]}", FAILING)
-    url = _catch_all_queue(emulator, machine)
+    machine, url = watched_machine(FAILING)
     trade_event = {
         "id": "e-1",
         "source": "trading.oms",
@@ -84,11 +98,9 @@ def test_failed_execution_should_send_its_status_change_with_input_error_and_cau
     }
 
     # WHEN an execution fails
-    sfn = emulator.client("stepfunctions")
-    execution = sfn.start_execution(stateMachineArn=machine, input=json.dumps(trade_event))[
-        "executionArn"
-    ]
-    assert finished_execution(sfn, execution)["status"] == "FAILED"
+    started = emulator.start_execution(machine, json.dumps(trade_event))
+    assert started.finished()["status"] == "FAILED"
+    execution = started.arn
 
     # THEN the queue holds its status change, carrying the original input, the error and the cause
     [event] = _messages(emulator, url, 1)
@@ -107,16 +119,16 @@ def test_failed_execution_should_send_its_status_change_with_input_error_and_cau
 
 
 def test_stopped_execution_should_send_an_aborted_status_change(
-    emulator: EmulatorProcess, create_state_machine: Callable[[str, dict[str, Any]], str]
+    emulator: EmulatorProcess, watched_machine: WatchedMachine
 ) -> None:
     # GIVEN a running execution
-    machine = create_state_machine(f"status-{uuid.uuid4().hex[:8]}", WAITING)
-    url = _catch_all_queue(emulator, machine)
-    sfn = emulator.client("stepfunctions")
-    execution = sfn.start_execution(stateMachineArn=machine, input='{"trade": 1}')["executionArn"]
+    machine, url = watched_machine(WAITING)
+    execution = emulator.start_execution(machine, '{"trade": 1}')
 
     # WHEN an operator stops it
-    sfn.stop_execution(executionArn=execution, error="Operator", cause="stopped by hand")
+    execution.sfn.stop_execution(
+        executionArn=execution.arn, error="Operator", cause="stopped by hand"
+    )
 
     # THEN the queue holds an ABORTED status change with the input
     [event] = _messages(emulator, url, 1)
@@ -126,21 +138,18 @@ def test_stopped_execution_should_send_an_aborted_status_change(
 
 def test_execution_stopped_while_a_parallel_branch_fails_on_should_end_aborted(
     emulator: EmulatorProcess,
-    lambda_host: StubLambdaHost,
-    create_function: Callable[[str], None],
-    create_state_machine: Callable[[str, dict[str, Any]], str],
+    host_function: HostFunction,
+    watched_machine: WatchedMachine,
 ) -> None:
     # GIVEN a Parallel state whose branch task is slow and then fails, retried
-    prefix = f"status-{uuid.uuid4().hex[:8]}"
-    create_function(f"{prefix}-slow")
+    slow = unique("status-slow")
 
     def slow_failure(payload: Any, attempt: int) -> Any:
         time.sleep(1.0)
         return function_error("Slow.Unavailable", "slow")(payload, attempt)
 
-    lambda_host.behaviours[f"{prefix}-slow"] = slow_failure
-    machine = create_state_machine(
-        prefix,
+    host_function(slow, slow_failure)
+    machine, url = watched_machine(
         {
             "StartAt": "Both",
             "States": {
@@ -152,7 +161,7 @@ def test_execution_stopped_while_a_parallel_branch_fails_on_should_end_aborted(
                             "StartAt": "Call",
                             "States": {
                                 "Call": lambda_task(
-                                    f"{prefix}-slow",
+                                    slow,
                                     "$",
                                     End=True,
                                     Retry=[
@@ -168,15 +177,11 @@ def test_execution_stopped_while_a_parallel_branch_fails_on_should_end_aborted(
                     ],
                 }
             },
-        },
+        }
     )
-    url = _catch_all_queue(emulator, machine)
-    sfn = emulator.client("stepfunctions")
-    execution = sfn.start_execution(stateMachineArn=machine, input='{"trade": 2}')["executionArn"]
-    poll(
-        lambda: any(e["type"] == "TaskStarted" for e in history(sfn, execution)),
-        what="task started",
-    )
+    started = emulator.start_execution(machine, '{"trade": 2}')
+    sfn, execution = started.sfn, started.arn
+    poll(lambda: any(e["type"] == "TaskStarted" for e in started.history()), what="task started")
 
     # WHEN an operator stops it while the branch is still running
     sfn.stop_execution(executionArn=execution, error="Operator", cause="stopped by hand")
@@ -189,16 +194,13 @@ def test_execution_stopped_while_a_parallel_branch_fails_on_should_end_aborted(
 
 
 def test_succeeded_execution_should_send_nothing_to_the_catch_all(
-    emulator: EmulatorProcess, create_state_machine: Callable[[str, dict[str, Any]], str]
+    emulator: EmulatorProcess, watched_machine: WatchedMachine
 ) -> None:
     # GIVEN a succeeding and then a failing machine sharing one queue's rule pattern shape
-    good = create_state_machine(f"status-{uuid.uuid4().hex[:8]}", SUCCEEDING)
-    url = _catch_all_queue(emulator, good)
-    sfn = emulator.client("stepfunctions")
+    good, url = watched_machine(SUCCEEDING)
 
     # WHEN it succeeds
-    execution = sfn.start_execution(stateMachineArn=good, input="{}")["executionArn"]
-    assert finished_execution(sfn, execution)["status"] == "SUCCEEDED"
+    assert emulator.start_execution(good).finished()["status"] == "SUCCEEDED"
 
     # THEN nothing arrives
     assert (
@@ -208,18 +210,13 @@ def test_succeeded_execution_should_send_nothing_to_the_catch_all(
 
 
 def test_failed_execution_with_input_over_248_kib_escaped_should_say_the_input_is_not_included(
-    emulator: EmulatorProcess, create_state_machine: Callable[[str, dict[str, Any]], str]
+    emulator: EmulatorProcess, watched_machine: WatchedMachine
 ) -> None:
     # GIVEN an input of 255,000 bytes: over 248 KiB (253,952 bytes) once escaped as JSON text
-    machine = create_state_machine(f"status-{uuid.uuid4().hex[:8]}", FAILING)
-    url = _catch_all_queue(emulator, machine)
-    sfn = emulator.client("stepfunctions")
+    machine, url = watched_machine(FAILING)
 
     # WHEN its execution fails
-    execution = sfn.start_execution(
-        stateMachineArn=machine, input=json.dumps({"pad": "x" * 255_000})
-    )["executionArn"]
-    finished_execution(sfn, execution)
+    emulator.start_execution(machine, json.dumps({"pad": "x" * 255_000})).finished()
 
     # THEN the status change still arrives, without the input and saying so
     [event] = _messages(emulator, url, 1)

@@ -4,27 +4,26 @@ from __future__ import annotations
 
 import json
 import socket
-from collections.abc import Callable
 
 import botocore.exceptions
 import pytest
 from support import (
     EmulatorProcess,
+    HostFunction,
     StubLambdaHost,
     echoes,
-    finished_execution,
     function_error,
-    history,
     lambda_task,
 )
 
 
 def test_invoke_when_host_answers_should_pass_payload_both_ways(
-    emulator: EmulatorProcess, lambda_host: StubLambdaHost, create_function: Callable[[str], None]
+    emulator: EmulatorProcess,
+    lambda_host: StubLambdaHost,
+    host_function: HostFunction,
 ) -> None:
     # GIVEN a function the host runs
-    create_function("invoke-echo")
-    lambda_host.behaviours["invoke-echo"] = echoes("echo")
+    host_function("invoke-echo", echoes("echo"))
     event = {"tradeId": "TRD-1", "price": "190.25", "nested": {"list": [1, 2]}}
 
     # WHEN it is invoked through the Lambda API
@@ -39,11 +38,12 @@ def test_invoke_when_host_answers_should_pass_payload_both_ways(
 
 
 def test_invoke_when_handler_throws_should_report_function_error_with_the_error_payload(
-    emulator: EmulatorProcess, lambda_host: StubLambdaHost, create_function: Callable[[str], None]
+    emulator: EmulatorProcess,
+    lambda_host: StubLambdaHost,
+    host_function: HostFunction,
 ) -> None:
     # GIVEN a function whose handler throws
-    create_function("invoke-throws")
-    lambda_host.behaviours["invoke-throws"] = function_error("com.example.BoomException", "boom")
+    host_function("invoke-throws", function_error("com.example.BoomException", "boom"))
 
     # WHEN it is invoked through the Lambda API
     response = emulator.client("lambda").invoke(FunctionName="invoke-throws", Payload=b"{}")
@@ -54,14 +54,16 @@ def test_invoke_when_handler_throws_should_report_function_error_with_the_error_
 
 
 def test_invoke_when_host_answers_with_an_api_error_should_raise_that_error(
-    emulator: EmulatorProcess, lambda_host: StubLambdaHost, create_function: Callable[[str], None]
+    emulator: EmulatorProcess, host_function: HostFunction
 ) -> None:
     # GIVEN a host that does not know the function
-    create_function("invoke-unknown-to-host")
-    lambda_host.behaviours["invoke-unknown-to-host"] = lambda payload, attempt: (
-        404,
-        {"X-Amzn-ErrorType": "ResourceNotFoundException"},
-        {"Type": "User", "message": "no such handler"},
+    host_function(
+        "invoke-unknown-to-host",
+        lambda payload, attempt: (
+            404,
+            {"X-Amzn-ErrorType": "ResourceNotFoundException"},
+            {"Type": "User", "message": "no such handler"},
+        ),
     )
 
     # WHEN it is invoked
@@ -83,32 +85,19 @@ def test_lambda_task_when_host_unreachable_should_fail_with_lambda_service_excep
     # GIVEN an emulator whose Lambda host is not listening
     process = EmulatorProcess("--lambda-host-url", f"http://127.0.0.1:{_closed_loopback_port()}")
     try:
-        role = process.client("iam").create_role(RoleName="r", AssumeRolePolicyDocument="{}")[
-            "Role"
-        ]["Arn"]
-        process.client("lambda").create_function(
-            FunctionName="stranded",
-            Role=role,
-            PackageType="Image",
-            Code={"ImageUri": "123456789012.dkr.ecr.us-east-1.amazonaws.com/trade-processing:test"},
-        )
-        sfn = process.client("stepfunctions")
+        process.create_function("stranded")
         definition = {"StartAt": "Call", "States": {"Call": lambda_task("stranded", "$", End=True)}}
-        machine = sfn.create_state_machine(
-            name="stranded", definition=json.dumps(definition), roleArn=role
-        )
+        machine = process.create_state_machine("stranded", definition)
 
         # WHEN a task invokes the function
-        execution_arn = sfn.start_execution(stateMachineArn=machine["stateMachineArn"], input="{}")[
-            "executionArn"
-        ]
+        started = process.start_execution(machine)
 
         # THEN the task fails as on a Lambda service fault, which Retry policies treat as transient
-        execution = finished_execution(sfn, execution_arn)
+        execution = started.finished()
         assert (execution["status"], execution["error"]) == ("FAILED", "Lambda.ServiceException")
         failures = [
             event["taskFailedEventDetails"]["error"]
-            for event in history(sfn, execution_arn)
+            for event in started.history()
             if event["type"] == "TaskFailed"
         ]
         assert failures == ["Lambda.ServiceException"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -11,11 +10,11 @@ import botocore.exceptions
 import pytest
 from support import (
     EmulatorProcess,
-    StubLambdaHost,
-    finished_execution,
-    history,
+    Execution,
+    HostFunction,
     lambda_task,
     returns,
+    unique,
 )
 
 KIB_256 = 262_144
@@ -84,7 +83,11 @@ def test_put_events_when_multibyte_detail_over_the_limit_in_bytes_should_refuse_
 # --- Step Functions -------------------------------------------------------------------------
 
 
-def _caught_machine(name_prefix: str, function_name: str) -> dict[str, Any]:
+# A Lambda answer of 300,000 bytes, over the 262,144 bytes a state's output may have.
+OVERSIZED_ANSWER = {"pad": "x" * 300_000}
+
+
+def _caught_machine(function_name: str) -> dict[str, Any]:
     """A task whose every error a States.ALL Catch sends to a Pass state."""
     return {
         "StartAt": "Call",
@@ -101,73 +104,71 @@ def _caught_machine(name_prefix: str, function_name: str) -> dict[str, Any]:
     }
 
 
-def test_state_output_over_256_kib_should_fail_the_execution_past_a_states_all_catch(
+RunCaught = Callable[..., Execution]
+
+
+@pytest.fixture
+def run_caught(
     emulator: EmulatorProcess,
-    lambda_host: StubLambdaHost,
-    create_function: Callable[[str], None],
+    host_function: HostFunction,
     create_state_machine: Callable[[str, dict[str, Any]], str],
+) -> RunCaught:
+    """Runs a task answering `answer` behind a States.ALL Catch; `shape` may change the definition."""
+
+    def run(
+        answer: Any, shape: Callable[[dict[str, Any]], dict[str, Any]] = lambda machine: machine
+    ) -> Execution:
+        prefix = unique("limit")
+        host_function(f"{prefix}-call", returns(answer))
+        machine = create_state_machine(prefix, shape(_caught_machine(f"{prefix}-call")))
+        return emulator.start_execution(machine)
+
+    return run
+
+
+def test_state_output_over_256_kib_should_fail_the_execution_past_a_states_all_catch(
+    run_caught: RunCaught,
 ) -> None:
     # GIVEN a function answering 300,000 bytes, behind a Catch on States.ALL
-    prefix = f"limit-{uuid.uuid4().hex[:8]}"
-    create_function(f"{prefix}-big")
-    lambda_host.behaviours[f"{prefix}-big"] = returns({"pad": "x" * 300_000})
-    machine = create_state_machine(prefix, _caught_machine(prefix, f"{prefix}-big"))
-
     # WHEN it runs
-    sfn = emulator.client("stepfunctions")
-    execution = sfn.start_execution(stateMachineArn=machine, input="{}")["executionArn"]
-    result = finished_execution(sfn, execution)
+    execution = run_caught(OVERSIZED_ANSWER)
 
     # THEN the execution fails with States.DataLimitExceeded: the Catch does not catch it
+    result = execution.finished()
     assert result["status"] == "FAILED"
     assert result["error"] == "States.DataLimitExceeded"
-    assert not any(e["type"] == "PassStateEntered" for e in history(sfn, execution))
+    assert not any(e["type"] == "PassStateEntered" for e in execution.history())
 
 
 def test_state_output_naming_data_limit_exceeded_explicitly_should_still_be_caught(
-    emulator: EmulatorProcess,
-    lambda_host: StubLambdaHost,
-    create_function: Callable[[str], None],
-    create_state_machine: Callable[[str, dict[str, Any]], str],
+    run_caught: RunCaught,
 ) -> None:
     # GIVEN the same oversized answer behind a Catch naming States.DataLimitExceeded
-    prefix = f"limit-{uuid.uuid4().hex[:8]}"
-    create_function(f"{prefix}-big")
-    lambda_host.behaviours[f"{prefix}-big"] = returns({"pad": "x" * 300_000})
-    definition = _caught_machine(prefix, f"{prefix}-big")
-    definition["States"]["Call"]["Catch"][0]["ErrorEquals"] = ["States.DataLimitExceeded"]
-    machine = create_state_machine(prefix, definition)
+    def naming_the_error(definition: dict[str, Any]) -> dict[str, Any]:
+        definition["States"]["Call"]["Catch"][0]["ErrorEquals"] = ["States.DataLimitExceeded"]
+        return definition
 
     # WHEN it runs
-    sfn = emulator.client("stepfunctions")
-    execution = sfn.start_execution(stateMachineArn=machine, input="{}")["executionArn"]
+    execution = run_caught(OVERSIZED_ANSWER, naming_the_error)
 
     # THEN only the wildcard leaves it out
-    assert finished_execution(sfn, execution)["status"] == "SUCCEEDED"
+    assert execution.finished()["status"] == "SUCCEEDED"
 
 
 def test_state_output_under_256_kib_compact_should_pass_where_spaced_json_would_exceed_it(
-    emulator: EmulatorProcess,
-    lambda_host: StubLambdaHost,
-    create_function: Callable[[str], None],
-    create_state_machine: Callable[[str, dict[str, Any]], str],
+    run_caught: RunCaught,
 ) -> None:
     # GIVEN an answer of 20,000 one-character fields: ~240,000 bytes compact, over 256 KiB with
     # the space Python's json.dumps puts after every ':' and ','
-    prefix = f"limit-{uuid.uuid4().hex[:8]}"
-    create_function(f"{prefix}-wide")
     answer = {f"k{i:05d}": "v" for i in range(20_000)}
     compact = len(json.dumps(answer, separators=(",", ":")))
     assert compact < KIB_256 < len(json.dumps(answer))
-    lambda_host.behaviours[f"{prefix}-wide"] = returns(answer)
-    machine = create_state_machine(prefix, _caught_machine(prefix, f"{prefix}-wide"))
 
     # WHEN it runs
-    sfn = emulator.client("stepfunctions")
-    execution = sfn.start_execution(stateMachineArn=machine, input="{}")["executionArn"]
+    execution = run_caught(answer)
 
     # THEN it succeeds, as in AWS
-    result = finished_execution(sfn, execution)
+    result = execution.finished()
     assert result["status"] == "SUCCEEDED"
     assert len(json.loads(result["output"])) == 20_000
 
@@ -180,9 +181,9 @@ def test_send_message_when_multibyte_body_over_the_limit_in_bytes_should_refuse_
 ) -> None:
     # GIVEN a queue of 1 KiB messages and a body of 400 three-byte characters (1,200 bytes)
     sqs = emulator.client("sqs")
-    url = sqs.create_queue(
-        QueueName=f"limit-{uuid.uuid4().hex[:8]}", Attributes={"MaximumMessageSize": "1024"}
-    )["QueueUrl"]
+    url = sqs.create_queue(QueueName=unique("limit"), Attributes={"MaximumMessageSize": "1024"})[
+        "QueueUrl"
+    ]
 
     # WHEN it is sent
     with pytest.raises(botocore.exceptions.ClientError) as refused:
@@ -197,9 +198,9 @@ def test_send_message_when_attributes_take_it_over_the_limit_should_refuse_it(
 ) -> None:
     # GIVEN a 1 KiB queue, a 1,000-byte body and a 100-byte attribute
     sqs = emulator.client("sqs")
-    url = sqs.create_queue(
-        QueueName=f"limit-{uuid.uuid4().hex[:8]}", Attributes={"MaximumMessageSize": "1024"}
-    )["QueueUrl"]
+    url = sqs.create_queue(QueueName=unique("limit"), Attributes={"MaximumMessageSize": "1024"})[
+        "QueueUrl"
+    ]
 
     # WHEN it is sent
     with pytest.raises(botocore.exceptions.ClientError):
@@ -218,7 +219,7 @@ def test_send_message_when_attributes_take_it_over_the_limit_should_refuse_it(
 
 @pytest.fixture
 def table(emulator: EmulatorProcess) -> str:
-    name = f"limit-{uuid.uuid4().hex[:8]}"
+    name = unique("limit")
     emulator.client("dynamodb").create_table(
         TableName=name,
         BillingMode="PAY_PER_REQUEST",
@@ -293,34 +294,24 @@ def test_put_item_when_key_attribute_over_its_limit_in_bytes_should_refuse_it(
 
 
 def test_parallel_branch_over_the_data_limit_should_fail_the_execution_with_that_error(
-    emulator: EmulatorProcess,
-    lambda_host: StubLambdaHost,
-    create_function: Callable[[str], None],
-    create_state_machine: Callable[[str, dict[str, Any]], str],
+    run_caught: RunCaught,
 ) -> None:
     # GIVEN a Parallel state whose one branch's task answers 300,000 bytes behind a States.ALL Catch
-    prefix = f"limit-{uuid.uuid4().hex[:8]}"
-    create_function(f"{prefix}-big")
-    lambda_host.behaviours[f"{prefix}-big"] = returns({"pad": "x" * 300_000})
-    machine = create_state_machine(
-        prefix,
-        {
+    def in_a_parallel_branch(branch: dict[str, Any]) -> dict[str, Any]:
+        return {
             "StartAt": "Both",
             "States": {
                 "Both": {
                     "Type": "Parallel",
                     "End": True,
                     "ResultPath": "$.stages",
-                    "Branches": [_caught_machine(prefix, f"{prefix}-big")],
+                    "Branches": [branch],
                 }
             },
-        },
-    )
+        }
 
     # WHEN it runs
-    sfn = emulator.client("stepfunctions")
-    execution = sfn.start_execution(stateMachineArn=machine, input="{}")["executionArn"]
-    result = finished_execution(sfn, execution)
+    result = run_caught(OVERSIZED_ANSWER, in_a_parallel_branch).finished()
 
     # THEN the execution fails with the branch's States.DataLimitExceeded (not States.Runtime)
     assert result["status"] == "FAILED"
@@ -332,7 +323,7 @@ def test_fail_state_reraising_a_caught_states_error_should_fail_with_that_error(
 ) -> None:
     # GIVEN a Fail state whose ErrorPath selects a caught States.Timeout, as the trade definition's do
     machine = create_state_machine(
-        f"limit-{uuid.uuid4().hex[:8]}",
+        unique("limit"),
         {
             "StartAt": "Reraise",
             "States": {
@@ -346,12 +337,8 @@ def test_fail_state_reraising_a_caught_states_error_should_fail_with_that_error(
     )
 
     # WHEN it runs
-    sfn = emulator.client("stepfunctions")
-    execution = sfn.start_execution(
-        stateMachineArn=machine,
-        input=json.dumps({"error": {"Error": "States.Timeout", "Cause": "the stage timed out"}}),
-    )["executionArn"]
-    result = finished_execution(sfn, execution)
+    caught = {"error": {"Error": "States.Timeout", "Cause": "the stage timed out"}}
+    result = emulator.start_execution(machine, json.dumps(caught)).finished()
 
     # THEN the execution fails with it (not States.Runtime)
     assert result["status"] == "FAILED"

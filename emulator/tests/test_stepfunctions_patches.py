@@ -31,11 +31,10 @@ from support import (
     ACCOUNT,
     REGION,
     EmulatorProcess,
+    HostFunction,
     StubLambdaHost,
     echoes,
-    finished_execution,
     function_error,
-    history,
     lambda_task,
 )
 
@@ -195,29 +194,29 @@ EVENT = {
 def test_trade_definition_when_every_stage_answers_should_succeed_through_parallel_branches(
     emulator: EmulatorProcess,
     lambda_host: StubLambdaHost,
-    create_function: Callable[[str], None],
+    host_function: HostFunction,
     create_state_machine: Callable[[str, dict[str, Any]], str],
 ) -> None:
     # GIVEN three functions, the enricher failing once with its retryable error
-    for stage in ("validator", "enricher", "recorder"):
-        create_function(f"ok-{stage}")
-    lambda_host.behaviours["ok-validator"] = echoes("validator")
     enricher_error = function_error(
         "com.tradeprocessing.enricher.ReferenceDataUnavailableException", "down"
     )
-    lambda_host.behaviours["ok-enricher"] = lambda payload, attempt: (
-        enricher_error(payload, attempt) if attempt == 1 else echoes("enricher")(payload, attempt)
+    host_function("ok-validator", echoes("validator"))
+    host_function(
+        "ok-enricher",
+        lambda payload, attempt: (
+            enricher_error(payload, attempt)
+            if attempt == 1
+            else echoes("enricher")(payload, attempt)
+        ),
     )
-    lambda_host.behaviours["ok-recorder"] = echoes("recorder")
+    host_function("ok-recorder", echoes("recorder"))
     queue_url = emulator.client("sqs").create_queue(QueueName="ok-dlq")["QueueUrl"]
     machine = create_state_machine("ok-trades", _trade_definition("ok", queue_url))
-    sfn = emulator.client("stepfunctions")
 
     # WHEN an execution runs on the event
-    execution_arn = sfn.start_execution(stateMachineArn=machine, input=json.dumps(EVENT))[
-        "executionArn"
-    ]
-    execution = finished_execution(sfn, execution_arn)
+    started = emulator.start_execution(machine, json.dumps(EVENT))
+    execution, execution_arn = started.finished(), started.arn
 
     # THEN it succeeds with the recorder's answer to the assembled payload
     assert execution["status"] == "SUCCEEDED", execution
@@ -233,7 +232,7 @@ def test_trade_definition_when_every_stage_answers_should_succeed_through_parall
     assert lambda_host.calls_to("ok-enricher") == [EVENT, EVENT]
     assert len(lambda_host.calls_to("ok-recorder")) == 1
     # AND the history shows both branches inside the Parallel state
-    events = history(sfn, execution_arn)
+    events = started.history()
     types = [event["type"] for event in events]
     assert types[0] == "ExecutionStarted" and types[-1] == "ExecutionSucceeded"
     parallel_started = types.index("ParallelStateStarted")
@@ -260,35 +259,31 @@ def test_trade_definition_when_every_stage_answers_should_succeed_through_parall
 def test_trade_definition_when_recorder_keeps_throwing_should_retry_then_catch_into_dead_letter_queue(
     emulator: EmulatorProcess,
     lambda_host: StubLambdaHost,
-    create_function: Callable[[str], None],
+    host_function: HostFunction,
     create_state_machine: Callable[[str, dict[str, Any]], str],
 ) -> None:
     # GIVEN a recorder that always throws its retryable error
-    for stage in ("validator", "enricher", "recorder"):
-        create_function(f"down-{stage}")
-    lambda_host.behaviours["down-validator"] = echoes("validator")
-    lambda_host.behaviours["down-enricher"] = echoes("enricher")
-    lambda_host.behaviours["down-recorder"] = function_error(
-        "com.tradeprocessing.recorder.TradeStoreUnavailableException", "table unavailable"
+    host_function("down-validator", echoes("validator"))
+    host_function("down-enricher", echoes("enricher"))
+    host_function(
+        "down-recorder",
+        function_error(
+            "com.tradeprocessing.recorder.TradeStoreUnavailableException", "table unavailable"
+        ),
     )
     sqs = emulator.client("sqs")
     queue_url = sqs.create_queue(QueueName="down-dlq")["QueueUrl"]
     machine = create_state_machine("down-trades", _trade_definition("down", queue_url))
-    sfn = emulator.client("stepfunctions")
 
     # WHEN an execution runs on the event
-    execution_arn = sfn.start_execution(stateMachineArn=machine, input=json.dumps(EVENT))[
-        "executionArn"
-    ]
-    execution = finished_execution(sfn, execution_arn)
+    started = emulator.start_execution(machine, json.dumps(EVENT))
+    execution, execution_arn = started.finished(), started.arn
 
     # THEN the recorder ran 1 + MaxAttempts times, then Catch sent the failure to the queue and failed
     assert len(lambda_host.calls_to("down-recorder")) == 3
     assert (execution["status"], execution["error"]) == ("FAILED", "TradeProcessingFailed")
     failures = [
-        e["taskFailedEventDetails"]["error"]
-        for e in history(sfn, execution_arn)
-        if e["type"] == "TaskFailed"
+        e["taskFailedEventDetails"]["error"] for e in started.history() if e["type"] == "TaskFailed"
     ]
     assert failures == ["com.tradeprocessing.recorder.TradeStoreUnavailableException"] * 3
     messages = sqs.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10)["Messages"]
@@ -319,15 +314,7 @@ def test_retry_waits_when_scaled_should_follow_the_backoff_at_the_given_fraction
     # GIVEN an emulator scaling Retry waits by 0.05, and a task retried twice after 10 s then 20 s
     process = EmulatorProcess("--lambda-host-url", lambda_host.url, "--retry-wait-scale", "0.05")
     try:
-        role = process.client("iam").create_role(RoleName="r", AssumeRolePolicyDocument="{}")[
-            "Role"
-        ]["Arn"]
-        process.client("lambda").create_function(
-            FunctionName="scaled-retry",
-            Role=role,
-            PackageType="Image",
-            Code={"ImageUri": "123456789012.dkr.ecr.us-east-1.amazonaws.com/trade-processing:test"},
-        )
+        process.create_function("scaled-retry")
         lambda_host.behaviours["scaled-retry"] = function_error(
             "com.example.FlakyException", "flaky"
         )
@@ -349,20 +336,15 @@ def test_retry_waits_when_scaled_should_follow_the_backoff_at_the_given_fraction
                 )
             },
         }
-        sfn = process.client("stepfunctions")
-        machine = sfn.create_state_machine(
-            name="scaled", definition=json.dumps(definition), roleArn=role
-        )
+        machine = process.create_state_machine("scaled", definition)
 
         # WHEN the execution runs out of attempts
-        execution_arn = sfn.start_execution(stateMachineArn=machine["stateMachineArn"], input="{}")[
-            "executionArn"
-        ]
-        execution = finished_execution(sfn, execution_arn)
+        started = process.start_execution(machine)
+        execution = started.finished()
 
         # THEN it waited at least 0.5 s then 1 s (a sleep never ends early) and far less than 10 s and 20 s
         assert (execution["status"], execution["error"]) == ("FAILED", "com.example.FlakyException")
-        first, second = _retry_waits(history(sfn, execution_arn))
+        first, second = _retry_waits(started.history())
         assert 0.5 - 0.01 <= first < 5
         assert 1.0 - 0.01 <= second < 10
     finally:
