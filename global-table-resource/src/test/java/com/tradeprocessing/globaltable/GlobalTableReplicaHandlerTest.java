@@ -133,21 +133,13 @@ class GlobalTableReplicaHandlerTest {
     AWS.stubFor(
         inScenario(describeTable(), "active")
             .willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
-    AWS.stubFor(
-        inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1")
-            .willReturn(ok(backups("DISABLED"))));
-    AWS.stubFor(
-        inRegion(dynamo("UpdateContinuousBackups"), "eu-west-1")
-            .willReturn(ok(backups("ENABLED"))));
+    stubPointInTimeRecovery("eu-west-1", "DISABLED");
 
     // WHEN
     JsonNode outcome = invoke(event("create"), Duration.ofMinutes(5));
 
     // THEN
-    assertThat(outcome.get("outcome").asText()).isEqualTo("SUCCESS");
-    JsonNode response = cloudFormationResponse();
-    assertThat(response.get("Status").asText()).isEqualTo("SUCCESS");
-    assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(PHYSICAL_ID);
+    JsonNode response = answered(outcome, "SUCCESS");
     assertThat(response.get("Reason").asText())
         .isEqualTo(
             "Table dynamodb-trades-test has ACTIVE replicas in eu-west-1 with point-in-time recovery enabled.");
@@ -157,16 +149,14 @@ class GlobalTableReplicaHandlerTest {
     assertThat(response.get("LogicalResourceId").asText()).isEqualTo("TradesTableReplicas");
     AWS.verify(
         1,
-        postRequestedFor(urlEqualTo("/"))
-            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable"))
+        dynamoCalls("UpdateTable")
             .withHeader("Authorization", containing("/us-east-1/dynamodb/aws4_request"))
             .withRequestBody(matchingJsonPath("$.TableName", equalTo(TABLE)))
             .withRequestBody(
                 matchingJsonPath("$.ReplicaUpdates[0].Create.RegionName", equalTo("eu-west-1"))));
     AWS.verify(
         1,
-        postRequestedFor(urlEqualTo("/"))
-            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateContinuousBackups"))
+        dynamoCalls("UpdateContinuousBackups")
             .withHeader("Authorization", containing("/eu-west-1/dynamodb/aws4_request"))
             .withRequestBody(matchingJsonPath("$.TableName", equalTo(TABLE)))
             .withRequestBody(
@@ -209,10 +199,7 @@ class GlobalTableReplicaHandlerTest {
     assertThat(payload.get("GlobalTableReplicaWait").get("Attempt").asInt()).isEqualTo(2);
     assertThat(payload.get("GlobalTableReplicaWait").get("Deadline").asText())
         .isEqualTo("2026-01-05T10:50:00Z");
-    AWS.verify(
-        1,
-        postRequestedFor(urlEqualTo("/"))
-            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
+    AWS.verify(1, dynamoCalls("UpdateTable"));
   }
 
   @Test
@@ -220,12 +207,7 @@ class GlobalTableReplicaHandlerTest {
       throws Exception {
     // GIVEN
     AWS.stubFor(describeTable().willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
-    AWS.stubFor(
-        inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1")
-            .willReturn(ok(backups("DISABLED"))));
-    AWS.stubFor(
-        inRegion(dynamo("UpdateContinuousBackups"), "eu-west-1")
-            .willReturn(ok(backups("ENABLED"))));
+    stubPointInTimeRecovery("eu-west-1", "DISABLED");
     ObjectNode reinvoked = withWaitState(event("create"), 2, START.plus(Duration.ofMinutes(50)));
     clock.advance(Duration.ofMinutes(5));
 
@@ -233,16 +215,10 @@ class GlobalTableReplicaHandlerTest {
     JsonNode outcome = invoke(reinvoked, Duration.ofMinutes(5));
 
     // THEN
-    assertThat(outcome.get("outcome").asText()).isEqualTo("SUCCESS");
-    JsonNode response = cloudFormationResponse();
-    assertThat(response.get("Status").asText()).isEqualTo("SUCCESS");
-    assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(PHYSICAL_ID);
+    JsonNode response = answered(outcome, "SUCCESS");
     assertThat(response.get("RequestId").asText())
         .isEqualTo("3f1e3c4a-2b7d-4d9e-8f6a-0c1d2e3f4a5b");
-    AWS.verify(
-        0,
-        postRequestedFor(urlEqualTo("/"))
-            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
+    AWS.verify(0, dynamoCalls("UpdateTable"));
   }
 
   @Test
@@ -256,10 +232,7 @@ class GlobalTableReplicaHandlerTest {
     JsonNode outcome = invoke(reinvoked, Duration.ofMinutes(5));
 
     // THEN
-    assertThat(outcome.get("outcome").asText()).isEqualTo("FAILED");
-    JsonNode response = cloudFormationResponse();
-    assertThat(response.get("Status").asText()).isEqualTo("FAILED");
-    assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(PHYSICAL_ID);
+    JsonNode response = answered(outcome, "FAILED");
     assertThat(response.get("Reason").asText())
         .isEqualTo(
             "Gave up after waiting 50 minutes for the replicas. Waiting for replicas of table dynamodb-trades-test: eu-west-1 CREATING.");
@@ -271,9 +244,7 @@ class GlobalTableReplicaHandlerTest {
       throws Exception {
     // GIVEN
     AWS.stubFor(describeTable().willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
-    AWS.stubFor(
-        inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1")
-            .willReturn(ok(backups("ENABLED"))));
+    stubPointInTimeRecovery("eu-west-1", "ENABLED");
 
     // WHEN
     JsonNode outcome = invoke(event("create"), Duration.ofMinutes(5));
@@ -281,14 +252,8 @@ class GlobalTableReplicaHandlerTest {
     // THEN
     assertThat(outcome.get("outcome").asText()).isEqualTo("SUCCESS");
     assertThat(cloudFormationResponse().get("Status").asText()).isEqualTo("SUCCESS");
-    AWS.verify(
-        0,
-        postRequestedFor(urlEqualTo("/"))
-            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
-    AWS.verify(
-        0,
-        postRequestedFor(urlEqualTo("/"))
-            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateContinuousBackups")));
+    AWS.verify(0, dynamoCalls("UpdateTable"));
+    AWS.verify(0, dynamoCalls("UpdateContinuousBackups"));
   }
 
   @Test
@@ -326,9 +291,7 @@ class GlobalTableReplicaHandlerTest {
     AWS.stubFor(
         inScenario(describeTable(), "recovered")
             .willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
-    AWS.stubFor(
-        inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1")
-            .willReturn(ok(backups("ENABLED"))));
+    stubPointInTimeRecovery("eu-west-1", "ENABLED");
 
     // WHEN
     JsonNode outcome = invoke(event("create"), Duration.ofMinutes(5));
@@ -336,10 +299,7 @@ class GlobalTableReplicaHandlerTest {
     // THEN
     assertThat(outcome.get("outcome").asText()).isEqualTo("SUCCESS");
     assertThat(cloudFormationResponse().get("Status").asText()).isEqualTo("SUCCESS");
-    AWS.verify(
-        2,
-        postRequestedFor(urlEqualTo("/"))
-            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.DescribeTable")));
+    AWS.verify(2, dynamoCalls("DescribeTable"));
   }
 
   @Test
@@ -362,10 +322,7 @@ class GlobalTableReplicaHandlerTest {
     assertThat(response.get("Reason").asText())
         .isEqualTo(
             "DynamoDB DescribeTable in us-east-1 failed: ThrottlingException: Rate of requests exceeds the allowed throughput.");
-    AWS.verify(
-        SDK_MAX_ATTEMPTS,
-        postRequestedFor(urlEqualTo("/"))
-            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.DescribeTable")));
+    AWS.verify(SDK_MAX_ATTEMPTS, dynamoCalls("DescribeTable"));
   }
 
   @Test
@@ -380,10 +337,7 @@ class GlobalTableReplicaHandlerTest {
     JsonNode outcome = invoke(event("delete"), Duration.ofMinutes(5));
 
     // THEN
-    assertThat(outcome.get("outcome").asText()).isEqualTo("SUCCESS");
-    JsonNode response = cloudFormationResponse();
-    assertThat(response.get("Status").asText()).isEqualTo("SUCCESS");
-    assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(PHYSICAL_ID);
+    JsonNode response = answered(outcome, "SUCCESS");
     assertThat(response.get("RequestId").asText())
         .isEqualTo("c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e7f");
   }
@@ -401,10 +355,7 @@ class GlobalTableReplicaHandlerTest {
     assertThat(outcome.get("outcome").asText()).isEqualTo("SUCCESS");
     assertThat(cloudFormationResponse().get("Reason").asText())
         .isEqualTo("Table dynamodb-trades-test has no replica in eu-west-1.");
-    AWS.verify(
-        0,
-        postRequestedFor(urlEqualTo("/"))
-            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
+    AWS.verify(0, dynamoCalls("UpdateTable"));
   }
 
   @Test
@@ -432,8 +383,7 @@ class GlobalTableReplicaHandlerTest {
     assertThat(cloudFormationResponse().get("PhysicalResourceId").asText()).isEqualTo(PHYSICAL_ID);
     AWS.verify(
         1,
-        postRequestedFor(urlEqualTo("/"))
-            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable"))
+        dynamoCalls("UpdateTable")
             .withRequestBody(
                 matchingJsonPath("$.ReplicaUpdates[0].Delete.RegionName", equalTo("eu-west-1"))));
   }
@@ -464,25 +414,14 @@ class GlobalTableReplicaHandlerTest {
     AWS.stubFor(
         inScenario(describeTable(), "removed")
             .willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
-    AWS.stubFor(
-        inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1")
-            .willReturn(ok(backups("DISABLED"))));
-    AWS.stubFor(
-        inRegion(dynamo("UpdateContinuousBackups"), "eu-west-1")
-            .willReturn(ok(backups("ENABLED"))));
+    stubPointInTimeRecovery("eu-west-1", "DISABLED");
 
     // WHEN
     JsonNode outcome = invoke(event("update"), Duration.ofMinutes(5));
 
     // THEN
-    assertThat(outcome.get("outcome").asText()).isEqualTo("SUCCESS");
-    JsonNode response = cloudFormationResponse();
-    assertThat(response.get("Status").asText()).isEqualTo("SUCCESS");
-    assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(PHYSICAL_ID);
-    List<LoggedRequest> updates =
-        AWS.findAll(
-            postRequestedFor(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
+    JsonNode response = answered(outcome, "SUCCESS");
+    List<LoggedRequest> updates = AWS.findAll(dynamoCalls("UpdateTable"));
     assertThat(updates)
         .extracting(LoggedRequest::getBodyAsString)
         .satisfiesExactly(
@@ -493,17 +432,8 @@ class GlobalTableReplicaHandlerTest {
   @Test
   void handleRequest_createWithReplicaKey_shouldSendTheKeyInTheReplicaCreation() throws Exception {
     // GIVEN
-    AWS.stubFor(inScenario(describeTable(), STARTED).willReturn(ok(table("ACTIVE"))));
-    AWS.stubFor(
-        inScenario(updateTable(), STARTED)
-            .willSetStateTo("active")
-            .willReturn(ok(tableDescription())));
-    AWS.stubFor(
-        inScenario(describeTable(), "active")
-            .willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
-    AWS.stubFor(
-        inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1")
-            .willReturn(ok(backups("ENABLED"))));
+    stubReplicaAddedActive("eu-west-1");
+    stubPointInTimeRecovery("eu-west-1", "ENABLED");
     ObjectNode create = withReplicaKey(event("create"), REPLICA_KEY);
 
     // WHEN
@@ -514,8 +444,7 @@ class GlobalTableReplicaHandlerTest {
     assertThat(cloudFormationResponse().get("Status").asText()).isEqualTo("SUCCESS");
     AWS.verify(
         1,
-        postRequestedFor(urlEqualTo("/"))
-            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable"))
+        dynamoCalls("UpdateTable")
             .withHeader("Authorization", containing("/us-east-1/dynamodb/aws4_request"))
             .withRequestBody(
                 matchingJsonPath("$.ReplicaUpdates[0].Create.RegionName", equalTo("eu-west-1")))
@@ -528,27 +457,15 @@ class GlobalTableReplicaHandlerTest {
   void handleRequest_createWithoutReplicaKey_shouldLeaveTheKeyOutOfTheReplicaCreation()
       throws Exception {
     // GIVEN
-    AWS.stubFor(inScenario(describeTable(), STARTED).willReturn(ok(table("ACTIVE"))));
-    AWS.stubFor(
-        inScenario(updateTable(), STARTED)
-            .willSetStateTo("active")
-            .willReturn(ok(tableDescription())));
-    AWS.stubFor(
-        inScenario(describeTable(), "active")
-            .willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
-    AWS.stubFor(
-        inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1")
-            .willReturn(ok(backups("ENABLED"))));
+    stubReplicaAddedActive("eu-west-1");
+    stubPointInTimeRecovery("eu-west-1", "ENABLED");
 
     // WHEN
     JsonNode outcome = invoke(event("create"), Duration.ofMinutes(5));
 
     // THEN
     assertThat(outcome.get("outcome").asText()).isEqualTo("SUCCESS");
-    List<LoggedRequest> updates =
-        AWS.findAll(
-            postRequestedFor(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
+    List<LoggedRequest> updates = AWS.findAll(dynamoCalls("UpdateTable"));
     assertThat(updates)
         .extracting(LoggedRequest::getBodyAsString)
         .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
@@ -581,10 +498,7 @@ class GlobalTableReplicaHandlerTest {
             "Property ReplicaKMSMasterKeyId cannot change for the existing replica in eu-west-1 (from '"
                 + REPLICA_KEY
                 + "' to 'arn:aws:kms:eu-west-1:123456789012:alias/kms-trade-data-rotated')");
-    AWS.verify(
-        0,
-        postRequestedFor(urlEqualTo("/"))
-            .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
+    AWS.verify(0, dynamoCalls("UpdateTable"));
   }
 
   @Test
@@ -605,10 +519,7 @@ class GlobalTableReplicaHandlerTest {
 
     // THEN
     assertThat(outcome.get("outcome").asText()).isEqualTo("SUCCESS");
-    List<LoggedRequest> updates =
-        AWS.findAll(
-            postRequestedFor(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.UpdateTable")));
+    List<LoggedRequest> updates = AWS.findAll(dynamoCalls("UpdateTable"));
     assertThat(updates)
         .extracting(LoggedRequest::getBodyAsString)
         .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
@@ -686,10 +597,7 @@ class GlobalTableReplicaHandlerTest {
     JsonNode outcome = invoke(event("create"), Duration.ofSeconds(25));
 
     // THEN
-    assertThat(outcome.get("outcome").asText()).isEqualTo("FAILED");
-    JsonNode response = cloudFormationResponse();
-    assertThat(response.get("Status").asText()).isEqualTo("FAILED");
-    assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(PHYSICAL_ID);
+    JsonNode response = answered(outcome, "FAILED");
     assertThat(response.get("Reason").asText())
         .startsWith(
             "Could not re-invoke the function to continue the wait: Lambda Invoke of "
@@ -710,10 +618,7 @@ class GlobalTableReplicaHandlerTest {
     JsonNode outcome = invoke(event, Duration.ofMinutes(5));
 
     // THEN
-    assertThat(outcome.get("outcome").asText()).isEqualTo("FAILED");
-    JsonNode response = cloudFormationResponse();
-    assertThat(response.get("Status").asText()).isEqualTo("FAILED");
-    assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(PHYSICAL_ID);
+    JsonNode response = answered(outcome, "FAILED");
     assertThat(response.get("Reason").asText())
         .isEqualTo("Unsupported RequestType 'Rollback'; expected Create, Update or Delete.");
   }
@@ -742,9 +647,7 @@ class GlobalTableReplicaHandlerTest {
   void handleRequest_responseUrlRefusesTheAnswer_shouldReportUnanswered() throws Exception {
     // GIVEN
     AWS.stubFor(describeTable().willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
-    AWS.stubFor(
-        inRegion(dynamo("DescribeContinuousBackups"), "eu-west-1")
-            .willReturn(ok(backups("ENABLED"))));
+    stubPointInTimeRecovery("eu-west-1", "ENABLED");
     AWS.stubFor(
         put(urlPathEqualTo(RESPONSE_PATH))
             .willReturn(
@@ -869,6 +772,43 @@ class GlobalTableReplicaHandlerTest {
     List<LoggedRequest> requests = AWS.findAll(responses);
     assertThat(requests).hasSize(1);
     return ResourceJson.mapper().readTree(requests.get(0).getBodyAsString());
+  }
+
+  /** Every DynamoDB call of the operation, in any region. */
+  private static RequestPatternBuilder dynamoCalls(String operation) {
+    return postRequestedFor(urlEqualTo("/"))
+        .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810." + operation));
+  }
+
+  /** The outcome and the one answer to CloudFormation have the status, for the resource's id. */
+  private static JsonNode answered(JsonNode outcome, String status) throws IOException {
+    assertThat(outcome.get("outcome").asText()).isEqualTo(status);
+    JsonNode response = cloudFormationResponse();
+    assertThat(response.get("Status").asText()).isEqualTo(status);
+    assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(PHYSICAL_ID);
+    return response;
+  }
+
+  /** The region's replica reports the recovery status; a DISABLED one accepts enabling it. */
+  private static void stubPointInTimeRecovery(String region, String status) {
+    AWS.stubFor(
+        inRegion(dynamo("DescribeContinuousBackups"), region).willReturn(ok(backups(status))));
+    if (status.equals("DISABLED")) {
+      AWS.stubFor(
+          inRegion(dynamo("UpdateContinuousBackups"), region).willReturn(ok(backups("ENABLED"))));
+    }
+  }
+
+  /** A table without replicas that, once UpdateTable adds one in the region, has it ACTIVE. */
+  private static void stubReplicaAddedActive(String region) {
+    AWS.stubFor(inScenario(describeTable(), STARTED).willReturn(ok(table("ACTIVE"))));
+    AWS.stubFor(
+        inScenario(updateTable(), STARTED)
+            .willSetStateTo("active")
+            .willReturn(ok(tableDescription())));
+    AWS.stubFor(
+        inScenario(describeTable(), "active")
+            .willReturn(ok(table("ACTIVE", replica(region, "ACTIVE")))));
   }
 
   // ---- SDK clients pointed at the stubs

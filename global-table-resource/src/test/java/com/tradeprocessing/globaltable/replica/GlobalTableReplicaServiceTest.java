@@ -46,11 +46,10 @@ class GlobalTableReplicaServiceTest {
   void handle_replicaBecomesActiveWithinInvocation_shouldSucceedWithTablePhysicalId() {
     // GIVEN
     InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE);
-    ReplicaRequest request =
-        new ReplicaRequest(RequestType.CREATE, properties(TABLE, "eu-west-1"), null, null);
+    ReplicaRequest request = create(properties(TABLE, "eu-west-1"));
 
     // WHEN
-    ReplicaOutcome outcome = service(gateway, sleeper(gateway, 3)).handle(request, null, remaining);
+    ReplicaOutcome outcome = handle(gateway, 3, request);
 
     // THEN
     assertThat(outcome)
@@ -67,8 +66,7 @@ class GlobalTableReplicaServiceTest {
   void handle_invocationTimeRunsLow_shouldReinvokeWithNextAttemptAndSameDeadline() {
     // GIVEN
     InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE);
-    ReplicaRequest request =
-        new ReplicaRequest(RequestType.CREATE, properties(TABLE, "eu-west-1"), null, null);
+    ReplicaRequest request = create(properties(TABLE, "eu-west-1"));
     RemainingTime shortInvocation =
         () -> Duration.between(clock.instant(), Instant.parse("2026-01-05T10:01:00Z"));
 
@@ -93,8 +91,7 @@ class GlobalTableReplicaServiceTest {
     // GIVEN
     InMemoryGlobalTableGateway gateway =
         new InMemoryGlobalTableGateway(TABLE).withReplica("eu-west-1", ReplicaStatus.CREATING);
-    ReplicaRequest request =
-        new ReplicaRequest(RequestType.CREATE, properties(TABLE, "eu-west-1"), null, null);
+    ReplicaRequest request = create(properties(TABLE, "eu-west-1"));
     WaitState wait = new WaitState(4, clock.instant().plusSeconds(15));
 
     // WHEN
@@ -102,8 +99,7 @@ class GlobalTableReplicaServiceTest {
         service(gateway, sleeper(gateway, Integer.MAX_VALUE)).handle(request, wait, remaining);
 
     // THEN
-    assertThat(outcome).isInstanceOf(ReplicaOutcome.Finished.class);
-    ReplicaOutcome.Finished finished = (ReplicaOutcome.Finished) outcome;
+    ReplicaOutcome.Finished finished = finished(outcome);
     assertThat(finished.status()).isEqualTo(ResponseStatus.FAILED);
     assertThat(finished.physicalResourceId()).isEqualTo(PHYSICAL_ID);
     assertThat(finished.reason())
@@ -116,8 +112,7 @@ class GlobalTableReplicaServiceTest {
     // GIVEN
     InMemoryGlobalTableGateway gateway =
         new InMemoryGlobalTableGateway(TABLE).withReplica("eu-west-1", ReplicaStatus.CREATING);
-    ReplicaRequest request =
-        new ReplicaRequest(RequestType.CREATE, properties(TABLE, "eu-west-1"), null, null);
+    ReplicaRequest request = create(properties(TABLE, "eu-west-1"));
     WaitState wait =
         new WaitState(POLICY.maxInvocations(), clock.instant().plus(Duration.ofMinutes(30)));
 
@@ -127,25 +122,20 @@ class GlobalTableReplicaServiceTest {
             .handle(request, wait, () -> Duration.ofSeconds(5));
 
     // THEN
-    assertThat(outcome).isInstanceOf(ReplicaOutcome.Finished.class);
-    assertThat(((ReplicaOutcome.Finished) outcome).reason())
-        .startsWith("Gave up after 5 invocations");
+    assertThat(finished(outcome).reason()).startsWith("Gave up after 5 invocations");
   }
 
   @Test
   void handle_invalidPropertiesOnCreate_shouldFailWithTheProblem() {
     // GIVEN
     InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE);
-    ReplicaRequest request =
-        new ReplicaRequest(
-            RequestType.CREATE, json("{\"TableName\": \"" + TABLE + "\"}"), null, null);
+    ReplicaRequest request = create(json("{\"TableName\": \"" + TABLE + "\"}"));
 
     // WHEN
-    ReplicaOutcome outcome = service(gateway, sleeper(gateway, 1)).handle(request, null, remaining);
+    ReplicaOutcome outcome = handle(gateway, 1, request);
 
     // THEN
-    assertThat(outcome).isInstanceOf(ReplicaOutcome.Finished.class);
-    ReplicaOutcome.Finished finished = (ReplicaOutcome.Finished) outcome;
+    ReplicaOutcome.Finished finished = finished(outcome);
     assertThat(finished.status()).isEqualTo(ResponseStatus.FAILED);
     assertThat(finished.reason()).startsWith("Property ReplicaRegions is required");
     assertThat(gateway.changes()).isEmpty();
@@ -161,11 +151,10 @@ class GlobalTableReplicaServiceTest {
         new ReplicaRequest(RequestType.DELETE, json("{}"), null, "2026/01/05/[$LATEST]abc");
 
     // WHEN
-    ReplicaOutcome outcome = service(gateway, sleeper(gateway, 1)).handle(request, null, remaining);
+    ReplicaOutcome outcome = handle(gateway, 1, request);
 
     // THEN
-    assertThat(outcome).isInstanceOf(ReplicaOutcome.Finished.class);
-    ReplicaOutcome.Finished finished = (ReplicaOutcome.Finished) outcome;
+    ReplicaOutcome.Finished finished = finished(outcome);
     assertThat(finished.status()).isEqualTo(ResponseStatus.SUCCESS);
     assertThat(finished.physicalResourceId()).isEqualTo("2026/01/05/[$LATEST]abc");
   }
@@ -173,9 +162,7 @@ class GlobalTableReplicaServiceTest {
   @Test
   void handle_updateOnSameTable_shouldKeepCurrentPhysicalId() {
     // GIVEN
-    InMemoryGlobalTableGateway gateway =
-        new InMemoryGlobalTableGateway(TABLE)
-            .withReplica("eu-west-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED);
+    InMemoryGlobalTableGateway gateway = tableWithActiveReplica("eu-west-1");
     ReplicaRequest request =
         new ReplicaRequest(
             RequestType.UPDATE,
@@ -184,7 +171,7 @@ class GlobalTableReplicaServiceTest {
             "replicas-made-by-an-older-version");
 
     // WHEN
-    ReplicaOutcome outcome = service(gateway, sleeper(gateway, 1)).handle(request, null, remaining);
+    ReplicaOutcome outcome = handle(gateway, 1, request);
 
     // THEN
     assertThat(outcome)
@@ -207,11 +194,10 @@ class GlobalTableReplicaServiceTest {
             PHYSICAL_ID);
 
     // WHEN
-    ReplicaOutcome outcome = service(gateway, sleeper(gateway, 1)).handle(request, null, remaining);
+    ReplicaOutcome outcome = handle(gateway, 1, request);
 
     // THEN
-    assertThat(outcome).isInstanceOf(ReplicaOutcome.Finished.class);
-    ReplicaOutcome.Finished finished = (ReplicaOutcome.Finished) outcome;
+    ReplicaOutcome.Finished finished = finished(outcome);
     assertThat(finished.status()).isEqualTo(ResponseStatus.SUCCESS);
     assertThat(finished.physicalResourceId()).isEqualTo("dynamodb-trades-v2-replicas");
     assertThat(gateway.changes()).containsExactly("add eu-west-1", "enable pitr eu-west-1");
@@ -230,7 +216,7 @@ class GlobalTableReplicaServiceTest {
             PHYSICAL_ID);
 
     // WHEN
-    ReplicaOutcome outcome = service(gateway, sleeper(gateway, 1)).handle(request, null, remaining);
+    ReplicaOutcome outcome = handle(gateway, 1, request);
 
     // THEN
     assertThat(outcome)
@@ -249,11 +235,10 @@ class GlobalTableReplicaServiceTest {
             .failingWith(
                 new GlobalTableAccessException(
                     "DynamoDB DescribeTable in us-east-1 failed: AccessDeniedException: no", null));
-    ReplicaRequest request =
-        new ReplicaRequest(RequestType.DELETE, properties(TABLE, "eu-west-1"), null, PHYSICAL_ID);
+    ReplicaRequest request = delete(properties(TABLE, "eu-west-1"));
 
     // WHEN
-    ReplicaOutcome outcome = service(gateway, sleeper(gateway, 1)).handle(request, null, remaining);
+    ReplicaOutcome outcome = handle(gateway, 1, request);
 
     // THEN
     assertThat(outcome)
@@ -267,14 +252,11 @@ class GlobalTableReplicaServiceTest {
   @Test
   void handle_deleteWithReplicaPresent_shouldRemoveAndSucceedOnceGone() {
     // GIVEN
-    InMemoryGlobalTableGateway gateway =
-        new InMemoryGlobalTableGateway(TABLE)
-            .withReplica("eu-west-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED);
-    ReplicaRequest request =
-        new ReplicaRequest(RequestType.DELETE, properties(TABLE, "eu-west-1"), null, PHYSICAL_ID);
+    InMemoryGlobalTableGateway gateway = tableWithActiveReplica("eu-west-1");
+    ReplicaRequest request = delete(properties(TABLE, "eu-west-1"));
 
     // WHEN
-    ReplicaOutcome outcome = service(gateway, sleeper(gateway, 2)).handle(request, null, remaining);
+    ReplicaOutcome outcome = handle(gateway, 2, request);
 
     // THEN
     assertThat(outcome)
@@ -290,18 +272,13 @@ class GlobalTableReplicaServiceTest {
   void handle_createWithReplicaKey_shouldCreateTheReplicaUnderThatKey() {
     // GIVEN
     InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway(TABLE);
-    ReplicaRequest request =
-        new ReplicaRequest(
-            RequestType.CREATE, withKey(properties(TABLE, "eu-west-1"), REPLICA_KEY), null, null);
+    ReplicaRequest request = create(withKey(properties(TABLE, "eu-west-1"), REPLICA_KEY));
 
     // WHEN
-    ReplicaOutcome outcome = service(gateway, sleeper(gateway, 3)).handle(request, null, remaining);
+    ReplicaOutcome outcome = handle(gateway, 3, request);
 
     // THEN
-    assertThat(outcome)
-        .isInstanceOf(ReplicaOutcome.Finished.class)
-        .extracting(finished -> ((ReplicaOutcome.Finished) finished).status())
-        .isEqualTo(ResponseStatus.SUCCESS);
+    assertThat(finished(outcome).status()).isEqualTo(ResponseStatus.SUCCESS);
     assertThat(gateway.changes())
         .containsExactly("add eu-west-1 with " + REPLICA_KEY, "enable pitr eu-west-1");
   }
@@ -309,9 +286,7 @@ class GlobalTableReplicaServiceTest {
   @Test
   void handle_updateAddingRegionWithKey_shouldCreateOnlyTheNewReplicaUnderTheKey() {
     // GIVEN
-    InMemoryGlobalTableGateway gateway =
-        new InMemoryGlobalTableGateway(TABLE)
-            .withReplica("eu-west-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED);
+    InMemoryGlobalTableGateway gateway = tableWithActiveReplica("eu-west-1");
     String frankfurtKey = "alias/kms-trade-data-dev";
     ReplicaRequest request =
         new ReplicaRequest(
@@ -321,13 +296,10 @@ class GlobalTableReplicaServiceTest {
             PHYSICAL_ID);
 
     // WHEN
-    ReplicaOutcome outcome = service(gateway, sleeper(gateway, 3)).handle(request, null, remaining);
+    ReplicaOutcome outcome = handle(gateway, 3, request);
 
     // THEN
-    assertThat(outcome)
-        .isInstanceOf(ReplicaOutcome.Finished.class)
-        .extracting(finished -> ((ReplicaOutcome.Finished) finished).status())
-        .isEqualTo(ResponseStatus.SUCCESS);
+    assertThat(finished(outcome).status()).isEqualTo(ResponseStatus.SUCCESS);
     assertThat(gateway.changes())
         .containsExactly("add eu-central-1 with " + frankfurtKey, "enable pitr eu-central-1");
   }
@@ -335,9 +307,7 @@ class GlobalTableReplicaServiceTest {
   @Test
   void handle_updateChangingKeyOfExistingReplica_shouldFailWithoutChangesAndKeepPhysicalId() {
     // GIVEN
-    InMemoryGlobalTableGateway gateway =
-        new InMemoryGlobalTableGateway(TABLE)
-            .withReplica("eu-west-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED);
+    InMemoryGlobalTableGateway gateway = tableWithActiveReplica("eu-west-1");
     ReplicaRequest request =
         new ReplicaRequest(
             RequestType.UPDATE,
@@ -346,7 +316,7 @@ class GlobalTableReplicaServiceTest {
             PHYSICAL_ID);
 
     // WHEN
-    ReplicaOutcome outcome = service(gateway, sleeper(gateway, 1)).handle(request, null, remaining);
+    ReplicaOutcome outcome = handle(gateway, 1, request);
 
     // THEN
     assertThat(outcome)
@@ -365,18 +335,11 @@ class GlobalTableReplicaServiceTest {
   @Test
   void handle_deleteOfReplicaWithKey_shouldRemoveItLikeAnyReplica() {
     // GIVEN
-    InMemoryGlobalTableGateway gateway =
-        new InMemoryGlobalTableGateway(TABLE)
-            .withReplica("eu-west-1", ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED);
-    ReplicaRequest request =
-        new ReplicaRequest(
-            RequestType.DELETE,
-            withKey(properties(TABLE, "eu-west-1"), REPLICA_KEY),
-            null,
-            PHYSICAL_ID);
+    InMemoryGlobalTableGateway gateway = tableWithActiveReplica("eu-west-1");
+    ReplicaRequest request = delete(withKey(properties(TABLE, "eu-west-1"), REPLICA_KEY));
 
     // WHEN
-    ReplicaOutcome outcome = service(gateway, sleeper(gateway, 1)).handle(request, null, remaining);
+    ReplicaOutcome outcome = handle(gateway, 1, request);
 
     // THEN
     assertThat(outcome)
@@ -386,6 +349,30 @@ class GlobalTableReplicaServiceTest {
                 PHYSICAL_ID,
                 "Table dynamodb-trades-dev has no replica in eu-west-1."));
     assertThat(gateway.changes()).containsExactly("remove eu-west-1");
+  }
+
+  /** Handles the request within the default invocation, DynamoDB settling after the pauses. */
+  private ReplicaOutcome handle(
+      InMemoryGlobalTableGateway gateway, int settleAfter, ReplicaRequest request) {
+    return service(gateway, sleeper(gateway, settleAfter)).handle(request, null, remaining);
+  }
+
+  private static InMemoryGlobalTableGateway tableWithActiveReplica(String region) {
+    return new InMemoryGlobalTableGateway(TABLE)
+        .withReplica(region, ReplicaStatus.ACTIVE, PointInTimeRecoveryStatus.ENABLED);
+  }
+
+  private static ReplicaRequest create(JsonNode properties) {
+    return new ReplicaRequest(RequestType.CREATE, properties, null, null);
+  }
+
+  private static ReplicaRequest delete(JsonNode properties) {
+    return new ReplicaRequest(RequestType.DELETE, properties, null, PHYSICAL_ID);
+  }
+
+  private static ReplicaOutcome.Finished finished(ReplicaOutcome outcome) {
+    assertThat(outcome).isInstanceOf(ReplicaOutcome.Finished.class);
+    return (ReplicaOutcome.Finished) outcome;
   }
 
   private static JsonNode withKey(JsonNode properties, String keyId) {
