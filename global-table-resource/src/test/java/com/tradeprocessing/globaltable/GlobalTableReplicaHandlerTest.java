@@ -121,18 +121,10 @@ class GlobalTableReplicaHandlerTest {
   void handleRequest_createAndReplicaBecomesActive_shouldAddReplicaEnablePitrAndAnswerSuccess()
       throws Exception {
     // GIVEN
-    AWS.stubFor(inScenario(describeTable(), STARTED).willReturn(ok(table("ACTIVE"))));
-    AWS.stubFor(
-        inScenario(updateTable(), STARTED)
-            .willSetStateTo("creating")
-            .willReturn(ok(tableDescription())));
-    AWS.stubFor(
-        inScenario(describeTable(), "creating")
-            .willSetStateTo("active")
-            .willReturn(ok(table("ACTIVE", replica("eu-west-1", "CREATING")))));
-    AWS.stubFor(
-        inScenario(describeTable(), "active")
-            .willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
+    stubTableThroughUpdate(
+        table("ACTIVE"),
+        table("ACTIVE", replica("eu-west-1", "CREATING")),
+        table("ACTIVE", replica("eu-west-1", "ACTIVE")));
     stubPointInTimeRecovery("eu-west-1", "DISABLED");
 
     // WHEN
@@ -171,14 +163,7 @@ class GlobalTableReplicaHandlerTest {
       handleRequest_replicaStillCreatingWhenTimeRunsLow_shouldReinvokeByAsyncInvokeWithoutAnswering()
           throws Exception {
     // GIVEN
-    AWS.stubFor(inScenario(describeTable(), STARTED).willReturn(ok(table("ACTIVE"))));
-    AWS.stubFor(
-        inScenario(updateTable(), STARTED)
-            .willSetStateTo("creating")
-            .willReturn(ok(tableDescription())));
-    AWS.stubFor(
-        inScenario(describeTable(), "creating")
-            .willReturn(ok(table("ACTIVE", replica("eu-west-1", "CREATING")))));
+    stubTableThroughUpdate(table("ACTIVE"), table("ACTIVE", replica("eu-west-1", "CREATING")));
     AWS.stubFor(post(urlEqualTo(INVOKE_PATH)).willReturn(aResponse().withStatus(202)));
 
     // WHEN
@@ -362,18 +347,10 @@ class GlobalTableReplicaHandlerTest {
   void handleRequest_deleteWithReplicaPresent_shouldRemoveItAndAnswerSuccessOnceGone()
       throws Exception {
     // GIVEN
-    AWS.stubFor(
-        inScenario(describeTable(), STARTED)
-            .willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
-    AWS.stubFor(
-        inScenario(updateTable(), STARTED)
-            .willSetStateTo("deleting")
-            .willReturn(ok(tableDescription())));
-    AWS.stubFor(
-        inScenario(describeTable(), "deleting")
-            .willSetStateTo("gone")
-            .willReturn(ok(table("ACTIVE", replica("eu-west-1", "DELETING")))));
-    AWS.stubFor(inScenario(describeTable(), "gone").willReturn(ok(table("ACTIVE"))));
+    stubTableThroughUpdate(
+        table("ACTIVE", replica("eu-west-1", "ACTIVE")),
+        table("ACTIVE", replica("eu-west-1", "DELETING")),
+        table("ACTIVE"));
 
     // WHEN
     JsonNode outcome = invoke(event("delete"), Duration.ofMinutes(5));
@@ -504,14 +481,7 @@ class GlobalTableReplicaHandlerTest {
   @Test
   void handleRequest_deleteOfReplicaWithKey_shouldRemoveItWithoutNamingTheKey() throws Exception {
     // GIVEN
-    AWS.stubFor(
-        inScenario(describeTable(), STARTED)
-            .willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
-    AWS.stubFor(
-        inScenario(updateTable(), STARTED)
-            .willSetStateTo("gone")
-            .willReturn(ok(tableDescription())));
-    AWS.stubFor(inScenario(describeTable(), "gone").willReturn(ok(table("ACTIVE"))));
+    stubTableThroughUpdate(table("ACTIVE", replica("eu-west-1", "ACTIVE")), table("ACTIVE"));
     ObjectNode delete = withReplicaKey(event("delete"), REPLICA_KEY);
 
     // WHEN
@@ -801,14 +771,26 @@ class GlobalTableReplicaHandlerTest {
 
   /** A table without replicas that, once UpdateTable adds one in the region, has it ACTIVE. */
   private static void stubReplicaAddedActive(String region) {
-    AWS.stubFor(inScenario(describeTable(), STARTED).willReturn(ok(table("ACTIVE"))));
+    stubTableThroughUpdate(table("ACTIVE"), table("ACTIVE", replica(region, "ACTIVE")));
+  }
+
+  /**
+   * DescribeTable answers {@code before} until an UpdateTable, then each of {@code afterUpdate} in
+   * turn, the last one from then on.
+   */
+  private static void stubTableThroughUpdate(String before, String... afterUpdate) {
+    AWS.stubFor(inScenario(describeTable(), STARTED).willReturn(ok(before)));
     AWS.stubFor(
         inScenario(updateTable(), STARTED)
-            .willSetStateTo("active")
+            .willSetStateTo("updated-1")
             .willReturn(ok(tableDescription())));
-    AWS.stubFor(
-        inScenario(describeTable(), "active")
-            .willReturn(ok(table("ACTIVE", replica(region, "ACTIVE")))));
+    for (int step = 1; step <= afterUpdate.length; step++) {
+      ScenarioMappingBuilder describe = inScenario(describeTable(), "updated-" + step);
+      if (step < afterUpdate.length) {
+        describe.willSetStateTo("updated-" + (step + 1));
+      }
+      AWS.stubFor(describe.willReturn(ok(afterUpdate[step - 1])));
+    }
   }
 
   // ---- SDK clients pointed at the stubs

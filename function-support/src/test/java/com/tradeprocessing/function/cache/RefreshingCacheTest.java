@@ -57,8 +57,7 @@ class RefreshingCacheTest {
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T14:30:00Z"));
   private final Source source = new Source();
-  private final RefreshingCache<String, String> cache =
-      RefreshingCache.<String, String>builder(SourceUnavailableException.class, clock).build();
+  private final RefreshingCache<String, String> cache = builder().build();
 
   @Test
   void get_firstCall_shouldReadTheSource() {
@@ -69,8 +68,7 @@ class RefreshingCacheTest {
     String value = cache.get(KEY, source);
 
     // THEN
-    assertThat(value).isEqualTo("10");
-    assertThat(source.reads()).isEqualTo(1);
+    assertServed(value, "10", 1);
   }
 
   @Test
@@ -84,8 +82,7 @@ class RefreshingCacheTest {
     String value = cache.get(KEY, source);
 
     // THEN
-    assertThat(value).isEqualTo("10");
-    assertThat(source.reads()).isEqualTo(1);
+    assertServed(value, "10", 1);
   }
 
   @Test
@@ -99,31 +96,25 @@ class RefreshingCacheTest {
     String value = cache.get(KEY, source);
 
     // THEN
-    assertThat(value).isEqualTo("12");
-    assertThat(source.reads()).isEqualTo(2);
+    assertServed(value, "12", 2);
   }
 
   @Test
   void get_refreshFailsRetryablyWithinTheStalenessBound_shouldServeTheLastGoodValue() {
     // GIVEN
-    cache.get(KEY, source.answer("10"));
-    source.answer(new SourceUnavailableException("throttled"));
-    clock.advance(TTL.plus(STALENESS).minusMillis(1));
+    cachedThenThrottledFor(TTL.plus(STALENESS).minusMillis(1));
 
     // WHEN
     String value = cache.get(KEY, source);
 
     // THEN
-    assertThat(value).isEqualTo("10");
-    assertThat(source.reads()).isEqualTo(2);
+    assertServed(value, "10", 2);
   }
 
   @Test
   void get_staleValueServed_shouldNotAskTheSourceAgainUntilTheRetryInterval() {
     // GIVEN a failed refresh just after expiry
-    cache.get(KEY, source.answer("10"));
-    source.answer(new SourceUnavailableException("throttled"));
-    clock.advance(TTL);
+    cachedThenThrottledFor(TTL);
     cache.get(KEY, source);
 
     // WHEN
@@ -156,16 +147,13 @@ class RefreshingCacheTest {
     String value = cache.get(KEY, source);
 
     // THEN
-    assertThat(value).isEqualTo("12");
-    assertThat(source.reads()).isEqualTo(3);
+    assertServed(value, "12", 3);
   }
 
   @Test
   void get_refreshFailsRetryablyPastTheStalenessBound_shouldThrowTheRetryableException() {
     // GIVEN
-    cache.get(KEY, source.answer("10"));
-    source.answer(new SourceUnavailableException("throttled"));
-    clock.advance(TTL.plus(STALENESS));
+    cachedThenThrottledFor(TTL.plus(STALENESS));
 
     // WHEN / THEN
     assertThatThrownBy(() -> cache.get(KEY, source))
@@ -177,9 +165,7 @@ class RefreshingCacheTest {
   @Test
   void get_staleValueServedUntilTheBound_shouldThrowOnTheFirstRefreshAtTheBound() {
     // GIVEN a source failing from expiry on, asked again every retry interval
-    cache.get(KEY, source.answer("10"));
-    source.answer(new SourceUnavailableException("throttled"));
-    clock.advance(TTL);
+    cachedThenThrottledFor(TTL);
     List<String> served = new ArrayList<>();
     for (long waited = 0; waited < STALENESS.toMillis(); waited += RETRY.toMillis()) {
       served.add(cache.get(KEY, source));
@@ -216,17 +202,14 @@ class RefreshingCacheTest {
     String value = cache.get(KEY, source);
 
     // THEN the failure was not kept
-    assertThat(value).isEqualTo("10");
-    assertThat(source.reads()).isEqualTo(2);
+    assertServed(value, "10", 2);
   }
 
   @Test
   void get_valueWithoutStaleness_shouldNotStandInForAFailingSource() {
     // GIVEN "not known" answers are never served stale
     RefreshingCache<String, String> answers =
-        RefreshingCache.<String, String>builder(SourceUnavailableException.class, clock)
-            .maxStaleness(value -> value.isEmpty() ? Duration.ZERO : STALENESS)
-            .build();
+        builder().maxStaleness(value -> value.isEmpty() ? Duration.ZERO : STALENESS).build();
     answers.get(KEY, source.answer(""));
     source.answer(new SourceUnavailableException("503"));
     clock.advance(TTL);
@@ -240,9 +223,7 @@ class RefreshingCacheTest {
   void get_valueWithTimeToLivePerValue_shouldKeepEachForItsOwnTime() {
     // GIVEN
     RefreshingCache<String, String> answers =
-        RefreshingCache.<String, String>builder(SourceUnavailableException.class, clock)
-            .timeToLive(value -> value.isEmpty() ? Duration.ofSeconds(30) : TTL)
-            .build();
+        builder().timeToLive(value -> value.isEmpty() ? Duration.ofSeconds(30) : TTL).build();
     Source known = new Source().answer("Apple Inc.");
     Source unknown = new Source().answer("");
     answers.get("US0378331005", known);
@@ -261,10 +242,7 @@ class RefreshingCacheTest {
   @Test
   void get_valueWithZeroTimeToLive_shouldNotKeepIt() {
     // GIVEN
-    RefreshingCache<String, String> answers =
-        RefreshingCache.<String, String>builder(SourceUnavailableException.class, clock)
-            .timeToLive(value -> Duration.ZERO)
-            .build();
+    RefreshingCache<String, String> answers = builder().timeToLive(value -> Duration.ZERO).build();
     answers.get(KEY, source.answer("10"));
 
     // WHEN
@@ -278,10 +256,7 @@ class RefreshingCacheTest {
   @Test
   void get_moreKeysThanTheBound_shouldDropTheLeastRecentlyUsed() {
     // GIVEN
-    RefreshingCache<String, String> small =
-        RefreshingCache.<String, String>builder(SourceUnavailableException.class, clock)
-            .maxEntries(2)
-            .build();
+    RefreshingCache<String, String> small = builder().maxEntries(2).build();
     Source first = new Source().answer("1");
     small.get("first", first);
     small.get("second", new Source().answer("2"));
@@ -342,11 +317,24 @@ class RefreshingCacheTest {
   @Test
   void builder_nonPositiveTimeToLive_shouldBeRefused() {
     // WHEN / THEN
-    assertThatThrownBy(
-            () ->
-                RefreshingCache.<String, String>builder(SourceUnavailableException.class, clock)
-                    .timeToLive(Duration.ZERO))
+    assertThatThrownBy(() -> builder().timeToLive(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("timeToLive");
+  }
+
+  private RefreshingCache.Builder<String, String> builder() {
+    return RefreshingCache.builder(SourceUnavailableException.class, clock);
+  }
+
+  /** "10" cached, then the source throttled and the clock moved on by {@code elapsed}. */
+  private void cachedThenThrottledFor(Duration elapsed) {
+    cache.get(KEY, source.answer("10"));
+    source.answer(new SourceUnavailableException("throttled"));
+    clock.advance(elapsed);
+  }
+
+  private void assertServed(String value, String expected, int reads) {
+    assertThat(value).isEqualTo(expected);
+    assertThat(source.reads()).isEqualTo(reads);
   }
 }

@@ -52,12 +52,10 @@ class GlobalTableReplicaServiceTest {
     ReplicaOutcome outcome = handle(gateway, 3, request);
 
     // THEN
-    assertThat(outcome)
-        .isEqualTo(
-            new ReplicaOutcome.Finished(
-                ResponseStatus.SUCCESS,
-                PHYSICAL_ID,
-                "Table dynamodb-trades-dev has ACTIVE replicas in eu-west-1 with point-in-time recovery enabled."));
+    assertFinished(
+        outcome,
+        ResponseStatus.SUCCESS,
+        "Table dynamodb-trades-dev has ACTIVE replicas in eu-west-1 with point-in-time recovery enabled.");
     assertThat(gateway.changes()).containsExactly("add eu-west-1", "enable pitr eu-west-1");
     assertThat(clock.instant()).isEqualTo(Instant.parse("2026-01-05T10:00:30Z"));
   }
@@ -187,11 +185,9 @@ class GlobalTableReplicaServiceTest {
     // GIVEN
     InMemoryGlobalTableGateway gateway = new InMemoryGlobalTableGateway("dynamodb-trades-v2");
     ReplicaRequest request =
-        new ReplicaRequest(
-            RequestType.UPDATE,
+        update(
             properties("dynamodb-trades-v2", "eu-west-1"),
-            properties(TABLE, "eu-west-1", "ap-south-1"),
-            PHYSICAL_ID);
+            properties(TABLE, "eu-west-1", "ap-south-1"));
 
     // WHEN
     ReplicaOutcome outcome = handle(gateway, 1, request);
@@ -209,22 +205,16 @@ class GlobalTableReplicaServiceTest {
     InMemoryGlobalTableGateway gateway =
         new InMemoryGlobalTableGateway("dynamodb-trades-v2").withoutTable();
     ReplicaRequest request =
-        new ReplicaRequest(
-            RequestType.UPDATE,
-            properties("dynamodb-trades-v2", "eu-west-1"),
-            properties(TABLE, "eu-west-1"),
-            PHYSICAL_ID);
+        update(properties("dynamodb-trades-v2", "eu-west-1"), properties(TABLE, "eu-west-1"));
 
     // WHEN
     ReplicaOutcome outcome = handle(gateway, 1, request);
 
     // THEN
-    assertThat(outcome)
-        .isEqualTo(
-            new ReplicaOutcome.Finished(
-                ResponseStatus.FAILED,
-                PHYSICAL_ID,
-                "Table dynamodb-trades-v2 does not exist in us-east-1; create it before its replicas."));
+    assertFinished(
+        outcome,
+        ResponseStatus.FAILED,
+        "Table dynamodb-trades-v2 does not exist in us-east-1; create it before its replicas.");
   }
 
   @Test
@@ -241,12 +231,10 @@ class GlobalTableReplicaServiceTest {
     ReplicaOutcome outcome = handle(gateway, 1, request);
 
     // THEN
-    assertThat(outcome)
-        .isEqualTo(
-            new ReplicaOutcome.Finished(
-                ResponseStatus.FAILED,
-                PHYSICAL_ID,
-                "DynamoDB DescribeTable in us-east-1 failed: AccessDeniedException: no"));
+    assertFinished(
+        outcome,
+        ResponseStatus.FAILED,
+        "DynamoDB DescribeTable in us-east-1 failed: AccessDeniedException: no");
   }
 
   @Test
@@ -259,12 +247,8 @@ class GlobalTableReplicaServiceTest {
     ReplicaOutcome outcome = handle(gateway, 2, request);
 
     // THEN
-    assertThat(outcome)
-        .isEqualTo(
-            new ReplicaOutcome.Finished(
-                ResponseStatus.SUCCESS,
-                PHYSICAL_ID,
-                "Table dynamodb-trades-dev has no replica in eu-west-1."));
+    assertFinished(
+        outcome, ResponseStatus.SUCCESS, "Table dynamodb-trades-dev has no replica in eu-west-1.");
     assertThat(gateway.replicas()).isEmpty();
   }
 
@@ -289,11 +273,9 @@ class GlobalTableReplicaServiceTest {
     InMemoryGlobalTableGateway gateway = tableWithActiveReplica("eu-west-1");
     String frankfurtKey = "alias/kms-trade-data-dev";
     ReplicaRequest request =
-        new ReplicaRequest(
-            RequestType.UPDATE,
+        update(
             withKey(properties(TABLE, "eu-west-1", "eu-central-1"), frankfurtKey),
-            withKey(properties(TABLE, "eu-west-1"), frankfurtKey),
-            PHYSICAL_ID);
+            withKey(properties(TABLE, "eu-west-1"), frankfurtKey));
 
     // WHEN
     ReplicaOutcome outcome = handle(gateway, 3, request);
@@ -309,26 +291,21 @@ class GlobalTableReplicaServiceTest {
     // GIVEN
     InMemoryGlobalTableGateway gateway = tableWithActiveReplica("eu-west-1");
     ReplicaRequest request =
-        new ReplicaRequest(
-            RequestType.UPDATE,
-            withKey(properties(TABLE, "eu-west-1"), REPLICA_KEY),
-            properties(TABLE, "eu-west-1"),
-            PHYSICAL_ID);
+        update(
+            withKey(properties(TABLE, "eu-west-1"), REPLICA_KEY), properties(TABLE, "eu-west-1"));
 
     // WHEN
     ReplicaOutcome outcome = handle(gateway, 1, request);
 
     // THEN
-    assertThat(outcome)
-        .isEqualTo(
-            new ReplicaOutcome.Finished(
-                ResponseStatus.FAILED,
-                PHYSICAL_ID,
-                "Property ReplicaKMSMasterKeyId cannot change for the existing replica in eu-west-1 (from the key DynamoDB"
-                    + " chooses to '"
-                    + REPLICA_KEY
-                    + "'); it applies to replicas this resource creates. Switch the"
-                    + " replica's key with UpdateTable ReplicaUpdates Update, then update the stack."));
+    assertFinished(
+        outcome,
+        ResponseStatus.FAILED,
+        "Property ReplicaKMSMasterKeyId cannot change for the existing replica in eu-west-1 (from the key DynamoDB"
+            + " chooses to '"
+            + REPLICA_KEY
+            + "'); it applies to replicas this resource creates. Switch the"
+            + " replica's key with UpdateTable ReplicaUpdates Update, then update the stack.");
     assertThat(gateway.changes()).isEmpty();
   }
 
@@ -342,12 +319,8 @@ class GlobalTableReplicaServiceTest {
     ReplicaOutcome outcome = handle(gateway, 1, request);
 
     // THEN
-    assertThat(outcome)
-        .isEqualTo(
-            new ReplicaOutcome.Finished(
-                ResponseStatus.SUCCESS,
-                PHYSICAL_ID,
-                "Table dynamodb-trades-dev has no replica in eu-west-1."));
+    assertFinished(
+        outcome, ResponseStatus.SUCCESS, "Table dynamodb-trades-dev has no replica in eu-west-1.");
     assertThat(gateway.changes()).containsExactly("remove eu-west-1");
   }
 
@@ -368,6 +341,16 @@ class GlobalTableReplicaServiceTest {
 
   private static ReplicaRequest delete(JsonNode properties) {
     return new ReplicaRequest(RequestType.DELETE, properties, null, PHYSICAL_ID);
+  }
+
+  /** A request to move the replicas from {@code old} to {@code properties}. */
+  private static ReplicaRequest update(JsonNode properties, JsonNode old) {
+    return new ReplicaRequest(RequestType.UPDATE, properties, old, PHYSICAL_ID);
+  }
+
+  /** The request finished with the status and reason, answering the resource's physical id. */
+  private static void assertFinished(ReplicaOutcome outcome, ResponseStatus status, String reason) {
+    assertThat(outcome).isEqualTo(new ReplicaOutcome.Finished(status, PHYSICAL_ID, reason));
   }
 
   private static ReplicaOutcome.Finished finished(ReplicaOutcome outcome) {
