@@ -15,19 +15,14 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * The enricher's production objects, built once per container by the handler's no-arg constructor
  * (ADR 0025). Building calls nothing: the endpoint is read from SSM, and the reference-data API
  * called, for the first trade.
+ *
+ * @param ssm the client the endpoint parameter is read with
+ * @param enricher the stage's domain object
  */
-public final class EnricherWiring {
+public record EnricherWiring(SsmClient ssm, TradeEnricher enricher) {
 
   /** Names the SSM parameter that holds the reference-data API's base URL. */
   public static final String ENDPOINT_PARAMETER_VARIABLE = "REFERENCE_DATA_ENDPOINT_PARAMETER";
-
-  private final SsmClient ssm;
-  private final TradeEnricher enricher;
-
-  private EnricherWiring(SsmClient ssm, TradeEnricher enricher) {
-    this.ssm = ssm;
-    this.enricher = enricher;
-  }
 
   /**
    * @throws IllegalStateException naming a required variable ({@code
@@ -56,14 +51,5 @@ public final class EnricherWiring {
             MarketSessionSchedule.DEFAULT,
             SettlementCalendar.T_PLUS_ONE);
     return new EnricherWiring(ssm, enricher);
-  }
-
-  public TradeEnricher enricher() {
-    return enricher;
-  }
-
-  /** The client the endpoint parameter is read with. */
-  public SsmClient ssm() {
-    return ssm;
   }
 }

@@ -23,36 +23,27 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * <p>The ResponseURL PUT has its own URL-connection client with longer timeouts: Powertools sends
  * the answer once, without retrying, and an answer lost to a short timeout leaves the stack waiting
  * an hour for CloudFormation's own timeout.
+ *
+ * @param primary the client of the primary table, in the function's region
+ * @param replicas the clients of the replica regions' tables, each built on first use
+ * @param lambda the client the function re-invokes itself with
+ * @param service the replica logic
+ * @param responder answers CloudFormation at the ResponseURL
+ * @param reinvoker re-invokes the function to continue a wait
  */
-public final class GlobalTableResourceWiring {
+public record GlobalTableResourceWiring(
+    DynamoDbClient primary,
+    DynamoDbClientsByRegion replicas,
+    LambdaClient lambda,
+    GlobalTableReplicaService service,
+    CloudFormationResponder responder,
+    LambdaSelfInvoker reinvoker) {
 
   /** Opening the connection to the pre-signed S3 ResponseURL. */
   static final Duration RESPONSE_CONNECTION_TIMEOUT = Duration.ofSeconds(2);
 
   /** Waiting for S3's answer to the PUT; with the connection, inside the 30 s re-invoke margin. */
   static final Duration RESPONSE_SOCKET_TIMEOUT = Duration.ofSeconds(10);
-
-  private final DynamoDbClient primary;
-  private final DynamoDbClientsByRegion replicas;
-  private final LambdaClient lambda;
-  private final GlobalTableReplicaService service;
-  private final CloudFormationResponder responder;
-  private final LambdaSelfInvoker reinvoker;
-
-  private GlobalTableResourceWiring(
-      DynamoDbClient primary,
-      DynamoDbClientsByRegion replicas,
-      LambdaClient lambda,
-      GlobalTableReplicaService service,
-      CloudFormationResponder responder,
-      LambdaSelfInvoker reinvoker) {
-    this.primary = primary;
-    this.replicas = replicas;
-    this.lambda = lambda;
-    this.service = service;
-    this.responder = responder;
-    this.reinvoker = reinvoker;
-  }
 
   /**
    * @throws IllegalStateException when {@code AWS_REGION} is not set: the function must run in the
@@ -97,30 +88,8 @@ public final class GlobalTableResourceWiring {
         .build();
   }
 
-  public GlobalTableReplicaService service() {
-    return service;
-  }
-
-  public CloudFormationResponder responder() {
-    return responder;
-  }
-
-  public LambdaSelfInvoker reinvoker() {
-    return reinvoker;
-  }
-
-  /** The client of the primary table, in the function's region. */
-  public DynamoDbClient primary() {
-    return primary;
-  }
-
   /** The client of a replica region's table, built on first use. */
   public DynamoDbClient replica(Region region) {
     return replicas.apply(region.id());
-  }
-
-  /** The client the function re-invokes itself with. */
-  public LambdaClient lambda() {
-    return lambda;
   }
 }

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.tradeprocessing.function.testing.SdkClientAssertions.assertFunctionSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,11 +16,9 @@ import com.tradeprocessing.globaltable.replica.WaitPolicy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsServiceClientConfiguration;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -53,24 +52,13 @@ class GlobalTableResourceWiringTest {
             new FunctionEnvironment(Map.of("AWS_REGION", "us-east-1")));
 
     // WHEN
-    List<AwsServiceClientConfiguration> clients =
-        List.of(
-            wiring.primary().serviceClientConfiguration(),
-            wiring.lambda().serviceClientConfiguration(),
-            wiring.replica(Region.EU_WEST_1).serviceClientConfiguration());
+    AwsServiceClientConfiguration replica =
+        wiring.replica(Region.EU_WEST_1).serviceClientConfiguration();
 
     // THEN
-    assertThat(clients)
-        .extracting(AwsServiceClientConfiguration::region)
-        .containsExactly(Region.US_EAST_1, Region.US_EAST_1, Region.EU_WEST_1);
-    for (AwsServiceClientConfiguration client : clients) {
-      assertThat(client.credentialsProvider())
-          .isInstanceOf(EnvironmentVariableCredentialsProvider.class);
-      assertThat(client.overrideConfiguration().apiCallAttemptTimeout())
-          .contains(SdkClients.API_CALL_ATTEMPT_TIMEOUT);
-      assertThat(client.overrideConfiguration().apiCallTimeout())
-          .contains(SdkClients.API_CALL_TIMEOUT);
-    }
+    assertFunctionSettings(wiring.primary().serviceClientConfiguration(), Region.US_EAST_1);
+    assertFunctionSettings(wiring.lambda().serviceClientConfiguration(), Region.US_EAST_1);
+    assertFunctionSettings(replica, Region.EU_WEST_1);
     // The ResponseURL PUT, after one more pass, fits the margin an invocation keeps back.
     assertThat(
             GlobalTableResourceWiring.RESPONSE_CONNECTION_TIMEOUT.plus(

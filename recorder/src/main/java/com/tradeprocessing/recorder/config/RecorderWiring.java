@@ -13,18 +13,12 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 /**
  * The recorder's production objects, built once per container by the handler's no-arg constructor
  * (ADR 0025). Building calls nothing: SSM and DynamoDB are first called for the first trade.
+ *
+ * @param dynamoDb the client of the trade record table
+ * @param ssm the client the price band is read with
+ * @param recorder the stage's domain object
  */
-public final class RecorderWiring {
-
-  private final DynamoDbClient dynamoDb;
-  private final SsmClient ssm;
-  private final ComplianceRecorder recorder;
-
-  private RecorderWiring(DynamoDbClient dynamoDb, SsmClient ssm, ComplianceRecorder recorder) {
-    this.dynamoDb = dynamoDb;
-    this.ssm = ssm;
-    this.recorder = recorder;
-  }
+public record RecorderWiring(DynamoDbClient dynamoDb, SsmClient ssm, ComplianceRecorder recorder) {
 
   /**
    * @throws IllegalStateException naming a required variable (docs/stage-contracts.md) that is not
@@ -50,19 +44,5 @@ public final class RecorderWiring {
             clock,
             env.region());
     return new RecorderWiring(dynamoDb, ssm, recorder);
-  }
-
-  public ComplianceRecorder recorder() {
-    return recorder;
-  }
-
-  /** The client of the trade record table. */
-  public DynamoDbClient dynamoDb() {
-    return dynamoDb;
-  }
-
-  /** The client the price band is read with. */
-  public SsmClient ssm() {
-    return ssm;
   }
 }

@@ -1,5 +1,6 @@
 package com.tradeprocessing.recorder.config;
 
+import static com.tradeprocessing.function.testing.SdkClientAssertions.assertFunctionSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsServiceClientConfiguration;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.regions.Region;
@@ -37,13 +37,7 @@ class RecorderWiringTest {
         new AwsServiceClientConfiguration[] {
           wiring.dynamoDb().serviceClientConfiguration(), wiring.ssm().serviceClientConfiguration()
         }) {
-      assertThat(client.region()).isEqualTo(Region.EU_WEST_1);
-      assertThat(client.credentialsProvider())
-          .isInstanceOf(EnvironmentVariableCredentialsProvider.class);
-      assertThat(client.overrideConfiguration().apiCallAttemptTimeout())
-          .contains(SdkClients.API_CALL_ATTEMPT_TIMEOUT);
-      assertThat(client.overrideConfiguration().apiCallTimeout())
-          .contains(SdkClients.API_CALL_TIMEOUT);
+      assertFunctionSettings(client, Region.EU_WEST_1);
     }
     // The worst trade: one SSM read and three DynamoDB calls (a put, a duplicate's put, a
     // read-back), each cut at the call timeout, still ends inside the function's timeout.

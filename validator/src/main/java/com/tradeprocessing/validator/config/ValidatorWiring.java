@@ -12,19 +12,14 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 /**
  * The validator's production objects, built once per container by the handler's no-arg constructor
  * (ADR 0025). Building calls nothing: the thresholds are read on the first trade.
+ *
+ * @param ssm the Parameter Store client the thresholds are read with
+ * @param validator the stage's domain object
  */
-public final class ValidatorWiring {
+public record ValidatorWiring(SsmClient ssm, TradeValidator validator) {
 
   /** Environment variable holding the SSM path of the thresholds. */
   public static final String THRESHOLDS_PATH = "THRESHOLDS_PATH";
-
-  private final SsmClient ssm;
-  private final TradeValidator validator;
-
-  private ValidatorWiring(SsmClient ssm, TradeValidator validator) {
-    this.ssm = ssm;
-    this.validator = validator;
-  }
 
   /**
    * @throws IllegalStateException naming a required variable ({@code THRESHOLDS_PATH}, {@code
@@ -47,14 +42,5 @@ public final class ValidatorWiring {
     Objects.requireNonNull(clock, "clock");
     return new TradeValidator(
         new CachingThresholdsSource(new SsmThresholdsSource(ssm, thresholdsPath), clock), clock);
-  }
-
-  public TradeValidator validator() {
-    return validator;
-  }
-
-  /** The Parameter Store client the thresholds are read with. */
-  public SsmClient ssm() {
-    return ssm;
   }
 }

@@ -1,5 +1,6 @@
 package com.tradeprocessing.validator.config;
 
+import static com.tradeprocessing.function.testing.SdkClientAssertions.assertFunctionSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,9 +13,7 @@ import com.tradeprocessing.validator.ValidationResult;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ssm.SsmServiceClientConfiguration;
 
 class ValidatorWiringTest {
 
@@ -33,13 +32,7 @@ class ValidatorWiringTest {
         ValidatorWiring.fromEnvironment(new FunctionEnvironment(LAMBDA_ENVIRONMENT));
 
     // THEN
-    SsmServiceClientConfiguration ssm = wiring.ssm().serviceClientConfiguration();
-    assertThat(ssm.region()).isEqualTo(Region.EU_WEST_1);
-    assertThat(ssm.credentialsProvider())
-        .isInstanceOf(EnvironmentVariableCredentialsProvider.class);
-    assertThat(ssm.overrideConfiguration().apiCallAttemptTimeout())
-        .contains(SdkClients.API_CALL_ATTEMPT_TIMEOUT);
-    assertThat(ssm.overrideConfiguration().apiCallTimeout()).contains(SdkClients.API_CALL_TIMEOUT);
+    assertFunctionSettings(wiring.ssm().serviceClientConfiguration(), Region.EU_WEST_1);
     // The one SSM call of an invocation ends well inside the function's timeout (ADR 0025).
     assertThat(SdkClients.API_CALL_TIMEOUT.multipliedBy(3)).isLessThanOrEqualTo(FUNCTION_TIMEOUT);
   }
