@@ -7,20 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradeprocessing.model.SourceSystem;
 import com.tradeprocessing.model.event.EventLimits;
 import com.tradeprocessing.model.json.TradeJson;
-import com.tradeprocessing.model.source.PayloadGenerators.Change;
 import com.tradeprocessing.model.source.PayloadGenerators.Field;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -124,37 +118,12 @@ public final class HostileEvents {
   }
 
   private static Arbitrary<ObjectNode> mutated(SourceSystem system, Arbitrary<ObjectNode> valid) {
-    List<Field> fields = PayloadGenerators.fields(system);
-    Map<Field, Arbitrary<Change>> changesByField = new LinkedHashMap<>();
-    for (Field field : fields) {
-      changesByField.put(
-          field,
-          PayloadGenerators.mutations(system, field).map(mutation -> new Change(field, mutation)));
-    }
-    Arbitrary<List<Change>> changes =
-        Arbitraries.subsetOf(fields)
-            .ofMinSize(1)
-            .ofMaxSize(3)
-            .map(HostileEvents::withoutChildrenOfChangedParents)
-            .flatMap(
-                chosen ->
-                    Combinators.combine(chosen.stream().map(changesByField::get).toList())
-                        .as(List::copyOf));
-    return Combinators.combine(valid, changes)
+    return Combinators.combine(valid, PayloadGenerators.changes(system))
         .as(
             (payload, chosen) -> {
               chosen.forEach(change -> PayloadGenerators.apply(payload, change));
               return payload;
             });
-  }
-
-  /** A whole object replaced makes changes inside it meaningless: {@code instrument} wins. */
-  private static List<Field> withoutChildrenOfChangedParents(Set<Field> chosen) {
-    Set<String> paths = chosen.stream().map(Field::path).collect(Collectors.toSet());
-    return chosen.stream()
-        .filter(field -> paths.stream().noneMatch(other -> field.path().startsWith(other + ".")))
-        .sorted(Comparator.comparing(Field::path))
-        .toList();
   }
 
   private static Arbitrary<ObjectNode> hostileId(SourceSystem system, Arbitrary<ObjectNode> valid) {

@@ -21,9 +21,14 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -630,6 +635,36 @@ final class PayloadGenerators {
   }
 
   /** Applies {@code change} to {@code payload} in place. */
+  /**
+   * One to three of the source's fields, each with one of its {@link #mutations}, in path order;
+   * none inside another chosen field (a whole object replaced makes changes inside it meaningless:
+   * {@code instrument} wins).
+   */
+  static Arbitrary<List<Change>> changes(SourceSystem system) {
+    List<Field> fields = fields(system);
+    Map<Field, Arbitrary<Change>> changesByField = new LinkedHashMap<>();
+    for (Field field : fields) {
+      changesByField.put(
+          field, mutations(system, field).map(mutation -> new Change(field, mutation)));
+    }
+    return Arbitraries.subsetOf(fields)
+        .ofMinSize(1)
+        .ofMaxSize(3)
+        .map(PayloadGenerators::withoutChildrenOfChangedParents)
+        .flatMap(
+            chosen ->
+                Combinators.combine(chosen.stream().map(changesByField::get).toList())
+                    .as(List::copyOf));
+  }
+
+  private static List<Field> withoutChildrenOfChangedParents(Set<Field> chosen) {
+    Set<String> paths = chosen.stream().map(Field::path).collect(Collectors.toSet());
+    return chosen.stream()
+        .filter(field -> paths.stream().noneMatch(other -> field.path().startsWith(other + ".")))
+        .sorted(Comparator.comparing(Field::path))
+        .toList();
+  }
+
   static void apply(ObjectNode payload, Change change) {
     String path = change.field().path();
     int dot = path.lastIndexOf('.');

@@ -14,10 +14,7 @@ import com.tradeprocessing.model.source.PayloadGenerators.Field;
 import com.tradeprocessing.model.source.PayloadGenerators.Kind;
 import com.tradeprocessing.model.source.PayloadGenerators.Sample;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Level;
@@ -145,33 +142,9 @@ class SourceAdapterPropertiesTest {
   }
 
   private static Arbitrary<Mutated> mutated(SourceSystem system) {
-    List<Field> fields = PayloadGenerators.fields(system);
-    Map<Field, Arbitrary<Change>> changesByField = new LinkedHashMap<>();
-    for (Field field : fields) {
-      changesByField.put(
-          field,
-          PayloadGenerators.mutations(system, field).map(mutation -> new Change(field, mutation)));
-    }
-    Arbitrary<List<Change>> changes =
-        Arbitraries.subsetOf(fields)
-            .ofMinSize(1)
-            .ofMaxSize(3)
-            .map(SourceAdapterPropertiesTest::withoutChildrenOfChangedParents)
-            .flatMap(
-                chosen ->
-                    Combinators.combine(chosen.stream().map(changesByField::get).toList())
-                        .as(List::copyOf));
-    return Combinators.combine(PayloadGenerators.validSamples(system), changes)
+    return Combinators.combine(
+            PayloadGenerators.validSamples(system), PayloadGenerators.changes(system))
         .as((sample, chosenChanges) -> new Mutated(system, sample, chosenChanges));
-  }
-
-  /** A whole object replaced makes changes inside it meaningless: {@code instrument} wins. */
-  private static List<Field> withoutChildrenOfChangedParents(Set<Field> chosen) {
-    Set<String> paths = chosen.stream().map(Field::path).collect(Collectors.toSet());
-    return chosen.stream()
-        .filter(field -> paths.stream().noneMatch(other -> field.path().startsWith(other + ".")))
-        .sorted(Comparator.comparing(Field::path))
-        .toList();
   }
 
   private static void assertMutationOutcome(Mutated mutated) throws Exception {
