@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradeprocessing.enricher.ReferenceDataContractException;
 import com.tradeprocessing.model.Isin;
 import com.tradeprocessing.model.Mic;
 import com.tradeprocessing.model.json.TradeJson;
-import java.math.BigDecimal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -41,63 +46,44 @@ class ReferenceDataBodiesTest {
     }
   }
 
+  /**
+   * The cases of {@code reference-data/contract-violations/<resource>}: each names a body outside
+   * the contract, either given whole ({@code body}) or as a patch of top-level fields on the valid
+   * {@code fixture} (a field set to {@code null} is removed), and the message expected for it.
+   */
+  private static Stream<Arguments> violations(String resource, String fixture) {
+    String name = "/reference-data/contract-violations/" + resource;
+    try (InputStream in = ReferenceDataBodiesTest.class.getResourceAsStream(name)) {
+      List<Arguments> cases = new ArrayList<>();
+      for (JsonNode violation : TradeJson.mapper().readTree(in)) {
+        String body =
+            violation.has("body")
+                ? violation.get("body").asText()
+                : modified(fixture, node -> mergePatch(node, violation.get("patch")));
+        cases.add(
+            arguments(violation.get("case").asText(), body, violation.get("message").asText()));
+      }
+      return cases.stream();
+    } catch (IOException e) {
+      throw new UncheckedIOException(name, e);
+    }
+  }
+
+  private static void mergePatch(ObjectNode target, JsonNode patch) {
+    patch
+        .properties()
+        .forEach(
+            field -> {
+              if (field.getValue().isNull()) {
+                target.remove(field.getKey());
+              } else {
+                target.set(field.getKey(), field.getValue());
+              }
+            });
+  }
+
   static Stream<Arguments> invalidInstruments() {
-    return Stream.of(
-        arguments(
-            "symbol missing", instrumentWith(n -> n.remove("symbol")), "missing field symbol"),
-        arguments("name blank", instrumentWith(n -> n.put("name", " ")), "name must not be blank"),
-        arguments(
-            "referencePrice a JSON number",
-            instrumentWith(n -> n.put("referencePrice", new BigDecimal("190.00"))),
-            "referencePrice must be a JSON string"),
-        arguments(
-            "referencePrice not a number",
-            instrumentWith(n -> n.put("referencePrice", "n/a")),
-            "referencePrice is not valid"),
-        arguments(
-            "referencePrice zero",
-            instrumentWith(n -> n.put("referencePrice", "0")),
-            "price must be positive"),
-        arguments(
-            "referencePrice with nine decimals",
-            instrumentWith(n -> n.put("referencePrice", "190.123456789")),
-            "more than 8 decimals"),
-        arguments(
-            "referencePriceAsOf not ISO",
-            instrumentWith(n -> n.put("referencePriceAsOf", "24/11/2026")),
-            "referencePriceAsOf is not valid"),
-        arguments(
-            "lotSize a string",
-            instrumentWith(n -> n.put("lotSize", "100")),
-            "lotSize must be a JSON integer"),
-        arguments(
-            "lotSize zero",
-            instrumentWith(n -> n.put("lotSize", 0)),
-            "lotSize must be a JSON integer of at least 1"),
-        arguments(
-            "lotSize fractional",
-            instrumentWith(n -> n.put("lotSize", 1.5)),
-            "lotSize must be a JSON integer"),
-        arguments(
-            "isin of another instrument",
-            instrumentWith(n -> n.put("isin", "US5949181045")),
-            "answered for US5949181045"),
-        arguments(
-            "isin with a wrong check digit",
-            instrumentWith(n -> n.put("isin", "US0378331006")),
-            "isin is not valid"),
-        arguments(
-            "currency not ISO 4217",
-            instrumentWith(n -> n.put("currency", "GBX")),
-            "currency is not valid"),
-        arguments("mic malformed", instrumentWith(n -> n.put("mic", "xnas")), "mic is not valid"),
-        arguments(
-            "sector a number",
-            instrumentWith(n -> n.put("sector", 45)),
-            "sector must be a JSON string or null"),
-        arguments("an array", "[]", "not a JSON object"),
-        arguments("JSON null", "null", "not a JSON object"),
-        arguments("not JSON", "Service Unavailable", "the body is not JSON"));
+    return violations("instruments.json", ReferenceDataFixtures.instrumentJson(APPLE.value()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -130,42 +116,7 @@ class ReferenceDataBodiesTest {
   }
 
   static Stream<Arguments> invalidVenues() {
-    return Stream.of(
-        arguments(
-            "timeZone a fixed offset",
-            venueWith(n -> n.put("timeZone", "-05:00")),
-            "not an offset"),
-        arguments(
-            "timeZone unknown",
-            venueWith(n -> n.put("timeZone", "Mars/Olympus")),
-            "timeZone is not valid"),
-        arguments(
-            "regularOpen without a leading zero",
-            venueWith(n -> n.put("regularOpen", "9:30")),
-            "regularOpen is not valid"),
-        arguments(
-            "regularOpen after regularClose",
-            venueWith(
-                n -> {
-                  n.put("regularOpen", "16:00");
-                  n.put("regularClose", "09:30");
-                }),
-            "must be before regularClose"),
-        arguments(
-            "holidays missing",
-            venueWith(n -> n.remove("holidays")),
-            "holidays must be a JSON array"),
-        arguments(
-            "holiday a number",
-            venueWith(n -> n.putArray("holidays").add(20261225)),
-            "holidays must hold date strings"),
-        arguments(
-            "holiday not a date",
-            venueWith(n -> n.putArray("holidays").add("2026-13-01")),
-            "holiday is not an ISO date"),
-        arguments(
-            "mic of another venue", venueWith(n -> n.put("mic", "XNYS")), "answered for XNYS"),
-        arguments("name missing", venueWith(n -> n.remove("name")), "missing field name"));
+    return violations("venues.json", ReferenceDataFixtures.venueJson(XNAS.value()));
   }
 
   @ParameterizedTest(name = "{0}")
