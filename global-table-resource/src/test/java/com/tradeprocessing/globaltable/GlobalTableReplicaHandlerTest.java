@@ -235,8 +235,7 @@ class GlobalTableReplicaHandlerTest {
     JsonNode outcome = invoke(event("create"), Duration.ofMinutes(5));
 
     // THEN
-    assertThat(outcome.get("outcome").asText()).isEqualTo("SUCCESS");
-    assertThat(cloudFormationResponse().get("Status").asText()).isEqualTo("SUCCESS");
+    answeredAs(outcome, "SUCCESS");
     AWS.verify(0, dynamoCalls("UpdateTable"));
     AWS.verify(0, dynamoCalls("UpdateContinuousBackups"));
   }
@@ -255,9 +254,7 @@ class GlobalTableReplicaHandlerTest {
     JsonNode outcome = invoke(event("create"), Duration.ofMinutes(5));
 
     // THEN
-    assertThat(outcome.get("outcome").asText()).isEqualTo("FAILED");
-    JsonNode response = cloudFormationResponse();
-    assertThat(response.get("Status").asText()).isEqualTo("FAILED");
+    JsonNode response = answeredAs(outcome, "FAILED");
     assertThat(response.get("Reason").asText())
         .isEqualTo(
             "Table dynamodb-trades-test does not exist in us-east-1; create it before its replicas.");
@@ -268,11 +265,7 @@ class GlobalTableReplicaHandlerTest {
   void handleRequest_describeThrottledOnce_shouldRetryAndAnswerSuccess() throws Exception {
     // GIVEN
     AWS.stubFor(
-        inScenario(describeTable(), STARTED)
-            .willSetStateTo("recovered")
-            .willReturn(
-                dynamoError(
-                    "ThrottlingException", "Rate of requests exceeds the allowed throughput.")));
+        inScenario(describeTable(), STARTED).willSetStateTo("recovered").willReturn(throttled()));
     AWS.stubFor(
         inScenario(describeTable(), "recovered")
             .willReturn(ok(table("ACTIVE", replica("eu-west-1", "ACTIVE")))));
@@ -282,8 +275,7 @@ class GlobalTableReplicaHandlerTest {
     JsonNode outcome = invoke(event("create"), Duration.ofMinutes(5));
 
     // THEN
-    assertThat(outcome.get("outcome").asText()).isEqualTo("SUCCESS");
-    assertThat(cloudFormationResponse().get("Status").asText()).isEqualTo("SUCCESS");
+    answeredAs(outcome, "SUCCESS");
     AWS.verify(2, dynamoCalls("DescribeTable"));
   }
 
@@ -291,19 +283,13 @@ class GlobalTableReplicaHandlerTest {
   void handleRequest_describeThrottledBeyondRetries_shouldAnswerFailedNamingTheThrottling()
       throws Exception {
     // GIVEN
-    AWS.stubFor(
-        describeTable()
-            .willReturn(
-                dynamoError(
-                    "ThrottlingException", "Rate of requests exceeds the allowed throughput.")));
+    AWS.stubFor(describeTable().willReturn(throttled()));
 
     // WHEN
     JsonNode outcome = invoke(event("create"), Duration.ofMinutes(5));
 
     // THEN
-    assertThat(outcome.get("outcome").asText()).isEqualTo("FAILED");
-    JsonNode response = cloudFormationResponse();
-    assertThat(response.get("Status").asText()).isEqualTo("FAILED");
+    JsonNode response = answeredAs(outcome, "FAILED");
     assertThat(response.get("Reason").asText())
         .isEqualTo(
             "DynamoDB DescribeTable in us-east-1 failed: ThrottlingException: Rate of requests exceeds the allowed throughput.");
@@ -417,8 +403,7 @@ class GlobalTableReplicaHandlerTest {
     JsonNode outcome = invoke(create, Duration.ofMinutes(5));
 
     // THEN
-    assertThat(outcome.get("outcome").asText()).isEqualTo("SUCCESS");
-    assertThat(cloudFormationResponse().get("Status").asText()).isEqualTo("SUCCESS");
+    answeredAs(outcome, "SUCCESS");
     AWS.verify(
         1,
         dynamoCalls("UpdateTable")
@@ -515,9 +500,7 @@ class GlobalTableReplicaHandlerTest {
     JsonNode outcome = invoke(update, Duration.ofMinutes(5));
 
     // THEN
-    assertThat(outcome.get("outcome").asText()).isEqualTo("FAILED");
-    JsonNode response = cloudFormationResponse();
-    assertThat(response.get("Status").asText()).isEqualTo("FAILED");
+    JsonNode response = answeredAs(outcome, "FAILED");
     assertThat(response.get("PhysicalResourceId").asText()).isEqualTo("replicas-before-the-update");
     assertThat(response.get("Reason").asText())
         .isEqualTo(
@@ -752,11 +735,21 @@ class GlobalTableReplicaHandlerTest {
 
   /** The outcome and the one answer to CloudFormation have the status, for the resource's id. */
   private static JsonNode answered(JsonNode outcome, String status) throws IOException {
+    JsonNode response = answeredAs(outcome, status);
+    assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(PHYSICAL_ID);
+    return response;
+  }
+
+  /** The outcome and the one answer to CloudFormation have the status; returns that answer. */
+  private static JsonNode answeredAs(JsonNode outcome, String status) throws IOException {
     assertThat(outcome.get("outcome").asText()).isEqualTo(status);
     JsonNode response = cloudFormationResponse();
     assertThat(response.get("Status").asText()).isEqualTo(status);
-    assertThat(response.get("PhysicalResourceId").asText()).isEqualTo(PHYSICAL_ID);
     return response;
+  }
+
+  private static ResponseDefinitionBuilder throttled() {
+    return dynamoError("ThrottlingException", "Rate of requests exceeds the allowed throughput.");
   }
 
   /** The region's replica reports the recovery status; a DISABLED one accepts enabling it. */

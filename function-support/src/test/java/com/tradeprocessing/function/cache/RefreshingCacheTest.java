@@ -74,9 +74,7 @@ class RefreshingCacheTest {
   @Test
   void get_withinTheTimeToLive_shouldNotReadTheSourceAgain() {
     // GIVEN
-    cache.get(KEY, source.answer("10"));
-    source.answer("12");
-    clock.advance(TTL.minusMillis(1));
+    cachedThenChangedAfter(TTL.minusMillis(1));
 
     // WHEN
     String value = cache.get(KEY, source);
@@ -88,9 +86,7 @@ class RefreshingCacheTest {
   @Test
   void get_atExpiry_shouldReadTheChangedValue() {
     // GIVEN
-    cache.get(KEY, source.answer("10"));
-    source.answer("12");
-    clock.advance(TTL);
+    cachedThenChangedAfter(TTL);
 
     // WHEN
     String value = cache.get(KEY, source);
@@ -324,6 +320,13 @@ class RefreshingCacheTest {
 
   private RefreshingCache.Builder<String, String> builder() {
     return RefreshingCache.builder(SourceUnavailableException.class, clock);
+  }
+
+  /** "10" cached, then the source answering "12" and the clock moved on by {@code elapsed}. */
+  private void cachedThenChangedAfter(Duration elapsed) {
+    cache.get(KEY, source.answer("10"));
+    source.answer("12");
+    clock.advance(elapsed);
   }
 
   /** "10" cached, then the source throttled and the clock moved on by {@code elapsed}. */
