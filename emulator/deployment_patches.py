@@ -16,6 +16,8 @@ import hashlib
 import json
 import logging
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 LOG = logging.getLogger("emulator")
@@ -26,6 +28,61 @@ _CUSTOM_RESOURCE_DELETE_TIMEOUT_SECONDS = 300
 # Custom resources whose Delete awaits an answer, by (stack id, logical id): moto takes a stack out
 # of its list of stacks before it deletes the resources, so the answer cannot find it there.
 _PENDING_DELETES: dict[tuple[str, str], Any] = {}
+
+
+@dataclass(frozen=True)
+class _Creation:
+    """One call of a resource model's create_from_cloudformation_json, as moto received it."""
+
+    model: Any
+    moto_create: Callable[..., Any]
+    resource_name: str
+    cloudformation_json: dict[str, Any]
+    account_id: str
+    region_name: str
+    kwargs: dict[str, Any]
+
+    @property
+    def properties(self) -> dict[str, Any]:
+        return self.cloudformation_json["Properties"]
+
+    def by_moto(self, cloudformation_json: dict[str, Any] | None = None) -> Any:
+        """moto's own creation, of the resource as declared or as given."""
+        return self.moto_create(
+            self.model,
+            self.resource_name,
+            self.cloudformation_json if cloudformation_json is None else cloudformation_json,
+            self.account_id,
+            self.region_name,
+            **self.kwargs,
+        )
+
+
+def _replace_cloudformation_create(model: Any, create: Callable[[_Creation], Any]) -> None:
+    """model.create_from_cloudformation_json (a classmethod) becomes create, given each call."""
+    moto_create = model.create_from_cloudformation_json.__func__
+
+    def create_from_cloudformation_json(
+        cls: Any,
+        resource_name: str,
+        cloudformation_json: dict[str, Any],
+        account_id: str,
+        region_name: str,
+        **kwargs: Any,
+    ) -> Any:
+        return create(
+            _Creation(
+                cls,
+                moto_create,
+                resource_name,
+                cloudformation_json,
+                account_id,
+                region_name,
+                kwargs,
+            )
+        )
+
+    model.create_from_cloudformation_json = classmethod(create_from_cloudformation_json)
 
 
 def apply() -> None:
@@ -185,26 +242,15 @@ def _cidr_and_availability_zones() -> None:
 def _archive_patterns_as_objects() -> None:
     from moto.events.models import Archive
 
-    moto_create = Archive.create_from_cloudformation_json.__func__
+    def create(creation: _Creation) -> Any:
+        pattern = creation.properties.get("EventPattern")
+        if not isinstance(pattern, dict):
+            return creation.by_moto()
+        cloudformation_json = copy.deepcopy(creation.cloudformation_json)
+        cloudformation_json["Properties"]["EventPattern"] = json.dumps(pattern)
+        return creation.by_moto(cloudformation_json)
 
-    @classmethod  # type: ignore[misc]
-    def create_from_cloudformation_json(
-        cls: Any,
-        resource_name: str,
-        cloudformation_json: Any,
-        account_id: str,
-        region_name: str,
-        **kwargs: Any,
-    ) -> Any:
-        pattern = cloudformation_json["Properties"].get("EventPattern")
-        if isinstance(pattern, dict):
-            cloudformation_json = copy.deepcopy(cloudformation_json)
-            cloudformation_json["Properties"]["EventPattern"] = json.dumps(pattern)
-        return moto_create(
-            cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
-        )
-
-    Archive.create_from_cloudformation_json = create_from_cloudformation_json
+    _replace_cloudformation_create(Archive, create)
 
 
 # Ref of an AWS::Events::EventBus is the bus name; moto's EventBus has no physical_resource_id,
@@ -584,29 +630,17 @@ def _custom_resource_answers_and_deletes() -> None:
     settings.moto_server_host = lambda: "http://127.0.0.1"
     from moto.cloudformation.responses import CloudFormationResponse
 
-    moto_create = custom_model.CustomModel.create_from_cloudformation_json.__func__
-
-    @classmethod  # type: ignore[misc]
-    def create_from_cloudformation_json(
-        cls: Any,
-        resource_name: str,
-        cloudformation_json: dict[str, Any],
-        account_id: str,
-        region_name: str,
-        **kwargs: Any,
-    ) -> Any:
-        resource = moto_create(
-            cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
-        )
-        resource.account_id = account_id
-        resource.stack_id = kwargs["StackId"]
-        resource.resource_type = kwargs["ResourceType"]
-        resource.properties = copy.deepcopy(cloudformation_json["Properties"])
+    def create(creation: _Creation) -> Any:
+        resource = creation.by_moto()
+        resource.account_id = creation.account_id
+        resource.stack_id = creation.kwargs["StackId"]
+        resource.resource_type = creation.kwargs["ResourceType"]
+        resource.properties = copy.deepcopy(creation.properties)
         resource.answered = threading.Event()
         resource.answer = None
         return resource
 
-    custom_model.CustomModel.create_from_cloudformation_json = create_from_cloudformation_json
+    _replace_cloudformation_create(custom_model.CustomModel, create)
 
     def process_cfn_response(self: CloudFormationResponse) -> tuple[int, dict[str, int], str]:
         answer = json.loads(_answer_body(self))
@@ -772,31 +806,19 @@ def _image_functions_from_templates() -> None:
     from moto.awslambda.models import LambdaFunction
     from moto.awslambda.utils import get_backend
 
-    moto_create = LambdaFunction.create_from_cloudformation_json.__func__
-
-    @classmethod  # type: ignore[misc]
-    def create_from_cloudformation_json(
-        cls: Any,
-        resource_name: str,
-        cloudformation_json: dict[str, Any],
-        account_id: str,
-        region_name: str,
-        **kwargs: Any,
-    ) -> Any:
-        properties = cloudformation_json["Properties"]
+    def create(creation: _Creation) -> Any:
+        properties = creation.properties
         if properties.get("PackageType") != "Image":
-            return moto_create(
-                cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
-            )
+            return creation.by_moto()
         spec = {
-            "FunctionName": resource_name,
+            "FunctionName": creation.resource_name,
             "Role": properties["Role"],
             "Code": properties["Code"],
         }
         spec.update({name: properties[name] for name in _FUNCTION_PROPERTIES if name in properties})
-        return get_backend(account_id, region_name).create_function(spec)
+        return get_backend(creation.account_id, creation.region_name).create_function(spec)
 
-    LambdaFunction.create_from_cloudformation_json = create_from_cloudformation_json
+    _replace_cloudformation_create(LambdaFunction, create)
 
 
 # --- DynamoDB global tables (version 2019.11.21) ----------------------------------------------
@@ -1100,26 +1122,14 @@ def _ecr_replication_configuration_resource() -> None:
 def _ecr_repositories_empty_on_delete() -> None:
     from moto.ecr.models import Repository, ecr_backends
 
-    moto_create = Repository.create_from_cloudformation_json.__func__
-
-    @classmethod  # type: ignore[misc]
-    def create_from_cloudformation_json(
-        cls: Any,
-        resource_name: str,
-        cloudformation_json: Any,
-        account_id: str,
-        region_name: str,
-        **kwargs: Any,
-    ) -> Any:
-        repository = moto_create(
-            cls, resource_name, cloudformation_json, account_id, region_name, **kwargs
-        )
+    def create(creation: _Creation) -> Any:
+        repository = creation.by_moto()
         repository.empty_on_delete = (
-            str(cloudformation_json["Properties"].get("EmptyOnDelete", "false")).lower() == "true"
+            str(creation.properties.get("EmptyOnDelete", "false")).lower() == "true"
         )
         return repository
 
-    Repository.create_from_cloudformation_json = create_from_cloudformation_json
+    _replace_cloudformation_create(Repository, create)
 
     def delete(self: Any, account_id: str, region_name: str) -> None:
         ecr_backends[account_id][region_name].delete_repository(
