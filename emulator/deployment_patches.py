@@ -383,8 +383,6 @@ def _stack_set_instances_as_stacks() -> None:
     models.StackInstance.instance_status = instance_status
     models.StackInstance.instance_running = instance_running
 
-    # The operation that created, updated or deleted instances reports FAILED when one of them did
-    # not end CURRENT, with the reason per region (ListStackSetOperationResults).
     # An operation lasts as long as its instances' stacks are in progress, and FAILED when one of
     # them did not complete, with the reason per region (ListStackSetOperationResults).
     moto_create_operation = models.StackSet._create_operation

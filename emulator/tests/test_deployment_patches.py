@@ -670,40 +670,19 @@ def test_bucket_denying_requests_without_tls_should_accept_the_emulator_requests
     tls_only, denied = unique("tls-only"), unique("denied")
     for bucket in (tls_only, denied):
         s3.create_bucket(Bucket=bucket)
-    s3.put_bucket_policy(
-        Bucket=tls_only,
-        Policy=json.dumps(
-            {
-                "Version": "2012-10-17",
-                "Statement": [
-                    {
-                        "Sid": "DenyWithoutTls",
-                        "Effect": "Deny",
-                        "Principal": "*",
-                        "Action": "s3:*",
-                        "Resource": [f"arn:aws:s3:::{tls_only}", f"arn:aws:s3:::{tls_only}/*"],
-                        "Condition": {"Bool": {"aws:SecureTransport": "false"}},
-                    }
-                ],
-            }
-        ),
-    )
-    s3.put_bucket_policy(
-        Bucket=denied,
-        Policy=json.dumps(
-            {
-                "Version": "2012-10-17",
-                "Statement": [
-                    {
-                        "Effect": "Deny",
-                        "Principal": "*",
-                        "Action": "s3:PutObject",
-                        "Resource": f"arn:aws:s3:::{denied}/*",
-                    }
-                ],
-            }
-        ),
-    )
+    deny_without_tls = {
+        "Sid": "DenyWithoutTls",
+        "Action": "s3:*",
+        "Resource": [f"arn:aws:s3:::{tls_only}", f"arn:aws:s3:::{tls_only}/*"],
+        "Condition": {"Bool": {"aws:SecureTransport": "false"}},
+    }
+    deny_uploads = {"Action": "s3:PutObject", "Resource": f"arn:aws:s3:::{denied}/*"}
+    for bucket, statement in ((tls_only, deny_without_tls), (denied, deny_uploads)):
+        policy = {
+            "Version": "2012-10-17",
+            "Statement": [{"Effect": "Deny", "Principal": "*", **statement}],
+        }
+        s3.put_bucket_policy(Bucket=bucket, Policy=json.dumps(policy))
 
     # WHEN / THEN the TLS-only bucket takes an upload, the other still refuses it
     s3.put_object(Bucket=tls_only, Key="root.packaged.json", Body=b"{}")
