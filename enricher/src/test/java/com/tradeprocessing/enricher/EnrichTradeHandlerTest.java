@@ -131,28 +131,16 @@ class EnrichTradeHandlerTest {
     String input = stageInput(EventFixtures.json(EventFixtures.OMS_VALID));
 
     // WHEN
-    List<JsonNode> logs;
-    try (CapturedLogs captured = CapturedLogs.start()) {
-      handle(input);
-      logs = captured.lines();
-    }
+    List<JsonNode> logs = CapturedLogs.during(() -> handle(input));
 
     // THEN every line of the invocation names the execution; the outcome line names the trade
     assertThat(logs)
         .isNotEmpty()
         .allSatisfy(line -> assertThat(line.path("executionId").asText()).isEqualTo(EXECUTION_ID));
-    assertThat(logs)
-        .filteredOn(line -> "trade enriched".equals(line.path("message").asText()))
-        .singleElement()
-        .satisfies(
-            line -> {
-              assertThat(line.get("tradeId").asText())
-                  .isEqualTo("TRD-869ea5d4d46f5840a94387bd496f29c8");
-              assertThat(line.get("eventId").asText())
-                  .isEqualTo("df1e79a3-7244-549f-8235-723e3144efd1");
-              assertThat(line.get("function_request_id").asText())
-                  .isEqualTo(TestLambdaContext.REQUEST_ID);
-            });
+    JsonNode line = CapturedLogs.onlyLine(logs, "message", "trade enriched");
+    assertThat(line.get("tradeId").asText()).isEqualTo("TRD-869ea5d4d46f5840a94387bd496f29c8");
+    assertThat(line.get("eventId").asText()).isEqualTo("df1e79a3-7244-549f-8235-723e3144efd1");
+    assertThat(line.get("function_request_id").asText()).isEqualTo(TestLambdaContext.REQUEST_ID);
   }
 
   @Test
@@ -161,22 +149,12 @@ class EnrichTradeHandlerTest {
     String input = EventFixtures.json(EventFixtures.OMS_VALID);
 
     // WHEN
-    List<JsonNode> logs;
-    try (CapturedLogs captured = CapturedLogs.start()) {
-      handle(input);
-      logs = captured.lines();
-    }
+    List<JsonNode> logs = CapturedLogs.during(() -> handle(input));
 
     // THEN
-    assertThat(logs)
-        .filteredOn(line -> "trade enriched".equals(line.path("message").asText()))
-        .singleElement()
-        .satisfies(
-            line -> {
-              assertThat(line.has("executionId")).isFalse();
-              assertThat(line.get("tradeId").asText())
-                  .isEqualTo("TRD-869ea5d4d46f5840a94387bd496f29c8");
-            });
+    JsonNode line = CapturedLogs.onlyLine(logs, "message", "trade enriched");
+    assertThat(line.has("executionId")).isFalse();
+    assertThat(line.get("tradeId").asText()).isEqualTo("TRD-869ea5d4d46f5840a94387bd496f29c8");
   }
 
   @Test
@@ -324,28 +302,23 @@ class EnrichTradeHandlerTest {
         stageInput(EventFixtures.json(EventFixtures.OMS_VALID)).getBytes(StandardCharsets.UTF_8);
 
     // WHEN
-    List<JsonNode> logs;
-    try (CapturedLogs captured = CapturedLogs.start()) {
-      assertThatThrownBy(
-              () ->
-                  handler.handleRequest(
-                      new ByteArrayInputStream(input), new ByteArrayOutputStream(), CONTEXT))
-          .isInstanceOf(ReferenceDataUnavailableException.class);
-      logs = captured.lines();
-    }
+    List<JsonNode> logs =
+        CapturedLogs.during(
+            () ->
+                assertThatThrownBy(
+                        () ->
+                            handler.handleRequest(
+                                new ByteArrayInputStream(input),
+                                new ByteArrayOutputStream(),
+                                CONTEXT))
+                    .isInstanceOf(ReferenceDataUnavailableException.class));
 
     // THEN
-    assertThat(logs)
-        .filteredOn(line -> "ERROR".equals(line.path("level").asText()))
-        .singleElement()
-        .satisfies(
-            line -> {
-              assertThat(line.get("errorType").asText())
-                  .isEqualTo("com.tradeprocessing.enricher.ReferenceDataUnavailableException");
-              assertThat(line.get("executionId").asText()).isEqualTo(EXECUTION_ID);
-              assertThat(line.get("tradeId").asText())
-                  .isEqualTo("TRD-869ea5d4d46f5840a94387bd496f29c8");
-            });
+    JsonNode line = CapturedLogs.onlyLine(logs, "level", "ERROR");
+    assertThat(line.get("errorType").asText())
+        .isEqualTo("com.tradeprocessing.enricher.ReferenceDataUnavailableException");
+    assertThat(line.get("executionId").asText()).isEqualTo(EXECUTION_ID);
+    assertThat(line.get("tradeId").asText()).isEqualTo("TRD-869ea5d4d46f5840a94387bd496f29c8");
   }
 
   @Test

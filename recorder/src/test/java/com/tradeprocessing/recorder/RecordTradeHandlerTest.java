@@ -221,33 +221,22 @@ class RecordTradeHandlerTest {
   }
 
   @Test
-  void handleRequest_recordedTrade_shouldLogTheOutcomeWithTradeAndExecutionIds() {
+  void handleRequest_recordedTrade_shouldLogTheOutcomeWithTradeAndExecutionIds()
+      throws IOException {
     // GIVEN
     String input = resource(OMS_ACCEPTED);
 
     // WHEN
-    List<JsonNode> logs;
-    try (CapturedLogs captured = CapturedLogs.start()) {
-      invoke(handler, input);
-      logs = captured.lines();
-    }
+    List<JsonNode> logs = CapturedLogs.during(() -> invoke(handler, input));
 
     // THEN
-    assertThat(logs)
-        .filteredOn(line -> "trade recorded".equals(line.path("message").asText()))
-        .singleElement()
-        .satisfies(
-            line -> {
-              assertThat(line.get("level").asText()).isEqualTo("INFO");
-              assertThat(line.get("tradeId").asText())
-                  .isEqualTo("TRD-869ea5d4d46f5840a94387bd496f29c8");
-              assertThat(line.get("executionId").asText()).startsWith("arn:aws:states:");
-              assertThat(line.get("eventId").asText())
-                  .isEqualTo("df1e79a3-7244-549f-8235-723e3144efd1");
-              assertThat(line.get("status").asText()).isEqualTo("ACCEPTED");
-              assertThat(line.get("function_request_id").asText())
-                  .isEqualTo(TestLambdaContext.REQUEST_ID);
-            });
+    JsonNode line = CapturedLogs.onlyLine(logs, "message", "trade recorded");
+    assertThat(line.get("level").asText()).isEqualTo("INFO");
+    assertThat(line.get("tradeId").asText()).isEqualTo("TRD-869ea5d4d46f5840a94387bd496f29c8");
+    assertThat(line.get("executionId").asText()).startsWith("arn:aws:states:");
+    assertThat(line.get("eventId").asText()).isEqualTo("df1e79a3-7244-549f-8235-723e3144efd1");
+    assertThat(line.get("status").asText()).isEqualTo("ACCEPTED");
+    assertThat(line.get("function_request_id").asText()).isEqualTo(TestLambdaContext.REQUEST_ID);
   }
 
   @Test
@@ -300,7 +289,7 @@ class RecordTradeHandlerTest {
   }
 
   @Test
-  void handleRequest_fault_shouldLogTheErrorTypeWithTradeAndExecutionIds() {
+  void handleRequest_fault_shouldLogTheErrorTypeWithTradeAndExecutionIds() throws IOException {
     // GIVEN
     RecordTradeHandler unavailable =
         handlerOn(
@@ -309,29 +298,22 @@ class RecordTradeHandlerTest {
             });
 
     // WHEN
-    List<JsonNode> logs;
-    try (CapturedLogs captured = CapturedLogs.start()) {
-      assertThatThrownBy(() -> invoke(unavailable, resource(OMS_ACCEPTED)))
-          .isInstanceOf(TradeStoreUnavailableException.class);
-      logs = captured.lines();
-    }
+    List<JsonNode> logs =
+        CapturedLogs.during(
+            () ->
+                assertThatThrownBy(() -> invoke(unavailable, resource(OMS_ACCEPTED)))
+                    .isInstanceOf(TradeStoreUnavailableException.class));
 
     // THEN
-    assertThat(logs)
-        .filteredOn(line -> "ERROR".equals(line.path("level").asText()))
-        .singleElement()
-        .satisfies(
-            line -> {
-              assertThat(line.get("message").asText())
-                  .isEqualTo(
-                      "Recording failed with"
-                          + " com.tradeprocessing.recorder.TradeStoreUnavailableException");
-              assertThat(line.at("/error/name").asText())
-                  .isEqualTo("com.tradeprocessing.recorder.TradeStoreUnavailableException");
-              assertThat(line.get("tradeId").asText())
-                  .isEqualTo("TRD-869ea5d4d46f5840a94387bd496f29c8");
-              assertThat(line.get("executionId").asText()).startsWith("arn:aws:states:");
-            });
+    JsonNode line = CapturedLogs.onlyLine(logs, "level", "ERROR");
+    assertThat(line.get("message").asText())
+        .isEqualTo(
+            "Recording failed with"
+                + " com.tradeprocessing.recorder.TradeStoreUnavailableException");
+    assertThat(line.at("/error/name").asText())
+        .isEqualTo("com.tradeprocessing.recorder.TradeStoreUnavailableException");
+    assertThat(line.get("tradeId").asText()).isEqualTo("TRD-869ea5d4d46f5840a94387bd496f29c8");
+    assertThat(line.get("executionId").asText()).startsWith("arn:aws:states:");
   }
 
   private RecordTradeHandler handlerOn(com.tradeprocessing.recorder.record.TradeRecordStore store) {

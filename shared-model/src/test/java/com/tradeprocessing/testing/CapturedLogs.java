@@ -1,8 +1,11 @@
 package com.tradeprocessing.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tradeprocessing.model.json.TradeJson;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,6 +49,28 @@ public final class CapturedLogs implements AutoCloseable {
     configuration.getRootLogger().addAppender(appender, null, null);
     context.updateLoggers();
     return new CapturedLogs(context, appender);
+  }
+
+  /** Code under test, run while its log lines are captured. */
+  @FunctionalInterface
+  public interface Action {
+    void run() throws IOException;
+  }
+
+  /** The lines logged while {@code action} runs; what it throws is thrown on. */
+  public static List<JsonNode> during(Action action) throws IOException {
+    try (CapturedLogs captured = start()) {
+      action.run();
+      return captured.lines();
+    }
+  }
+
+  /** The one line of {@code lines} whose {@code field} is {@code value}; fails unless one. */
+  public static JsonNode onlyLine(List<JsonNode> lines, String field, String value) {
+    List<JsonNode> matching =
+        lines.stream().filter(line -> value.equals(line.path(field).asText())).toList();
+    assertThat(matching).as("log lines with %s %s", field, value).hasSize(1);
+    return matching.get(0);
   }
 
   /** The lines captured so far, each one JSON object. */

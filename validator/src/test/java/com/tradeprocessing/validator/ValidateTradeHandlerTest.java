@@ -60,10 +60,7 @@ class ValidateTradeHandlerTest {
 
   /** The log lines of one invocation. */
   private List<JsonNode> logsOf(String input) throws IOException {
-    try (CapturedLogs captured = CapturedLogs.start()) {
-      invoke(input);
-      return captured.lines();
-    }
+    return CapturedLogs.during(() -> invoke(input));
   }
 
   @Test
