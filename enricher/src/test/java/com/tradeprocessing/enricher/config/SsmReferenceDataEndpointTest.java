@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.tradeprocessing.enricher.ReferenceDataEndpointException;
 import com.tradeprocessing.enricher.ReferenceDataUnavailableException;
+import com.tradeprocessing.function.testing.LoopbackClients;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -23,11 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** Against a loopback stand-in for SSM that speaks its JSON protocol. */
@@ -44,12 +41,7 @@ class SsmReferenceDataEndpointTest {
   @BeforeEach
   void buildClient() {
     ssm =
-        SsmClient.builder()
-            .region(Region.US_EAST_1)
-            .endpointOverride(URI.create(SSM.baseUrl()))
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-            .httpClient(UrlConnectionHttpClient.create())
+        LoopbackClients.pointedAt(SsmClient.builder(), SSM.baseUrl())
             .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
             .build();
   }
@@ -176,12 +168,7 @@ class SsmReferenceDataEndpointTest {
     SSM.stubFor(
         getParameter().willReturn(parameterValue("http://127.0.0.1:4010").withFixedDelay(10_000)));
     SsmClient impatient =
-        SsmClient.builder()
-            .region(Region.US_EAST_1)
-            .endpointOverride(URI.create(SSM.baseUrl()))
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-            .httpClient(UrlConnectionHttpClient.create())
+        LoopbackClients.pointedAt(SsmClient.builder(), SSM.baseUrl())
             .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofMillis(500)))
             .build();
 

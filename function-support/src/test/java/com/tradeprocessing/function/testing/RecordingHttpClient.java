@@ -5,8 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -33,10 +31,7 @@ public final class RecordingHttpClient implements SdkHttpClient {
 
   /** A function's SDK clients in {@code region} whose every call this client records. */
   public SdkClients sdkClients(Region region) {
-    return new SdkClients(
-        region,
-        this,
-        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")));
+    return new SdkClients(region, this, LoopbackClients.CREDENTIALS);
   }
 
   /** Answers every request with {@code jsonBody}. */

@@ -13,20 +13,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.tradeprocessing.function.testing.LoopbackClients;
 import com.tradeprocessing.recorder.PriceBandUnavailableException;
 import com.tradeprocessing.recorder.decision.PriceBand;
-import java.net.URI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** The price band source with the real SSM client against a scripted SSM API on loopback. */
@@ -46,21 +41,7 @@ class SsmPriceBandSourceTest {
 
   @BeforeEach
   void createSource() {
-    client =
-        SsmClient.builder()
-            .endpointOverride(URI.create(SSM.baseUrl()))
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-            .httpClient(UrlConnectionHttpClient.create())
-            .overrideConfiguration(
-                c ->
-                    c.retryStrategy(
-                        b ->
-                            b.maxAttempts(2)
-                                .backoffStrategy(BackoffStrategy.retryImmediately())
-                                .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())))
-            .build();
+    client = LoopbackClients.retryingAt(SsmClient.builder(), SSM.baseUrl(), 2);
     source = new SsmPriceBandSource(client, PATH);
   }
 

@@ -17,23 +17,18 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.tradeprocessing.function.testing.LoopbackClients;
 import com.tradeprocessing.model.json.TradeJson;
 import com.tradeprocessing.recorder.TradeRecordFixtures;
 import com.tradeprocessing.recorder.TradeStoreRequestRejectedException;
 import com.tradeprocessing.recorder.TradeStoreUnavailableException;
 import com.tradeprocessing.recorder.record.PutOutcome;
 import com.tradeprocessing.recorder.record.TradeRecord;
-import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The store with the real SDK client against a scripted DynamoDB JSON API on a loopback port. */
@@ -56,22 +51,8 @@ class DynamoTradeRecordStoreTest {
 
   @BeforeEach
   void createStore() {
-    client =
-        DynamoDbClient.builder()
-            .endpointOverride(URI.create(DYNAMODB.baseUrl()))
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-            .httpClient(UrlConnectionHttpClient.create())
-            // The client's own retry conditions, without waiting between attempts.
-            .overrideConfiguration(
-                c ->
-                    c.retryStrategy(
-                        b ->
-                            b.maxAttempts(MAX_ATTEMPTS)
-                                .backoffStrategy(BackoffStrategy.retryImmediately())
-                                .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())))
-            .build();
+    // The client's own retry conditions, without waiting between attempts.
+    client = LoopbackClients.retryingAt(DynamoDbClient.builder(), DYNAMODB.baseUrl(), MAX_ATTEMPTS);
     store = new DynamoTradeRecordStore(client, TABLE);
   }
 
