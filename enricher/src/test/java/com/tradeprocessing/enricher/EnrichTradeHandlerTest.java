@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.tradeprocessing.model.fixtures.EventFixtures.EXECUTION_ID;
+import static com.tradeprocessing.model.fixtures.EventFixtures.stageInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,6 +23,7 @@ import com.tradeprocessing.model.fixtures.EventFixtures;
 import com.tradeprocessing.model.json.TradeJson;
 import com.tradeprocessing.testing.CapturedLogs;
 import com.tradeprocessing.testing.MutableClock;
+import com.tradeprocessing.testing.StreamHandlers;
 import com.tradeprocessing.testing.TestLambdaContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -47,9 +50,6 @@ class EnrichTradeHandlerTest {
   static final WireMockExtension API =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  private static final String EXECUTION_ID =
-      "arn:aws:states:us-east-1:123456789012:execution:sfn-trade-processing-dev:"
-          + "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
   private static final TestLambdaContext CONTEXT = new TestLambdaContext("lambda-enricher-test");
 
   private EnrichTradeHandler handler;
@@ -72,18 +72,7 @@ class EnrichTradeHandlerTest {
   }
 
   private JsonNode handle(String eventJson) throws IOException {
-    ByteArrayOutputStream output = new ByteArrayOutputStream();
-    handler.handleRequest(
-        new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), output, CONTEXT);
-    return TradeJson.mapper().readTree(output.toByteArray());
-  }
-
-  /** The payload the state machine's Enrich task sends: Prepare's {event, executionId}. */
-  private static String stageInput(String eventJson) throws IOException {
-    ObjectNode input = TradeJson.mapper().createObjectNode();
-    input.set("event", TradeJson.mapper().readTree(eventJson));
-    input.put("executionId", EXECUTION_ID);
-    return input.toString();
+    return StreamHandlers.invoke(handler, eventJson, CONTEXT);
   }
 
   private static JsonNode expected(String name) {

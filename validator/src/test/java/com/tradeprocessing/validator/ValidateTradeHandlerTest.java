@@ -1,5 +1,7 @@
 package com.tradeprocessing.validator;
 
+import static com.tradeprocessing.model.fixtures.EventFixtures.EXECUTION_ID;
+import static com.tradeprocessing.model.fixtures.EventFixtures.stageInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +13,7 @@ import com.tradeprocessing.model.fixtures.EventFixtures;
 import com.tradeprocessing.model.json.TradeJson;
 import com.tradeprocessing.testing.CapturedLogs;
 import com.tradeprocessing.testing.MutableClock;
+import com.tradeprocessing.testing.StreamHandlers;
 import com.tradeprocessing.testing.TestLambdaContext;
 import com.tradeprocessing.validator.config.ValidatorWiring;
 import com.tradeprocessing.validator.rules.RuleSet;
@@ -29,9 +32,6 @@ import software.amazon.awssdk.services.ssm.model.SsmException;
 class ValidateTradeHandlerTest {
 
   private static final String PATH = "/trade-processing/test/thresholds/";
-  private static final String EXECUTION_ID =
-      "arn:aws:states:us-east-1:123456789012:execution:sfn-trade-processing-dev:"
-          + "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
   private static final TestLambdaContext CONTEXT = new TestLambdaContext("lambda-validator-test");
 
   private final FakeSsmClient ssm = new FakeSsmClient(10);
@@ -40,22 +40,11 @@ class ValidateTradeHandlerTest {
       new ValidateTradeHandler(ValidatorWiring.validator(ssm, PATH, clock));
 
   private JsonNode invoke(String input) throws IOException {
-    ByteArrayOutputStream output = new ByteArrayOutputStream();
-    handler.handleRequest(
-        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), output, CONTEXT);
-    return TradeJson.mapper().readTree(output.toByteArray());
+    return StreamHandlers.invoke(handler, input, CONTEXT);
   }
 
   private static JsonNode json(String text) throws IOException {
     return TradeJson.mapper().readTree(text);
-  }
-
-  /** The payload the state machine's Validate task sends: Prepare's {event, executionId}. */
-  private static String stageInput(String event) throws IOException {
-    ObjectNode input = TradeJson.mapper().createObjectNode();
-    input.set("event", json(event));
-    input.put("executionId", EXECUTION_ID);
-    return input.toString();
   }
 
   /** The log lines of one invocation. */

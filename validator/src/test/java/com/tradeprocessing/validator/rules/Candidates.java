@@ -34,72 +34,44 @@ final class Candidates {
         null);
   }
 
-  static TradeCandidate withQuantity(String quantity) {
-    TradeCandidate c = valid();
+  /** {@code c} with the fields the rules check replaced; the rest as in {@code c}. */
+  static TradeCandidate with(
+      TradeCandidate c, Quantity quantity, Price price, Mic venue, Instant executedAt) {
     return new TradeCandidate(
         c.sourceSystem(),
         c.sourceTradeId(),
         c.isin(),
         c.symbol(),
         c.side(),
-        quantity == null ? null : Quantity.of(quantity),
-        c.price(),
-        c.venue(),
-        c.executedAt(),
-        c.account(),
-        c.trader(),
-        c.settlementDate());
-  }
-
-  static TradeCandidate withQuantityAndPrice(String quantity, Price price) {
-    TradeCandidate c = withQuantity(quantity);
-    return new TradeCandidate(
-        c.sourceSystem(),
-        c.sourceTradeId(),
-        c.isin(),
-        c.symbol(),
-        c.side(),
-        c.quantity(),
+        quantity,
         price,
-        c.venue(),
-        c.executedAt(),
-        c.account(),
-        c.trader(),
-        c.settlementDate());
-  }
-
-  static TradeCandidate withVenue(String venue) {
-    TradeCandidate c = valid();
-    return new TradeCandidate(
-        c.sourceSystem(),
-        c.sourceTradeId(),
-        c.isin(),
-        c.symbol(),
-        c.side(),
-        c.quantity(),
-        c.price(),
-        venue == null ? null : Mic.parse(venue),
-        c.executedAt(),
-        c.account(),
-        c.trader(),
-        c.settlementDate());
-  }
-
-  static TradeCandidate withExecutedAt(Instant executedAt) {
-    TradeCandidate c = valid();
-    return new TradeCandidate(
-        c.sourceSystem(),
-        c.sourceTradeId(),
-        c.isin(),
-        c.symbol(),
-        c.side(),
-        c.quantity(),
-        c.price(),
-        c.venue(),
+        venue,
         executedAt,
         c.account(),
         c.trader(),
         c.settlementDate());
+  }
+
+  static TradeCandidate withQuantity(String quantity) {
+    TradeCandidate c = valid();
+    return with(
+        c, quantity == null ? null : Quantity.of(quantity), c.price(), c.venue(), c.executedAt());
+  }
+
+  static TradeCandidate withQuantityAndPrice(String quantity, Price price) {
+    TradeCandidate c = withQuantity(quantity);
+    return with(c, c.quantity(), price, c.venue(), c.executedAt());
+  }
+
+  static TradeCandidate withVenue(String venue) {
+    TradeCandidate c = valid();
+    return with(
+        c, c.quantity(), c.price(), venue == null ? null : Mic.parse(venue), c.executedAt());
+  }
+
+  static TradeCandidate withExecutedAt(Instant executedAt) {
+    TradeCandidate c = valid();
+    return with(c, c.quantity(), c.price(), c.venue(), executedAt);
   }
 
   static RuleContext context(ValidationThresholds thresholds) {

@@ -31,19 +31,12 @@ class RuleSetTest {
     // GIVEN
     TradeCandidate c = Candidates.withQuantityAndPrice("2000000", Price.of("100", Currency.EUR));
     TradeCandidate candidate =
-        new TradeCandidate(
-            c.sourceSystem(),
-            c.sourceTradeId(),
-            c.isin(),
-            c.symbol(),
-            c.side(),
+        Candidates.with(
+            c,
             c.quantity(),
             c.price(),
             Mic.parse("XPAR"),
-            Candidates.NOW.plus(Duration.ofHours(1)),
-            c.account(),
-            c.trader(),
-            c.settlementDate());
+            Candidates.NOW.plus(Duration.ofHours(1)));
 
     // WHEN
     List<ValidationProblem> problems = RuleSet.check(candidate, Candidates.context());
