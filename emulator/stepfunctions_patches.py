@@ -117,7 +117,7 @@ def _publish_execution_status_last() -> None:
             status = ExecutionStatus.TIMED_OUT
         else:
             raise RuntimeWarning(f"Execution ended with unsupported ProgramState {type(state)}")
-        execution.stop_date = datetime.datetime.now(tz=datetime.timezone.utc)
+        execution.stop_date = datetime.datetime.now(tz=datetime.UTC)
         execution.exec_status = status
 
     BaseExecutionWorkerCommunication._reflect_execution_status = reflect_execution_status
@@ -138,7 +138,7 @@ def _serialise_execution_start_time() -> None:
         execution = env.states.context_object.context_object_data["Execution"]
         start_time = execution.get("StartTime")
         if isinstance(start_time, datetime.datetime):
-            utc = start_time.astimezone(datetime.timezone.utc)
+            utc = start_time.astimezone(datetime.UTC)
             execution["StartTime"] = (
                 utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
             )

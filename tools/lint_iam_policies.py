@@ -41,30 +41,22 @@ SAMPLE_PARAMETERS = {
     "PrimaryRegion": "us-east-1",
     "ReplicaRegion": "eu-west-1",
     "TradesTableName": "dynamodb-trades-" + ENVIRONMENT,
-    "ThresholdsPath": "/trade-processing/%s/thresholds/" % ENVIRONMENT,
-    "ReferenceDataEndpointParameterName": "/trade-processing/%s/endpoints/reference-data"
-    % ENVIRONMENT,
-    "AlarmTopicArn": "arn:aws:sns:%s:%s:sns-alarms-%s" % (REGION, ACCOUNT, ENVIRONMENT),
-    "TelemetryKeyArn": "arn:aws:kms:%s:%s:key/1234abcd-12ab-34cd-56ef-1234567890ab"
-    % (REGION, ACCOUNT),
+    "ThresholdsPath": f"/trade-processing/{ENVIRONMENT}/thresholds/",
+    "ReferenceDataEndpointParameterName": f"/trade-processing/{ENVIRONMENT}/endpoints/reference-data",
+    "AlarmTopicArn": f"arn:aws:sns:{REGION}:{ACCOUNT}:sns-alarms-{ENVIRONMENT}",
+    "TelemetryKeyArn": f"arn:aws:kms:{REGION}:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab",
 }
 STAGES = ("Validator", "Enricher", "Recorder")
 for _stage in STAGES:
     _name = _stage.lower()
-    SAMPLE_PARAMETERS[_stage + "FunctionArn"] = "arn:aws:lambda:%s:%s:function:lambda-%s-%s" % (
-        REGION,
-        ACCOUNT,
-        _name,
-        ENVIRONMENT,
+    SAMPLE_PARAMETERS[_stage + "FunctionArn"] = (
+        f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:lambda-{_name}-{ENVIRONMENT}"
     )
-    SAMPLE_PARAMETERS[_stage + "DeadLetterQueueArn"] = "arn:aws:sqs:%s:%s:sqs-%s-dlq-%s" % (
-        REGION,
-        ACCOUNT,
-        _name,
-        ENVIRONMENT,
+    SAMPLE_PARAMETERS[_stage + "DeadLetterQueueArn"] = (
+        f"arn:aws:sqs:{REGION}:{ACCOUNT}:sqs-{_name}-dlq-{ENVIRONMENT}"
     )
     SAMPLE_PARAMETERS[_stage + "DeadLetterQueueUrl"] = (
-        "https://sqs.%s.amazonaws.com/%s/sqs-%s-dlq-%s" % (REGION, ACCOUNT, _name, ENVIRONMENT)
+        f"https://sqs.{REGION}.amazonaws.com/{ACCOUNT}/sqs-{_name}-dlq-{ENVIRONMENT}"
     )
 
 NAME_PROPERTIES = {
@@ -129,10 +121,10 @@ class Renderer:
                 return SAMPLE_PARAMETERS[name]
             if "Default" in self.parameters[name]:
                 return str(self.parameters[name]["Default"])
-            raise KeyError("parameter %s has no sample value; add one to SAMPLE_PARAMETERS" % name)
+            raise KeyError(f"parameter {name} has no sample value; add one to SAMPLE_PARAMETERS")
         resource = self.resources[name]
         if resource["Type"] in ("AWS::SQS::Queue",):
-            return "https://sqs.%s.amazonaws.com/%s/%s" % (REGION, ACCOUNT, self.name(name))
+            return f"https://sqs.{REGION}.amazonaws.com/{ACCOUNT}/{self.name(name)}"
         if resource["Type"] in ("AWS::SNS::Topic", "AWS::StepFunctions::StateMachine"):
             return self.arn(name)
         if resource["Type"] == "AWS::KMS::Key":
@@ -161,11 +153,11 @@ class Renderer:
             "AWS::ECR::Repository": "ecr:%s:%s:repository/%s",
         }
         if kind == "AWS::IAM::Role":
-            return prefix + "iam::%s:role/%s" % (ACCOUNT, name)
+            return prefix + f"iam::{ACCOUNT}:role/{name}"
         if kind == "AWS::KMS::Key":
-            return prefix + "kms:%s:%s:key/%s" % (REGION, ACCOUNT, SAMPLE_KEY_ID)
+            return prefix + f"kms:{REGION}:{ACCOUNT}:key/{SAMPLE_KEY_ID}"
         if kind not in by_type:
-            raise KeyError("no sample ARN for %s (%s)" % (logical_id, kind))
+            raise KeyError(f"no sample ARN for {logical_id} ({kind})")
         return prefix + by_type[kind] % (REGION, ACCOUNT, name)
 
     def get_att(self, logical_id, attribute):
@@ -173,7 +165,7 @@ class Renderer:
             return self.arn(logical_id)
         if attribute in ("QueueName", "Name"):
             return self.name(logical_id)
-        raise KeyError("no sample value for %s.%s" % (logical_id, attribute))
+        raise KeyError(f"no sample value for {logical_id}.{attribute}")
 
     def sub(self, argument):
         text, variables = (argument, {}) if isinstance(argument, str) else argument
@@ -203,10 +195,10 @@ def identity_policies(path):
         properties = resource.get("Properties", {})
         if resource["Type"] == "AWS::IAM::Role":
             for policy in properties.get("Policies", []):
-                where = "%s/%s/%s" % (name, logical_id, policy.get("PolicyName", "?"))
+                where = f"{name}/{logical_id}/{policy.get('PolicyName', '?')}"
                 yield where, renderer.render(policy["PolicyDocument"])
         elif resource["Type"] in IDENTITY_POLICY_TYPES:
-            yield "%s/%s" % (name, logical_id), renderer.render(properties["PolicyDocument"])
+            yield f"{name}/{logical_id}", renderer.render(properties["PolicyDocument"])
 
 
 def findings_of(document):
@@ -229,7 +221,7 @@ def load_suppressions(path=SUPPRESSIONS):
         suppressions = json.load(source)
     for suppression in suppressions:
         if not suppression.get("reason", "").strip():
-            raise ValueError("suppression without a reason: %s" % suppression)
+            raise ValueError(f"suppression without a reason: {suppression}")
     return suppressions
 
 
@@ -255,7 +247,7 @@ def lint(paths, suppressions):
                     None,
                 )
                 if match is None:
-                    reported.append("%s: %s %s" % (where, issue, detail))
+                    reported.append(f"{where}: {issue} {detail}")
                 else:
                     used.add(match)
     unused = [suppression for index, suppression in enumerate(suppressions) if index not in used]
@@ -269,12 +261,12 @@ def main(argv):
         print("parliament: " + finding)
     for suppression in unused:
         print(
-            "parliament: suppression matches no finding: %s %s"
-            % (suppression["policy"], suppression["issue"])
+            "parliament: suppression matches no finding: "
+            f"{suppression['policy']} {suppression['issue']}"
         )
     print(
-        "parliament: %d policies in %d templates, %d findings, %d suppressions with their reasons"
-        % (count, len(paths), len(reported), suppressed)
+        f"parliament: {count} policies in {len(paths)} templates, {len(reported)} findings,"
+        f" {suppressed} suppressions with their reasons"
     )
     return 1 if reported or unused else 0
 

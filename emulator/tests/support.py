@@ -30,7 +30,8 @@ class EmulatorProcess:
     """moto_launcher.py run as the JVM runs it: stdin and stdout are pipes, stderr to a file."""
 
     def __init__(self, *args: str, env: dict[str, str] | None = None):
-        self._stderr = tempfile.TemporaryFile(mode="w+")
+        # Open as long as the process it collects from; closed with this object.
+        self._stderr = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115
         self.process = subprocess.Popen(
             [sys.executable, str(LAUNCHER), *args],
             stdin=subprocess.PIPE,

@@ -70,7 +70,7 @@ def test_put_events_when_rule_matches_should_start_one_execution_with_the_delive
                 "Source": "trading.oms",
                 "DetailType": "TradeExecuted",
                 "Detail": json.dumps(detail),
-                "Time": datetime.datetime(2026, 11, 25, 9, 30, 15, tzinfo=datetime.timezone.utc),
+                "Time": datetime.datetime(2026, 11, 25, 9, 30, 15, tzinfo=datetime.UTC),
                 "Resources": ["arn:aws:example:::oms/desk-1"],
             },
         ]

@@ -1,6 +1,7 @@
 """Tests of tools/lint_iam_policies.py: rendering of intrinsics, parliament's findings, suppressions."""
 
 import json
+from pathlib import Path
 
 import lint_iam_policies as lint
 import pytest
@@ -168,9 +169,9 @@ def test_identity_policies_when_a_parameter_has_no_sample_value_should_fail_nami
         SEND, Resource={"Fn::Sub": "arn:aws:sqs:us-east-1:111122223333:${UnknownQueueName}"}
     )
     path = write_template(tmp_path, [statement])
-    template = json.loads(open(path, encoding="utf-8").read())
+    template = json.loads(Path(path).read_text(encoding="utf-8"))
     template["Parameters"]["UnknownQueueName"] = {"Type": "String"}
-    open(path, "w", encoding="utf-8").write(json.dumps(template))
+    Path(path).write_text(json.dumps(template), encoding="utf-8")
 
     # WHEN / THEN
     with pytest.raises(KeyError, match="UnknownQueueName has no sample value"):
