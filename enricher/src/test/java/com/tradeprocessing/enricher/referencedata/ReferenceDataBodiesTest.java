@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -69,6 +70,15 @@ class ReferenceDataBodiesTest {
     }
   }
 
+  /** Reading fails as a contract violation about {@code subject}, naming the problem. */
+  private static void assertOutsideTheContract(
+      ThrowingCallable read, String subject, String expectedMessage) {
+    assertThatThrownBy(read)
+        .isInstanceOf(ReferenceDataContractException.class)
+        .hasMessageStartingWith(subject + ": ")
+        .hasMessageContaining(expectedMessage);
+  }
+
   private static void mergePatch(ObjectNode target, JsonNode patch) {
     patch
         .properties()
@@ -91,10 +101,10 @@ class ReferenceDataBodiesTest {
   void instrument_bodyOutsideTheContract_shouldThrowNamingTheProblem(
       String description, String body, String expectedMessage) {
     // WHEN / THEN
-    assertThatThrownBy(() -> ReferenceDataBodies.instrument(APPLE, body))
-        .isInstanceOf(ReferenceDataContractException.class)
-        .hasMessageStartingWith("instrument US0378331005: ")
-        .hasMessageContaining(expectedMessage);
+    assertOutsideTheContract(
+        () -> ReferenceDataBodies.instrument(APPLE, body),
+        "instrument US0378331005",
+        expectedMessage);
   }
 
   @Test
@@ -124,10 +134,8 @@ class ReferenceDataBodiesTest {
   void venue_bodyOutsideTheContract_shouldThrowNamingTheProblem(
       String description, String body, String expectedMessage) {
     // WHEN / THEN
-    assertThatThrownBy(() -> ReferenceDataBodies.venue(XNAS, body))
-        .isInstanceOf(ReferenceDataContractException.class)
-        .hasMessageStartingWith("venue XNAS: ")
-        .hasMessageContaining(expectedMessage);
+    assertOutsideTheContract(
+        () -> ReferenceDataBodies.venue(XNAS, body), "venue XNAS", expectedMessage);
   }
 
   @ParameterizedTest
