@@ -382,7 +382,12 @@ class TemplateRuleFixturesTest {
               StateMachineRules.EXECUTION_LOGGING,
               "state-machine",
               "execution-log-errors-only",
-              "does not log ALL with execution data"),
+              "log level is not a parameter"),
+          new Case(
+              StateMachineRules.EXECUTION_LOGGING,
+              "state-machine",
+              "execution-log-errors-by-default",
+              "does not log ALL with execution data by default"),
           new Case(
               StateMachineRules.TRACING,
               "state-machine",
