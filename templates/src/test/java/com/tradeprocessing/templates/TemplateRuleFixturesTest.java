@@ -464,6 +464,21 @@ class TemplateRuleFixturesTest {
               "index-by-status-date-on-execution-time",
               "index by-status-date keys are"),
           new Case(
+              TableRules.INDEXES_PROJECT_THE_LISTING,
+              "storage",
+              "index-projects-all",
+              "index by-instrument projects ALL, not INCLUDE of the listing"),
+          new Case(
+              TableRules.INDEXES_PROJECT_THE_LISTING,
+              "storage",
+              "index-projects-payload",
+              "index by-status-date projects rawPayload, whose size has no bound"),
+          new Case(
+              TableRules.INDEXES_PROJECT_THE_LISTING,
+              "storage",
+              "index-without-status",
+              "index by-instrument does not project status"),
+          new Case(
               TableRules.GLOBAL_BY_CUSTOM_RESOURCE,
               "storage",
               "table-without-replica",
