@@ -221,7 +221,7 @@ class RecordTradeHandlerTest {
   }
 
   @Test
-  void handleRequest_recordedTrade_shouldLogTheOutcomeWithTradeAndExecutionIds() {
+  void handleRequest_recordedTrade_shouldLogOneInfoLineWithTheOutcomeAndIds() {
     // GIVEN
     String input = resource(OMS_ACCEPTED);
 
@@ -234,11 +234,11 @@ class RecordTradeHandlerTest {
 
     // THEN
     assertThat(logs)
-        .filteredOn(line -> "trade recorded".equals(line.path("message").asText()))
+        .filteredOn(line -> "INFO".equals(line.path("level").asText()))
         .singleElement()
         .satisfies(
             line -> {
-              assertThat(line.get("level").asText()).isEqualTo("INFO");
+              assertThat(line.get("message").asText()).isEqualTo("trade recorded");
               assertThat(line.get("tradeId").asText())
                   .isEqualTo("TRD-869ea5d4d46f5840a94387bd496f29c8");
               assertThat(line.get("executionId").asText()).startsWith("arn:aws:states:");

@@ -431,10 +431,10 @@ final class StateMachineRules {
           });
 
   /**
-   * Violations unless {@code value} is a parameter of the machine's template allowing exactly
+   * Violations unless {@code value} is a parameter of the resource's template allowing exactly
    * {@code allowed}, and every stack of that template passes it a parameter allowing the same.
    */
-  private static List<String> passedParameter(
+  static List<String> passedParameter(
       TemplateSet templates, Resource machine, JsonNode value, Set<String> allowed, String what) {
     Optional<String> parameter = Intrinsics.ref(value);
     if (parameter.isEmpty()

@@ -146,6 +146,11 @@ class TemplateRuleFixturesTest {
               "functions-sharing-dead-letter-queue",
               "shares its dead-letter queue ValidatorDeadLetterQueue"),
           new Case(
+              LambdaRules.APPLICATION_LOG_LEVEL,
+              "functions",
+              "function-log-level-literal",
+              "application log level is not a parameter"),
+          new Case(
               LambdaRules.ACTIVE_TRACING,
               "functions",
               "function-passive-tracing",
