@@ -168,8 +168,8 @@ cost: venv $(RUN_LOCAL_BUILD) ## Cost per million trades, Standard and Express, 
 	    com.tradeprocessing.integration.runlocal.RunLocal --input target/cost/trades.jsonl \
 	    --output target/cost/results.jsonl --measurements target/cost/raw --max-in-flight 2 > target/cost/run-local.log \
 	    || { tail -20 target/cost/run-local.log >&2; exit 1; })
-	@cd tools && ../$(VENV)/bin/python -m cost.measure --raw ../target/cost/raw --output ../target/cost/measurements.json \
-	    --input "make cost COST_TRADES=$(COST_TRADES)" && \
+	@cd tools && ../$(VENV)/bin/python -m cost.measure --raw ../target/cost/raw --logs ../target/run-local/logs \
+	    --output ../target/cost/measurements.json --input "make cost COST_TRADES=$(COST_TRADES)" && \
 	  ../$(VENV)/bin/python -m cost.report --measurements ../target/cost/measurements.json \
 	    --prices cost/prices-us-east-1.json --assumptions cost/assumptions.json \
 	    --template cost/cost.md.in --output ../docs/cost.md

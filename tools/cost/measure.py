@@ -53,9 +53,29 @@ def _largest_state_bytes(events: list[dict]) -> int:
     return largest
 
 
+def warm_from(executions: list[dict]) -> int:
+    """Epoch millis from which the pipeline was warm: the end of the first execution to succeed.
+
+    A local run starts every function's containers at once on a shared machine, where each takes
+    tens of seconds to initialise; the executions started before any execution could succeed
+    waited for them (some past a task's timeout). In AWS a cold start is a share of invocations
+    priced on its own (assumptions.json), so those waits are not part of a warm execution's
+    duration.
+    """
+    ends = [
+        rules.epoch_millis(e["events"][-1]["timestamp"])
+        for e in executions
+        if e["status"] == "SUCCEEDED"
+    ]
+    return min(ends) if ends else 0
+
+
 def step_functions(executions: list[dict], definition_bytes: int) -> dict:
     transitions = [rules.billed_transitions(e["events"]) for e in executions]
-    durations = [_duration_ms(e["events"]) for e in executions]
+    warm_start = warm_from(executions)
+    warm = [e for e in executions if rules.epoch_millis(e["events"][0]["timestamp"]) >= warm_start]
+    durations = [_duration_ms(e["events"]) for e in warm]
+    all_durations = [_duration_ms(e["events"]) for e in executions]
     event_bytes = [
         len(e["events"][0]["executionStartedEventDetails"]["input"].encode("utf-8"))
         for e in executions
@@ -85,6 +105,8 @@ def step_functions(executions: list[dict], definition_bytes: int) -> dict:
             statistics.fmean(rules.retries(e["events"]) for e in executions), 4
         ),
         "executionDurationMs": _summary(durations),
+        "executionDurationMsAll": _summary(all_durations),
+        "executionsBeforeWarm": len(executions) - len(warm),
         "expressBilledMsMean": round(statistics.fmean(billed_ms), 1),
         "expressBilledMbMax": max(billed_mb),
         "definitionBytes": definition_bytes,
@@ -162,17 +184,48 @@ def lambda_functions(invocations: list[dict], function_logs: dict, executions: i
                 else 0.0,
                 6,
             ),
+            # The typical warm invocation: the mean of this run is pulled up by invocations that
+            # waited for a core (docs/cost.md, "What was measured").
+            "warmGbSecondsMedian": round(
+                rules.lambda_gb_seconds(statistics.median(warm), mine[0]["memoryMb"])
+                if warm
+                else 0.0,
+                6,
+            ),
             "coldStarts": len(cold),
             "initMs": _summary([i["initMs"] for i in cold]),
             "firstInvocationMs": _summary([i["durationMs"] for i in cold]),
             "logBytesPerInvocation": round(log["bytes"] / len(mine), 1),
+            "logBytesPerInvocationByLevel": {
+                level: round(kept / len(mine), 1)
+                for level, kept in log.get("bytesByLevel", {}).items()
+            },
             "logLinesPerInvocation": round(log["lines"] / len(mine), 2),
         }
     return functions
 
 
-def measure(raw: pathlib.Path) -> dict:
+def function_log_levels(logs: pathlib.Path, function_logs: dict) -> dict:
+    """Adds to each function's log figures the bytes Lambda would send to CloudWatch Logs at each
+    ApplicationLogLevel, from the lines its containers wrote at INFO (rules.kept_at)."""
+    for function, figures in function_logs.items():
+        by_level = dict.fromkeys(rules.APPLICATION_LOG_LEVELS, 0)
+        for path in sorted(logs.glob(f"{function}-*.log")):
+            if not path.name[len(function) + 1 : -len(".log")].isdigit():
+                continue
+            for line in path.read_bytes().splitlines(keepends=True):
+                level = rules.line_level(line)
+                for threshold in by_level:
+                    if rules.kept_at(level, threshold):
+                        by_level[threshold] += len(line)
+        figures["bytesByLevel"] = by_level
+    return function_logs
+
+
+def measure(raw: pathlib.Path, logs: pathlib.Path | None = None) -> dict:
     run = json.loads((raw / "run.json").read_text(encoding="utf-8"))
+    if logs is not None:
+        function_log_levels(logs, run["functionLogs"])
     executions = _lines(raw / "executions.jsonl")
     if not executions:
         raise SystemExit(f"{raw}: no executions were measured")
@@ -197,8 +250,13 @@ def main() -> int:
     parser.add_argument(
         "--input", default="", help="the run's input file, recorded with the figures"
     )
+    parser.add_argument(
+        "--logs",
+        type=pathlib.Path,
+        help="the run's container logs (<function>-<n>.log), to price each function log level",
+    )
     args = parser.parse_args()
-    measurements = measure(args.raw)
+    measurements = measure(args.raw, args.logs)
     measurements["input"] = args.input
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(measurements, indent=2) + "\n", encoding="utf-8")

@@ -19,10 +19,34 @@ def _function_key(name: str) -> str:
     return name.split("-")[1]
 
 
+FUNCTION_LOG_LEVELS = ("DEBUG", "INFO", "WARN", "ERROR")
+DEFAULT_FUNCTION_LOG_LEVEL = "INFO"
+
+
+def _cold_path_seconds(fns: dict, assumptions: dict) -> float:
+    """Cold-start seconds on one execution's path: the validator and the enricher run in parallel,
+    then the recorder."""
+    seconds = assumptions["coldStartSeconds"]["value"]
+    return max(seconds.get("validator", 0.0), seconds.get("enricher", 0.0)) + seconds.get(
+        "recorder", 0.0
+    )
+
+
+def function_log_bytes(f: dict, level: str) -> float:
+    """Bytes a function sends to CloudWatch Logs per invocation at an ApplicationLogLevel."""
+    return f.get("logBytesPerInvocationByLevel", {}).get(level, f["logBytesPerInvocation"])
+
+
 def lines_per_million(
-    m: dict, prices: dict, assumptions: dict, workflow: str, log_choice: str
+    m: dict,
+    prices: dict,
+    assumptions: dict,
+    workflow: str,
+    log_choice: str,
+    function_level: str = DEFAULT_FUNCTION_LOG_LEVEL,
 ) -> list[dict]:
-    """The cost lines of a million trades (executions) for a workflow type and execution-log choice."""
+    """The cost lines of a million trades (executions) for a workflow type, an execution-log choice
+    and a function log level."""
     p = {name: entry["price"] for name, entry in prices["prices"].items()}
     sfn, ddb, fns = m["stepFunctions"], m["dynamodb"], m["lambda"]
     lines = []
@@ -49,18 +73,28 @@ def lines_per_million(
         add(
             "Step Functions Express requests", MILLION, "requests", p["stepFunctionsExpressRequest"]
         )
-        gb_seconds = sfn["expressBilledMsMean"] / 1000 * sfn["expressBilledMbMax"] / 1024 * MILLION
+        # Warm executions at their billed mean, and the cold starts' share of executions waiting
+        # for their path's cold starts.
+        billed_ms = (
+            sfn["expressBilledMsMean"]
+            + assumptions["coldStartShare"]["value"] * _cold_path_seconds(fns, assumptions) * 1000
+        )
+        gb_seconds = billed_ms / 1000 * sfn["expressBilledMbMax"] / 1024 * MILLION
         add(
             "Step Functions Express duration",
             gb_seconds,
             "GB-s",
             p["stepFunctionsExpressGbSecond"],
-            f"{sfn['expressBilledMsMean']:.0f} ms billed on average x {sfn['expressBilledMbMax']} MB",
+            f"{billed_ms:.0f} ms billed on average x {sfn['expressBilledMbMax']} MB",
         )
     requests = sum(f["invocationsPerExecution"] for f in fns.values()) * MILLION
     add("Lambda requests", requests, "requests", p["lambdaRequest"])
     warm = (
-        sum(f["invocationsPerExecution"] * f["warmGbSecondsMean"] for f in fns.values()) * MILLION
+        sum(
+            f["invocationsPerExecution"] * f.get("warmGbSecondsMedian", f["warmGbSecondsMean"])
+            for f in fns.values()
+        )
+        * MILLION
     )
     add("Lambda duration, warm", warm, "GB-s", p["lambdaArmGbSecond"])
     share = assumptions["coldStartShare"]["value"]
@@ -122,9 +156,14 @@ def lines_per_million(
         p["eventBridgeArchiveGb"],
     )
     function_log = sum(
-        f["logBytesPerInvocation"] * f["invocationsPerExecution"] for f in fns.values()
+        function_log_bytes(f, function_level) * f["invocationsPerExecution"] for f in fns.values()
     )
-    add("Function logs", function_log * MILLION / 1e9, "GB", p["cloudWatchLogsIngestedGb"])
+    add(
+        f"Function logs ({function_level})",
+        function_log * MILLION / 1e9,
+        "GB",
+        p["cloudWatchLogsIngestedGb"],
+    )
     add(
         f"Execution log ({log_choice})",
         sfn["executionLogBytesPerExecution"][log_choice] * MILLION / 1e9,
@@ -231,6 +270,34 @@ def render(m: dict, prices: dict, assumptions: dict, template: str, command: str
             f"| `{name}` | {entry['price']:g} | {entry['unit']} | {entry['source']} | {entry['confirmed']} |"
         )
 
+    cheap_log = "ERROR/without data"
+    function_levels = [
+        "| `FunctionLogLevel` | bytes per trade | function logs per million trades | Standard total"
+        " (execution log `ALL` with data) | Express total (execution log `ERROR` without data) |",
+        "|---|---|---|---|---|",
+    ]
+    for level in FUNCTION_LOG_LEVELS:
+        per_trade = sum(
+            function_log_bytes(f, level) * f["invocationsPerExecution"]
+            for f in m["lambda"].values()
+        )
+        express_lines = lines_per_million(m, prices, assumptions, "EXPRESS", cheap_log, level)
+        log_cost = [line for line in express_lines if line["item"].startswith("Function logs")][0]
+        function_levels.append(
+            f"| `{level}`{' (default)' if level == DEFAULT_FUNCTION_LOG_LEVEL else ''} |"
+            f" {per_trade:,.0f} | {_money(log_cost['cost'])} |"
+            f" {_money(total(lines_per_million(m, prices, assumptions, 'STANDARD', default_log, level)))} |"
+            f" {_money(total(express_lines))} |"
+        )
+    express_info = total(lines_per_million(m, prices, assumptions, "EXPRESS", cheap_log, "INFO"))
+    express_warn = total(lines_per_million(m, prices, assumptions, "EXPRESS", cheap_log, "WARN"))
+    standard_cheap = total(lines_per_million(m, prices, assumptions, "STANDARD", cheap_log, "WARN"))
+    fns_all = m["lambda"].values()
+    warm_mean = (
+        sum(f["invocationsPerExecution"] * f["warmGbSecondsMean"] for f in fns_all)
+        * MILLION
+        * prices["prices"]["lambdaArmGbSecond"]["price"]
+    )
     cheapest_express = min(
         (
             total(
@@ -269,6 +336,18 @@ def render(m: dict, prices: dict, assumptions: dict, template: str, command: str
         "EXPRESS_TOTAL": _money(total(express)),
         "EXPRESS_CHEAPEST": f"{_money(cheapest_express[0])} ({cheapest_express[1]})",
         "COLD_SHARE": f"{assumptions['coldStartShare']['value']:.0%}",
+        "FUNCTION_LOG_LEVEL_TABLE": "\n".join(function_levels),
+        "EXPRESS_INFO": _money(express_info),
+        "EXPRESS_WARN": _money(express_warn),
+        "WITHIN_TEN": "within the $10 target"
+        if round(express_warn, 2) <= 10
+        else "over the $10 target",
+        "STANDARD_CHEAPEST": _money(standard_cheap),
+        "EXECUTION_MS_ALL": f"{sfn['executionDurationMsAll']['mean']:,.0f} / "
+        f"{sfn['executionDurationMsAll']['p50']:,.0f} / {sfn['executionDurationMsAll']['max']:,.0f}",
+        "BEFORE_WARM": str(sfn["executionsBeforeWarm"]),
+        "COLD_PATH_MS": f"{_cold_path_seconds(m['lambda'], assumptions) * 1000:,.0f}",
+        "WARM_AT_MEAN": _money(warm_mean),
     }
     text = template
     for key, value in values.items():

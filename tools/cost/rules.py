@@ -198,6 +198,32 @@ def lambda_gb_seconds(duration_ms: float, memory_mb: int) -> float:
     return math.ceil(duration_ms) / 1000 * memory_mb / 1024
 
 
+# --- Lambda application log level ---------------------------------------------------------------
+# https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-log-level.html: with the
+# JSON log format Lambda sends an application log line only when its "level" is at or above the
+# function's ApplicationLogLevel; a line whose "level" is missing or invalid is assigned INFO. The
+# Embedded Metric Format documents the functions print carry no "level", so they count as INFO.
+
+APPLICATION_LOG_LEVELS = ("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL")
+
+
+def line_level(line: bytes) -> str:
+    """The level Lambda assigns to one line a function wrote."""
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return "INFO"
+    level = str(record.get("level", "")).upper() if isinstance(record, dict) else ""
+    if level == "WARNING":
+        level = "WARN"
+    return level if level in APPLICATION_LOG_LEVELS else "INFO"
+
+
+def kept_at(level: str, threshold: str) -> bool:
+    """Whether a line of `level` reaches CloudWatch Logs at ApplicationLogLevel `threshold`."""
+    return APPLICATION_LOG_LEVELS.index(level) >= APPLICATION_LOG_LEVELS.index(threshold)
+
+
 # --- EventBridge --------------------------------------------------------------------------------
 # https://aws.amazon.com/eventbridge/pricing/: each 64 KB chunk of a published event is billed as
 # one event.

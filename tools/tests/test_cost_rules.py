@@ -218,6 +218,80 @@ def test_lines_per_million_express_shouldPriceRequestsAndDuration():
         MEASUREMENTS, PRICES, ASSUMPTIONS, "EXPRESS", "OFF/without data"
     )
     assert line(lines, "Step Functions Express requests") == pytest.approx(1.0)
-    # 1 M x 0.5 s x 64 MB = 31,250 GB-s
-    assert line(lines, "Step Functions Express duration") == pytest.approx(31_250 * 0.00001667)
+    # 1 M x (0.5 s warm + 1% x 2 s of cold path) x 64 MB = 32,500 GB-s
+    assert line(lines, "Step Functions Express duration") == pytest.approx(32_500 * 0.00001667)
     assert line(lines, "Execution log") == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "level"),
+    [
+        (b'{"level":"INFO","message":"trade recorded"}\n', "INFO"),
+        (b'{"level":"WARN","message":"venue XPAR is not known"}\n', "WARN"),
+        (b'{"level":"error","message":"Recording failed"}\n', "ERROR"),
+        (b'{"_aws":{"Timestamp":1},"Accepted":1.0}\n', "INFO"),  # a metric document: no level
+        (b'{"level":"NOTICE"}\n', "INFO"),  # an invalid level counts as INFO
+        (b"Picked up JAVA_TOOL_OPTIONS\n", "INFO"),  # not JSON
+    ],
+)
+def test_line_level_missingOrInvalidLevelIsInfo(line, level):
+    assert rules.line_level(line) == level
+
+
+def test_kept_at_keepsLinesAtOrAboveTheApplicationLogLevel():
+    assert rules.kept_at("INFO", "INFO")
+    assert rules.kept_at("ERROR", "WARN")
+    assert not rules.kept_at("INFO", "WARN")
+    assert not rules.kept_at("DEBUG", "INFO")
+
+
+def test_function_log_levels_metricDocumentsAreDroppedAtWarn(tmp_path):
+    from cost import measure
+
+    lines = [
+        b'{"level":"INFO","message":"trade recorded","tradeId":"TRD-1"}\n',
+        b'{"_aws":{"Timestamp":1},"Accepted":1.0}\n',
+        b'{"level":"WARN","message":"price band parameter missing"}\n',
+    ]
+    (tmp_path / "lambda-recorder-dev-1.log").write_bytes(b"".join(lines))
+    (tmp_path / "lambda-recorder-dev-other.log").write_bytes(b"not one of its containers\n")
+    logs = {"lambda-recorder-dev": {"bytes": 0, "lines": 0}}
+
+    measure.function_log_levels(tmp_path, logs)
+
+    by_level = logs["lambda-recorder-dev"]["bytesByLevel"]
+    assert by_level["INFO"] == sum(len(line) for line in lines)
+    assert by_level["WARN"] == len(lines[2])
+    assert by_level["ERROR"] == 0
+
+
+def test_warm_from_executionsBeforeTheFirstSuccessAreNotWarm():
+    from cost import measure
+
+    def execution(status, start, end):
+        return {
+            "status": status,
+            "events": [
+                {"timestamp": f"2026-12-06T08:00:{start:02d}.000Z"},
+                {"timestamp": f"2026-12-06T08:00:{end:02d}.000Z"},
+            ],
+        }
+
+    executions = [
+        execution("FAILED", 0, 27),  # waited for the containers past a task's timeout
+        execution("SUCCEEDED", 1, 30),  # waited for them, then succeeded: the pipeline is warm
+        execution("SUCCEEDED", 31, 32),
+    ]
+
+    measured = measure.step_functions(
+        [{**e, "executionArn": "arn", "events": [
+            {**e["events"][0], "type": "ExecutionStarted", "id": 1,
+             "executionStartedEventDetails": {"input": "{}"}},
+            {**e["events"][1], "type": "ExecutionSucceeded", "id": 2},
+        ]} for e in executions],
+        definition_bytes=1000,
+    )  # fmt: skip
+
+    assert measured["executionsBeforeWarm"] == 2
+    assert measured["executionDurationMs"]["mean"] == 1000
+    assert measured["expressBilledMsMean"] == 1000
