@@ -104,7 +104,7 @@ lint-iam: venv-scan ## Lint every IAM identity policy of the templates with parl
 	@$(SCAN_VENV)/bin/python tools/lint_iam_policies.py $(TEMPLATES)
 
 .PHONY: test-scan-tools
-test-scan-tools: venv-scan ## Run the tests of the IAM policy linter (pytest)
+test-scan-tools: venv-scan ## Run the tests of tools/ (pytest): the IAM policy linter, make cost's pricing rules, make capacity's model
 	@cd tools && ../$(SCAN_VENV)/bin/python -m pytest -q -p no:cacheprovider
 
 .PHONY: lint-templates
@@ -155,6 +155,33 @@ chaos: venv ## Fault injection at volume: EVENTS=10000 trade events through the 
 	    -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
 	    -Dreliability.events=$${EVENTS:-10000}; \
 	  echo "chaos: $${EVENTS:-10000} events in $$(( $$(date +%s) - start )) s; figures in integration-tests/target/reliability/figures.json")
+
+.PHONY: cost
+# Not part of `make test`: a local run of COST_TRADES generated events (samples/generate_trades.py),
+# at most two executions in flight so that no execution waits for a container (its duration is
+# the Express billed duration), then tools/cost prices what it measured and regenerates
+# docs/cost.md. Raw measurements in target/cost/raw, figures in target/cost/measurements.json.
+COST_TRADES ?= 480
+cost: venv $(RUN_LOCAL_BUILD) ## Cost per million trades, Standard and Express, from a local run's measurements (COST_TRADES=480); regenerates docs/cost.md
+	@mkdir -p target/cost && $(VENV)/bin/python samples/generate_trades.py $(COST_TRADES) > target/cost/trades.jsonl
+	@$(call with_jdk,java -Dproject.root="$(CURDIR)" -cp "integration-tests/target/classes:integration-tests/target/run-local-lib/*" \
+	    com.tradeprocessing.integration.runlocal.RunLocal --input target/cost/trades.jsonl \
+	    --output target/cost/results.jsonl --measurements target/cost/raw --max-in-flight 2 > target/cost/run-local.log \
+	    || { tail -20 target/cost/run-local.log >&2; exit 1; })
+	@cd tools && ../$(VENV)/bin/python -m cost.measure --raw ../target/cost/raw --logs ../target/run-local/logs \
+	    --output ../target/cost/measurements.json --input "make cost COST_TRADES=$(COST_TRADES)" && \
+	  ../$(VENV)/bin/python -m cost.report --measurements ../target/cost/measurements.json \
+	    --prices cost/prices-us-east-1.json --assumptions cost/assumptions.json \
+	    --template cost/cost.md.in --output ../docs/cost.md
+
+.PHONY: capacity
+# Not part of `make test`: the market-open simulation (tools/capacity) over the quotas of
+# tools/capacity/quotas-us-east-1.json, the templates' reserved concurrency and the durations
+# `make cost` measured (target/cost/measurements.json), or docs/performance.md's without them.
+capacity: venv ## Capacity at market open: sustainable and burst trades/s, the first limit, a 2,000 trades/s burst for 5 minutes; regenerates docs/capacity.md
+	@cd tools && ../$(VENV)/bin/python -m capacity.model --quotas capacity/quotas-us-east-1.json \
+	    --templates ../templates --measurements ../target/cost/measurements.json \
+	    --template capacity/capacity.md.in --output ../docs/capacity.md
 
 .PHONY: clean
 clean: ## Remove build output (keeps the virtualenv)

@@ -410,7 +410,7 @@ readonly PRESERVED_PARAMETERS=(
   ValidatorReservedConcurrency EnricherReservedConcurrency RecorderReservedConcurrency
   GlobalTableResourceReservedConcurrency VpcCidr MaxQuantity MaxNotional ClockSkewTolerance
   MaxTradeAge KnownVenues PriceBandPercent LogRetentionDays AuditLogRetentionDays
-  EventArchiveRetentionDays
+  EventArchiveRetentionDays StateMachineLogLevel StateMachineLogExecutionData FunctionLogLevel
 )
 
 # $1 = create or update.

@@ -129,8 +129,10 @@ public final class ComplianceRecorder {
     return recorded(record);
   }
 
+  // At DEBUG: the handler's one line per trade carries the outcome at INFO, and the record holds
+  // the kind and the rule versions; a second line would double the function's log cost.
   private RecordingResult recorded(TradeRecord record) {
-    LOG.info(
+    LOG.debug(
         "Recorded {} as {} {} (kind {}, rules {}/{})",
         record.tradeId(),
         record.status(),
@@ -144,7 +146,7 @@ public final class ComplianceRecorder {
   }
 
   private RecordingResult replayed(TradeRecord existing) {
-    LOG.info(
+    LOG.debug(
         "Replay of {}: returning the first outcome {} {} recorded at {} by {}",
         existing.tradeId(),
         existing.status(),

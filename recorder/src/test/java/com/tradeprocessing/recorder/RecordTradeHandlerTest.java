@@ -221,8 +221,7 @@ class RecordTradeHandlerTest {
   }
 
   @Test
-  void handleRequest_recordedTrade_shouldLogTheOutcomeWithTradeAndExecutionIds()
-      throws IOException {
+  void handleRequest_recordedTrade_shouldLogOneInfoLineWithTheOutcomeAndIds() throws IOException {
     // GIVEN
     String input = resource(OMS_ACCEPTED);
 
@@ -230,8 +229,8 @@ class RecordTradeHandlerTest {
     List<JsonNode> logs = CapturedLogs.during(() -> invoke(handler, input));
 
     // THEN
-    JsonNode line = CapturedLogs.onlyLine(logs, "message", "trade recorded");
-    assertThat(line.get("level").asText()).isEqualTo("INFO");
+    JsonNode line = CapturedLogs.onlyLine(logs, "level", "INFO");
+    assertThat(line.get("message").asText()).isEqualTo("trade recorded");
     assertThat(line.get("tradeId").asText()).isEqualTo("TRD-869ea5d4d46f5840a94387bd496f29c8");
     assertThat(line.get("executionId").asText()).startsWith("arn:aws:states:");
     assertThat(line.get("eventId").asText()).isEqualTo("df1e79a3-7244-549f-8235-723e3144efd1");

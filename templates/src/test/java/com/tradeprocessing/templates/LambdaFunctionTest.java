@@ -112,6 +112,18 @@ class LambdaFunctionTest {
   }
 
   @Test
+  void tradeFunctions_applicationLogLevel_shouldBeARootParameterDefaultingToInfo() {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+
+    // WHEN
+    List<String> violations = LambdaRules.APPLICATION_LOG_LEVEL.check(templates);
+
+    // THEN
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
   void lambdaFunctions_logs_shouldGoToAnExplicitLogGroupWithRetention() {
     // GIVEN
     TemplateSet templates = ProjectTemplates.all();

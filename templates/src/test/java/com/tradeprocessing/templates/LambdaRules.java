@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -259,6 +260,37 @@ final class LambdaRules {
                   function.where()
                       + " runs in the VPC, from which it cannot reach the replica region");
             }
+          });
+
+  /**
+   * The trade functions' application log level is a root parameter (FunctionLogLevel, docs/cost.md
+   * prices each level) that defaults to INFO: one line per trade and function.
+   */
+  static final TemplateRule APPLICATION_LOG_LEVEL =
+      TemplateRule.of(
+          "trade-path-log-level-a-parameter-info-by-default",
+          templates -> {
+            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+            List<String> violations = new ArrayList<>();
+            for (Resource function : templates.resourcesOfType("AWS::Lambda::Function")) {
+              if (contract(deployment, function)
+                  .flatMap(StageContract.FunctionContract::stage)
+                  .isEmpty()) {
+                continue;
+              }
+              JsonNode level = function.property("LoggingConfig").path("ApplicationLogLevel");
+              violations.addAll(
+                  StateMachineRules.passedParameter(
+                      templates,
+                      function,
+                      level,
+                      Set.of("DEBUG", "INFO", "WARN", "ERROR"),
+                      "application log level"));
+              if (!deployment.text(function.template(), level).equals("INFO")) {
+                violations.add(function.where() + " does not log at INFO by default");
+              }
+            }
+            return violations;
           });
 
   private LambdaRules() {}

@@ -380,16 +380,37 @@ final class StateMachineRules {
             }
           });
 
+  /** The log levels Step Functions accepts (LoggingConfiguration.Level). */
+  private static final Set<String> LOG_LEVELS = Set.of("ALL", "ERROR", "FATAL", "OFF");
+
+  /**
+   * ADR 0033: the execution log's level and content are parameters, passed from the root, that
+   * default to every event with its execution data; the log group keeps them for its retention.
+   */
   static final TemplateRule EXECUTION_LOGGING =
       TemplateRule.of(
-          "execution-logging-all-with-data",
+          "execution-logging-a-parameter-all-with-data-by-default",
           templates -> {
+            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
             List<String> violations = new ArrayList<>();
             for (Resource machine : templates.resourcesOfType("AWS::StepFunctions::StateMachine")) {
               JsonNode logging = machine.property("LoggingConfiguration");
-              if (!logging.path("Level").asText().equals("ALL")
-                  || !logging.path("IncludeExecutionData").asBoolean(false)) {
-                violations.add(machine.where() + " does not log ALL with execution data");
+              violations.addAll(
+                  passedParameter(
+                      templates, machine, logging.path("Level"), LOG_LEVELS, "log level"));
+              violations.addAll(
+                  passedParameter(
+                      templates,
+                      machine,
+                      logging.path("IncludeExecutionData"),
+                      Set.of("true", "false"),
+                      "execution data choice"));
+              if (!deployment.text(machine.template(), logging.path("Level")).equals("ALL")
+                  || !deployment
+                      .text(machine.template(), logging.path("IncludeExecutionData"))
+                      .equals("true")) {
+                violations.add(
+                    machine.where() + " does not log ALL with execution data by default");
               }
               Optional<Resource> group =
                   Intrinsics.getAtt(
@@ -408,6 +429,37 @@ final class StateMachineRules {
             }
             return violations;
           });
+
+  /**
+   * Violations unless {@code value} is a parameter of the resource's template allowing exactly
+   * {@code allowed}, and every stack of that template passes it a parameter allowing the same.
+   */
+  static List<String> passedParameter(
+      TemplateSet templates, Resource machine, JsonNode value, Set<String> allowed, String what) {
+    Optional<String> parameter = Intrinsics.ref(value);
+    if (parameter.isEmpty()
+        || !allowedValues(machine.template(), parameter.get()).equals(allowed)) {
+      return List.of(machine.where() + " " + what + " is not a parameter allowing " + allowed);
+    }
+    List<String> violations = new ArrayList<>();
+    for (Resource stack : templates.stacksOf(machine.template())) {
+      Optional<String> passed = Intrinsics.ref(stack.property("Parameters").path(parameter.get()));
+      if (passed.isEmpty() || !allowedValues(stack.template(), passed.get()).equals(allowed)) {
+        violations.add(stack.where() + " does not pass its " + what + " from a parameter");
+      }
+    }
+    return violations;
+  }
+
+  private static Set<String> allowedValues(Template template, String parameter) {
+    Set<String> values = new HashSet<>();
+    template
+        .section("Parameters")
+        .path(parameter)
+        .path("AllowedValues")
+        .forEach(value -> values.add(value.asText()));
+    return values;
+  }
 
   static final TemplateRule TRACING =
       TemplateRule.of(

@@ -167,7 +167,7 @@ class StateMachineTest {
   }
 
   @Test
-  void stateMachine_executionLog_shouldRecordAllEventsWithExecutionData() {
+  void stateMachine_executionLog_shouldBeParametersRecordingAllEventsWithDataByDefault() {
     // GIVEN
     TemplateSet templates = ProjectTemplates.all();
 

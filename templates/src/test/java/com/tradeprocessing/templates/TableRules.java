@@ -1,8 +1,10 @@
 package com.tradeprocessing.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -106,6 +108,113 @@ final class TableRules {
             }
           });
 
+  /**
+   * What an operator's listing shows of a record (docs/trade-record.md, "What the indexes hold"):
+   * every index entry carries these attributes, the index keys and the table key, and nothing else,
+   * so a listing needs no read of the table and a full record is one GetItem on the table.
+   */
+  static final List<String> LISTING_ATTRIBUTES =
+      List.of(
+          "tradeId",
+          "recordKind",
+          "originalTradeId",
+          "sourceSystem",
+          "sourceTradeId",
+          "status",
+          "reasonCodes",
+          "isin",
+          "executedAt",
+          "tradeDate",
+          "recordedAt");
+
+  /**
+   * The largest value, in DynamoDB's bytes, that the recorder writes for each attribute an index
+   * may hold (docs/trade-record.md, "Sizes"): a record key is at most {@code UNIDENTIFIED#} and 64
+   * hex, a source trade id 1 to 64 printable ASCII characters, the source one of the three routed
+   * sources, instants 24 characters; {@code reasonCodes} at most every reason code once (19 codes
+   * of at most 23 characters: 3 bytes for the list, 1 more per element). An attribute not listed
+   * here (the payload, the stage results, the problems) has no bound below the item's.
+   */
+  private static final Map<String, Integer> LARGEST_VALUE_BYTES =
+      Map.ofEntries(
+          Map.entry("tradeId", 77),
+          Map.entry("recordKind", 12),
+          Map.entry("originalTradeId", 36),
+          Map.entry("sourceSystem", 20),
+          Map.entry("sourceTradeId", 64),
+          Map.entry("status", 8),
+          Map.entry("reasonCodes", 3 + 19 * (23 + 1)),
+          Map.entry("isin", 12),
+          Map.entry("executedAt", 24),
+          Map.entry("tradeDate", 10),
+          Map.entry("statusDate", 19),
+          Map.entry("recordedAt", 24));
+
+  /**
+   * An index write costs one write request unit per KB of the entry, and an entry holds the table
+   * key, the index keys and the projected attributes
+   * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.ThroughputConsiderations);
+   * the 100 bytes of overhead that page counts for an entry's storage are added too, to stay on the
+   * safe side. Each replica of the global table holds the same indexes and writes them again
+   * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/globaltables.DetermineVersion.html).
+   */
+  static final int INDEX_ENTRY_OVERHEAD_BYTES = 100;
+
+  static final int WRITE_UNIT_BYTES = 1024;
+
+  /**
+   * Both indexes project the listing only ({@code INCLUDE}), never the payload or the stage
+   * results: the largest entry the recorder can write fits one write unit, where {@code ALL} copied
+   * the whole record (1.8 KB on average, 2 to 3 units) into each index in each region.
+   */
+  static final TemplateRule INDEXES_PROJECT_THE_LISTING =
+      eachTable(
+          "trades-table-indexes-project-the-listing",
+          (table, violations) -> {
+            for (JsonNode index : Intrinsics.oneOrMany(table.property("GlobalSecondaryIndexes"))) {
+              String where = table.where() + " index " + index.path("IndexName").asText();
+              JsonNode projection = index.path("Projection");
+              if (!projection.path("ProjectionType").asText().equals("INCLUDE")) {
+                violations.add(
+                    where
+                        + " projects "
+                        + projection.path("ProjectionType").asText()
+                        + ", not INCLUDE of the listing");
+                continue;
+              }
+              Set<String> keys = new java.util.LinkedHashSet<>();
+              table
+                  .property("KeySchema")
+                  .forEach(key -> keys.add(key.path("AttributeName").asText()));
+              index.path("KeySchema").forEach(key -> keys.add(key.path("AttributeName").asText()));
+              Set<String> projected = new java.util.LinkedHashSet<>();
+              projection
+                  .path("NonKeyAttributes")
+                  .forEach(attribute -> projected.add(attribute.asText()));
+              for (String attribute : LISTING_ATTRIBUTES) {
+                if (!keys.contains(attribute) && !projected.contains(attribute)) {
+                  violations.add(
+                      where + " does not project " + attribute + ", which the listing shows");
+                }
+              }
+              int largest = INDEX_ENTRY_OVERHEAD_BYTES;
+              Set<String> entry = new java.util.LinkedHashSet<>(keys);
+              entry.addAll(projected);
+              for (String attribute : entry) {
+                Integer value = LARGEST_VALUE_BYTES.get(attribute);
+                if (value == null) {
+                  violations.add(where + " projects " + attribute + ", whose size has no bound");
+                } else {
+                  largest += attribute.getBytes(StandardCharsets.UTF_8).length + value;
+                }
+              }
+              if (largest > WRITE_UNIT_BYTES) {
+                violations.add(
+                    where + " entries can reach " + largest + " bytes, over one write unit");
+              }
+            }
+          });
+
   /** Made global by the project's custom resource, never by AWS::DynamoDB::GlobalTable. */
   static final TemplateRule GLOBAL_BY_CUSTOM_RESOURCE =
       TemplateRule.of(
@@ -186,8 +295,6 @@ final class TableRules {
     } else if (!index.get().path("KeySchema").equals(keys)) {
       violations.add(
           table.where() + " index " + name + " keys are " + index.get().path("KeySchema"));
-    } else if (!index.get().path("Projection").path("ProjectionType").asText().equals("ALL")) {
-      violations.add(table.where() + " index " + name + " does not project ALL");
     }
   }
 

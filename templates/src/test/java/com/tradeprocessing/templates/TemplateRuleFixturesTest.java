@@ -146,6 +146,11 @@ class TemplateRuleFixturesTest {
               "functions-sharing-dead-letter-queue",
               "shares its dead-letter queue ValidatorDeadLetterQueue"),
           new Case(
+              LambdaRules.APPLICATION_LOG_LEVEL,
+              "functions",
+              "function-log-level-literal",
+              "application log level is not a parameter"),
+          new Case(
               LambdaRules.ACTIVE_TRACING,
               "functions",
               "function-passive-tracing",
@@ -382,7 +387,12 @@ class TemplateRuleFixturesTest {
               StateMachineRules.EXECUTION_LOGGING,
               "state-machine",
               "execution-log-errors-only",
-              "does not log ALL with execution data"),
+              "log level is not a parameter"),
+          new Case(
+              StateMachineRules.EXECUTION_LOGGING,
+              "state-machine",
+              "execution-log-errors-by-default",
+              "does not log ALL with execution data by default"),
           new Case(
               StateMachineRules.TRACING,
               "state-machine",
@@ -458,6 +468,21 @@ class TemplateRuleFixturesTest {
               "storage",
               "index-by-status-date-on-execution-time",
               "index by-status-date keys are"),
+          new Case(
+              TableRules.INDEXES_PROJECT_THE_LISTING,
+              "storage",
+              "index-projects-all",
+              "index by-instrument projects ALL, not INCLUDE of the listing"),
+          new Case(
+              TableRules.INDEXES_PROJECT_THE_LISTING,
+              "storage",
+              "index-projects-payload",
+              "index by-status-date projects rawPayload, whose size has no bound"),
+          new Case(
+              TableRules.INDEXES_PROJECT_THE_LISTING,
+              "storage",
+              "index-without-status",
+              "index by-instrument does not project status"),
           new Case(
               TableRules.GLOBAL_BY_CUSTOM_RESOURCE,
               "storage",

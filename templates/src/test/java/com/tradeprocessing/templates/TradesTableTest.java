@@ -69,6 +69,18 @@ class TradesTableTest {
   }
 
   @Test
+  void tradesTable_indexes_shouldProjectTheListingWithinOneWriteUnit() {
+    // GIVEN
+    TemplateSet templates = ProjectTemplates.all();
+
+    // WHEN
+    List<String> violations = TableRules.INDEXES_PROJECT_THE_LISTING.check(templates);
+
+    // THEN
+    assertThat(violations).isEmpty();
+  }
+
+  @Test
   void tradesTable_replication_shouldBeTheGlobalTableReplicaCustomResource() {
     // GIVEN
     TemplateSet templates = ProjectTemplates.all();

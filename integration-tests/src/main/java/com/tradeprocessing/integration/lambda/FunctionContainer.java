@@ -35,6 +35,16 @@ final class FunctionContainer {
   private final FunctionPool pool;
   private final int number;
   private final AtomicReference<Invocation> current = new AtomicReference<>();
+
+  /** When the JVM was started; its first poll of {@code next} ends its initialisation. */
+  private volatile long startedNanos;
+
+  /** The initialisation time, reported with the container's first invocation only. */
+  private volatile Double pendingInitMillis;
+
+  /** When the current invocation was handed to the runtime. */
+  private volatile long invocationStartNanos;
+
   private volatile boolean stopped;
   private volatile boolean everPolled;
   private HttpServer runtimeApi;
@@ -64,6 +74,7 @@ final class FunctionContainer {
     Map<String, String> environment = builder.environment();
     environment.clear();
     environment.putAll(environment(function, settings));
+    startedNanos = System.nanoTime();
     process = builder.start();
     process.onExit().thenRun(this::exited);
   }
@@ -152,6 +163,9 @@ final class FunctionContainer {
   }
 
   private void next(HttpExchange exchange) throws IOException {
+    if (!everPolled) {
+      pendingInitMillis = (System.nanoTime() - startedNanos) / 1e6;
+    }
     everPolled = true;
     Invocation invocation = pool.awaitWork(() -> stopped);
     if (invocation == null) {
@@ -170,11 +184,32 @@ final class FunctionContainer {
     exchange.getResponseHeaders().set("Lambda-Runtime-Deadline-Ms", Long.toString(deadline));
     exchange.getResponseHeaders().set("Lambda-Runtime-Invoked-Function-Arn", function.arn());
     exchange.getResponseHeaders().set("Lambda-Runtime-Trace-Id", traceHeader());
+    invocationStartNanos = System.nanoTime();
     exchange.sendResponseHeaders(
         200, invocation.payload().length == 0 ? -1 : invocation.payload().length);
     try (OutputStream body = exchange.getResponseBody()) {
       body.write(invocation.payload());
     }
+  }
+
+  /**
+   * Reports an invocation that ended: its duration from the hand-over of the event to the runtime's
+   * answer (what Lambda bills as Duration), and the container's initialisation with its first one
+   * (Lambda's Init Duration).
+   */
+  private void report(Invocation invocation, String outcome) {
+    double durationMillis = (System.nanoTime() - invocationStartNanos) / 1e6;
+    Double initMillis = pendingInitMillis;
+    pendingInitMillis = null;
+    pool.report(
+        new InvocationReport(
+            pool.function().name(),
+            number,
+            invocation.requestId(),
+            durationMillis,
+            initMillis,
+            pool.function().memoryMb(),
+            outcome));
   }
 
   private void answered(HttpExchange exchange, String path, boolean error) throws IOException {
@@ -189,6 +224,7 @@ final class FunctionContainer {
       return;
     }
     current.compareAndSet(invocation, null);
+    report(invocation, error ? "error" : "success");
     invocation.complete(
         error ? new InvocationResult.FunctionError(body) : new InvocationResult.Success(body));
     respond(exchange, 202, "{\"status\":\"OK\"}");
@@ -210,6 +246,7 @@ final class FunctionContainer {
   /** The timeout of an invocation still running: the sandbox is stopped, as Lambda stops it. */
   void timedOut(Invocation invocation, java.time.Duration timeout) {
     if (current.compareAndSet(invocation, null)) {
+      report(invocation, "timeout");
       invocation.complete(
           InvocationResult.FunctionError.of(
               "Sandbox.Timedout",

@@ -2,7 +2,10 @@ package com.tradeprocessing.integration.lambda;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +102,26 @@ final class FunctionPool {
 
   Invocation pollWork() {
     return queue.poll();
+  }
+
+  /**
+   * Appends the report of an ended invocation to {@code invocations.jsonl} in the log directory,
+   * one JSON object a line, as Lambda writes a {@code REPORT} line per invocation.
+   */
+  void report(InvocationReport report) {
+    Path file = settings.logDirectory().resolve(InvocationReport.FILE_NAME);
+    synchronized (InvocationReport.class) {
+      try {
+        Files.writeString(
+            file,
+            report.toJson() + "\n",
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, "cannot write the invocation report to " + file, e);
+      }
+    }
   }
 
   void scheduleTimeout(FunctionContainer container, Invocation invocation, Duration timeout) {

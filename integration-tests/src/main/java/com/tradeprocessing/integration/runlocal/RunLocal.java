@@ -69,15 +69,25 @@ public final class RunLocal {
   private final PrintStream out;
   private final int maxInFlight;
   private final List<String> parameters;
+  private final Path measurements;
   private final Instant started = Instant.now();
 
   /**
    * @param parameters {@code Name=Value} overrides of root.json's parameter defaults
    */
   RunLocal(PrintStream out, int maxInFlight, List<String> parameters) {
+    this(out, maxInFlight, parameters, null);
+  }
+
+  /**
+   * @param measurements where {@link CostMeasurements} writes what the run measured before the
+   *     platform stops ({@code make cost}); {@code null} for none
+   */
+  RunLocal(PrintStream out, int maxInFlight, List<String> parameters, Path measurements) {
     this.out = out;
     this.maxInFlight = maxInFlight;
     this.parameters = List.copyOf(parameters);
+    this.measurements = measurements;
   }
 
   public static void main(String[] args) throws IOException {
@@ -106,7 +116,10 @@ public final class RunLocal {
     int maxInFlight =
         Integer.parseInt(option(options, "max-in-flight", Integer.toString(DEFAULT_MAX_IN_FLIGHT)));
     try {
-      new RunLocal(System.out, maxInFlight, parameters).run(layout, input, output, containers);
+      Path measurements =
+          options.containsKey("measurements") ? Path.of(option(options, "measurements", "")) : null;
+      new RunLocal(System.out, maxInFlight, parameters, measurements)
+          .run(layout, input, output, containers);
     } catch (RuntimeException | IOException e) {
       System.err.println("run-local failed: " + e.getMessage());
       throw e;
@@ -181,6 +194,11 @@ public final class RunLocal {
       out.println();
       out.println("Results: " + output);
       out.println("Function logs: " + settings.workDirectory().resolve("logs"));
+      if (measurements != null) {
+        CostMeasurements.write(
+            platform, settings.workDirectory().resolve("logs"), outcomes, depths, measurements);
+        out.println("Measurements: " + measurements);
+      }
       return outcomes;
     }
   }
@@ -422,7 +440,7 @@ public final class RunLocal {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         throw new IllegalArgumentException(
             "usage: RunLocal [--input FILE] [--output FILE] [--parameter Name=Value]..."
-                + " [--containers N] [--max-in-flight N]; got "
+                + " [--containers N] [--max-in-flight N] [--measurements DIR]; got "
                 + String.join(" ", args));
       }
       options.computeIfAbsent(args[i].substring(2), name -> new ArrayList<>()).add(args[++i]);
