@@ -6,7 +6,8 @@ tests/test_<module>.py: lambda_patches (invocations run on the Lambda host), eve
 (rules deliver to state machines), stepfunctions_patches (the interpreter), server_patches
 (request routing and threads), deployment_patches (the rehearsal of deploy/*.sh),
 limits_patches (AWS's size limits), execution_events_patches (execution status change events)
-and fault_injection (test-only faults, ADR 0027). They are written against moto 5.2.5 (pinned
+fault_injection (test-only faults, ADR 0027) and cli_patches (archive replays of one window,
+for `trades replay`). They are written against moto 5.2.5 (pinned
 in tools/requirements.txt); the tests fail if an upgrade moves a seam.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import cli_patches
 import deployment_patches
 import eventbridge_patches
 import execution_events_patches
@@ -42,3 +44,4 @@ def apply(settings: PatchSettings) -> None:
     limits_patches.apply()
     execution_events_patches.apply()
     fault_injection.apply()
+    cli_patches.apply()
