@@ -116,7 +116,7 @@ lint-templates: venv ## Run cfn-lint on every CloudFormation template
 # run-local packages the function modules and integration-tests (tests skipped: they run in
 # `make test`) only when a pom or a main source file changed since its last build.
 RUN_LOCAL_BUILD   := integration-tests/target/run-local-build.stamp
-RUN_LOCAL_SOURCES := $(shell find pom.xml shared-model function-support templates validator enricher recorder global-table-resource integration-tests \
+RUN_LOCAL_SOURCES := $(shell find pom.xml shared-model function-support templates validator enricher recorder global-table-resource trades-cli integration-tests \
                        -path '*/target' -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -type f -print 2>/dev/null)
 
 $(RUN_LOCAL_BUILD): $(RUN_LOCAL_SOURCES)
@@ -127,11 +127,26 @@ $(RUN_LOCAL_BUILD): $(RUN_LOCAL_SOURCES)
 # deployment judges them.
 PARAMETERS ?=
 
-run-local: venv $(RUN_LOCAL_BUILD) ## Process trade events end to end offline (INPUT=samples/trades.jsonl, OUTPUT=target/run-local/results.jsonl, PARAMETERS="MaxTradeAge=P30D ...")
+# KEEP=1 keeps the platform up after the run (until Ctrl-C) and writes target/run-local/platform.json,
+# where `bin/trades --local` finds its emulator.
+run-local: venv $(RUN_LOCAL_BUILD) ## Process trade events end to end offline (INPUT=samples/trades.jsonl, OUTPUT=target/run-local/results.jsonl, PARAMETERS="MaxTradeAge=P30D ...", KEEP=1 to keep it up for bin/trades --local)
 	@$(call with_jdk,java -Dproject.root="$(CURDIR)" -cp "integration-tests/target/classes:integration-tests/target/run-local-lib/*" \
 	    com.tradeprocessing.integration.runlocal.RunLocal \
 	    --input "$${INPUT:-samples/trades.jsonl}" --output "$${OUTPUT:-target/run-local/results.jsonl}" \
+	    $(if $(KEEP),--keep true) \
 	    $(foreach parameter,$(PARAMETERS),--parameter '$(parameter)'))
+
+# The trades command line (trades-cli, bin/trades); its jar is rebuilt when its sources change.
+TRADES_JAR     := trades-cli/target/trades.jar
+TRADES_SOURCES := $(shell find pom.xml shared-model function-support recorder trades-cli \
+                    -path '*/target' -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -type f -print 2>/dev/null)
+
+$(TRADES_JAR): $(TRADES_SOURCES)
+	@$(call with_jdk,$(MVN) $(MVN_FLAGS) -q -pl trades-cli -am -DskipTests package)
+
+.PHONY: trades
+trades: $(TRADES_JAR) ## The operators' and compliance command line: make trades ARGS="list --env dev --status REJECTED --date 2026-11-25" (or bin/trades ...)
+	@bin/trades $(ARGS)
 
 .PHONY: bench
 # Not part of `make test`: minutes of measurements, best on a quiet machine; docs/performance.md has

@@ -41,10 +41,10 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 /**
  * Creates in a backend, through the SDK, the resources that the templates deploy in one region,
  * from the templates' own definitions: SSM parameters, queues, the table, roles, functions (image,
- * {@code ImageConfig.Command}, environment, timeout, memory), the event bus, its rules with their
- * patterns and targets, and the state machine with its {@code DefinitionSubstitutions} applied.
- * Every value goes through {@link SampleDeployment}, which follows parameters and outputs through
- * the nested stacks, so the local system cannot drift from what CloudFormation deploys.
+ * {@code ImageConfig.Command}, environment, timeout, memory), the event bus, its archive, its rules
+ * with their patterns and targets, and the state machine with its {@code DefinitionSubstitutions}
+ * applied. Every value goes through {@link SampleDeployment}, which follows parameters and outputs
+ * through the nested stacks, so the local system cannot drift from what CloudFormation deploys.
  *
  * <p>CloudFormation itself is not used: moto's CreateStack silently drops or changes properties
  * (ADR 0010). Resources without a local meaning (network, keys, alarms, log groups, custom
@@ -63,6 +63,7 @@ public final class TemplateProvisioner {
           "AWS::IAM::Role",
           "AWS::Lambda::Function",
           "AWS::Events::EventBus",
+          "AWS::Events::Archive",
           "AWS::StepFunctions::StateMachine",
           "AWS::Events::Rule");
 
@@ -113,6 +114,7 @@ public final class TemplateProvisioner {
         case "AWS::IAM::Role" -> role(deployment, resource);
         case "AWS::Lambda::Function" -> function(deployment, resource);
         case "AWS::Events::EventBus" -> eventBus(deployment, resource);
+        case "AWS::Events::Archive" -> archive(deployment, resource);
         case "AWS::StepFunctions::StateMachine" ->
             stateMachineFunctions.addAll(stateMachine(deployment, resource));
         case "AWS::Events::Rule" -> rule(deployment, resource);
@@ -338,6 +340,28 @@ public final class TemplateProvisioner {
                   text(properties, "Description").ifPresent(request::description);
                 })
             .eventBusArn();
+    created(deployment, resource, name, name, arn);
+  }
+
+  /** The trade bus's archive, which `trades replay` replays from. */
+  private void archive(SampleDeployment deployment, Resource resource) {
+    JsonNode properties = translated(evaluated(deployment, resource));
+    String name = properties.path("ArchiveName").asText();
+    String arn =
+        clients
+            .eventBridge()
+            .createArchive(
+                request -> {
+                  request.archiveName(name).eventSourceArn(properties.path("SourceArn").asText());
+                  if (properties.has("EventPattern")) {
+                    request.eventPattern(write(properties.path("EventPattern")));
+                  }
+                  if (properties.has("RetentionDays")) {
+                    request.retentionDays(properties.path("RetentionDays").asInt());
+                  }
+                  text(properties, "Description").ifPresent(request::description);
+                })
+            .archiveArn();
     created(deployment, resource, name, name, arn);
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tradeprocessing.cli.LocalPlatformFile;
 import com.tradeprocessing.integration.pipeline.BusEvent;
 import com.tradeprocessing.integration.pipeline.Execution;
 import com.tradeprocessing.integration.pipeline.ExecutionTracker;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -66,28 +68,39 @@ public final class RunLocal {
   private static final Duration WAIT_LIMIT = Duration.ofMinutes(10);
   private static final Duration PUBLISH_POLL_INTERVAL = Duration.ofMillis(50);
 
+  /**
+   * The credentials written for {@code trades --local}: the emulator accepts any, and its account
+   * does not depend on them.
+   */
+  private static final String LOCAL_ACCESS_KEY = "testing";
+
   private final PrintStream out;
   private final int maxInFlight;
   private final List<String> parameters;
   private final Path measurements;
+  private final boolean keep;
   private final Instant started = Instant.now();
 
   /**
    * @param parameters {@code Name=Value} overrides of root.json's parameter defaults
+   * @param keep keep the platform up after the run, until the process is interrupted, and write
+   *     {@link LocalPlatformFile} for {@code trades --local}
    */
-  RunLocal(PrintStream out, int maxInFlight, List<String> parameters) {
-    this(out, maxInFlight, parameters, null);
+  RunLocal(PrintStream out, int maxInFlight, List<String> parameters, boolean keep) {
+    this(out, maxInFlight, parameters, null, keep);
   }
 
   /**
    * @param measurements where {@link CostMeasurements} writes what the run measured before the
    *     platform stops ({@code make cost}); {@code null} for none
    */
-  RunLocal(PrintStream out, int maxInFlight, List<String> parameters, Path measurements) {
+  RunLocal(
+      PrintStream out, int maxInFlight, List<String> parameters, Path measurements, boolean keep) {
     this.out = out;
     this.maxInFlight = maxInFlight;
     this.parameters = List.copyOf(parameters);
     this.measurements = measurements;
+    this.keep = keep;
   }
 
   public static void main(String[] args) throws IOException {
@@ -115,10 +128,11 @@ public final class RunLocal {
     int containers = Integer.parseInt(option(options, "containers", "2"));
     int maxInFlight =
         Integer.parseInt(option(options, "max-in-flight", Integer.toString(DEFAULT_MAX_IN_FLIGHT)));
+    boolean keep = Boolean.parseBoolean(option(options, "keep", "false"));
     try {
       Path measurements =
           options.containsKey("measurements") ? Path.of(option(options, "measurements", "")) : null;
-      new RunLocal(System.out, maxInFlight, parameters, measurements)
+      new RunLocal(System.out, maxInFlight, parameters, measurements, keep)
           .run(layout, input, output, containers);
     } catch (RuntimeException | IOException e) {
       System.err.println("run-local failed: " + e.getMessage());
@@ -199,7 +213,57 @@ public final class RunLocal {
             platform, settings.workDirectory().resolve("logs"), outcomes, depths, measurements);
         out.println("Measurements: " + measurements);
       }
+      if (keep) {
+        keepUp(platform, settings.workDirectory().resolve("platform.json"));
+      }
       return outcomes;
+    }
+  }
+
+  /**
+   * Writes where the platform is for {@code trades --local} and blocks until the process is
+   * interrupted (Ctrl-C); the file is deleted and the platform closed on the way out.
+   */
+  private void keepUp(LocalPlatform platform, Path platformFile) throws IOException {
+    new LocalPlatformFile(
+            platform.backend().endpoint(),
+            platform.backend().region().id(),
+            ENVIRONMENT,
+            LOCAL_ACCESS_KEY,
+            LOCAL_ACCESS_KEY)
+        .write(platformFile);
+    // Ctrl-C runs the hook, which closes the platform (its child processes with it); the JVM halts
+    // after the hook, so the main thread never returns to close it a second time.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    Files.deleteIfExists(platformFile);
+                    platform.close();
+                  } catch (IOException | RuntimeException e) {
+                    System.err.println("run-local: stopping the platform: " + e.getMessage());
+                  }
+                },
+                "run-local-stop"));
+    out.println();
+    out.println(
+        "The platform stays up (KEEP=1): emulator at "
+            + platform.backend().endpoint()
+            + ", environment "
+            + ENVIRONMENT
+            + ", written to "
+            + platformFile);
+    out.println(
+        "  bin/trades list --local --status REJECTED --date "
+            + java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+    out.println("  bin/trades dlq list --local recorder");
+    out.println("Ctrl-C stops it.");
+    out.flush();
+    try {
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -440,7 +504,7 @@ public final class RunLocal {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         throw new IllegalArgumentException(
             "usage: RunLocal [--input FILE] [--output FILE] [--parameter Name=Value]..."
-                + " [--containers N] [--max-in-flight N] [--measurements DIR]; got "
+                + " [--containers N] [--max-in-flight N] [--measurements DIR] [--keep true]; got "
                 + String.join(" ", args));
       }
       options.computeIfAbsent(args[i].substring(2), name -> new ArrayList<>()).add(args[++i]);

@@ -43,7 +43,7 @@ class RunLocalIT {
 
     // WHEN
     List<EventOutcome> outcomes =
-        new RunLocal(new PrintStream(printed, true, StandardCharsets.UTF_8), 40, List.of())
+        new RunLocal(new PrintStream(printed, true, StandardCharsets.UTF_8), 40, List.of(), false)
             .run(layout, input, output, 2);
 
     // THEN

@@ -1,0 +1,30 @@
+package com.tradeprocessing.cli.dlq;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One message of a queue as received, without SDK types.
+ *
+ * @param messageId SQS's id of the message
+ * @param receiptHandle the handle of this receipt, to delete or release it
+ * @param body the body
+ * @param attributes the message attributes of string type (EventBridge's {@code ERROR_CODE}, ...)
+ * @param sentAt when the message was sent, {@code null} if unknown
+ * @param receiveCount how often it was received, this time included
+ */
+public record QueueMessage(
+    String messageId,
+    String receiptHandle,
+    String body,
+    Map<String, String> attributes,
+    Instant sentAt,
+    int receiveCount) {
+
+  public QueueMessage {
+    Objects.requireNonNull(messageId, "messageId");
+    Objects.requireNonNull(body, "body");
+    attributes = Map.copyOf(attributes);
+  }
+}
