@@ -29,6 +29,7 @@ final class ConventionRules {
       Map.ofEntries(
           Map.entry("AWS::CloudFormation::Stack", "Stack"),
           Map.entry("AWS::CloudWatch::Alarm", "Alarm"),
+          Map.entry("AWS::CloudWatch::Dashboard", "Dashboard"),
           Map.entry("AWS::DynamoDB::Table", "Table"),
           Map.entry("AWS::EC2::FlowLog", "FlowLog"),
           Map.entry("AWS::EC2::RouteTable", "RouteTable"),
