@@ -77,11 +77,14 @@ final class GetCommand extends SessionCommand {
     if ((tradeId == null) == (source == null || sourceId == null)) {
       throw new Trades.UsageException("give either a TRADE-ID or both --source and --source-id");
     }
+    if (tradeId == null) {
+      tradeId = tradeIdOf(source, sourceId);
+    }
   }
 
   @Override
   int run(Session session, PrintWriter out, Progress progress) {
-    String key = tradeId != null ? tradeId : tradeIdOf(source, sourceId);
+    String key = tradeId;
     Optional<StoredRecord> found = session.records().get(key);
     if (found.isEmpty()) {
       spec.commandLine()

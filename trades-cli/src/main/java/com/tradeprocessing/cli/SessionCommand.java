@@ -22,6 +22,8 @@ abstract class SessionCommand implements Callable<Integer> {
     try (Session session = connection.open()) {
       try {
         return run(session, spec.commandLine().getOut(), new Progress(spec.commandLine().getErr()));
+      } catch (Trades.UsageException e) {
+        throw e;
       } catch (RuntimeException e) {
         throw session.explain(e);
       } finally {
