@@ -7,6 +7,7 @@ import com.tradeprocessing.cli.record.StoredRecord;
 import com.tradeprocessing.model.ReasonCode;
 import com.tradeprocessing.recorder.decision.TradeStatus;
 import com.tradeprocessing.recorder.record.RecordInstants;
+import java.io.Console;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -159,11 +160,30 @@ final class ListCommand extends SessionCommand {
 
   private RecordFormat format() {
     return switch (output) {
-      case AUTO -> System.console() != null ? RecordFormat.TABLE : RecordFormat.JSONL;
+      case AUTO -> onTerminal() ? RecordFormat.TABLE : RecordFormat.JSONL;
       case TABLE -> RecordFormat.TABLE;
       case CSV -> RecordFormat.CSV;
       case JSONL -> RecordFormat.JSONL;
     };
+  }
+
+  /**
+   * Whether the output goes to a terminal. From Java 22, {@code System.console()} is not null when
+   * the output is redirected, and {@code Console.isTerminal()} says which; this class is compiled
+   * for Java 21, which has neither the method nor the behaviour.
+   */
+  static boolean onTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException e) {
+      return false;
+    }
   }
 
   static void print(List<StoredRecord> records, RecordFormat format, PrintWriter out) {
