@@ -27,7 +27,8 @@ final class DayRecords {
             store.byStatusDate(status.name(), day.toString(), null, null, null, PAGE_SIZE, token);
         records.addAll(page.records());
         token = page.nextToken();
-        progress.say("read %d records of %s (%s so far)", records.size(), day, status);
+        progress.say(
+            "read %d records of %s (%s records read to here)", records.size(), day, status);
       } while (token != null);
     }
     return records;
