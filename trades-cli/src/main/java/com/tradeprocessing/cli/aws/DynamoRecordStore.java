@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -27,12 +29,17 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 /**
  * The trades table read by its key and its two indexes (templates/storage.json), never scanned.
  * Items become {@link StoredRecord}s, attribute by attribute, so a damaged item is shown as it is.
+ *
+ * <p>The indexes project only an operator's listing (docs/trade-record.md), so every index hit is
+ * read back whole from the table by its key (BatchGetItem, strongly consistent) before it becomes a
+ * record: export and verify see the payload and hashes, never an index's partial copy.
  */
 public final class DynamoRecordStore {
 
   public static final String BY_STATUS_DATE = "by-status-date";
   public static final String BY_INSTRUMENT = "by-instrument";
 
+  private static final int BATCH_GET_MAX_KEYS = 100;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -174,13 +181,57 @@ public final class DynamoRecordStore {
                           .exclusiveStartKey(exclusiveStart)
                           .limit(wanted)
                           .build()));
-      response.items().forEach(item -> records.add(record(item)));
+      whole(response.items()).forEach(item -> records.add(record(item)));
       start =
           response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
               ? response.lastEvaluatedKey()
               : null;
     } while (start != null && records.size() < limit);
     return new Page(records, start == null ? null : encode(start));
+  }
+
+  /**
+   * The table's items for index hits, in the hits' order. BatchGetItem takes at most 100 keys and
+   * may leave some unprocessed under throttling; those are asked again after a growing pause
+   * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html).
+   */
+  private List<Map<String, AttributeValue>> whole(List<Map<String, AttributeValue>> hits) {
+    Map<String, Map<String, AttributeValue>> byId = new HashMap<>();
+    for (int from = 0; from < hits.size(); from += BATCH_GET_MAX_KEYS) {
+      List<Map<String, AttributeValue>> keys = new ArrayList<>();
+      for (Map<String, AttributeValue> hit :
+          hits.subList(from, Math.min(hits.size(), from + BATCH_GET_MAX_KEYS))) {
+        keys.add(Map.of(TradeRecordItems.TRADE_ID, hit.get(TradeRecordItems.TRADE_ID)));
+      }
+      Map<String, KeysAndAttributes> pending =
+          Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+      for (int attempt = 0; !pending.isEmpty(); attempt++) {
+        if (attempt > 0) {
+          pause(attempt);
+        }
+        Map<String, KeysAndAttributes> asked = pending;
+        BatchGetItemResponse response =
+            call(() -> dynamoDb.batchGetItem(request -> request.requestItems(asked)));
+        response
+            .responses()
+            .getOrDefault(table, List.of())
+            .forEach(item -> byId.put(item.get(TradeRecordItems.TRADE_ID).s(), item));
+        pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+      }
+    }
+    List<Map<String, AttributeValue>> items = new ArrayList<>(hits.size());
+    // A hit whose item is gone (records are never deleted) is shown as the index has it.
+    hits.forEach(hit -> items.add(byId.getOrDefault(hit.get(TradeRecordItems.TRADE_ID).s(), hit)));
+    return items;
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(Math.min(2_000L, 50L << Math.min(attempt, 6)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TradesException("interrupted while reading records from the table");
+    }
   }
 
   private <T> T call(java.util.function.Supplier<T> request) {
