@@ -24,7 +24,7 @@ def epoch_seconds(value: Any) -> float | None:
     if value is None:
         return None
     if isinstance(value, datetime.datetime):
-        moment = value if value.tzinfo else value.replace(tzinfo=datetime.timezone.utc)
+        moment = value if value.tzinfo else value.replace(tzinfo=datetime.UTC)
         return moment.timestamp()
     if isinstance(value, (int, float)):
         return float(value)

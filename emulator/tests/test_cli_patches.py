@@ -50,7 +50,7 @@ def test_start_replay_of_a_window_should_replay_only_the_archived_events_of_that
     events.put_targets(
         Rule="replay-copy", EventBusName="replay-trades", Targets=[{"Id": "q", "Arn": queue_arn}]
     )
-    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    now = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
     for hours_ago, trade in ((2, "OMS-EARLY"), (1, "OMS-IN-WINDOW"), (0, "OMS-LATE")):
         events.put_events(
             Entries=[
