@@ -39,6 +39,7 @@ public final class SampleDeployment {
           Map.entry("AWS::IAM::Role", "RoleName"),
           Map.entry("AWS::Logs::LogGroup", "LogGroupName"),
           Map.entry("AWS::StepFunctions::StateMachine", "StateMachineName"),
+          Map.entry("AWS::Events::Endpoint", "Name"),
           Map.entry("AWS::Events::EventBus", "Name"),
           Map.entry("AWS::Events::Rule", "Name"),
           Map.entry("AWS::Events::Archive", "ArchiveName"),
@@ -155,6 +156,8 @@ public final class SampleDeployment {
       case "AWS::StepFunctions::StateMachine" ->
           "arn:aws:states:" + region + ":" + account + ":stateMachine:" + name;
       case "AWS::KMS::Key" -> keyId(resource);
+      case "AWS::Route53::HealthCheck" ->
+          UUID.nameUUIDFromBytes(resource.logicalId().getBytes(StandardCharsets.UTF_8)).toString();
       case "AWS::CloudFormation::Stack" ->
           "arn:aws:cloudformation:" + region + ":" + account + ":stack/" + resource.logicalId();
       default -> {

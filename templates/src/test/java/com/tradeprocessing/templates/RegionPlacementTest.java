@@ -90,7 +90,7 @@ class RegionPlacementTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"root.json", "bootstrap.json"})
+  @ValueSource(strings = {"root.json", "bootstrap.json", "failover.json"})
   void entryTemplates_regionParameters_shouldDefaultToUsEast1AndEuWest1(String name) {
     // GIVEN
     Template template = ProjectTemplates.all().require(name);
@@ -104,7 +104,7 @@ class RegionPlacementTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"root.json", "bootstrap.json"})
+  @ValueSource(strings = {"root.json", "bootstrap.json", "failover.json"})
   void entryTemplates_stackRegionRule_shouldAcceptTheTwoRegionsOnly(String name) {
     // GIVEN
     TemplateSet templates = ProjectTemplates.all();
@@ -124,7 +124,7 @@ class RegionPlacementTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"root.json", "bootstrap.json"})
+  @ValueSource(strings = {"root.json", "bootstrap.json", "failover.json"})
   void entryTemplates_distinctRegionsRule_shouldRejectAReplicaInThePrimaryRegion(String name) {
     // GIVEN
     TemplateSet templates = ProjectTemplates.all();

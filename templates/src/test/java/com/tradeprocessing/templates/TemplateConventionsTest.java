@@ -10,12 +10,13 @@ class TemplateConventionsTest {
   private static final TemplateSet TEMPLATES = ProjectTemplates.all();
 
   @Test
-  void templates_moduleDirectory_shouldHoldTheRootItsChildrenAndTheBootstrap() {
+  void templates_moduleDirectory_shouldHoldTheRootItsChildrenTheBootstrapAndTheFailover() {
     // GIVEN
     List<String> expected =
         List.of(
             "bootstrap.json",
             "configuration.json",
+            "failover.json",
             "functions.json",
             "monitoring.json",
             "network.json",
@@ -150,7 +151,7 @@ class TemplateConventionsTest {
     List<String> violations = ConventionRules.INTERFACE_GROUPS.check(templates);
 
     // THEN
-    assertThat(entryPoints).containsExactly("bootstrap.json", "root.json");
+    assertThat(entryPoints).containsExactly("bootstrap.json", "failover.json", "root.json");
     assertThat(violations).isEmpty();
   }
 }
