@@ -14,7 +14,10 @@
 #      left broken is deleted (ADR 0022), updated with the new parameters; its primary-region
 #      instance first, then, once the table's replica is ACTIVE, the replica region's instance; an
 #      update rolls both in the order primary, replica
-#   6. the outputs of both regions
+#   6. the failover stack (templates/failover.json, ADR 0030): in the replica region (the operator's
+#      failover switch), then in the primary region (the global endpoint over both regions' buses,
+#      its health checks and alarms), once both instances exist, since the endpoint names both buses
+#   7. the outputs of both regions and the endpoint's EndpointId
 #
 # Inputs (environment variables):
 #   REFERENCE_DATA_BASE_URL              required: https URL of the reference-data API (both regions)
@@ -542,6 +545,20 @@ wait_for_replica_table() {
   [[ $status == ACTIVE ]] || die "$TABLE in $REPLICA_REGION is '$status', not ACTIVE"
 }
 
+# After the stack set: the endpoint names the trade bus of both regions, and its health checks the
+# primary's state machine and executions queue. Replica region first: the primary's health check
+# reads the operator switch alarm created there.
+deploy_failover() {
+  local region
+  for region in "$REPLICA_REGION" "$PRIMARY_REGION"; do
+    info "failover stack $FAILOVER_STACK in $region"
+    aws_do cloudformation deploy --region "$region" --stack-name "$FAILOVER_STACK" \
+      --template-file "$REPO_ROOT/templates/failover.json" --no-fail-on-empty-changeset \
+      --parameter-overrides "EnvironmentSuffix=$ENV_SUFFIX" "PrimaryRegion=$PRIMARY_REGION" \
+      "ReplicaRegion=$REPLICA_REGION" --tags project=trade-processing "environment=$ENV_SUFFIX"
+  done
+}
+
 print_outputs() {
   local region stack_id
   for region in "$PRIMARY_REGION" "$REPLICA_REGION"; do
@@ -554,6 +571,11 @@ print_outputs() {
       --query "Stacks[0].Outputs[?contains(['EventBusName','StateMachineArn','TradesTableName','AlarmTopicArn'], OutputKey)].[OutputKey,OutputValue]" \
       --output text
   done
+  echo "Global endpoint (publishers set EndpointId on PutEvents; docs/operations.md):"
+  aws_read "(endpoint of $PRIMARY_REGION)" cloudformation describe-stacks --region "$PRIMARY_REGION" \
+    --stack-name "$FAILOVER_STACK" \
+    --query "Stacks[0].Outputs[?contains(['EndpointId','EndpointUrl','PrimaryTradePathHealthCheckId'], OutputKey)].[OutputKey,OutputValue]" \
+    --output text
 }
 
 main() {
@@ -584,6 +606,7 @@ main() {
   secure_artifact_bucket
   package_templates
   deploy_stack_set
+  deploy_failover
   print_outputs
   if dry_run; then
     info "dry run of $ENV_SUFFIX complete: nothing was called or changed"

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Removes one environment: `make destroy ENV=<suffix>`. Everything deploy.sh created goes, the
 # replica region first (docs/deploy.md, "Destroy"):
+#   0. the failover stack (the global endpoint, its health checks and alarms), primary region first
+#      (its health check reads the replica region's operator switch alarm), then the replica's: the
+#      endpoint names both regions' buses, so it goes before the instances that hold them
 #   1. the stack set's instances: the replica region's, then the primary's (whose storage stack
 #      removes the table's replica through the custom resource before it deletes the table)
 #   2. the stack set
@@ -27,6 +30,18 @@ delete_stack_instances() {
       --region "$PRIMARY_REGION" --stack-set-name "$STACK_SET" --accounts "$ACCOUNT_ID" --regions "$region" \
       --no-retain-stacks --operation-preferences "$(operation_preferences)" --query OperationId --output text)
     wait_stack_set_operation "$operation_id" "delete the instance in $region"
+  done
+}
+
+delete_failover() {
+  local region
+  for region in "$PRIMARY_REGION" "$REPLICA_REGION"; do
+    aws_exists yes 'does not exist' cloudformation describe-stacks --region "$region" \
+      --stack-name "$FAILOVER_STACK" --query 'Stacks[0].StackStatus' --output text || continue
+    info "deleting the failover stack in $region"
+    aws_do cloudformation delete-stack --region "$region" --stack-name "$FAILOVER_STACK"
+    aws_do cloudformation wait stack-delete-complete --region "$region" --stack-name "$FAILOVER_STACK" ||
+      die "the failover stack in $region was not deleted: see its events"
   done
 }
 
@@ -89,6 +104,7 @@ main() {
   dry_run && info "DRY_RUN=1: printing the commands that remove the whole environment '$ENV_SUFFIX'; AWS is not called"
   require_credentials
   require_stack_set_roles
+  delete_failover
   if stack_set_exists yes; then
     delete_stack_instances
     info "deleting the stack set $STACK_SET"

@@ -148,6 +148,7 @@ validate_replication_choice() {
 environment_names() {
   ENV_SUFFIX=$1
   BOOTSTRAP_STACK="trade-processing-bootstrap-$ENV_SUFFIX"
+  FAILOVER_STACK="trade-processing-failover-$ENV_SUFFIX"
   STACK_SET="trade-processing-$ENV_SUFFIX"
   REPOSITORY="ecr-functions-$ENV_SUFFIX"
   TABLE="dynamodb-trades-$ENV_SUFFIX"

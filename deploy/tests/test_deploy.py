@@ -189,6 +189,8 @@ def test_deploy_dry_run_when_digests_are_given_should_plan_every_aws_command_in_
         index_of(plan, "create-stack-instances", "us-east-1"),
         index_of(plan, "dynamodb", "describe-table"),
         index_of(plan, "create-stack-instances", "eu-west-1"),
+        index_of(plan, "cloudformation", "deploy", "trade-processing-failover-qa", "eu-west-1"),
+        index_of(plan, "cloudformation", "deploy", "trade-processing-failover-qa", "us-east-1"),
         index_of(plan, "describe-stack-instance", "eu-west-1"),
     ]
     assert steps == sorted(steps)
@@ -259,7 +261,12 @@ def test_deploy_dry_run_when_deploying_should_order_regions_primary_first_and_bo
     # WHEN
     plan = sandbox("deploy.sh", "qa", DRY_RUN="1").plan_aws()
     # THEN
-    bootstrap = [c for c in plan if c[:2] == ["cloudformation", "deploy"]]
+    bootstrap = [
+        c
+        for c in plan
+        if c[:2] == ["cloudformation", "deploy"]
+        and option(c, "--stack-name") == "trade-processing-bootstrap-qa"
+    ]
     assert [option(c, "--region") for c in bootstrap] == ["eu-west-1", "us-east-1"]
     assert not any("ManageRegistryReplication" in word for c in bootstrap for word in c), (
         "the stack owns no replication"
@@ -566,6 +573,10 @@ def existing_environment_rules(
         {
             "args": ["describe-stacks", "arn:aws:cloudformation:stack/x"],
             "stdout": f"EventBusName\teventbus-trades-{env}\n",
+        },
+        {
+            "args": ["describe-stacks", f"trade-processing-failover-{env}"],
+            "stdout": "EndpointId\tabcde.veo\n",
         },
     ]
 
@@ -1360,16 +1371,25 @@ def test_destroy_dry_run_when_removing_an_environment_should_go_replica_region_f
     deletes = [c for c in plan if "delete-stack-instances" in c]
     assert [option(c, "--regions") for c in deletes] == ["eu-west-1", "us-east-1"]
     assert all("--no-retain-stacks" in c for c in deletes)
-    bootstrap = [c for c in plan if "delete-stack" in c]
+    bootstrap = [
+        c
+        for c in plan
+        if "delete-stack" in c and option(c, "--stack-name") == "trade-processing-bootstrap-qa"
+    ]
     assert [option(c, "--region") for c in bootstrap] == ["eu-west-1", "us-east-1"]
     steps = [
+        index_of(plan, "delete-stack", "trade-processing-failover-qa", "us-east-1"),
+        index_of(
+            plan, "wait", "stack-delete-complete", "trade-processing-failover-qa", "us-east-1"
+        ),
+        index_of(plan, "delete-stack", "trade-processing-failover-qa", "eu-west-1"),
         index_of(plan, "delete-stack-instances", "eu-west-1"),
         index_of(plan, "delete-stack-instances", "us-east-1"),
         index_of(plan, "delete-stack-set"),
         index_of(plan, "ecr", "describe-registry"),
         index_of(plan, "ecr", "put-replication-configuration"),
-        index_of(plan, "delete-stack", "eu-west-1"),
-        index_of(plan, "delete-stack", "us-east-1"),
+        index_of(plan, "delete-stack", "trade-processing-bootstrap-qa", "eu-west-1"),
+        index_of(plan, "delete-stack", "trade-processing-bootstrap-qa", "us-east-1"),
         index_of(plan, "s3", "rm"),
         index_of(plan, "s3api", "delete-bucket"),
     ]
@@ -1408,6 +1428,11 @@ def test_destroy_when_aws_refuses_a_lookup_should_stop_instead_of_treating_it_as
     rules = [
         {"args": ["get-caller-identity"], "stdout": f"{ACCOUNT}\n"},
         {"args": ["get-role"], "stdout": "arn\n"},
+        {
+            "args": ["describe-stacks", "trade-processing-failover-qa"],
+            "exit": 254,
+            "stderr": "Stack with id trade-processing-failover-qa does not exist",
+        },
         {
             "args": ["describe-stack-set"],
             "exit": 254,
@@ -1489,4 +1514,106 @@ def test_deploy_dry_run_when_the_packaging_bucket_is_given_should_leave_its_conf
             "put-bucket-lifecycle-configuration",
             "put-bucket-policy",
         )
+    )
+
+
+# --- The failover stack (templates/failover.json, ADR 0030)
+
+
+def test_deploy_dry_run_when_deploying_should_create_the_failover_stack_after_both_instances_replica_first(
+    sandbox,
+):
+    # WHEN
+    plan = sandbox("deploy.sh", "qa", DRY_RUN="1").plan_aws()
+    # THEN
+    failover = [
+        c
+        for c in plan
+        if c[:2] == ["cloudformation", "deploy"]
+        and option(c, "--stack-name") == "trade-processing-failover-qa"
+    ]
+    assert [option(c, "--region") for c in failover] == ["eu-west-1", "us-east-1"]
+    assert all(option(c, "--template-file").endswith("templates/failover.json") for c in failover)
+    for command in failover:
+        overrides = command[command.index("--parameter-overrides") + 1 :]
+        assert {
+            "EnvironmentSuffix=qa",
+            "PrimaryRegion=us-east-1",
+            "ReplicaRegion=eu-west-1",
+        } <= set(overrides)
+    last_instance = max(i for i, c in enumerate(plan) if "create-stack-instances" in c)
+    assert plan.index(failover[0]) > last_instance, "the endpoint names both regions' buses"
+
+
+def test_deploy_when_the_environment_exists_should_update_the_failover_stack_and_print_the_endpoint_id(
+    sandbox,
+):
+    # GIVEN
+    rules = [
+        {
+            "args": ["describe-stacks", "trade-processing-failover-qa"],
+            "json": {
+                "Stacks": [
+                    {
+                        "Outputs": [
+                            {"OutputKey": "EndpointId", "OutputValue": "abcde.veo"},
+                            {"OutputKey": "OperatorSwitchAlarmName", "OutputValue": "x"},
+                        ]
+                    }
+                ]
+            },
+        },
+        *existing_environment_rules(),
+    ]
+    # WHEN
+    run = sandbox("deploy.sh", "qa", rules=rules)
+    # THEN
+    assert run.code == 0, run.stderr
+    deploys = [
+        option(call, "--region")
+        for call in run.aws_calls
+        if call[:2] == ["cloudformation", "deploy"]
+        and option(call, "--stack-name") == "trade-processing-failover-qa"
+    ]
+    assert deploys == ["eu-west-1", "us-east-1"]
+    assert "EndpointId\tabcde.veo" in run.stdout
+    assert "OperatorSwitchAlarmName" not in run.stdout
+
+
+def test_destroy_when_the_failover_stack_exists_should_delete_it_primary_first_before_the_instances(
+    sandbox,
+):
+    # GIVEN: the failover stack and both instances exist; the bootstrap stacks are gone
+    rules = [
+        {"args": ["get-caller-identity"], "stdout": f"{ACCOUNT}\n"},
+        {"args": ["get-role"], "stdout": "arn\n"},
+        {
+            "args": ["describe-stacks", "trade-processing-failover-qa"],
+            "stdout": "CREATE_COMPLETE\n",
+        },
+        {"args": ["delete-stack", "trade-processing-failover-qa"], "stdout": ""},
+        {"args": ["wait", "stack-delete-complete"], "stdout": ""},
+        {"args": ["describe-stack-set"], "stdout": "ACTIVE\n"},
+        {
+            "args": ["list-stack-instances"],
+            "json": instances(summary("us-east-1"), summary("eu-west-1")),
+        },
+        {"args": ["delete-stack-instances"], "stdout": "op-delete\n"},
+        {"args": ["describe-stack-set-operation"], "stdout": "SUCCEEDED\n"},
+        {"args": ["delete-stack-set"], "stdout": ""},
+        *destroy_rules()[3:],
+    ]
+    # WHEN
+    run = sandbox("destroy.sh", "qa", rules=rules)
+    # THEN
+    assert run.code == 0, run.stderr
+    deletes = [
+        option(call, "--region")
+        for call in run.aws_calls
+        if call[:2] == ["cloudformation", "delete-stack"]
+        and option(call, "--stack-name") == "trade-processing-failover-qa"
+    ]
+    assert deletes == ["us-east-1", "eu-west-1"]
+    assert index_of(run.aws_calls, "wait", "trade-processing-failover-qa", "eu-west-1") < index_of(
+        run.aws_calls, "delete-stack-instances"
     )
