@@ -6,8 +6,9 @@ tests/test_<module>.py: lambda_patches (invocations run on the Lambda host), eve
 (rules deliver to state machines), stepfunctions_patches (the interpreter), server_patches
 (request routing and threads), deployment_patches (the rehearsal of deploy/*.sh),
 limits_patches (AWS's size limits), execution_events_patches (execution status change events)
-fault_injection (test-only faults, ADR 0027) and cli_patches (archive replays of one window,
-for `trades replay`). They are written against moto 5.2.5 (pinned
+fault_injection (test-only faults, ADR 0027), cli_patches (archive replays of one window,
+for `trades replay`) and failover_patches (EventBridge global endpoints and Route 53 health checks,
+ADR 0030). They are written against moto 5.2.5 (pinned
 in tools/requirements.txt); the tests fail if an upgrade moves a seam.
 """
 
@@ -19,6 +20,7 @@ import cli_patches
 import deployment_patches
 import eventbridge_patches
 import execution_events_patches
+import failover_patches
 import fault_injection
 import lambda_patches
 import limits_patches
@@ -45,3 +47,4 @@ def apply(settings: PatchSettings) -> None:
     execution_events_patches.apply()
     fault_injection.apply()
     cli_patches.apply()
+    failover_patches.apply()
