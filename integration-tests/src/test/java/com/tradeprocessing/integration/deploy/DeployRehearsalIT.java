@@ -221,6 +221,28 @@ class DeployRehearsalIT {
       assertThat(function.at("/ImageConfigResponse/ImageConfig/Command/0").asText())
           .isEqualTo("com.tradeprocessing.recorder.RecordTradeHandler::handleRequest");
     }
+    // THEN the failover stack exists in both regions, created after the replica's instance, and
+    // the primary's global endpoint names both regions' trade buses (templates/failover.json)
+    for (String region : REGIONS) {
+      assertThat(stack(region, "trade-processing-failover-" + ENV).path("StackStatus").asText())
+          .as(region)
+          .isEqualTo("CREATE_COMPLETE");
+    }
+    assertThat(createdAt(Rehearsal.REPLICA, instance(Rehearsal.REPLICA).path("StackId").asText()))
+        .isLessThanOrEqualTo(createdAt(Rehearsal.REPLICA, "trade-processing-failover-" + ENV));
+    JsonNode endpoint = endpoint(ENV);
+    assertThat(endpoint.path("EventBuses").findValuesAsText("EventBusArn"))
+        .containsExactly(
+            "arn:aws:events:us-east-1:123456789012:event-bus/eventbus-trades-" + ENV,
+            "arn:aws:events:eu-west-1:123456789012:event-bus/eventbus-trades-" + ENV);
+    assertThat(endpoint.at("/RoutingConfig/FailoverConfig/Secondary/Route").asText())
+        .isEqualTo(Rehearsal.REPLICA);
+    assertThat(endpoint.at("/ReplicationConfig/State").asText()).isEqualTo("DISABLED");
+    assertThat(
+            outputs(stack(Rehearsal.PRIMARY, "trade-processing-failover-" + ENV)).get("EndpointId"))
+        .isEqualTo(endpoint.path("EndpointId").asText());
+    assertThat(deploy.stdout()).contains("EndpointId\t" + endpoint.path("EndpointId").asText());
+
     // THEN moto skipped exactly the resource types the docs list, no other
     assertThat(rehearsal.skippedResourceTypes()).isEqualTo(SKIPPED_RESOURCE_TYPES);
     afterFirstDeploy = snapshot();
@@ -391,6 +413,18 @@ class DeployRehearsalIT {
             .toList();
     assertThat(regionsDeleted).containsExactly(Rehearsal.REPLICA, Rehearsal.PRIMARY);
     assertThat(leftovers(ENV)).isEmpty();
+    assertThat(
+            rehearsal
+                .cli(
+                    "events",
+                    "list-endpoints",
+                    "--region",
+                    Rehearsal.PRIMARY,
+                    "--name-prefix",
+                    "endpoint-trades-" + ENV)
+                .path("Endpoints"))
+        .as("the global endpoint went with the failover stack")
+        .isEmpty();
     assertThat(replicationRules()).containsExactlyInAnyOrder(FOREIGN_RULE, environmentRule(SECOND));
     assertThat(environmentState(SECOND)).isEqualTo(secondBeforeFirstDestroyed);
   }
@@ -516,6 +550,16 @@ class DeployRehearsalIT {
         .cli("cloudformation", "describe-stacks", "--region", region, "--stack-name", nameOrId)
         .path("Stacks")
         .path(0);
+  }
+
+  private JsonNode endpoint(String suffix) {
+    return rehearsal.cli(
+        "events",
+        "describe-endpoint",
+        "--region",
+        Rehearsal.PRIMARY,
+        "--name",
+        "endpoint-trades-" + suffix);
   }
 
   private String createdAt(String region, String nameOrId) {
