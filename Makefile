@@ -34,7 +34,7 @@ help: ## List the targets
 # test-images packages the function modules without their tests only to build the image tarballs
 # that test-deploy opens; every Java test then runs in the one `mvn verify` below.
 .PHONY: test
-test: venv lint-templates check-class-names lint-python scan-templates lint-iam test-scan-tools test-emulator lint-scripts test-deploy ## Run every test: cfn-lint, unique type names, ruff, checkov, parliament, the emulator launcher's and tools' tests, shellcheck, the image and deploy tests, Java format, unit and integration tests (mvn verify)
+test: venv lint-templates check-class-names lint-python scan-templates lint-iam test-scan-tools test-emulator test-samples lint-scripts test-deploy ## Run every test: cfn-lint, unique type names, ruff, checkov, parliament, the emulator launcher's and tools' tests, shellcheck, the image and deploy tests, Java format, unit and integration tests (mvn verify)
 	@$(call with_jdk,$(MVN) $(MVN_FLAGS) verify)
 
 # The edit-test loop: `mvn test` runs the unit tests (*Test) only; the integration tests (*IT)
@@ -61,6 +61,10 @@ check-class-names: ## Fail when two types of the main code share a simple name
 .PHONY: test-emulator
 test-emulator: venv ## Run the embedded emulator launcher's own tests (pytest)
 	@cd emulator && ../$(VENV)/bin/python -m pytest -q -p no:cacheprovider
+
+.PHONY: test-samples
+test-samples: venv ## Run the tests of samples/ (the global endpoint publisher; pytest, no network)
+	@$(VENV)/bin/python -m pytest -q -p no:cacheprovider samples/tests
 
 .PHONY: build
 build: ## Compile and package every module without running tests

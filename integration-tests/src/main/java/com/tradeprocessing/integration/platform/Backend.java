@@ -26,6 +26,19 @@ public interface Backend extends AutoCloseable {
   FunctionDeployer functionDeployer();
 
   /**
+   * Creates functions through {@code clients}, those of another region of this backend; their
+   * invocations run in the same sandboxes as the functions of the same name in {@link #region()}.
+   */
+  default FunctionDeployer functionDeployer(BackendClients clients) {
+    throw new UnsupportedOperationException(description() + " provisions one region only");
+  }
+
+  /** Clients of another region of this backend: the same endpoint and credentials. */
+  default BackendClients clientsOf(Region region) {
+    throw new UnsupportedOperationException(description() + " provisions one region only");
+  }
+
+  /**
    * The address that servers of this machine which functions call (the reference-data API, a
    * failing endpoint of a test) bind to.
    */

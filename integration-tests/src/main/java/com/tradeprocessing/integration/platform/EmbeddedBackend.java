@@ -195,6 +195,16 @@ public final class EmbeddedBackend implements Backend {
 
   @Override
   public FunctionDeployer functionDeployer() {
+    return functionDeployer(clients);
+  }
+
+  @Override
+  public BackendClients clientsOf(Region region) {
+    return new BackendClients(emulator.endpoint(), region, ACCESS_KEY, SECRET_KEY);
+  }
+
+  @Override
+  public FunctionDeployer functionDeployer(BackendClients clients) {
     return new FunctionDeployer() {
       @Override
       public String create(FunctionSpec function) {
