@@ -826,8 +826,9 @@ def _image_functions_from_templates() -> None:
 # every replica; Delete removes that region's table
 # (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html,
 # https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ReplicaDescription.html).
-# Here a replica is created or deleted at once (AWS takes minutes) and is ACTIVE; items are not
-# replicated, and point-in-time recovery stays a setting of each replica, as in AWS.
+# Here a replica is created or deleted at once (AWS takes minutes) and is ACTIVE; items are
+# replicated by failover_patches.py; point-in-time recovery stays a setting of each replica, as
+# in AWS.
 
 
 def _dynamodb_replicas() -> None:

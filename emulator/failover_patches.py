@@ -18,6 +18,8 @@
    (https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html). Here they
    are kept and returned by GetHealthCheck; no health checker evaluates them. moto also leaves a
    template's health checks behind when their stack is deleted; AWS deletes them with it.
+3. Global table items. A replica made by deployment_patches.py holds no items; AWS propagates
+   every write to the other replicas (section 3 below), which the failover drill reads.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ def apply() -> None:
         return
     _event_bridge_endpoints()
     _health_check_configuration_from_templates()
+    _global_table_items()
     apply.applied = True
 
 
@@ -296,3 +299,73 @@ def _health_check_configuration_from_templates() -> None:
     HealthCheck.create_from_cloudformation_json = classmethod(create_from_cloudformation_json)
     HealthCheck.delete = delete
     HealthCheck.health_check_config = property(health_check_config)
+
+
+# --- 3. Global table items ------------------------------------------------------------------------
+# deployment_patches.py creates a table's replica (UpdateTable ReplicaUpdates) without its items.
+# AWS: "When an application writes data to a replica in one Region, DynamoDB automatically
+# replicates the write to all other replicas"
+# (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html),
+# in the background; concurrent writes to one item are resolved "last writer wins"
+# (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/globaltables_HowItWorks.html).
+# Here, after a PutItem, UpdateItem or DeleteItem (BatchWriteItem's included) on a table with
+# replicas succeeds, the item as it now is, or its absence, is copied to every other replica within
+# the same request: visible at once, never conflicting. Transactions are not copied (nothing here
+# uses them on a replicated table).
+
+
+def _global_table_items() -> None:
+    from moto.dynamodb.models import DynamoDBBackend, dynamodb_backends
+
+    def copy_to_replicas(backend: DynamoDBBackend, table_name: str, key: dict[str, Any]) -> None:
+        table = backend.get_table(table_name)
+        group = getattr(table, "replication_group", None) or set()
+        if len(group) < 2:
+            return
+        hash_value, range_value = backend.get_keys_value(table, key)
+        item = table.get_item(hash_value, range_value)
+        for region in sorted(group - {table.region_name}):
+            replica = dynamodb_backends[table.account_id][region].tables.get(table.name)
+            if replica is None:
+                continue
+            if item is None:
+                replica.delete_item(hash_value, range_value)
+            else:
+                replica.put_item(json.loads(json.dumps(item.to_json()["Attributes"])))
+
+    def key_of(table: Any, item_attrs: dict[str, Any]) -> dict[str, Any]:
+        names = [table.hash_key_attr] + ([table.range_key_attr] if table.range_key_attr else [])
+        return {name: item_attrs[name] for name in names}
+
+    original_put = DynamoDBBackend.put_item
+    original_update = DynamoDBBackend.update_item
+    original_delete = DynamoDBBackend.delete_item
+
+    def put_item(
+        self: DynamoDBBackend,
+        table_name: str,
+        item_attrs: dict[str, Any],
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        result = original_put(self, table_name, item_attrs, *args, **kwargs)
+        copy_to_replicas(self, table_name, key_of(self.get_table(table_name), item_attrs))
+        return result
+
+    def update_item(
+        self: DynamoDBBackend, table_name: str, key: dict[str, Any], *args: Any, **kwargs: Any
+    ) -> Any:
+        result = original_update(self, table_name, key, *args, **kwargs)
+        copy_to_replicas(self, table_name, key)
+        return result
+
+    def delete_item(
+        self: DynamoDBBackend, table_name: str, key: dict[str, Any], *args: Any, **kwargs: Any
+    ) -> Any:
+        result = original_delete(self, table_name, key, *args, **kwargs)
+        copy_to_replicas(self, table_name, key)
+        return result
+
+    DynamoDBBackend.put_item = put_item
+    DynamoDBBackend.update_item = update_item
+    DynamoDBBackend.delete_item = delete_item

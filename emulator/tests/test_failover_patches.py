@@ -226,3 +226,48 @@ def test_endpoint_and_health_checks_from_a_template_should_keep_their_wiring_and
     )
     left = {check["Id"] for check in route53.list_health_checks()["HealthChecks"]}
     assert not {outputs["PathHealthCheckId"], outputs["SwitchHealthCheckId"]} & left
+
+
+def test_global_table_item_when_written_in_one_replica_should_be_read_and_conditioned_in_the_other(
+    emulator: EmulatorProcess,
+) -> None:
+    # GIVEN a table in us-east-1 with a replica in eu-west-1
+    name = unique("trades")
+    primary, replica = client(emulator, "dynamodb"), client(emulator, "dynamodb", REPLICA)
+    primary.create_table(
+        TableName=name,
+        KeySchema=[{"AttributeName": "tradeId", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "tradeId", "AttributeType": "S"}],
+        BillingMode="PAY_PER_REQUEST",
+    )
+    primary.update_table(TableName=name, ReplicaUpdates=[{"Create": {"RegionName": REPLICA}}])
+    key = {"tradeId": {"S": "TRD-1"}}
+    first_write = {
+        "TableName": name,
+        "Item": {**key, "status": {"S": "ACCEPTED"}, "region": {"S": PRIMARY}},
+        "ConditionExpression": "attribute_not_exists(tradeId)",
+    }
+
+    # WHEN the recorder's conditional write happens in us-east-1, then again in eu-west-1
+    primary.put_item(**first_write)
+    replicated = replica.get_item(TableName=name, Key=key, ConsistentRead=True).get("Item")
+    with pytest.raises(botocore.exceptions.ClientError) as second_write:
+        replica.put_item(
+            **{**first_write, "Item": {**first_write["Item"], "region": {"S": REPLICA}}}
+        )
+    replica.update_item(
+        TableName=name,
+        Key=key,
+        UpdateExpression="SET #s = :s",
+        ExpressionAttributeNames={"#s": "status"},
+        ExpressionAttributeValues={":s": {"S": "REJECTED"}},
+    )
+    updated = primary.get_item(TableName=name, Key=key, ConsistentRead=True)["Item"]
+    replica.delete_item(TableName=name, Key=key)
+    deleted = primary.get_item(TableName=name, Key=key, ConsistentRead=True).get("Item")
+
+    # THEN each write is in both replicas, and a condition sees the other region's write
+    assert replicated == first_write["Item"]
+    assert second_write.value.response["Error"]["Code"] == "ConditionalCheckFailedException"
+    assert updated["status"] == {"S": "REJECTED"} and updated["region"] == {"S": PRIMARY}
+    assert deleted is None

@@ -27,12 +27,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * endpoint's routing rule (the emulator serves no endpoint), and the operator's switch thrown
  * part-way through a stream of trades, while the primary's executions are still running, then
  * thrown back. Every trade must end recorded exactly once, by an execution of the region its event
- * was sent to, and no event may start an execution in both regions (replication off, ADR 0031).
+ * was sent to, readable in both replicas of the table, and no event may start an execution in both
+ * regions (replication off, ADR 0031).
  *
  * <p>What this cannot show (docs/operations.md, "What only AWS can prove"): Route 53 computing the
- * health check from the alarms, EventBridge's routing and its delay, item replication between the
- * table's replicas. Both regions' functions share the emulator's one Lambda host, configured for
- * the primary region, so the replica region's recorder writes the primary's table.
+ * health check from the alarms, EventBridge's routing and its delay, the delay of the table's
+ * replication (the emulator copies each write to the replica at once). Both regions' functions
+ * share the emulator's one Lambda host, configured for the primary region, so the replica region's
+ * recorder writes the primary's replica of the table, from which the record reaches the other.
  */
 @ExtendWith(TestPlatform.class)
 class FailoverDrillIT {
@@ -117,6 +119,20 @@ class FailoverDrillIT {
         assertThat(records).as("records of " + output.path("tradeId").asText()).hasSize(1);
         assertThat(records.get(0).get("executionId").s()).isEqualTo(execution.arn());
         assertThat(records.get(0).get("status").s()).isEqualTo(output.path("status").asText());
+        Map<String, AttributeValue> inReplica =
+            replica
+                .clients()
+                .dynamoDb()
+                .getItem(
+                    request ->
+                        request
+                            .tableName(pipeline.deployment().tableName())
+                            .consistentRead(true)
+                            .key(Map.of("tradeId", records.get(0).get("tradeId"))))
+                .item();
+        assertThat(inReplica)
+            .as("the record in the table's %s replica", REPLICA)
+            .isEqualTo(records.get(0));
       }
       assertThat(eventsById).hasSize(3 * PER_PHASE);
     }
