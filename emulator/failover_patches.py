@@ -15,7 +15,7 @@
    CALCULATED check loses its children and threshold, a CLOUDWATCH_METRIC check its alarm. AWS:
    HealthCheckConfig holds ChildHealthChecks, HealthThreshold, AlarmIdentifier {Name, Region} and
    InsufficientDataHealthStatus
-   (https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html). Here they
+   (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-route53-healthcheck-healthcheckconfig.html). Here they
    are kept and returned by GetHealthCheck; no health checker evaluates them. moto also leaves a
    template's health checks behind when their stack is deleted; AWS deletes them with it.
 3. Global table items. A replica made by deployment_patches.py holds no items; AWS propagates

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * CLOUDWATCH_METRIC health check names its alarm by name and by the region the alarm was created in
  * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-route53-healthcheck-alarmidentifier.html);
  * a CALCULATED health check is healthy while at least HealthThreshold children are
- * (https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html).
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-route53-healthcheck-healthcheckconfig.html).
  */
 class FailoverTest {
 
