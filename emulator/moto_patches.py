@@ -5,7 +5,7 @@ rest is moto as released. One module per service holds them, each with its tests
 tests/test_<module>.py: lambda_patches (invocations run on the Lambda host), eventbridge_patches
 (rules deliver to state machines), stepfunctions_patches (the interpreter), server_patches
 (request routing and threads), deployment_patches (the rehearsal of deploy/*.sh),
-limits_patches (AWS's size limits), execution_events_patches (execution status change events)
+limits_patches (AWS's size limits), execution_events_patches (execution status change events),
 fault_injection (test-only faults, ADR 0027), cli_patches (archive replays of one window,
 for `trades replay`) and failover_patches (EventBridge global endpoints and Route 53 health checks,
 ADR 0030). They are written against moto 5.2.5 (pinned
