@@ -24,6 +24,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import threading
@@ -232,16 +233,12 @@ def _event_bridge_endpoints() -> None:
         ) -> None:
             backend = events_backends[account_id][region_name]
             name = cloudformation_json.get("Properties", {}).get("Name", resource_name)
-            try:
+            with contextlib.suppress(EndpointError):
                 delete_endpoint(backend, name)
-            except EndpointError:
-                pass
 
         def delete(self, account_id: str, region_name: str) -> None:
-            try:
+            with contextlib.suppress(EndpointError):
                 delete_endpoint(events_backends[account_id][region_name], self.physical_resource_id)
-            except EndpointError:
-                pass
 
     _event_bridge_endpoints.model = EndpointResource
 
