@@ -1,10 +1,10 @@
 package com.tradeprocessing.recorder;
 
 import com.tradeprocessing.model.ReasonCode;
+import com.tradeprocessing.model.Require;
 import com.tradeprocessing.recorder.decision.TradeStatus;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The outcome of recording one event, immutable. For a replay it is the outcome of the first
@@ -24,9 +24,7 @@ public record RecordingResult(
     Instant recordedAt) {
 
   public RecordingResult {
-    Objects.requireNonNull(tradeId, "tradeId");
-    Objects.requireNonNull(status, "status");
+    Require.nonNull("tradeId status recordedAt", tradeId, status, recordedAt);
     reasonCodes = List.copyOf(reasonCodes);
-    Objects.requireNonNull(recordedAt, "recordedAt");
   }
 }

@@ -3,7 +3,6 @@ package com.tradeprocessing.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Objects;
 
 /**
  * The canonical trade every source system's payload is mapped to, immutable.
@@ -30,15 +29,17 @@ public record Trade(
     LocalDate settlementDate) {
 
   public Trade {
-    Objects.requireNonNull(tradeId, "tradeId");
-    Objects.requireNonNull(sourceSystem, "sourceSystem");
-    Objects.requireNonNull(sourceTradeId, "sourceTradeId");
-    Objects.requireNonNull(isin, "isin");
-    Objects.requireNonNull(side, "side");
-    Objects.requireNonNull(quantity, "quantity");
-    Objects.requireNonNull(price, "price");
-    Objects.requireNonNull(venue, "venue");
-    Objects.requireNonNull(executedAt, "executedAt");
+    Require.nonNull(
+        "tradeId sourceSystem sourceTradeId isin side quantity price venue executedAt",
+        tradeId,
+        sourceSystem,
+        sourceTradeId,
+        isin,
+        side,
+        quantity,
+        price,
+        venue,
+        executedAt);
     if (!tradeId.equals(TradeId.of(sourceSystem, sourceTradeId))) {
       throw new IllegalArgumentException(
           "trade id " + tradeId + " is not the id of " + sourceSystem + "/" + sourceTradeId);

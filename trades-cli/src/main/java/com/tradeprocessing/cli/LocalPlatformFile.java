@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tradeprocessing.model.Require;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
  * How {@code trades --local} finds a running local platform: {@code make run-local KEEP=1} writes
@@ -30,11 +30,13 @@ public record LocalPlatformFile(
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public LocalPlatformFile {
-    Objects.requireNonNull(endpoint, "endpoint");
-    Objects.requireNonNull(region, "region");
-    Objects.requireNonNull(environment, "environment");
-    Objects.requireNonNull(accessKeyId, "accessKeyId");
-    Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+    Require.nonNull(
+        "endpoint region environment accessKeyId secretAccessKey",
+        endpoint,
+        region,
+        environment,
+        accessKeyId,
+        secretAccessKey);
   }
 
   public void write(Path file) throws IOException {

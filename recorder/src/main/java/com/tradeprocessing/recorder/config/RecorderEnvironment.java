@@ -1,8 +1,8 @@
 package com.tradeprocessing.recorder.config;
 
 import com.tradeprocessing.function.FunctionEnvironment;
+import com.tradeprocessing.model.Require;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The recorder's environment variables (docs/stage-contracts.md), immutable, each required one
@@ -23,11 +23,13 @@ public record RecorderEnvironment(
     String metricsNamespace) {
 
   public RecorderEnvironment {
-    Objects.requireNonNull(tableName, "tableName");
-    Objects.requireNonNull(thresholdsPath, "thresholdsPath");
-    Objects.requireNonNull(region, "region");
-    Objects.requireNonNull(serviceName, "serviceName");
-    Objects.requireNonNull(metricsNamespace, "metricsNamespace");
+    Require.nonNull(
+        "tableName thresholdsPath region serviceName metricsNamespace",
+        tableName,
+        thresholdsPath,
+        region,
+        serviceName,
+        metricsNamespace);
   }
 
   /** Reads the variables; a missing required one fails the container's start with its name. */

@@ -2,10 +2,10 @@ package com.tradeprocessing.recorder.input;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tradeprocessing.model.Require;
 import com.tradeprocessing.model.event.TradeEvent;
 import com.tradeprocessing.model.json.TradeJson;
 import com.tradeprocessing.recorder.RecorderInputException;
-import java.util.Objects;
 
 /**
  * The Record stage's input, immutable: the EventBridge event as the state machine received it, the
@@ -25,11 +25,13 @@ public record RecordRequest(
     JsonNode enrichmentJson) {
 
   public RecordRequest {
-    Objects.requireNonNull(event, "event");
-    Objects.requireNonNull(executionId, "executionId");
-    Objects.requireNonNull(validation, "validation");
-    Objects.requireNonNull(enrichment, "enrichment");
-    Objects.requireNonNull(enrichmentJson, "enrichmentJson");
+    Require.nonNull(
+        "event executionId validation enrichment enrichmentJson",
+        event,
+        executionId,
+        validation,
+        enrichment,
+        enrichmentJson);
   }
 
   /**

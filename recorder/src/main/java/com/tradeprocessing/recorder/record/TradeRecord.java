@@ -1,6 +1,7 @@
 package com.tradeprocessing.recorder.record;
 
 import com.tradeprocessing.model.ReasonCode;
+import com.tradeprocessing.model.Require;
 import com.tradeprocessing.model.ValidationProblem;
 import com.tradeprocessing.recorder.decision.TradeStatus;
 import com.tradeprocessing.recorder.input.EnrichmentOutcome;
@@ -8,7 +9,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The compliance record of one trade event, immutable; docs/trade-record.md describes every
@@ -75,22 +75,25 @@ public record TradeRecord(
     BigDecimal priceDeviationPercent) {
 
   public TradeRecord {
-    Objects.requireNonNull(tradeId, "tradeId");
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(status, "status");
+    Require.nonNull(
+        "tradeId kind status tradeDate enrichmentStatus enrichment rawPayload rawPayloadSha256"
+            + " content recordedAt executionId region decisionRulesVersion priceBandPercent",
+        tradeId,
+        kind,
+        status,
+        tradeDate,
+        enrichmentStatus,
+        enrichment,
+        rawPayload,
+        rawPayloadSha256,
+        content,
+        recordedAt,
+        executionId,
+        region,
+        decisionRulesVersion,
+        priceBandPercent);
     reasonCodes = List.copyOf(reasonCodes);
     problems = List.copyOf(problems);
-    Objects.requireNonNull(tradeDate, "tradeDate");
-    Objects.requireNonNull(enrichmentStatus, "enrichmentStatus");
-    Objects.requireNonNull(enrichment, "enrichment");
-    Objects.requireNonNull(rawPayload, "rawPayload");
-    Objects.requireNonNull(rawPayloadSha256, "rawPayloadSha256");
-    Objects.requireNonNull(content, "content");
-    Objects.requireNonNull(recordedAt, "recordedAt");
-    Objects.requireNonNull(executionId, "executionId");
-    Objects.requireNonNull(region, "region");
-    Objects.requireNonNull(decisionRulesVersion, "decisionRulesVersion");
-    Objects.requireNonNull(priceBandPercent, "priceBandPercent");
     if ((status == TradeStatus.REJECTED) == reasonCodes.isEmpty()) {
       throw new IllegalArgumentException(status + " with reason codes " + reasonCodes);
     }

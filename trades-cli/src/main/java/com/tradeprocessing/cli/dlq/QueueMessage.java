@@ -1,8 +1,8 @@
 package com.tradeprocessing.cli.dlq;
 
+import com.tradeprocessing.model.Require;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One message of a queue as received, without SDK types.
@@ -23,8 +23,7 @@ public record QueueMessage(
     int receiveCount) {
 
   public QueueMessage {
-    Objects.requireNonNull(messageId, "messageId");
-    Objects.requireNonNull(body, "body");
+    Require.nonNull("messageId body", messageId, body);
     attributes = Map.copyOf(attributes);
   }
 }

@@ -1,9 +1,9 @@
 package com.tradeprocessing.validator.thresholds;
 
 import com.tradeprocessing.model.Mic;
+import com.tradeprocessing.model.Require;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,11 +35,13 @@ public record ValidationThresholds(
           venues("XNAS", "XNYS", "XLON", "XETR", "XAMS"));
 
   public ValidationThresholds {
-    Objects.requireNonNull(maxQuantity, "maxQuantity");
-    Objects.requireNonNull(maxNotional, "maxNotional");
-    Objects.requireNonNull(clockSkewTolerance, "clockSkewTolerance");
-    Objects.requireNonNull(maxTradeAge, "maxTradeAge");
-    Objects.requireNonNull(knownVenues, "knownVenues");
+    Require.nonNull(
+        "maxQuantity maxNotional clockSkewTolerance maxTradeAge knownVenues",
+        maxQuantity,
+        maxNotional,
+        clockSkewTolerance,
+        maxTradeAge,
+        knownVenues);
     if (maxQuantity.signum() <= 0) {
       throw new IllegalArgumentException(
           "max quantity must be positive: " + maxQuantity.toPlainString());
