@@ -2,10 +2,9 @@ package com.tradeprocessing.enricher;
 
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.tradeprocessing.enricher.config.EnricherWiring;
 import com.tradeprocessing.function.FunctionEnvironment;
+import com.tradeprocessing.function.StageHandler;
 import com.tradeprocessing.function.logging.LogContext;
 import com.tradeprocessing.model.Trade;
 import com.tradeprocessing.model.ValidationProblem;
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * thrown: the state machine retries {@link ReferenceDataUnavailableException} and dead-letters the
  * rest.
  */
-public final class EnrichTradeHandler implements RequestStreamHandler {
+public final class EnrichTradeHandler extends StageHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(EnrichTradeHandler.class);
 
@@ -46,20 +45,10 @@ public final class EnrichTradeHandler implements RequestStreamHandler {
   }
 
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context)
-      throws IOException {
-    LogContext.run(context, () -> handle(input, output));
-  }
-
-  private void handle(InputStream input, OutputStream output) throws IOException {
+  protected void handle(InputStream input, OutputStream output) throws IOException {
     // Input that is not JSON is read as an empty event, which is answered NOT_A_TRADE while the
     // validator rejects it as MALFORMED_PAYLOAD.
-    StageInput stageInput =
-        StageInput.read(
-            input, problem -> LOG.warn("input is not JSON, read as an empty event: {}", problem));
-    LogContext.put("executionId", stageInput.executionId());
-    TradeEvent event = TradeEvent.fromJson(stageInput.event());
-    LogContext.put("eventId", event.id());
+    TradeEvent event = StageInput.readEvent(input, this::inputNotJson, LogContext::put);
     Adaptation adaptation = SourceAdapters.adapt(event.source(), event.detail());
     Optional<Trade> trade = adaptation.trade();
     Enrichment enrichment = trade.isPresent() ? enrich(trade.get()) : notATrade(event, adaptation);

@@ -2,13 +2,12 @@ package com.tradeprocessing.recorder;
 
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradeprocessing.function.FunctionEnvironment;
+import com.tradeprocessing.function.StageHandler;
 import com.tradeprocessing.function.logging.LogContext;
 import com.tradeprocessing.model.json.TradeJson;
 import com.tradeprocessing.recorder.config.RecorderWiring;
@@ -29,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * names the state machine matches: {@link TradeStoreUnavailableException} and {@link
  * PriceBandUnavailableException} are retried.
  */
-public final class RecordTradeHandler implements RequestStreamHandler {
+public final class RecordTradeHandler extends StageHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(RecordTradeHandler.class);
 
@@ -45,12 +44,11 @@ public final class RecordTradeHandler implements RequestStreamHandler {
   }
 
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context)
-      throws IOException {
-    LogContext.run(context, () -> output.write(handle(input)));
+  protected void handle(InputStream input, OutputStream output) throws IOException {
+    output.write(record(input));
   }
 
-  private byte[] handle(InputStream input) {
+  private byte[] record(InputStream input) {
     try {
       RecordRequest request = RecordRequest.fromJson(readJson(input));
       LogContext.put("executionId", request.executionId());

@@ -2,9 +2,8 @@ package com.tradeprocessing.validator;
 
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.tradeprocessing.function.FunctionEnvironment;
+import com.tradeprocessing.function.StageHandler;
 import com.tradeprocessing.function.logging.LogContext;
 import com.tradeprocessing.model.event.StageInput;
 import com.tradeprocessing.model.event.TradeEvent;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * ({@link com.tradeprocessing.validator.thresholds.ThresholdsUnavailableException}, which the state
  * machine retries) or that do not parse.
  */
-public final class ValidateTradeHandler implements RequestStreamHandler {
+public final class ValidateTradeHandler extends StageHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ValidateTradeHandler.class);
 
@@ -43,21 +42,10 @@ public final class ValidateTradeHandler implements RequestStreamHandler {
   }
 
   @Override
-  public void handleRequest(InputStream input, OutputStream output, Context context)
-      throws IOException {
-    LogContext.run(context, () -> handle(input, output));
-  }
-
-  private void handle(InputStream input, OutputStream output) throws IOException {
+  protected void handle(InputStream input, OutputStream output) throws IOException {
     // Input that is not JSON is validated as an empty event, so it is rejected as
     // MALFORMED_PAYLOAD with the rest rather than lost in a stack trace.
-    StageInput stageInput =
-        StageInput.read(
-            input,
-            problem -> LOG.warn("input is not JSON, validated as an empty event: {}", problem));
-    LogContext.put("executionId", stageInput.executionId());
-    TradeEvent event = TradeEvent.fromJson(stageInput.event());
-    LogContext.put("eventId", event.id());
+    TradeEvent event = StageInput.readEvent(input, this::inputNotJson, LogContext::put);
     ValidationResult result = validator.validate(event);
     LogContext.put("tradeId", result.tradeId() == null ? null : result.tradeId().value());
     LogContext.put("sourceTradeId", result.sourceTradeId());

@@ -29,13 +29,15 @@ public record EnricherWiring(SsmClient ssm, TradeEnricher enricher) {
    *     REFERENCE_DATA_ENDPOINT_PARAMETER}, {@code AWS_REGION}) that is not set
    */
   public static EnricherWiring fromEnvironment(FunctionEnvironment environment) {
-    return of(environment, SdkClients.fromEnvironment(environment), Clock.systemUTC());
+    String parameterName = environment.required(ENDPOINT_PARAMETER_VARIABLE);
+    return SdkClients.wire(environment, (clients, clock) -> of(parameterName, clients, clock));
   }
 
-  /** The wiring around the given SDK client settings and clock. */
-  public static EnricherWiring of(
-      FunctionEnvironment environment, SdkClients clients, Clock clock) {
-    String parameterName = environment.required(ENDPOINT_PARAMETER_VARIABLE);
+  /**
+   * The wiring of the endpoint held by the SSM parameter {@code parameterName}, the SDK client
+   * settings and clock.
+   */
+  public static EnricherWiring of(String parameterName, SdkClients clients, Clock clock) {
     SsmClient ssm = clients.build(SsmClient.builder());
     HttpClient http =
         HttpReferenceDataClient.newHttpClient(HttpReferenceDataClient.DEFAULT_CONNECT_TIMEOUT);

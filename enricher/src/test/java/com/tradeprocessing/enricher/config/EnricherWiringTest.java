@@ -43,8 +43,7 @@ class EnricherWiringTest {
     SdkClients clients = http.sdkClients(Region.EU_WEST_1);
 
     // WHEN
-    EnricherWiring wiring =
-        EnricherWiring.of(new FunctionEnvironment(LAMBDA_ENVIRONMENT), clients, Clock.systemUTC());
+    EnricherWiring wiring = EnricherWiring.of(PARAMETER, clients, Clock.systemUTC());
     int requestsWhenBuilt = http.requests().size();
     Throwable firstTrade = catchThrowable(() -> wiring.enricher().enrich(TradeFixtures.omsTrade()));
 

@@ -1,8 +1,10 @@
 package com.tradeprocessing.function.aws;
 
 import com.tradeprocessing.function.FunctionEnvironment;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -70,6 +72,17 @@ public final class SdkClients {
         Region.of(environment.region()),
         httpClient(),
         EnvironmentVariableCredentialsProvider.create());
+  }
+
+  /**
+   * A function's production objects: {@code wiring} given the {@link #fromEnvironment production
+   * settings} and the system clock, the one way every function's wiring is built (ADR 0025).
+   *
+   * @throws IllegalStateException when {@code AWS_REGION} is not set
+   */
+  public static <W> W wire(
+      FunctionEnvironment environment, BiFunction<SdkClients, Clock, W> wiring) {
+    return wiring.apply(fromEnvironment(environment), Clock.systemUTC());
   }
 
   /**

@@ -25,10 +25,8 @@ public record RecorderWiring(DynamoDbClient dynamoDb, SsmClient ssm, ComplianceR
    *     set
    */
   public static RecorderWiring fromEnvironment(FunctionEnvironment environment) {
-    return of(
-        RecorderEnvironment.from(environment),
-        SdkClients.fromEnvironment(environment),
-        Clock.systemUTC());
+    RecorderEnvironment env = RecorderEnvironment.from(environment);
+    return SdkClients.wire(environment, (clients, clock) -> of(env, clients, clock));
   }
 
   /** The wiring around the given SDK client settings and clock. */

@@ -7,6 +7,7 @@ import com.tradeprocessing.model.json.TradeJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -49,6 +50,23 @@ public record StageInput(JsonNode event, String executionId) {
       json = null;
     }
     return of(json);
+  }
+
+  /**
+   * Reads a stage's input leniently, as {@link #read(InputStream, Consumer)}, and its event. {@code
+   * logContext} is given {@code executionId} and then {@code eventId} as soon as each is known, so
+   * that a fault while reading the event is logged with the execution it belongs to.
+   *
+   * @throws IOException only when the stream itself cannot be read
+   */
+  public static TradeEvent readEvent(
+      InputStream input, Consumer<String> notJson, BiConsumer<String, String> logContext)
+      throws IOException {
+    StageInput stageInput = read(input, notJson);
+    logContext.accept("executionId", stageInput.executionId());
+    TradeEvent event = TradeEvent.fromJson(stageInput.event());
+    logContext.accept("eventId", event.id());
+    return event;
   }
 
   /**

@@ -26,13 +26,14 @@ public record ValidatorWiring(SsmClient ssm, TradeValidator validator) {
    *     AWS_REGION}) that is not set
    */
   public static ValidatorWiring fromEnvironment(FunctionEnvironment environment) {
-    return of(environment, SdkClients.fromEnvironment(environment), Clock.systemUTC());
+    String thresholdsPath = environment.required(THRESHOLDS_PATH);
+    return SdkClients.wire(environment, (clients, clock) -> of(thresholdsPath, clients, clock));
   }
 
-  /** The wiring around the given SDK client settings and clock. */
-  public static ValidatorWiring of(
-      FunctionEnvironment environment, SdkClients clients, Clock clock) {
-    String thresholdsPath = environment.required(THRESHOLDS_PATH);
+  /**
+   * The wiring of the thresholds under {@code thresholdsPath}, the SDK client settings and clock.
+   */
+  public static ValidatorWiring of(String thresholdsPath, SdkClients clients, Clock clock) {
     SsmClient ssm = clients.build(SsmClient.builder());
     return new ValidatorWiring(ssm, validator(ssm, thresholdsPath, clock));
   }

@@ -46,7 +46,7 @@ class ValidatorWiringTest {
     // WHEN
     ValidatorWiring wiring =
         ValidatorWiring.of(
-            new FunctionEnvironment(LAMBDA_ENVIRONMENT), clients, TestValidators.CLOCK);
+            LAMBDA_ENVIRONMENT.get("THRESHOLDS_PATH"), clients, TestValidators.CLOCK);
     int requestsWhenBuilt = http.requests().size();
     ValidationResult result =
         wiring.validator().validate(EventFixtures.tradeEvent(EventFixtures.OMS_VALID));
