@@ -24,6 +24,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,9 +62,9 @@ public final class GlobalTableReplicaHandler implements RequestStreamHandler {
       GlobalTableReplicaService service,
       CloudFormationResponder responder,
       LambdaSelfInvoker reinvoker) {
-    this.service = service;
-    this.responder = responder;
-    this.reinvoker = reinvoker;
+    this.service = Objects.requireNonNull(service, "service");
+    this.responder = Objects.requireNonNull(responder, "responder");
+    this.reinvoker = Objects.requireNonNull(reinvoker, "reinvoker");
   }
 
   @Override

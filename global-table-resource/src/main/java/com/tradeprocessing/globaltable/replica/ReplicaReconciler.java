@@ -2,6 +2,7 @@ package com.tradeprocessing.globaltable.replica;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -19,8 +20,8 @@ public final class ReplicaReconciler {
   private final String primaryRegion;
 
   public ReplicaReconciler(GlobalTableGateway gateway, String primaryRegion) {
-    this.gateway = gateway;
-    this.primaryRegion = primaryRegion;
+    this.gateway = Objects.requireNonNull(gateway, "gateway");
+    this.primaryRegion = Objects.requireNonNull(primaryRegion, "primaryRegion");
   }
 
   public ReconcileResult reconcileOnce(ReplicaPlan plan) {
@@ -80,29 +81,19 @@ public final class ReplicaReconciler {
     missing.removeAll(state.replicas().keySet());
     if (!missing.isEmpty()) {
       String region = missing.first();
-      return switch (gateway.addReplica(
-          table, region, Optional.ofNullable(plan.replicaKmsKeyId()))) {
-        case STARTED ->
-            new ReconcileResult.Pending(
-                "Creating the replica of table " + table + " in " + region + ".");
-        case TABLE_BUSY ->
-            new ReconcileResult.Pending(
-                "Table " + table + " is busy; will ask again to add " + region + ".");
-      };
+      return asked(
+          gateway.addReplica(table, region, Optional.ofNullable(plan.replicaKmsKeyId())),
+          table,
+          region,
+          "Creating",
+          "add");
     }
 
     SortedSet<String> toRemove = new TreeSet<>(plan.unwanted());
     toRemove.retainAll(state.replicas().keySet());
     if (!toRemove.isEmpty()) {
       String region = toRemove.first();
-      return switch (gateway.removeReplica(table, region)) {
-        case STARTED ->
-            new ReconcileResult.Pending(
-                "Deleting the replica of table " + table + " in " + region + ".");
-        case TABLE_BUSY ->
-            new ReconcileResult.Pending(
-                "Table " + table + " is busy; will ask again to remove " + region + ".");
-      };
+      return asked(gateway.removeReplica(table, region), table, region, "Deleting", "remove");
     }
 
     List<String> notReady = new ArrayList<>();
@@ -141,5 +132,19 @@ public final class ReplicaReconciler {
 
   private static String join(List<ReplicaState> replicas) {
     return String.join(", ", replicas.stream().map(ReplicaState::toString).toList());
+  }
+
+  /**
+   * The pass's answer once it has asked for one replica change: {@code doing} it, or asking again
+   * on a later pass because the table was busy with another change.
+   */
+  private static ReconcileResult asked(
+      ReplicaChange change, String table, String region, String doing, String verb) {
+    return new ReconcileResult.Pending(
+        switch (change) {
+          case STARTED -> doing + " the replica of table " + table + " in " + region + ".";
+          case TABLE_BUSY ->
+              "Table " + table + " is busy; will ask again to " + verb + " " + region + ".";
+        });
   }
 }
