@@ -1,15 +1,11 @@
 package com.tradeprocessing.model.source;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.tradeprocessing.model.Currency;
+import static com.tradeprocessing.model.source.PayloadReader.NumberForm.STRING;
+
 import com.tradeprocessing.model.Isin;
-import com.tradeprocessing.model.Mic;
-import com.tradeprocessing.model.Quantity;
 import com.tradeprocessing.model.ReasonCode;
 import com.tradeprocessing.model.Side;
 import com.tradeprocessing.model.SourceSystem;
-import com.tradeprocessing.model.source.PayloadReader.NumberForm;
-import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -45,12 +41,15 @@ import java.util.regex.Pattern;
  *       milliseconds; the micro- and nanosecond forms of FIX 5.0 SP2 are also read.
  * </ul>
  */
-public final class FixExecutionReportAdapter implements SourceAdapter {
+public final class FixExecutionReportAdapter extends PayloadAdapter {
 
   /** FIX tag 22 value for an ISIN. */
   static final String ISIN_SECURITY_ID_SOURCE = "4";
 
   private static final SequencedMap<String, Side> SIDES = PayloadReader.sideCodes("1", "2");
+
+  private static final Economics.Fields ECONOMICS =
+      new Economics.Fields("Side", SIDES, "LastQty", "LastPx", "Currency", "LastMkt", STRING);
 
   private static final Pattern UTC_TIMESTAMP =
       Pattern.compile("[0-9]{8}-[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3}|\\.[0-9]{6}|\\.[0-9]{9})?");
@@ -64,43 +63,24 @@ public final class FixExecutionReportAdapter implements SourceAdapter {
           .toFormatter()
           .withResolverStyle(ResolverStyle.STRICT);
 
-  @Override
-  public SourceSystem sourceSystem() {
-    return SourceSystem.FIX_GATEWAY;
+  public FixExecutionReportAdapter() {
+    super(SourceSystem.FIX_GATEWAY, "a FIX execution report");
   }
 
   @Override
-  public Adaptation adapt(JsonNode detail) {
-    if (detail == null || !detail.isObject()) {
-      return Adaptation.malformed(
-          SourceSystem.FIX_GATEWAY,
-          "a FIX execution report must be a JSON object, was "
-              + (detail == null ? "absent" : PayloadReader.describe(detail)));
-    }
-    PayloadReader in = new PayloadReader(detail);
-    String execId = in.sourceTradeId("ExecID");
-    Isin isin = isin(in);
-    String symbol = in.optionalText("Symbol");
-    Side side = in.side("Side", SIDES);
-    Quantity quantity = in.quantity("LastQty", NumberForm.STRING);
-    BigDecimal price = in.priceAmount("LastPx", NumberForm.STRING);
-    Currency currency = in.currency("Currency");
-    Mic venue = in.venue("LastMkt");
-    Instant transactTime = transactTime(in, "TransactTime");
-    return in.result(
-        new TradeCandidate(
-            SourceSystem.FIX_GATEWAY,
-            execId,
-            isin,
-            symbol,
-            side,
-            quantity,
-            PayloadReader.price(price, currency),
-            venue,
-            transactTime,
-            in.optionalText("Account"),
-            null,
-            null));
+  TradeCandidate read(PayloadReader in) {
+    // Java evaluates the arguments left to right: the fields are read, and their problems listed,
+    // in this order.
+    return new TradeCandidate(
+        SourceSystem.FIX_GATEWAY,
+        in.sourceTradeId("ExecID"),
+        isin(in),
+        in.optionalText("Symbol"),
+        ECONOMICS.read(in),
+        transactTime(in, "TransactTime"),
+        in.optionalText("Account"),
+        null,
+        null);
   }
 
   private static Isin isin(PayloadReader in) {

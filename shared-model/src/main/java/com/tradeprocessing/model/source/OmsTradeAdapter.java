@@ -1,15 +1,10 @@
 package com.tradeprocessing.model.source;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.tradeprocessing.model.Currency;
-import com.tradeprocessing.model.Isin;
-import com.tradeprocessing.model.Mic;
-import com.tradeprocessing.model.Quantity;
+import static com.tradeprocessing.model.source.PayloadReader.NumberForm.STRING;
+
 import com.tradeprocessing.model.ReasonCode;
 import com.tradeprocessing.model.Side;
 import com.tradeprocessing.model.SourceSystem;
-import com.tradeprocessing.model.source.PayloadReader.NumberForm;
-import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -37,47 +32,31 @@ import java.util.SequencedMap;
  *       +00:00}); a local time or another offset is {@code INVALID_TRADE_TIME}.
  * </ul>
  */
-public final class OmsTradeAdapter implements SourceAdapter {
+public final class OmsTradeAdapter extends PayloadAdapter {
 
   private static final SequencedMap<String, Side> SIDES = PayloadReader.sideCodes("BUY", "SELL");
 
-  @Override
-  public SourceSystem sourceSystem() {
-    return SourceSystem.OMS;
+  private static final Economics.Fields ECONOMICS =
+      new Economics.Fields("side", SIDES, "quantity", "price", "currency", "venue", STRING);
+
+  public OmsTradeAdapter() {
+    super(SourceSystem.OMS, "an OMS trade");
   }
 
   @Override
-  public Adaptation adapt(JsonNode detail) {
-    if (detail == null || !detail.isObject()) {
-      return Adaptation.malformed(
-          SourceSystem.OMS,
-          "an OMS trade must be a JSON object, was "
-              + (detail == null ? "absent" : PayloadReader.describe(detail)));
-    }
-    PayloadReader in = new PayloadReader(detail);
-    String tradeId = in.sourceTradeId("tradeId");
-    Isin isin = in.isin("isin");
-    String symbol = in.optionalText("symbol");
-    Side side = in.side("side", SIDES);
-    Quantity quantity = in.quantity("quantity", NumberForm.STRING);
-    BigDecimal price = in.priceAmount("price", NumberForm.STRING);
-    Currency currency = in.currency("currency");
-    Mic venue = in.venue("venue");
-    Instant executedAt = executedAt(in, "executedAt");
-    return in.result(
-        new TradeCandidate(
-            SourceSystem.OMS,
-            tradeId,
-            isin,
-            symbol,
-            side,
-            quantity,
-            PayloadReader.price(price, currency),
-            venue,
-            executedAt,
-            in.optionalText("account"),
-            in.optionalText("trader"),
-            null));
+  TradeCandidate read(PayloadReader in) {
+    // Java evaluates the arguments left to right: the fields are read, and their problems listed,
+    // in this order.
+    return new TradeCandidate(
+        SourceSystem.OMS,
+        in.sourceTradeId("tradeId"),
+        in.isin("isin"),
+        in.optionalText("symbol"),
+        ECONOMICS.read(in),
+        executedAt(in, "executedAt"),
+        in.optionalText("account"),
+        in.optionalText("trader"),
+        null);
   }
 
   private static Instant executedAt(PayloadReader in, String path) {

@@ -1,15 +1,12 @@
 package com.tradeprocessing.model.source;
 
+import static com.tradeprocessing.model.source.PayloadReader.NumberForm.STRING_OR_NUMBER;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.tradeprocessing.model.Currency;
 import com.tradeprocessing.model.Isin;
-import com.tradeprocessing.model.Mic;
-import com.tradeprocessing.model.Quantity;
 import com.tradeprocessing.model.ReasonCode;
 import com.tradeprocessing.model.Side;
 import com.tradeprocessing.model.SourceSystem;
-import com.tradeprocessing.model.source.PayloadReader.NumberForm;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.SequencedMap;
@@ -37,24 +34,20 @@ import java.util.SequencedMap;
  *       date (the enricher compares it with the computed settlement date).
  * </ul>
  */
-public final class PrimeBrokerConfirmationAdapter implements SourceAdapter {
+public final class PrimeBrokerConfirmationAdapter extends PayloadAdapter {
 
   private static final SequencedMap<String, Side> DIRECTIONS = PayloadReader.sideCodes("B", "S");
 
-  @Override
-  public SourceSystem sourceSystem() {
-    return SourceSystem.PRIME_BROKER;
+  private static final Economics.Fields ECONOMICS =
+      new Economics.Fields(
+          "direction", DIRECTIONS, "qty", "px", "ccy", "exchange", STRING_OR_NUMBER);
+
+  public PrimeBrokerConfirmationAdapter() {
+    super(SourceSystem.PRIME_BROKER, "a prime broker confirmation");
   }
 
   @Override
-  public Adaptation adapt(JsonNode detail) {
-    if (detail == null || !detail.isObject()) {
-      return Adaptation.malformed(
-          SourceSystem.PRIME_BROKER,
-          "a prime broker confirmation must be a JSON object, was "
-              + (detail == null ? "absent" : PayloadReader.describe(detail)));
-    }
-    PayloadReader in = new PayloadReader(detail);
+  TradeCandidate read(PayloadReader in) {
     String confirmationRef = in.sourceTradeId("confirmationRef");
     Isin isin = null;
     String ticker = null;
@@ -68,28 +61,20 @@ public final class PrimeBrokerConfirmationAdapter implements SourceAdapter {
       isin = in.isin("instrument.isin");
       ticker = in.optionalText("instrument.ticker");
     }
-    Side side = in.side("direction", DIRECTIONS);
-    Quantity quantity = in.quantity("qty", NumberForm.STRING_OR_NUMBER);
-    BigDecimal price = in.priceAmount("px", NumberForm.STRING_OR_NUMBER);
-    Currency currency = in.currency("ccy");
-    Mic venue = in.venue("exchange");
+    Economics economics = ECONOMICS.read(in);
     Instant tradeTime = tradeTime(in, "tradeTime");
     LocalDate settlementDate =
         in.optionalDate("settlementDate", ReasonCode.INVALID_SETTLEMENT_DATE);
-    return in.result(
-        new TradeCandidate(
-            SourceSystem.PRIME_BROKER,
-            confirmationRef,
-            isin,
-            ticker,
-            side,
-            quantity,
-            PayloadReader.price(price, currency),
-            venue,
-            tradeTime,
-            null,
-            null,
-            settlementDate));
+    return new TradeCandidate(
+        SourceSystem.PRIME_BROKER,
+        confirmationRef,
+        isin,
+        ticker,
+        economics,
+        tradeTime,
+        null,
+        null,
+        settlementDate);
   }
 
   private static Instant tradeTime(PayloadReader in, String path) {

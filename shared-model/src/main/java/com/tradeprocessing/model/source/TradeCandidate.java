@@ -31,6 +31,31 @@ public record TradeCandidate(
     String trader,
     LocalDate settlementDate) {
 
+  TradeCandidate(
+      SourceSystem sourceSystem,
+      String sourceTradeId,
+      Isin isin,
+      String symbol,
+      Economics economics,
+      Instant executedAt,
+      String account,
+      String trader,
+      LocalDate settlementDate) {
+    this(
+        sourceSystem,
+        sourceTradeId,
+        isin,
+        symbol,
+        economics.side(),
+        economics.quantity(),
+        economics.price(),
+        economics.venue(),
+        executedAt,
+        account,
+        trader,
+        settlementDate);
+  }
+
   /** The canonical trade, present when every mandatory field is. */
   public Optional<Trade> toTrade() {
     if (sourceSystem == null

@@ -11,6 +11,7 @@ import com.tradeprocessing.model.Trade;
 import com.tradeprocessing.model.fixtures.EventFixtures;
 import com.tradeprocessing.model.fixtures.TradeFixtures;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -63,11 +64,8 @@ class FixExecutionReportAdapterTest {
   @ParameterizedTest
   @ValueSource(strings = {"5", "6", "3", "BUY", "S", "0"})
   void adapt_otherFixSide_shouldBeInvalidSide(String side) {
-    // GIVEN
-    ObjectNode detail = valid().put("Side", side);
-
     // WHEN / THEN
-    assertThat(Problems.of(adapter.adapt(detail))).containsExactly("INVALID_SIDE@Side");
+    assertThat(problemsWith("Side", side)).containsExactly("INVALID_SIDE@Side");
   }
 
   @Test
@@ -113,11 +111,8 @@ class FixExecutionReportAdapterTest {
         "1795617005250"
       })
   void adapt_badTransactTime_shouldBeInvalidTradeTime(String transactTime) {
-    // GIVEN
-    ObjectNode detail = valid().put("TransactTime", transactTime);
-
     // WHEN / THEN
-    assertThat(Problems.of(adapter.adapt(detail)))
+    assertThat(problemsWith("TransactTime", transactTime))
         .containsExactly("INVALID_TRADE_TIME@TransactTime");
   }
 
@@ -233,5 +228,10 @@ class FixExecutionReportAdapterTest {
             "INVALID_TRADE_TIME@TransactTime");
     assertThat(adaptation.candidate().symbol()).isEqualTo("MSFT");
     assertThat(adaptation.candidate().account()).isEqualTo("ACC-002");
+  }
+
+  /** The problems of the valid payload with {@code field} set to the string {@code value}. */
+  private List<String> problemsWith(String field, String value) {
+    return Problems.of(adapter.adapt(valid().put(field, value)));
   }
 }

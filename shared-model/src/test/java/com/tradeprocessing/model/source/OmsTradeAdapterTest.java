@@ -16,6 +16,7 @@ import com.tradeprocessing.model.fixtures.EventFixtures;
 import com.tradeprocessing.model.fixtures.TradeFixtures;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -72,11 +73,8 @@ class OmsTradeAdapterTest {
   @ParameterizedTest
   @ValueSource(strings = {"buy", "Buy", "B", "1", "SHORT", " BUY"})
   void adapt_otherSide_shouldBeInvalidSide(String side) {
-    // GIVEN
-    ObjectNode detail = valid().put("side", side);
-
     // WHEN / THEN
-    assertThat(Problems.of(adapter.adapt(detail))).containsExactly("INVALID_SIDE@side");
+    assertThat(problemsWith("side", side)).containsExactly("INVALID_SIDE@side");
   }
 
   @Test
@@ -137,11 +135,8 @@ class OmsTradeAdapterTest {
   @ValueSource(
       strings = {"0", "0.000", "-100", "abc", "1e999999999", "100.123456789", "1000000000000000"})
   void adapt_badQuantity_shouldBeInvalidQuantity(String quantity) {
-    // GIVEN
-    ObjectNode detail = valid().put("quantity", quantity);
-
     // WHEN / THEN
-    assertThat(Problems.of(adapter.adapt(detail))).containsExactly("INVALID_QUANTITY@quantity");
+    assertThat(problemsWith("quantity", quantity)).containsExactly("INVALID_QUANTITY@quantity");
   }
 
   @Test
@@ -185,11 +180,9 @@ class OmsTradeAdapterTest {
         "yesterday"
       })
   void adapt_badExecutedAt_shouldBeInvalidTradeTime(String executedAt) {
-    // GIVEN
-    ObjectNode detail = valid().put("executedAt", executedAt);
-
     // WHEN / THEN
-    assertThat(Problems.of(adapter.adapt(detail))).containsExactly("INVALID_TRADE_TIME@executedAt");
+    assertThat(problemsWith("executedAt", executedAt))
+        .containsExactly("INVALID_TRADE_TIME@executedAt");
   }
 
   @Test
@@ -277,15 +270,7 @@ class OmsTradeAdapterTest {
     Adaptation adaptation = adapter.adapt(detail);
 
     // THEN
-    assertThat(adaptation.problems())
-        .singleElement()
-        .satisfies(
-            problem -> {
-              assertThat(problem.code()).isEqualTo(ReasonCode.INVALID_TRADE_ID);
-              assertThat(problem.field()).isEqualTo("tradeId");
-              assertThat(problem.message()).contains("a space U+0020 at position 1");
-            });
-    assertThat(adaptation.candidate().sourceTradeId()).isNull();
+    assertThat(invalidTradeIdMessage(adaptation)).contains("a space U+0020 at position 1");
     assertThat(adaptation.trade()).isEmpty();
   }
 
@@ -299,18 +284,11 @@ class OmsTradeAdapterTest {
     Adaptation adaptation = adapter.adapt(detail);
 
     // THEN
-    assertThat(adaptation.problems())
-        .singleElement()
-        .satisfies(
-            problem -> {
-              assertThat(problem.code()).isEqualTo(ReasonCode.INVALID_TRADE_ID);
-              assertThat(problem.message())
-                  .startsWith("tradeId: '\\u0000OMS\\u001F99")
-                  .contains("(3000 characters)", "3000 characters long, more than 64")
-                  .doesNotContain("\u0000", "\u001f")
-                  .hasSizeLessThan(200);
-            });
-    assertThat(adaptation.candidate().sourceTradeId()).isNull();
+    assertThat(invalidTradeIdMessage(adaptation))
+        .startsWith("tradeId: '\\u0000OMS\\u001F99")
+        .contains("(3000 characters)", "3000 characters long, more than 64")
+        .doesNotContain("\u0000", "\u001f")
+        .hasSizeLessThan(200);
   }
 
   @Test
@@ -404,5 +382,26 @@ class OmsTradeAdapterTest {
     // THEN
     assertThat(Problems.of(adaptation)).containsExactly("MALFORMED_PAYLOAD@");
     assertThat(adaptation.candidate().sourceSystem()).isEqualTo(SourceSystem.OMS);
+  }
+
+  /** The problems of the valid payload with {@code field} set to the string {@code value}. */
+  private List<String> problemsWith(String field, String value) {
+    return Problems.of(adapter.adapt(valid().put(field, value)));
+  }
+
+  /**
+   * Asserts that the one problem is {@code INVALID_TRADE_ID} on {@code tradeId} and that the id was
+   * not read; answers the problem's message.
+   */
+  private static String invalidTradeIdMessage(Adaptation adaptation) {
+    assertThat(adaptation.problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.code()).isEqualTo(ReasonCode.INVALID_TRADE_ID);
+              assertThat(problem.field()).isEqualTo("tradeId");
+            });
+    assertThat(adaptation.candidate().sourceTradeId()).isNull();
+    return adaptation.problems().get(0).message();
   }
 }

@@ -11,10 +11,12 @@ import com.tradeprocessing.model.Trade;
 import com.tradeprocessing.model.fixtures.EventFixtures;
 import com.tradeprocessing.model.fixtures.TradeFixtures;
 import com.tradeprocessing.model.json.TradeJson;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -118,12 +120,8 @@ class PrimeBrokerConfirmationAdapterTest {
         "\"1e3\""
       })
   void adapt_badQty_shouldBeInvalidQuantity(String qtyJson) throws Exception {
-    // GIVEN
-    ObjectNode detail = valid();
-    detail.set("qty", TradeJson.mapper().readTree(qtyJson));
-
     // WHEN / THEN
-    assertThat(Problems.of(adapter.adapt(detail))).containsExactly("INVALID_QUANTITY@qty");
+    assertThat(problemsWithJson("qty", qtyJson)).containsExactly("INVALID_QUANTITY@qty");
   }
 
   @Test
@@ -142,12 +140,8 @@ class PrimeBrokerConfirmationAdapterTest {
   @ParameterizedTest
   @ValueSource(strings = {"0", "-0.7012", "0.701234567", "\"0,7012\"", "\"NaN\"", "false"})
   void adapt_badPx_shouldBeInvalidPrice(String pxJson) throws Exception {
-    // GIVEN
-    ObjectNode detail = valid();
-    detail.set("px", TradeJson.mapper().readTree(pxJson));
-
     // WHEN / THEN
-    assertThat(Problems.of(adapter.adapt(detail))).containsExactly("INVALID_PRICE@px");
+    assertThat(problemsWithJson("px", pxJson)).containsExactly("INVALID_PRICE@px");
   }
 
   @ParameterizedTest
@@ -181,12 +175,9 @@ class PrimeBrokerConfirmationAdapterTest {
         "-1", "253402300800000", "99999999999999999999999", "true"
       })
   void adapt_badTradeTime_shouldBeInvalidTradeTime(String tradeTimeJson) throws Exception {
-    // GIVEN
-    ObjectNode detail = valid();
-    detail.set("tradeTime", TradeJson.mapper().readTree(tradeTimeJson));
-
     // WHEN / THEN
-    assertThat(Problems.of(adapter.adapt(detail))).containsExactly("INVALID_TRADE_TIME@tradeTime");
+    assertThat(problemsWithJson("tradeTime", tradeTimeJson))
+        .containsExactly("INVALID_TRADE_TIME@tradeTime");
   }
 
   @Test
@@ -297,5 +288,12 @@ class PrimeBrokerConfirmationAdapterTest {
             "INVALID_VENUE@exchange",
             "INVALID_TRADE_TIME@tradeTime",
             "INVALID_SETTLEMENT_DATE@settlementDate");
+  }
+
+  /** The problems of the valid payload with {@code field} set to the JSON value {@code json}. */
+  private List<String> problemsWithJson(String field, String json) throws IOException {
+    ObjectNode detail = valid();
+    detail.set(field, TradeJson.mapper().readTree(json));
+    return Problems.of(adapter.adapt(detail));
   }
 }

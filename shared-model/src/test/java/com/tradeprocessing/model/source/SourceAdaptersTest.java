@@ -40,12 +40,8 @@ class SourceAdaptersTest {
     "prime-broker_px-as-number,          PRIME_BROKER",
   })
   void adapt_validFixture_shouldYieldTheFixtureTrade(String fixture, SourceSystem system) {
-    COVERED.add(fixture);
-    // GIVEN
-    TradeEvent event = EventFixtures.tradeEvent(fixture);
-
-    // WHEN
-    Adaptation adaptation = SourceAdapters.adapt(event.source(), event.detail());
+    // GIVEN / WHEN
+    Adaptation adaptation = adaptFixture(fixture);
 
     // THEN
     assertThat(adaptation.problems()).isEmpty();
@@ -54,12 +50,8 @@ class SourceAdaptersTest {
 
   @Test
   void adapt_primeBrokerQtyAsDecimalNumber_shouldReadItExactly() {
-    COVERED.add("prime-broker_qty-as-number");
-    // GIVEN
-    TradeEvent event = EventFixtures.tradeEvent("prime-broker_qty-as-number");
-
-    // WHEN
-    Adaptation adaptation = SourceAdapters.adapt(event.source(), event.detail());
+    // GIVEN / WHEN
+    Adaptation adaptation = adaptFixture("prime-broker_qty-as-number");
 
     // THEN
     assertThat(adaptation.trade())
@@ -69,12 +61,8 @@ class SourceAdaptersTest {
 
   @Test
   void adapt_primeBrokerWithoutSettlementDate_shouldYieldTradeWithoutOne() {
-    COVERED.add("prime-broker_without-settlement-date");
-    // GIVEN
-    TradeEvent event = EventFixtures.tradeEvent("prime-broker_without-settlement-date");
-
-    // WHEN
-    Adaptation adaptation = SourceAdapters.adapt(event.source(), event.detail());
+    // GIVEN / WHEN
+    Adaptation adaptation = adaptFixture("prime-broker_without-settlement-date");
 
     // THEN
     assertThat(adaptation.trade())
@@ -124,12 +112,8 @@ class SourceAdaptersTest {
   })
   void adapt_invalidFixture_shouldReportExactlyItsProblem(
       String fixture, ReasonCode code, String field) {
-    COVERED.add(fixture);
-    // GIVEN
-    TradeEvent event = EventFixtures.tradeEvent(fixture);
-
-    // WHEN
-    Adaptation adaptation = SourceAdapters.adapt(event.source(), event.detail());
+    // GIVEN / WHEN
+    Adaptation adaptation = adaptFixture(fixture);
 
     // THEN
     assertThat(adaptation.problems())
@@ -143,17 +127,14 @@ class SourceAdaptersTest {
     assertThat(adaptation.trade()).isEmpty();
     assertThat(adaptation.isValid()).isFalse();
     assertThat(adaptation.candidate().sourceSystem())
-        .isEqualTo(SourceSystem.fromEventSource(event.source()).orElseThrow());
+        .isEqualTo(
+            SourceSystem.fromEventSource(EventFixtures.tradeEvent(fixture).source()).orElseThrow());
   }
 
   @Test
   void adapt_severalBadFields_shouldReportEveryOneAndKeepTheGoodOnes() {
-    COVERED.add("oms_multiple-problems");
-    // GIVEN
-    TradeEvent event = EventFixtures.tradeEvent("oms_multiple-problems");
-
-    // WHEN
-    Adaptation adaptation = SourceAdapters.adapt(event.source(), event.detail());
+    // GIVEN / WHEN
+    Adaptation adaptation = adaptFixture("oms_multiple-problems");
 
     // THEN
     assertThat(adaptation.problems())
@@ -297,5 +278,12 @@ class SourceAdaptersTest {
         .allSatisfy(problem -> assertThat(problem.code()).isEqualTo(ReasonCode.MISSING_FIELD))
         .extracting(ValidationProblem::field)
         .containsExactlyElementsOf(expectedFields);
+  }
+
+  /** The event fixture {@code name} adapted; the fixture counts as covered by this class. */
+  private static Adaptation adaptFixture(String name) {
+    COVERED.add(name);
+    TradeEvent event = EventFixtures.tradeEvent(name);
+    return SourceAdapters.adapt(event.source(), event.detail());
   }
 }
