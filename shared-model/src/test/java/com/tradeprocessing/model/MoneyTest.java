@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.tradeprocessing.model.json.TradeJson;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -132,14 +130,7 @@ class MoneyTest {
     // GIVEN
     Money money = Money.of("18925.5", Currency.USD);
 
-    // WHEN
-    String json = TradeJson.mapper().writeValueAsString(money);
-    JsonNode tree = TradeJson.mapper().readTree(json);
-
-    // THEN
-    assertThat(tree.get("amount").isTextual()).isTrue();
-    assertThat(tree.get("amount").textValue()).isEqualTo("18925.50");
-    assertThat(tree.get("currency").textValue()).isEqualTo("USD");
-    assertThat(TradeJson.mapper().readValue(json, Money.class)).isEqualTo(money);
+    // WHEN / THEN
+    AmountJson.assertRoundTrip(money, Money.class, "18925.50", "USD");
   }
 }

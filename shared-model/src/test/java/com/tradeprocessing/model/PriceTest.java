@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.tradeprocessing.model.json.TradeJson;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -140,13 +138,7 @@ class PriceTest {
     // GIVEN
     Price price = Price.of("0.7012", Currency.GBP);
 
-    // WHEN
-    String json = TradeJson.mapper().writeValueAsString(price);
-    JsonNode tree = TradeJson.mapper().readTree(json);
-
-    // THEN
-    assertThat(tree.get("amount").isTextual()).isTrue();
-    assertThat(tree.get("amount").textValue()).isEqualTo("0.7012");
-    assertThat(TradeJson.mapper().readValue(json, Price.class)).isEqualTo(price);
+    // WHEN / THEN
+    AmountJson.assertRoundTrip(price, Price.class, "0.7012", "GBP");
   }
 }

@@ -90,20 +90,10 @@ class TradeTest {
     assertThatIllegalArgumentException()
         .isThrownBy(
             () ->
-                new Trade(
+                withIdAndPrice(
+                    trade,
                     TradeId.of(SourceSystem.FIX_GATEWAY, trade.sourceTradeId()),
-                    trade.sourceSystem(),
-                    trade.sourceTradeId(),
-                    trade.isin(),
-                    trade.symbol(),
-                    trade.side(),
-                    trade.quantity(),
-                    trade.price(),
-                    trade.venue(),
-                    trade.executedAt(),
-                    trade.account(),
-                    trade.trader(),
-                    trade.settlementDate()));
+                    trade.price()));
   }
 
   @Test
@@ -113,22 +103,7 @@ class TradeTest {
 
     // WHEN / THEN
     assertThatNullPointerException()
-        .isThrownBy(
-            () ->
-                new Trade(
-                    trade.tradeId(),
-                    trade.sourceSystem(),
-                    trade.sourceTradeId(),
-                    trade.isin(),
-                    trade.symbol(),
-                    trade.side(),
-                    trade.quantity(),
-                    null,
-                    trade.venue(),
-                    trade.executedAt(),
-                    trade.account(),
-                    trade.trader(),
-                    trade.settlementDate()))
+        .isThrownBy(() -> withIdAndPrice(trade, trade.tradeId(), null))
         .withMessage("price");
   }
 
@@ -140,5 +115,25 @@ class TradeTest {
     // WHEN / THEN
     assertThat(trade.notional()).isEqualTo(Money.of("18925.00", Currency.USD));
     assertThat(trade.currency()).isEqualTo(Currency.USD);
+  }
+
+  /**
+   * {@code trade}'s fields under {@code tradeId} and with {@code price}, through the constructor.
+   */
+  private static Trade withIdAndPrice(Trade trade, TradeId tradeId, Price price) {
+    return new Trade(
+        tradeId,
+        trade.sourceSystem(),
+        trade.sourceTradeId(),
+        trade.isin(),
+        trade.symbol(),
+        trade.side(),
+        trade.quantity(),
+        price,
+        trade.venue(),
+        trade.executedAt(),
+        trade.account(),
+        trade.trader(),
+        trade.settlementDate());
   }
 }
