@@ -7,7 +7,6 @@ import com.tradeprocessing.function.StageHandler;
 import com.tradeprocessing.function.logging.LogContext;
 import com.tradeprocessing.model.event.StageInput;
 import com.tradeprocessing.model.event.TradeEvent;
-import com.tradeprocessing.model.json.TradeJson;
 import com.tradeprocessing.validator.config.ValidatorWiring;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,6 +54,6 @@ public final class ValidateTradeHandler extends StageHandler {
         entry("source", event.source()),
         entry("reasonCodes", result.reasonCodes()),
         entry("ruleSetVersion", result.ruleSetVersion()));
-    TradeJson.mapper().writeValue(output, ValidatorOutput.from(result));
+    ValidatorOutput.WRITER.writeValue(output, result);
   }
 }
