@@ -19,10 +19,9 @@ class SsmThresholdsSourceTest {
   void current_noParameterUnderPath_shouldReturnDefaults() {
     // GIVEN
     FakeSsmClient ssm = new FakeSsmClient(10);
-    SsmThresholdsSource source = new SsmThresholdsSource(ssm, PATH);
 
     // WHEN
-    ValidationThresholds thresholds = source.current();
+    ValidationThresholds thresholds = current(ssm);
 
     // THEN
     assertThat(thresholds).isEqualTo(ValidationThresholds.DEFAULTS);
@@ -45,10 +44,9 @@ class SsmThresholdsSourceTest {
             .put(PATH + "clock-skew-tolerance", "PT5S")
             .put(PATH + "max-trade-age", "PT12H")
             .put(PATH + "known-venues", " XLON , XETR ");
-    SsmThresholdsSource source = new SsmThresholdsSource(ssm, PATH);
 
     // WHEN
-    ValidationThresholds thresholds = source.current();
+    ValidationThresholds thresholds = current(ssm);
 
     // THEN
     assertThat(thresholds)
@@ -66,10 +64,9 @@ class SsmThresholdsSourceTest {
   void current_someParametersSet_shouldKeepDefaultsForTheOthers() {
     // GIVEN
     FakeSsmClient ssm = new FakeSsmClient(10).put(PATH + "max-quantity", "42");
-    SsmThresholdsSource source = new SsmThresholdsSource(ssm, PATH);
 
     // WHEN
-    ValidationThresholds thresholds = source.current();
+    ValidationThresholds thresholds = current(ssm);
 
     // THEN
     assertThat(thresholds)
@@ -84,13 +81,9 @@ class SsmThresholdsSourceTest {
             .put(PATH + "price-band-percent", "not for the validator")
             .put(PATH + "archive/max-quantity", "garbage")
             .put("/trade-processing/prod/thresholds/max-quantity", "7");
-    SsmThresholdsSource source = new SsmThresholdsSource(ssm, PATH);
 
-    // WHEN
-    ValidationThresholds thresholds = source.current();
-
-    // THEN
-    assertThat(thresholds).isEqualTo(ValidationThresholds.DEFAULTS);
+    // WHEN / THEN
+    assertThat(current(ssm)).isEqualTo(ValidationThresholds.DEFAULTS);
   }
 
   @Test
@@ -159,5 +152,10 @@ class SsmThresholdsSourceTest {
     // WHEN / THEN
     assertThatThrownBy(() -> new SsmThresholdsSource(ssm, path))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** The thresholds a source reading {@link #PATH} through {@code ssm} answers. */
+  private static ValidationThresholds current(FakeSsmClient ssm) {
+    return new SsmThresholdsSource(ssm, PATH).current();
   }
 }
