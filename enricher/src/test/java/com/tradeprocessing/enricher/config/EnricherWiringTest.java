@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.tradeprocessing.enricher.ReferenceDataEndpointException;
 import com.tradeprocessing.function.FunctionEnvironment;
-import com.tradeprocessing.function.aws.SdkClients;
 import com.tradeprocessing.function.testing.RecordingHttpClient;
 import com.tradeprocessing.model.fixtures.TradeFixtures;
 import java.time.Clock;
@@ -40,15 +39,14 @@ class EnricherWiringTest {
                 + PARAMETER
                 + "\",\"Type\":\"String\","
                 + "\"Value\":\"not a url\",\"Version\":1}}");
-    SdkClients clients = http.sdkClients(Region.EU_WEST_1);
 
-    // WHEN
-    EnricherWiring wiring = EnricherWiring.of(PARAMETER, clients, Clock.systemUTC());
-    int requestsWhenBuilt = http.requests().size();
+    // WHEN built, which sends nothing, and given the first trade
+    EnricherWiring wiring =
+        http.wireCallingNothing(
+            Region.EU_WEST_1, clients -> EnricherWiring.of(PARAMETER, clients, Clock.systemUTC()));
     Throwable firstTrade = catchThrowable(() -> wiring.enricher().enrich(TradeFixtures.omsTrade()));
 
-    // THEN building called nothing; the first trade read the endpoint parameter through the client
-    assertThat(requestsWhenBuilt).isZero();
+    // THEN the first trade read the endpoint parameter through the client
     assertThat(http.requests()).hasSize(1);
     assertThat(http.requests().get(0).host()).isEqualTo("ssm.eu-west-1.amazonaws.com");
     assertThat(http.requests().get(0).firstMatchingHeader("X-Amz-Target"))

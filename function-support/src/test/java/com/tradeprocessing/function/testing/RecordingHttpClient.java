@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -32,6 +33,19 @@ public final class RecordingHttpClient implements SdkHttpClient {
   /** A function's SDK clients in {@code region} whose every call this client records. */
   public SdkClients sdkClients(Region region) {
     return new SdkClients(region, this, LoopbackClients.CREDENTIALS);
+  }
+
+  /**
+   * What {@code wiring} builds on {@link #sdkClients SDK clients} in {@code region} that send
+   * through this client; fails when building sent any request, since a function's wiring calls no
+   * AWS API before its first invocation.
+   */
+  public <W> W wireCallingNothing(Region region, Function<SdkClients, W> wiring) {
+    W built = wiring.apply(sdkClients(region));
+    if (!requests.isEmpty()) {
+      throw new AssertionError("building sent " + requests.size() + " requests: " + requests);
+    }
+    return built;
   }
 
   /** Answers every request with {@code jsonBody}. */

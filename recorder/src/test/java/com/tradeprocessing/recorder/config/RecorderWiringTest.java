@@ -48,17 +48,16 @@ class RecorderWiringTest {
   void of_built_shouldCallNothingUntilItsClientsAreUsed() {
     // GIVEN
     RecordingHttpClient http = new RecordingHttpClient();
-    SdkClients clients = http.sdkClients(Region.EU_WEST_1);
+    RecorderEnvironment environment = RecorderEnvironment.from(LAMBDA_ENVIRONMENT);
+    Clock clock = Clock.systemUTC();
 
-    // WHEN
+    // WHEN built, which sends nothing, and its clients are used
     RecorderWiring wiring =
-        RecorderWiring.of(RecorderEnvironment.from(LAMBDA_ENVIRONMENT), clients, Clock.systemUTC());
-    int requestsWhenBuilt = http.requests().size();
+        http.wireCallingNothing(Region.EU_WEST_1, c -> RecorderWiring.of(environment, c, clock));
     wiring.ssm().getParameter(request -> request.name("/trade-processing/test/thresholds/x"));
     wiring.dynamoDb().describeTable(request -> request.tableName("dynamodb-trades-test"));
 
-    // THEN building called nothing, while both clients send through the shared HTTP client
-    assertThat(requestsWhenBuilt).isZero();
+    // THEN both clients send through the shared HTTP client
     assertThat(http.requests())
         .extracting(SdkHttpRequest::host)
         .containsExactly("ssm.eu-west-1.amazonaws.com", "dynamodb.eu-west-1.amazonaws.com");

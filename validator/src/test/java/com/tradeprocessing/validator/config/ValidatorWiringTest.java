@@ -10,6 +10,7 @@ import com.tradeprocessing.function.testing.RecordingHttpClient;
 import com.tradeprocessing.model.fixtures.EventFixtures;
 import com.tradeprocessing.validator.TestValidators;
 import com.tradeprocessing.validator.ValidationResult;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,18 +42,16 @@ class ValidatorWiringTest {
   void of_built_shouldCallNothingUntilTheFirstTradeAndThenReadTheThresholdsThroughItsClient() {
     // GIVEN
     RecordingHttpClient http = new RecordingHttpClient();
-    SdkClients clients = http.sdkClients(Region.EU_WEST_1);
+    String path = LAMBDA_ENVIRONMENT.get("THRESHOLDS_PATH");
+    Clock clock = TestValidators.CLOCK;
 
-    // WHEN
+    // WHEN built, which sends nothing, and given the first trade
     ValidatorWiring wiring =
-        ValidatorWiring.of(
-            LAMBDA_ENVIRONMENT.get("THRESHOLDS_PATH"), clients, TestValidators.CLOCK);
-    int requestsWhenBuilt = http.requests().size();
+        http.wireCallingNothing(Region.EU_WEST_1, c -> ValidatorWiring.of(path, c, clock));
     ValidationResult result =
         wiring.validator().validate(EventFixtures.tradeEvent(EventFixtures.OMS_VALID));
 
     // THEN
-    assertThat(requestsWhenBuilt).isZero();
     assertThat(result.isValid()).isTrue();
     assertThat(http.requests()).hasSize(1);
     assertThat(http.requests().get(0).host()).isEqualTo("ssm.eu-west-1.amazonaws.com");
