@@ -191,11 +191,8 @@ class EnrichTradeHandlerTest {
   @Test
   void handleRequest_instrumentUnknownToTheApi_shouldAnswerUnknownInstrument() throws IOException {
     // GIVEN a well-formed ISIN the reference-data API answers 404 for
-    ObjectNode event = EventFixtures.event(EventFixtures.OMS_VALID);
-    ((ObjectNode) event.get("detail")).put("isin", "US0000000002");
-
-    // WHEN
-    JsonNode output = handle(event.toString());
+    // WHEN an event carries it
+    JsonNode output = handleWith(EventFixtures.OMS_VALID, "isin", "US0000000002");
 
     // THEN
     ObjectNode expected = (ObjectNode) expected(EventFixtures.OMS_VALID);
@@ -209,11 +206,8 @@ class EnrichTradeHandlerTest {
   @Test
   void handleRequest_venueUnknownToTheApi_shouldLeaveVenueDerivedFieldsNull() throws IOException {
     // GIVEN a well-formed MIC the reference-data API answers 404 for
-    ObjectNode event = EventFixtures.event(EventFixtures.PRIME_BROKER_VALID);
-    ((ObjectNode) event.get("detail")).put("exchange", "XPAR");
-
-    // WHEN
-    JsonNode output = handle(event.toString());
+    // WHEN an event carries it
+    JsonNode output = handleWith(EventFixtures.PRIME_BROKER_VALID, "exchange", "XPAR");
 
     // THEN
     ObjectNode expected = (ObjectNode) expected(EventFixtures.PRIME_BROKER_VALID);
@@ -325,5 +319,12 @@ class EnrichTradeHandlerTest {
                     new ByteArrayInputStream(event), new ByteArrayOutputStream(), CONTEXT))
         .isExactlyInstanceOf(ReferenceDataContractException.class)
         .hasMessageContaining("venue XNAS: missing field name");
+  }
+
+  /** The output for the event fixture {@code fixture} with its detail's {@code field} replaced. */
+  private JsonNode handleWith(String fixture, String field, String value) throws IOException {
+    ObjectNode event = EventFixtures.event(fixture);
+    ((ObjectNode) event.get("detail")).put(field, value);
+    return handle(event.toString());
   }
 }

@@ -16,8 +16,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -50,9 +50,11 @@ class ReferenceDataBodiesTest {
   /**
    * The cases of {@code reference-data/contract-violations/<resource>}: each names a body outside
    * the contract, either given whole ({@code body}) or as a patch of top-level fields on the valid
-   * {@code fixture} (a field set to {@code null} is removed), and the message expected for it.
+   * {@code fixture} (a field set to {@code null} is removed), and the message expected for it. Each
+   * case carries the {@code subject} the message starts with and how a body is {@code read}.
    */
-  private static Stream<Arguments> violations(String resource, String fixture) {
+  private static Stream<Arguments> violations(
+      String resource, String fixture, String subject, Function<String, Object> read) {
     String name = "/reference-data/contract-violations/" + resource;
     try (InputStream in = ReferenceDataBodiesTest.class.getResourceAsStream(name)) {
       List<Arguments> cases = new ArrayList<>();
@@ -62,21 +64,17 @@ class ReferenceDataBodiesTest {
                 ? violation.get("body").asText()
                 : modified(fixture, node -> mergePatch(node, violation.get("patch")));
         cases.add(
-            arguments(violation.get("case").asText(), body, violation.get("message").asText()));
+            arguments(
+                subject,
+                violation.get("case").asText(),
+                read,
+                body,
+                violation.get("message").asText()));
       }
       return cases.stream();
     } catch (IOException e) {
       throw new UncheckedIOException(name, e);
     }
-  }
-
-  /** Reading fails as a contract violation about {@code subject}, naming the problem. */
-  private static void assertOutsideTheContract(
-      ThrowingCallable read, String subject, String expectedMessage) {
-    assertThatThrownBy(read)
-        .isInstanceOf(ReferenceDataContractException.class)
-        .hasMessageStartingWith(subject + ": ")
-        .hasMessageContaining(expectedMessage);
   }
 
   private static void mergePatch(ObjectNode target, JsonNode patch) {
@@ -92,19 +90,33 @@ class ReferenceDataBodiesTest {
             });
   }
 
-  static Stream<Arguments> invalidInstruments() {
-    return violations("instruments.json", ReferenceDataFixtures.instrumentJson(APPLE.value()));
+  static Stream<Arguments> bodiesOutsideTheContract() {
+    return Stream.concat(
+        violations(
+            "instruments.json",
+            ReferenceDataFixtures.instrumentJson(APPLE.value()),
+            "instrument US0378331005",
+            body -> ReferenceDataBodies.instrument(APPLE, body)),
+        violations(
+            "venues.json",
+            ReferenceDataFixtures.venueJson(XNAS.value()),
+            "venue XNAS",
+            body -> ReferenceDataBodies.venue(XNAS, body)));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("invalidInstruments")
-  void instrument_bodyOutsideTheContract_shouldThrowNamingTheProblem(
-      String description, String body, String expectedMessage) {
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("bodiesOutsideTheContract")
+  void read_bodyOutsideTheContract_shouldThrowNamingTheProblem(
+      String subject,
+      String description,
+      Function<String, Object> read,
+      String body,
+      String expectedMessage) {
     // WHEN / THEN
-    assertOutsideTheContract(
-        () -> ReferenceDataBodies.instrument(APPLE, body),
-        "instrument US0378331005",
-        expectedMessage);
+    assertThatThrownBy(() -> read.apply(body))
+        .isInstanceOf(ReferenceDataContractException.class)
+        .hasMessageStartingWith(subject + ": ")
+        .hasMessageContaining(expectedMessage);
   }
 
   @Test
@@ -123,19 +135,6 @@ class ReferenceDataBodiesTest {
     // THEN
     assertThat(instrument.sector()).isNull();
     assertThat(instrument.symbol()).isEqualTo("AAPL");
-  }
-
-  static Stream<Arguments> invalidVenues() {
-    return violations("venues.json", ReferenceDataFixtures.venueJson(XNAS.value()));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("invalidVenues")
-  void venue_bodyOutsideTheContract_shouldThrowNamingTheProblem(
-      String description, String body, String expectedMessage) {
-    // WHEN / THEN
-    assertOutsideTheContract(
-        () -> ReferenceDataBodies.venue(XNAS, body), "venue XNAS", expectedMessage);
   }
 
   @ParameterizedTest
