@@ -56,15 +56,7 @@ class RecordTradeHandlerTest {
 
     // THEN
     assertThat(output)
-        .isEqualTo(
-            json(
-                """
-                {"tradeId": "TRD-869ea5d4d46f5840a94387bd496f29c8",
-                 "status": "ACCEPTED",
-                 "reasonCodes": [],
-                 "replayed": false,
-                 "recordedAt": "2026-11-25T14:30:02.345Z"}
-                """));
+        .isEqualTo(firstRecording("TRD-869ea5d4d46f5840a94387bd496f29c8", "ACCEPTED", List.of()));
     assertThat(store.all())
         .singleElement()
         .satisfies(
@@ -103,14 +95,8 @@ class RecordTradeHandlerTest {
     // THEN
     assertThat(output)
         .isEqualTo(
-            json(
-                """
-                {"tradeId": "TRD-6ebfd4a0a803bd343dc9bb6501e9475e",
-                 "status": "REJECTED",
-                 "reasonCodes": ["PRICE_OUT_OF_BAND"],
-                 "replayed": false,
-                 "recordedAt": "2026-11-25T14:30:02.345Z"}
-                """));
+            firstRecording(
+                "TRD-6ebfd4a0a803bd343dc9bb6501e9475e", "REJECTED", List.of("PRICE_OUT_OF_BAND")));
     assertThat(store.get("TRD-6ebfd4a0a803bd343dc9bb6501e9475e").orElseThrow().statusDate())
         .isEqualTo("REJECTED#2026-11-25");
   }
@@ -201,14 +187,8 @@ class RecordTradeHandlerTest {
     // THEN
     assertThat(output)
         .isEqualTo(
-            json(
-                """
-                {"tradeId": "TRD-6ebfd4a0a803bd343dc9bb6501e9475e",
-                 "status": "REJECTED",
-                 "reasonCodes": ["INVALID_QUANTITY"],
-                 "replayed": false,
-                 "recordedAt": "2026-11-25T14:30:02.345Z"}
-                """));
+            firstRecording(
+                "TRD-6ebfd4a0a803bd343dc9bb6501e9475e", "REJECTED", List.of("INVALID_QUANTITY")));
     assertThat(store.get("TRD-6ebfd4a0a803bd343dc9bb6501e9475e"))
         .hasValueSatisfying(
             record -> {
@@ -346,6 +326,20 @@ class RecordTradeHandlerTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The stage's output for a trade recorded for the first time at the test clock's instant: {@code
+   * {"tradeId", "status", "reasonCodes", "replayed": false, "recordedAt"}}.
+   */
+  private static JsonNode firstRecording(String tradeId, String status, List<String> reasonCodes) {
+    ObjectNode output = TradeJson.mapper().createObjectNode();
+    output.put("tradeId", tradeId);
+    output.put("status", status);
+    reasonCodes.forEach(output.putArray("reasonCodes")::add);
+    output.put("replayed", false);
+    output.put("recordedAt", "2026-11-25T14:30:02.345Z");
+    return output;
   }
 
   private static JsonNode json(String text) {

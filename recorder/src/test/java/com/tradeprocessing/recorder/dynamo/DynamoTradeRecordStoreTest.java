@@ -25,6 +25,7 @@ import com.tradeprocessing.recorder.TradeStoreUnavailableException;
 import com.tradeprocessing.recorder.record.PutOutcome;
 import com.tradeprocessing.recorder.record.TradeRecord;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,10 +121,9 @@ class DynamoTradeRecordStoreTest {
     // THEN the record is in by-status-date only
     JsonNode item = body(single(PUT_ITEM)).get("Item");
     assertThat(item.at("/tradeId/S").asText()).startsWith("UNIDENTIFIED#");
-    assertThat(item.has("isin")).isFalse();
-    assertThat(item.has("executedAt")).isFalse();
-    assertThat(item.has("canonicalTrade")).isFalse();
-    assertThat(item.has("priceDeviationPercent")).isFalse();
+    assertThat(item.properties())
+        .extracting(Map.Entry::getKey)
+        .doesNotContain("isin", "executedAt", "canonicalTrade", "priceDeviationPercent");
     assertThat(item.at("/statusDate/S").asText()).isEqualTo("REJECTED#2026-11-25");
     assertThat(item.at("/reasonCodes/L/0/S").asText()).isEqualTo("MISSING_FIELD");
     assertThat(item.at("/problems/L/0/M/code/S").asText()).isEqualTo("MISSING_FIELD");
@@ -152,12 +152,7 @@ class DynamoTradeRecordStoreTest {
   void putIfAbsent_conditionFailsWithoutTheOldItem_shouldReadItBackConsistently() {
     // GIVEN
     TradeRecord existing = TradeRecordFixtures.accepted();
-    DYNAMODB.stubFor(
-        operation(PUT_ITEM)
-            .willReturn(
-                status(
-                    400,
-                    error("ConditionalCheckFailedException", "The conditional request failed"))));
+    stubPutConditionFailsWithoutTheOldItem();
     ObjectNode found = TradeJson.mapper().createObjectNode();
     found.set("Item", DynamoJson.item(TradeRecordItems.toItem(existing)));
     DYNAMODB.stubFor(operation(GET_ITEM).willReturn(ok(found.toString())));
@@ -259,12 +254,7 @@ class DynamoTradeRecordStoreTest {
   @Test
   void putIfAbsent_readBackThrottled_shouldThrowTradeStoreUnavailable() {
     // GIVEN
-    DYNAMODB.stubFor(
-        operation(PUT_ITEM)
-            .willReturn(
-                status(
-                    400,
-                    error("ConditionalCheckFailedException", "The conditional request failed"))));
+    stubPutConditionFailsWithoutTheOldItem();
     DYNAMODB.stubFor(
         operation(GET_ITEM)
             .willReturn(status(400, error("ThrottlingException", "Rate of requests exceeded"))));
@@ -315,5 +305,15 @@ class DynamoTradeRecordStoreTest {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new AssertionError("request body is not JSON", e);
     }
+  }
+
+  /** PutItem's condition fails and the error carries no old item: the store must read it back. */
+  private static void stubPutConditionFailsWithoutTheOldItem() {
+    DYNAMODB.stubFor(
+        operation(PUT_ITEM)
+            .willReturn(
+                status(
+                    400,
+                    error("ConditionalCheckFailedException", "The conditional request failed"))));
   }
 }
