@@ -7,7 +7,6 @@ import com.tradeprocessing.cli.record.StoredRecord;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +21,7 @@ import picocli.CommandLine.Option;
           + " per status and the SHA-256 of each file.",
       "  trades export --env dev --date 2026-11-25 --dir /tmp/compliance"
     })
-final class ExportCommand extends SessionCommand {
-
-  @Option(
-      names = "--date",
-      required = true,
-      paramLabel = "DAY",
-      description = "The trade date, e.g. 2026-11-25.")
-  LocalDate date;
+final class ExportCommand extends DayCommand {
 
   @Option(
       names = "--dir",
@@ -39,9 +31,8 @@ final class ExportCommand extends SessionCommand {
   Path directory;
 
   @Override
-  int run(Session session, PrintWriter out, Progress progress) {
+  int run(Session session, List<StoredRecord> records, PrintWriter out, Progress progress) {
     DynamoRecordStore store = session.records();
-    List<StoredRecord> records = DayRecords.read(store, date, progress);
     Map<String, String> source = new LinkedHashMap<>();
     source.put("table", store.table());
     source.put("index", DynamoRecordStore.BY_STATUS_DATE);

@@ -55,7 +55,6 @@ final class ListCommand extends SessionCommand {
   @Option(
       names = "--from",
       paramLabel = "INSTANT",
-      converter = InstantConverter.class,
       description =
           "From this time, inclusive: execution time with --isin, recording time with --date.")
   Instant from;
@@ -63,7 +62,6 @@ final class ListCommand extends SessionCommand {
   @Option(
       names = "--to",
       paramLabel = "INSTANT",
-      converter = InstantConverter.class,
       description = "Up to this time, inclusive (as --from).")
   Instant to;
 

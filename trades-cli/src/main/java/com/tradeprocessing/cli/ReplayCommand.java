@@ -26,7 +26,6 @@ final class ReplayCommand extends SessionCommand {
       names = "--from",
       required = true,
       paramLabel = "INSTANT",
-      converter = InstantConverter.class,
       description = "The window's start (event time), e.g. 2026-11-25T09:00:00Z.")
   Instant from;
 
@@ -34,7 +33,6 @@ final class ReplayCommand extends SessionCommand {
       names = "--to",
       required = true,
       paramLabel = "INSTANT",
-      converter = InstantConverter.class,
       description = "The window's end.")
   Instant to;
 

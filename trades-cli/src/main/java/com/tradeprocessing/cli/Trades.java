@@ -3,6 +3,7 @@ package com.tradeprocessing.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -58,6 +59,8 @@ public final class Trades implements Runnable {
     line.setOut(outWriter);
     line.setErr(errWriter);
     line.setCaseInsensitiveEnumValuesAllowed(true);
+    // After the subcommands are added: picocli gives a converter to the commands present only.
+    line.registerConverter(Instant.class, new InstantConverter());
     line.setParameterExceptionHandler(
         (exception, arguments) -> {
           CommandLine command = exception.getCommandLine();

@@ -4,11 +4,9 @@ import com.tradeprocessing.cli.record.Finding;
 import com.tradeprocessing.cli.record.RecordVerifier;
 import com.tradeprocessing.cli.record.StoredRecord;
 import java.io.PrintWriter;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code trades verify}: every record of a day checked against its stored payload. */
 @Command(
@@ -19,18 +17,10 @@ import picocli.CommandLine.Option;
           + " and that no required attribute is missing. Exits 1 on any finding.",
       "  trades verify --env dev --date 2026-11-25"
     })
-final class VerifyCommand extends SessionCommand {
-
-  @Option(
-      names = "--date",
-      required = true,
-      paramLabel = "DAY",
-      description = "The trade date, e.g. 2026-11-25.")
-  LocalDate date;
+final class VerifyCommand extends DayCommand {
 
   @Override
-  int run(Session session, PrintWriter out, Progress progress) {
-    List<StoredRecord> records = DayRecords.read(session.records(), date, progress);
+  int run(Session session, List<StoredRecord> records, PrintWriter out, Progress progress) {
     RecordVerifier verifier = new RecordVerifier();
     List<Finding> findings = new ArrayList<>();
     long damaged = 0;

@@ -2,6 +2,7 @@ package com.tradeprocessing.cli.aws;
 
 import com.tradeprocessing.cli.TradesException;
 import com.tradeprocessing.cli.dlq.QueueMessage;
+import com.tradeprocessing.model.Require;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ public final class SqsDeadLetterQueue {
   private final String url;
 
   public SqsDeadLetterQueue(SqsClient sqs, String name, String where) {
+    Require.nonNull("sqs name where", sqs, name, where);
     this.sqs = sqs;
     this.name = name;
     try {
