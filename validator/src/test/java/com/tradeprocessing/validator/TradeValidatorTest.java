@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,52 +68,18 @@ class TradeValidatorTest {
 
   /** The payload problems the adapters find, for every source, through the validator. */
   @ParameterizedTest
-  @CsvSource({
-    "oms_malformed-payload,                   MALFORMED_PAYLOAD",
-    "oms_missing-field,                       MISSING_FIELD",
-    "oms_invalid-trade-id,                    INVALID_TRADE_ID",
-    "oms_trade-id-too-long,                   INVALID_TRADE_ID",
-    "oms_invalid-isin,                        INVALID_ISIN",
-    "oms_invalid-side,                        INVALID_SIDE",
-    "oms_invalid-quantity,                    INVALID_QUANTITY",
-    "oms_quantity-as-number,                  INVALID_QUANTITY",
-    "oms_invalid-price,                       INVALID_PRICE",
-    "oms_invalid-currency,                    INVALID_CURRENCY",
-    "oms_invalid-venue,                       INVALID_VENUE",
-    "oms_invalid-trade-time,                  INVALID_TRADE_TIME",
-    "fix-gateway_malformed-payload,           MALFORMED_PAYLOAD",
-    "fix-gateway_missing-field,               MISSING_FIELD",
-    "fix-gateway_invalid-trade-id,            INVALID_TRADE_ID",
-    "fix-gateway_trade-id-too-long,           INVALID_TRADE_ID",
-    "fix-gateway_invalid-isin,                INVALID_ISIN",
-    "fix-gateway_invalid-security-id-source,  INVALID_ISIN",
-    "fix-gateway_invalid-side,                INVALID_SIDE",
-    "fix-gateway_invalid-quantity,            INVALID_QUANTITY",
-    "fix-gateway_invalid-price,               INVALID_PRICE",
-    "fix-gateway_invalid-currency,            INVALID_CURRENCY",
-    "fix-gateway_invalid-venue,               INVALID_VENUE",
-    "fix-gateway_invalid-trade-time,          INVALID_TRADE_TIME",
-    "prime-broker_malformed-payload,          MALFORMED_PAYLOAD",
-    "prime-broker_missing-field,              MISSING_FIELD",
-    "prime-broker_invalid-trade-id,           INVALID_TRADE_ID",
-    "prime-broker_trade-id-too-long,          INVALID_TRADE_ID",
-    "prime-broker_invalid-isin,               INVALID_ISIN",
-    "prime-broker_invalid-side,               INVALID_SIDE",
-    "prime-broker_invalid-quantity,           INVALID_QUANTITY",
-    "prime-broker_huge-quantity,              INVALID_QUANTITY",
-    "prime-broker_invalid-price,              INVALID_PRICE",
-    "prime-broker_invalid-currency,           INVALID_CURRENCY",
-    "prime-broker_invalid-venue,              INVALID_VENUE",
-    "prime-broker_invalid-trade-time,         INVALID_TRADE_TIME",
-    "prime-broker_invalid-settlement-date,    INVALID_SETTLEMENT_DATE",
-  })
-  void validate_payloadProblem_shouldReportItsCodeWithoutATrade(String fixture, ReasonCode code) {
+  // One payload problem per event fixture: the code its adapter reports and the source field it
+  // names (empty for the payload as a whole); the adapters' and the validator's tests share it.
+  @CsvFileSource(resources = "/events-payload-problems.csv", numLinesToSkip = 1)
+  void validate_payloadProblem_shouldReportItsCodeWithoutATrade(
+      String fixture, ReasonCode code, String field) {
     // GIVEN / WHEN
     ValidationResult result = validate(fixture);
 
     // THEN
     assertThat(result.isValid()).isFalse();
     assertThat(result.reasonCodes()).containsExactly(code);
+    assertThat(result.problems()).extracting(ValidationProblem::field).containsExactly(field);
     assertThat(result.trade()).isNull();
     assertThat(result.ruleSetVersion()).isEqualTo(RuleSet.VERSION);
   }

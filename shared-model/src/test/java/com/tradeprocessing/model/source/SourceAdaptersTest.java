@@ -17,6 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -71,45 +72,9 @@ class SourceAdaptersTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({
-    "oms_missing-field,                          MISSING_FIELD,           tradeId",
-    "oms_invalid-trade-id,                       INVALID_TRADE_ID,        tradeId",
-    "oms_trade-id-too-long,                      INVALID_TRADE_ID,        tradeId",
-    "oms_invalid-isin,                           INVALID_ISIN,            isin",
-    "oms_invalid-side,                           INVALID_SIDE,            side",
-    "oms_invalid-quantity,                       INVALID_QUANTITY,        quantity",
-    "oms_quantity-as-number,                     INVALID_QUANTITY,        quantity",
-    "oms_invalid-price,                          INVALID_PRICE,           price",
-    "oms_invalid-currency,                       INVALID_CURRENCY,        currency",
-    "oms_invalid-venue,                          INVALID_VENUE,           venue",
-    "oms_invalid-trade-time,                     INVALID_TRADE_TIME,      executedAt",
-    "oms_malformed-payload,                      MALFORMED_PAYLOAD,       ''",
-    "fix-gateway_missing-field,                  MISSING_FIELD,           ExecID",
-    "fix-gateway_invalid-trade-id,               INVALID_TRADE_ID,        ExecID",
-    "fix-gateway_trade-id-too-long,              INVALID_TRADE_ID,        ExecID",
-    "fix-gateway_invalid-isin,                   INVALID_ISIN,            SecurityID",
-    "fix-gateway_invalid-security-id-source,     INVALID_ISIN,            SecurityIDSource",
-    "fix-gateway_invalid-side,                   INVALID_SIDE,            Side",
-    "fix-gateway_invalid-quantity,               INVALID_QUANTITY,        LastQty",
-    "fix-gateway_invalid-price,                  INVALID_PRICE,           LastPx",
-    "fix-gateway_invalid-currency,               INVALID_CURRENCY,        Currency",
-    "fix-gateway_invalid-venue,                  INVALID_VENUE,           LastMkt",
-    "fix-gateway_invalid-trade-time,             INVALID_TRADE_TIME,      TransactTime",
-    "fix-gateway_malformed-payload,              MALFORMED_PAYLOAD,       ''",
-    "prime-broker_missing-field,                 MISSING_FIELD,           confirmationRef",
-    "prime-broker_invalid-trade-id,              INVALID_TRADE_ID,        confirmationRef",
-    "prime-broker_trade-id-too-long,             INVALID_TRADE_ID,        confirmationRef",
-    "prime-broker_invalid-isin,                  INVALID_ISIN,            instrument.isin",
-    "prime-broker_invalid-side,                  INVALID_SIDE,            direction",
-    "prime-broker_invalid-quantity,              INVALID_QUANTITY,        qty",
-    "prime-broker_huge-quantity,                 INVALID_QUANTITY,        qty",
-    "prime-broker_invalid-price,                 INVALID_PRICE,           px",
-    "prime-broker_invalid-currency,              INVALID_CURRENCY,        ccy",
-    "prime-broker_invalid-venue,                 INVALID_VENUE,           exchange",
-    "prime-broker_invalid-trade-time,            INVALID_TRADE_TIME,      tradeTime",
-    "prime-broker_invalid-settlement-date,       INVALID_SETTLEMENT_DATE, settlementDate",
-    "prime-broker_malformed-payload,             MALFORMED_PAYLOAD,       ''",
-  })
+  // One payload problem per event fixture: the code its adapter reports and the source field it
+  // names (empty for the payload as a whole); the adapters' and the validator's tests share it.
+  @CsvFileSource(resources = "/events-payload-problems.csv", numLinesToSkip = 1)
   void adapt_invalidFixture_shouldReportExactlyItsProblem(
       String fixture, ReasonCode code, String field) {
     // GIVEN / WHEN
