@@ -1,7 +1,5 @@
 package com.tradeprocessing.templates;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -14,8 +12,7 @@ final class ConfigurationRules {
   static final TemplateRule STRINGS_UNDER_ENVIRONMENT_PATH =
       TemplateRule.of(
           "ssm-parameters-strings-under-environment-path",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Resource parameter : templates.resourcesOfType("AWS::SSM::Parameter")) {
               if (!parameter.property("Type").asText().equals("String")) {
                 violations.add(parameter.where() + " Type is not String");
@@ -24,14 +21,13 @@ final class ConfigurationRules {
                 violations.add(parameter.where() + " Name is not under " + PATH_PREFIX);
               }
             }
-            return violations;
           });
 
   /** Exactly the contract's parameters, with the contract's defaults in a default deployment. */
   static final TemplateRule CONTRACT_PARAMETERS =
       TemplateRule.of(
           "ssm-parameters-of-stage-contracts-with-defaults",
-          templates -> {
+          (templates, violations) -> {
             SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
             String path = "/trade-processing/" + SampleDeployment.ENVIRONMENT + "/";
             Map<String, String> defined = new TreeMap<>();
@@ -41,7 +37,6 @@ final class ConfigurationRules {
                   name.startsWith(path) ? name.substring(path.length()) : name,
                   deployment.text(parameter.template(), parameter.property("Value")));
             }
-            List<String> violations = new ArrayList<>();
             for (Map.Entry<String, Optional<String>> expected :
                 StageContract.SSM_PARAMETERS.entrySet()) {
               String value = defined.remove(expected.getKey());
@@ -63,7 +58,6 @@ final class ConfigurationRules {
                 .forEach(
                     name ->
                         violations.add("parameter " + name + " is not in docs/stage-contracts.md"));
-            return violations;
           });
 
   private ConfigurationRules() {}

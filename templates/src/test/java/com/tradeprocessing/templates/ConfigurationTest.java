@@ -1,33 +1,12 @@
 package com.tradeprocessing.templates;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.stream.Stream;
 
-import java.util.List;
-import org.junit.jupiter.api.Test;
+class ConfigurationTest implements ProjectTemplateRules {
 
-class ConfigurationTest {
-
-  @Test
-  void ssmParameters_all_shouldBeStringsUnderTheEnvironmentPath() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = ConfigurationRules.STRINGS_UNDER_ENVIRONMENT_PATH.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void ssmParameters_namesAndDefaults_shouldBeThoseOfTheStageContracts() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = ConfigurationRules.CONTRACT_PARAMETERS.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
+  @Override
+  public Stream<TemplateRule> rulesTheProjectKeeps() {
+    return Stream.of(
+        ConfigurationRules.STRINGS_UNDER_ENVIRONMENT_PATH, ConfigurationRules.CONTRACT_PARAMETERS);
   }
 }

@@ -1,7 +1,6 @@
 package com.tradeprocessing.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +69,7 @@ final class ConventionRules {
   static final TemplateRule TWO_SPACE_JSON =
       TemplateRule.of(
           "two-space-json",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Template template : templates.templates()) {
               String expected = CanonicalJson.render(template.root());
               if (!expected.equals(template.text())) {
@@ -81,14 +79,12 @@ final class ConventionRules {
                         + firstDifferentLine(expected, template.text()));
               }
             }
-            return violations;
           });
 
   static final TemplateRule SECTION_ORDER_RULE =
       TemplateRule.of(
           "section-order",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Template template : templates.templates()) {
               List<String> sections = Intrinsics.names(template.root());
               int last = -1;
@@ -110,14 +106,12 @@ final class ConventionRules {
                 }
               }
             }
-            return violations;
           });
 
   static final TemplateRule LOGICAL_IDS =
       TemplateRule.of(
           "logical-ids-purpose-then-type",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Resource resource : templates.resources()) {
               String suffix = LOGICAL_ID_SUFFIXES.get(resource.type());
               if (!PASCAL_CASE.matcher(resource.logicalId()).matches()) {
@@ -132,14 +126,12 @@ final class ConventionRules {
                 violations.add(resource.where() + " should be <Purpose>" + suffix);
               }
             }
-            return violations;
           });
 
   static final TemplateRule CONDITION_NAMES =
       TemplateRule.of(
           "condition-names",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Template template : templates.templates()) {
               for (String condition : template.conditions().keySet()) {
                 if (!condition.endsWith("Condition")) {
@@ -148,14 +140,12 @@ final class ConventionRules {
                 }
               }
             }
-            return violations;
           });
 
   static final TemplateRule PARAMETER_CONSTRAINTS =
       TemplateRule.of(
           "parameter-descriptions-and-constraints",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Template template : templates.templates()) {
               template
                   .parameters()
@@ -192,14 +182,12 @@ final class ConventionRules {
                         }
                       });
             }
-            return violations;
           });
 
   static final TemplateRule OUTPUT_DESCRIPTIONS =
       TemplateRule.of(
           "output-descriptions",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Template template : templates.templates()) {
               template
                   .outputs()
@@ -211,14 +199,12 @@ final class ConventionRules {
                         }
                       });
             }
-            return violations;
           });
 
   static final TemplateRule ASSERT_DESCRIPTIONS =
       TemplateRule.of(
           "rule-assert-descriptions",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Template template : templates.templates()) {
               template
                   .members("Rules")
@@ -240,25 +226,21 @@ final class ConventionRules {
                                 });
                       });
             }
-            return violations;
           });
 
   static final TemplateRule NO_FIXED_LOCATIONS =
       TemplateRule.of(
           "no-hard-coded-regions-accounts-or-partitions",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Template template : templates.templates()) {
               checkStrings(template, template.root(), "", violations);
             }
-            return violations;
           });
 
   static final TemplateRule LINT_SUPPRESSIONS =
       TemplateRule.of(
           "lint-suppressions-per-resource-with-reason",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Template template : templates.templates()) {
               if (template
                   .section("Metadata")
@@ -280,14 +262,12 @@ final class ConventionRules {
                 }
               }
             }
-            return violations;
           });
 
   static final TemplateRule INTERFACE_GROUPS =
       TemplateRule.of(
           "entry-parameters-grouped-and-labelled",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Template template : templates.entryPoints()) {
               JsonNode face = template.section("Metadata").path("AWS::CloudFormation::Interface");
               Set<String> grouped = new HashSet<>();
@@ -321,7 +301,6 @@ final class ConventionRules {
                 }
               }
             }
-            return violations;
           });
 
   private ConventionRules() {}

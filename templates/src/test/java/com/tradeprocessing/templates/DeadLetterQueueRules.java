@@ -1,8 +1,6 @@
 package com.tradeprocessing.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /** Every SQS queue of the system is a dead-letter queue: kept 14 days, encrypted, alarmed. */
@@ -13,8 +11,7 @@ final class DeadLetterQueueRules {
   static final TemplateRule FOURTEEN_DAY_RETENTION =
       TemplateRule.of(
           "dead-letter-queues-keep-messages-14-days",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Resource queue : templates.resourcesOfType("AWS::SQS::Queue")) {
               JsonNode retention = queue.property("MessageRetentionPeriod");
               if (!(retention.isIntegralNumber()
@@ -23,14 +20,12 @@ final class DeadLetterQueueRules {
                     queue.where() + " MessageRetentionPeriod is " + retention + ", not 1209600");
               }
             }
-            return violations;
           });
 
   static final TemplateRule ENCRYPTED =
       TemplateRule.of(
           "dead-letter-queues-encrypted",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Resource queue : templates.resourcesOfType("AWS::SQS::Queue")) {
               boolean managed = queue.property("SqsManagedSseEnabled").asBoolean(false);
               boolean customerKey = !queue.property("KmsMasterKeyId").isMissingNode();
@@ -38,15 +33,13 @@ final class DeadLetterQueueRules {
                 violations.add(queue.where() + " is not encrypted");
               }
             }
-            return violations;
           });
 
   /** One visible message is one lost trade or request: the alarm fires on the first. */
   static final TemplateRule DEPTH_ALARM =
       TemplateRule.of(
           "dead-letter-queues-alarm-on-first-message",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Resource queue : templates.resourcesOfType("AWS::SQS::Queue")) {
               if (depthAlarm(queue).isEmpty()) {
                 violations.add(
@@ -55,7 +48,6 @@ final class DeadLetterQueueRules {
                         + " topic");
               }
             }
-            return violations;
           });
 
   private DeadLetterQueueRules() {}

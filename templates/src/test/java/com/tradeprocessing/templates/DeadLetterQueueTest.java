@@ -3,9 +3,20 @@ package com.tradeprocessing.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-class DeadLetterQueueTest {
+class DeadLetterQueueTest implements ProjectTemplateRules {
+
+  @Override
+  public Stream<TemplateRule> rulesTheProjectKeeps() {
+    return Stream.of(
+        DeadLetterQueueRules.FOURTEEN_DAY_RETENTION,
+        DeadLetterQueueRules.ENCRYPTED,
+        DeadLetterQueueRules.DEPTH_ALARM,
+        TransportRules.QUEUES_TLS_ONLY,
+        TransportRules.TOPICS_TLS_ONLY);
+  }
 
   private static final TemplateSet TEMPLATES = ProjectTemplates.all();
 
@@ -33,42 +44,6 @@ class DeadLetterQueueTest {
   }
 
   @Test
-  void deadLetterQueues_retention_shouldBeExactlyFourteenDays() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = DeadLetterQueueRules.FOURTEEN_DAY_RETENTION.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void deadLetterQueues_all_shouldBeEncrypted() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = DeadLetterQueueRules.ENCRYPTED.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void deadLetterQueues_firstVisibleMessage_shouldRaiseAnAlarmOnTheAlarmTopic() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = DeadLetterQueueRules.DEPTH_ALARM.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
   void deadLetterQueueAlarms_actions_shouldNotifyTheMonitoringTopic() {
     // GIVEN
     SampleDeployment deployment = SampleDeployment.inPrimaryRegion(TEMPLATES);
@@ -83,29 +58,5 @@ class DeadLetterQueueTest {
 
     // THEN
     assertThat(actions).hasSize(6).containsOnly(deployment.refValue(topic));
-  }
-
-  @Test
-  void deadLetterQueues_requestsWithoutTls_shouldBeDeniedEveryAction() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = TransportRules.QUEUES_TLS_ONLY.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void alarmTopic_publishingWithoutTls_shouldBeDenied() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = TransportRules.TOPICS_TLS_ONLY.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
   }
 }

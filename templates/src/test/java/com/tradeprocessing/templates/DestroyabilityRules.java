@@ -1,6 +1,5 @@
 package com.tradeprocessing.templates;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -13,8 +12,7 @@ final class DestroyabilityRules {
   static final TemplateRule NOTHING_RETAINED =
       TemplateRule.of(
           "nothing-retained",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Resource resource : templates.resources()) {
               for (String policy : List.of("DeletionPolicy", "UpdateReplacePolicy")) {
                 String value = resource.node().path(policy).asText();
@@ -26,7 +24,6 @@ final class DestroyabilityRules {
                 violations.add(resource.where() + " is protected from deletion");
               }
             }
-            return violations;
           });
 
   private DestroyabilityRules() {}

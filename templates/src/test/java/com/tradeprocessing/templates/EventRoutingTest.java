@@ -17,7 +17,17 @@ import software.amazon.event.ruler.Machine;
 import software.amazon.event.ruler.RuleCompiler;
 
 /** The rules' event patterns, run in Event Ruler, the matching engine of EventBridge. */
-class EventRoutingTest {
+class EventRoutingTest implements ProjectTemplateRules {
+
+  @Override
+  public Stream<TemplateRule> rulesTheProjectKeeps() {
+    return Stream.of(
+        EventRules.ONE_SOURCE_AND_DETAIL_TYPE_PER_RULE,
+        EventRules.RULES_ON_CUSTOM_BUS,
+        EventRules.TARGETS_STATE_MACHINE_RELIABLY,
+        EventRules.BUS_ARCHIVED,
+        EventRules.LOST_EXECUTIONS_DEAD_LETTERED);
+  }
 
   private static final TemplateSet TEMPLATES = ProjectTemplates.all();
   private static final List<SourceSystem> SOURCE_SYSTEMS = SampleEvents.SOURCE_SYSTEMS;
@@ -130,66 +140,6 @@ class EventRoutingTest {
 
     // THEN
     assertThat(matched).hasSize(3).allMatch(rules -> rules.equals(List.of(archive.logicalId())));
-  }
-
-  @Test
-  void eventRules_all_shouldMatchExactlyOneSourceAndDetailType() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = EventRules.ONE_SOURCE_AND_DETAIL_TYPE_PER_RULE.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void eventRules_all_shouldListenOnTheCustomBus() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = EventRules.RULES_ON_CUSTOM_BUS.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void eventRules_targets_shouldStartTheStateMachineWithARoleRetriesAndADeadLetterQueue() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = EventRules.TARGETS_STATE_MACHINE_RELIABLY.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void eventBus_custom_shouldBeArchivedForReplay() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = EventRules.BUS_ARCHIVED.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void failedExecutionRule_templates_shouldSendEveryLostExecutionToAQueue() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = EventRules.LOST_EXECUTIONS_DEAD_LETTERED.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
   }
 
   @ParameterizedTest(name = "{0} -> matched: {1}")

@@ -20,8 +20,7 @@ final class EventRules {
   static final TemplateRule ONE_SOURCE_AND_DETAIL_TYPE_PER_RULE =
       TemplateRule.of(
           "rules-match-one-source-and-detail-type",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Resource rule : tradeRules(templates)) {
               JsonNode pattern = rule.property("EventPattern");
               boolean exact =
@@ -35,14 +34,12 @@ final class EventRules {
                     rule.where() + " pattern is not one source and one detail-type: " + pattern);
               }
             }
-            return violations;
           });
 
   static final TemplateRule RULES_ON_CUSTOM_BUS =
       TemplateRule.of(
           "rules-on-custom-bus",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Resource rule : tradeRules(templates)) {
               boolean custom =
                   Intrinsics.ref(rule.property("EventBusName"))
@@ -53,15 +50,13 @@ final class EventRules {
                 violations.add(rule.where() + " is not on a custom event bus of its template");
               }
             }
-            return violations;
           });
 
   /** Failed deliveries are retried, then kept: no trade event is dropped silently. */
   static final TemplateRule TARGETS_STATE_MACHINE_RELIABLY =
       TemplateRule.of(
           "rules-target-state-machine-with-role-retry-and-dead-letter-queue",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Resource rule : tradeRules(templates)) {
               JsonNode targets = rule.property("Targets");
               if (targets.size() != 1) {
@@ -84,14 +79,12 @@ final class EventRules {
                 violations.add(rule.where() + " target has no dead-letter queue");
               }
             }
-            return violations;
           });
 
   static final TemplateRule BUS_ARCHIVED =
       TemplateRule.of(
           "custom-bus-archived-for-replay",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Resource bus : templates.resourcesOfType("AWS::Events::EventBus")) {
               boolean archived =
                   bus.template().resourcesOfType("AWS::Events::Archive").stream()
@@ -107,7 +100,6 @@ final class EventRules {
                 violations.add(bus.where() + " has no archive");
               }
             }
-            return violations;
           });
 
   /**
@@ -121,8 +113,7 @@ final class EventRules {
   static final TemplateRule LOST_EXECUTIONS_DEAD_LETTERED =
       TemplateRule.of(
           "lost-executions-reach-a-dead-letter-queue",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Resource machine : templates.resourcesOfType("AWS::StepFunctions::StateMachine")) {
               List<Resource> rules =
                   machine.template().resourcesOfType("AWS::Events::Rule").stream()
@@ -139,7 +130,6 @@ final class EventRules {
                 violations.addAll(lostExecutionRuleViolations(rule));
               }
             }
-            return violations;
           });
 
   private EventRules() {}

@@ -58,8 +58,7 @@ final class IamRules {
   static final TemplateRule NAMED_ACTIONS =
       TemplateRule.of(
           "policies-name-their-actions",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (PolicyDocuments.Policy policy : PolicyDocuments.all(templates)) {
               for (JsonNode statement : policy.statements()) {
                 // A wildcard in a Deny only widens what is refused, such as every queue action
@@ -77,14 +76,12 @@ final class IamRules {
                 }
               }
             }
-            return violations;
           });
 
   static final TemplateRule SCOPED_RESOURCES =
       TemplateRule.of(
           "identity-policies-scope-resources",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (PolicyDocuments.Policy policy : PolicyDocuments.identityPolicies(templates)) {
               for (JsonNode statement : policy.statements()) {
                 if (statement.has("NotResource")) {
@@ -106,14 +103,12 @@ final class IamRules {
                 }
               }
             }
-            return violations;
           });
 
   static final TemplateRule SCOPED_TRUST =
       TemplateRule.of(
           "role-trust-scoped-to-source",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Resource role : templates.resourcesOfType("AWS::IAM::Role")) {
               for (JsonNode statement :
                   Intrinsics.oneOrMany(
@@ -149,15 +144,13 @@ final class IamRules {
                 }
               }
             }
-            return violations;
           });
 
   /** A role serves one function, or one service for one purpose. */
   static final TemplateRule ONE_ROLE_PER_FUNCTION_AND_SERVICE =
       TemplateRule.of(
           "one-role-per-function-and-service",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Resource role : templates.resourcesOfType("AWS::IAM::Role")) {
               Set<String> services = new TreeSet<>();
               for (JsonNode statement :
@@ -193,14 +186,12 @@ final class IamRules {
                 violations.add(role.where() + " is shared by functions " + functions);
               }
             }
-            return violations;
           });
 
   static final TemplateRule ONLY_INSIGHTS_MANAGED_POLICY =
       TemplateRule.of(
           "no-managed-policies-but-lambda-insights",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Resource role : templates.resourcesOfType("AWS::IAM::Role")) {
               for (JsonNode arn : role.property("ManagedPolicyArns")) {
                 if (!Intrinsics.sub(arn).orElse(arn.asText()).equals(LambdaRules.INSIGHTS_POLICY)) {
@@ -208,7 +199,6 @@ final class IamRules {
                 }
               }
             }
-            return violations;
           });
 
   private IamRules() {}

@@ -3,82 +3,20 @@ package com.tradeprocessing.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-class ImageRepositoryTest {
+class ImageRepositoryTest implements ProjectTemplateRules {
 
-  @Test
-  void imageRepository_push_shouldBeScanned() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = RepositoryRules.SCAN_ON_PUSH.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void imageRepository_tags_shouldBeImmutable() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = RepositoryRules.IMMUTABLE_TAGS.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void imageRepository_images_shouldBeEncryptedWithKms() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = RepositoryRules.ENCRYPTED.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void imageRepository_lifecyclePolicy_shouldExpireOldImages() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = RepositoryRules.LIFECYCLE_POLICY.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void imageRepository_stackDeletion_shouldEmptyTheRepository() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = RepositoryRules.EMPTY_ON_DELETE.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void registryReplication_templates_shouldLeaveTheSharedConfigurationToTheDeployment() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations =
-        RepositoryRules.NO_REGISTRY_REPLICATION_CONFIGURATION.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
+  @Override
+  public Stream<TemplateRule> rulesTheProjectKeeps() {
+    return Stream.of(
+        RepositoryRules.SCAN_ON_PUSH,
+        RepositoryRules.IMMUTABLE_TAGS,
+        RepositoryRules.ENCRYPTED,
+        RepositoryRules.LIFECYCLE_POLICY,
+        RepositoryRules.EMPTY_ON_DELETE,
+        RepositoryRules.NO_REGISTRY_REPLICATION_CONFIGURATION);
   }
 
   @Test

@@ -5,9 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-class LambdaFunctionTest {
+class LambdaFunctionTest implements ProjectTemplateRules {
+
+  @Override
+  public Stream<TemplateRule> rulesTheProjectKeeps() {
+    return Stream.of(
+        LambdaRules.CONTAINER_IMAGES,
+        LambdaRules.ARM64,
+        LambdaRules.PINNED_BY_DIGEST,
+        LambdaRules.HANDLER_COMMAND,
+        LambdaRules.RESERVED_CONCURRENCY,
+        LambdaRules.OWN_DEAD_LETTER_QUEUE,
+        LambdaRules.ACTIVE_TRACING,
+        LambdaRules.APPLICATION_LOG_LEVEL,
+        LambdaRules.EXPLICIT_LOG_GROUP,
+        LambdaRules.LAMBDA_INSIGHTS,
+        LambdaRules.CONTRACT_ENVIRONMENT,
+        LambdaRules.TRADE_PATH_IN_PRIVATE_SUBNETS,
+        LambdaRules.CUSTOM_RESOURCE_OUTSIDE_VPC);
+  }
 
   private static final TemplateSet TEMPLATES = ProjectTemplates.all();
 
@@ -25,162 +44,6 @@ class LambdaFunctionTest {
     // THEN
     assertThat(purposes)
         .containsExactlyInAnyOrder("validator", "enricher", "recorder", "global-table-resource");
-  }
-
-  @Test
-  void lambdaFunctions_allFunctions_shouldBeContainerImagesWithoutZipSettings() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = LambdaRules.CONTAINER_IMAGES.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void lambdaFunctions_allFunctions_shouldRunOnArm64() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = LambdaRules.ARM64.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void lambdaFunctions_allFunctions_shouldPinTheirImageByDigest() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = LambdaRules.PINNED_BY_DIGEST.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void lambdaFunctions_imageCommand_shouldSelectTheContractHandler() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = LambdaRules.HANDLER_COMMAND.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void lambdaFunctions_allFunctions_shouldHaveReservedConcurrency() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = LambdaRules.RESERVED_CONCURRENCY.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void lambdaFunctions_failedAsyncInvocations_shouldGoToTheirOwnDeadLetterQueue() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = LambdaRules.OWN_DEAD_LETTER_QUEUE.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void lambdaFunctions_allFunctions_shouldTraceActively() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = LambdaRules.ACTIVE_TRACING.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void tradeFunctions_applicationLogLevel_shouldBeARootParameterDefaultingToInfo() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = LambdaRules.APPLICATION_LOG_LEVEL.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void lambdaFunctions_logs_shouldGoToAnExplicitLogGroupWithRetention() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = LambdaRules.EXPLICIT_LOG_GROUP.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void lambdaFunctions_roles_shouldAllowLambdaInsights() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = LambdaRules.LAMBDA_INSIGHTS.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void lambdaFunctions_environment_shouldHoldTheContractsParameterNamesNotValues() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = LambdaRules.CONTRACT_ENVIRONMENT.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void lambdaFunctions_tradePath_shouldRunInThePrivateSubnets() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = LambdaRules.TRADE_PATH_IN_PRIVATE_SUBNETS.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void lambdaFunctions_customResourceFunction_shouldRunOutsideTheVpcPerAdr0001() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = LambdaRules.CUSTOM_RESOURCE_OUTSIDE_VPC.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
   }
 
   @Test

@@ -121,8 +121,7 @@ final class LambdaRules {
   static final TemplateRule OWN_DEAD_LETTER_QUEUE =
       TemplateRule.of(
           "functions-send-failures-to-own-dead-letter-queue",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             List<String> queuesInUse = new ArrayList<>();
             for (Resource function : templates.resourcesOfType("AWS::Lambda::Function")) {
               Optional<Resource> queue =
@@ -145,7 +144,6 @@ final class LambdaRules {
                         + queue.get().logicalId());
               }
             }
-            return violations;
           });
 
   static final TemplateRule ACTIVE_TRACING =
@@ -269,9 +267,8 @@ final class LambdaRules {
   static final TemplateRule APPLICATION_LOG_LEVEL =
       TemplateRule.of(
           "trade-path-log-level-a-parameter-info-by-default",
-          templates -> {
+          (templates, violations) -> {
             SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
-            List<String> violations = new ArrayList<>();
             for (Resource function : templates.resourcesOfType("AWS::Lambda::Function")) {
               if (contract(deployment, function)
                   .flatMap(StageContract.FunctionContract::stage)
@@ -290,7 +287,6 @@ final class LambdaRules {
                 violations.add(function.where() + " does not log at INFO by default");
               }
             }
-            return violations;
           });
 
   private LambdaRules() {}
@@ -344,13 +340,11 @@ final class LambdaRules {
   private static TemplateRule eachFunction(String id, FunctionCheck check) {
     return TemplateRule.of(
         id,
-        templates -> {
+        (templates, violations) -> {
           SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
-          List<String> violations = new ArrayList<>();
           for (Resource function : templates.resourcesOfType("AWS::Lambda::Function")) {
             check.check(deployment, function, violations);
           }
-          return violations;
         });
   }
 }

@@ -1,7 +1,6 @@
 package com.tradeprocessing.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -46,9 +45,8 @@ final class NamingRules {
   static final TemplateRule TYPE_PURPOSE_ENVIRONMENT =
       TemplateRule.of(
           "names-are-type-purpose-environment",
-          templates -> {
+          (templates, violations) -> {
             SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
-            List<String> violations = new ArrayList<>();
             for (Resource resource : templates.resources()) {
               String word = TYPE_WORDS.get(resource.type());
               String property = SampleDeployment.NAME_PROPERTIES.get(resource.type());
@@ -67,7 +65,6 @@ final class NamingRules {
                 check(deployment, resource, tag, TAG_WORDS.get(resource.type()), violations);
               }
             }
-            return violations;
           });
 
   private NamingRules() {}

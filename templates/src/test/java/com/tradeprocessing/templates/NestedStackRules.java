@@ -1,8 +1,6 @@
 package com.tradeprocessing.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /** How the root template nests and wires its children. */
@@ -12,8 +10,7 @@ final class NestedStackRules {
   static final TemplateRule LOCAL_CHILD_TEMPLATES =
       TemplateRule.of(
           "nested-stacks-reference-local-children",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Resource stack : templates.resourcesOfType("AWS::CloudFormation::Stack")) {
               JsonNode url = stack.property("TemplateURL");
               if (!url.isTextual()
@@ -27,7 +24,6 @@ final class NestedStackRules {
                 violations.add(stack.where() + " nests " + url.asText() + ", which does not exist");
               }
             }
-            return violations;
           });
 
   /**
@@ -37,8 +33,7 @@ final class NestedStackRules {
   static final TemplateRule CHILD_PARAMETERS_WIRED =
       TemplateRule.of(
           "child-parameters-complete-and-wired-with-getatt",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Resource stack : templates.resourcesOfType("AWS::CloudFormation::Stack")) {
               Optional<Template> child = templates.template(stack.property("TemplateURL").asText());
               if (child.isEmpty()) {
@@ -72,14 +67,12 @@ final class NestedStackRules {
                             .ifPresent(problem -> violations.add(where + " " + problem));
                       });
             }
-            return violations;
           });
 
   static final TemplateRule NO_EXPORTS =
       TemplateRule.of(
           "outputs-not-exported",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Template template : templates.templates()) {
               template
                   .outputs()
@@ -102,7 +95,6 @@ final class NestedStackRules {
                               template.name()
                                   + " imports a value; take it as a parameter instead"));
             }
-            return violations;
           });
 
   private NestedStackRules() {}

@@ -3,9 +3,18 @@ package com.tradeprocessing.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-class NestedStackTest {
+class NestedStackTest implements ProjectTemplateRules {
+
+  @Override
+  public Stream<TemplateRule> rulesTheProjectKeeps() {
+    return Stream.of(
+        NestedStackRules.LOCAL_CHILD_TEMPLATES,
+        NestedStackRules.CHILD_PARAMETERS_WIRED,
+        NestedStackRules.NO_EXPORTS);
+  }
 
   private static final TemplateSet TEMPLATES = ProjectTemplates.all();
 
@@ -31,42 +40,6 @@ class NestedStackTest {
             "storage.json",
             "functions.json",
             "orchestration.json");
-  }
-
-  @Test
-  void rootTemplate_nestedStacks_shouldReferenceLocalChildTemplates() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = NestedStackRules.LOCAL_CHILD_TEMPLATES.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void rootTemplate_childParameters_shouldBeCompleteAndWiredWithGetAtt() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = NestedStackRules.CHILD_PARAMETERS_WIRED.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void templates_outputs_shouldNotBeExportedOrImported() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = NestedStackRules.NO_EXPORTS.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
   }
 
   @Test

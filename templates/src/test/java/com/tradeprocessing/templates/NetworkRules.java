@@ -51,9 +51,8 @@ final class NetworkRules {
   static final TemplateRule PRIVATE_SUBNETS_IN_TWO_ZONES =
       TemplateRule.of(
           "private-subnets-in-two-availability-zones",
-          templates -> {
+          (templates, violations) -> {
             SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
-            List<String> violations = new ArrayList<>();
             for (Template template : templates.templates()) {
               List<Resource> subnets = template.resourcesOfType("AWS::EC2::Subnet");
               if (template.resourcesOfType("AWS::EC2::VPC").isEmpty()) {
@@ -75,7 +74,6 @@ final class NetworkRules {
                         + " availability zones, not two");
               }
             }
-            return violations;
           });
 
   /**
@@ -88,8 +86,7 @@ final class NetworkRules {
   static final TemplateRule SUBNET_ZONES_BY_ID =
       TemplateRule.of(
           "private-subnets-in-availability-zones-given-by-id",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Template template : templates.templates()) {
               if (template.resourcesOfType("AWS::EC2::VPC").isEmpty()) {
                 continue;
@@ -131,14 +128,12 @@ final class NetworkRules {
                         + " is empty, not in distinct zones of the region");
               }
             }
-            return violations;
           });
 
   static final TemplateRule NO_INTERNET_ROUTE =
       TemplateRule.of(
           "no-route-to-the-internet",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Resource resource : templates.resources()) {
               if (INTERNET_TYPES.contains(resource.type())) {
                 violations.add(resource.where() + " is a way to the internet: " + resource.type());
@@ -149,26 +144,18 @@ final class NetworkRules {
                 violations.add(resource.where() + " is a default route");
               }
             }
-            return violations;
           });
 
   /** Each AWS API the VPC functions call from inside the VPC has an endpoint in it. */
   static final TemplateRule ENDPOINTS_FOR_CALLED_SERVICES =
       TemplateRule.of(
           "endpoints-for-every-service-called-from-the-vpc",
-          templates -> {
+          (templates, violations) -> {
             SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
-            Set<String> called = new TreeSet<>();
-            for (Resource function : templates.resourcesOfType("AWS::Lambda::Function")) {
-              if (function.properties().has("VpcConfig")) {
-                called.addAll(servicesCalledFromInside(function));
-              }
-            }
+            Set<String> called = servicesCalledFromVpc(templates);
             Set<String> served = new TreeSet<>();
-            List<String> violations = new ArrayList<>();
             for (Resource endpoint : templates.resourcesOfType("AWS::EC2::VPCEndpoint")) {
-              String service =
-                  deployment.text(endpoint.template(), endpoint.property("ServiceName"));
+              String service = serviceName(deployment, endpoint);
               String prefix = "com.amazonaws." + deployment.region() + ".";
               if (!service.startsWith(prefix)) {
                 continue;
@@ -188,7 +175,6 @@ final class NetworkRules {
                 service ->
                     violations.add(
                         "no VPC endpoint for " + service + ", which a function in the VPC calls"));
-            return violations;
           });
 
   /**
@@ -199,19 +185,12 @@ final class NetworkRules {
   static final TemplateRule NO_UNUSED_INTERFACE_ENDPOINTS =
       TemplateRule.of(
           "interface-endpoints-serve-a-called-service",
-          templates -> {
+          (templates, violations) -> {
             SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
-            Set<String> called = new TreeSet<>();
-            for (Resource function : templates.resourcesOfType("AWS::Lambda::Function")) {
-              if (function.properties().has("VpcConfig")) {
-                called.addAll(servicesCalledFromInside(function));
-              }
-            }
-            List<String> violations = new ArrayList<>();
+            Set<String> called = servicesCalledFromVpc(templates);
             String prefix = "com.amazonaws." + deployment.region() + ".";
             for (Resource endpoint : templates.resourcesOfType("AWS::EC2::VPCEndpoint")) {
-              String service =
-                  deployment.text(endpoint.template(), endpoint.property("ServiceName"));
+              String service = serviceName(deployment, endpoint);
               boolean gateway = endpoint.property("VpcEndpointType").asText().equals("Gateway");
               if (!gateway
                   && service.startsWith(prefix)
@@ -223,18 +202,15 @@ final class NetworkRules {
                         + ", which no function in the VPC calls from inside it");
               }
             }
-            return violations;
           });
 
   static final TemplateRule ENDPOINT_POLICIES =
       TemplateRule.of(
           "aws-service-endpoints-have-policies",
-          templates -> {
+          (templates, violations) -> {
             SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
-            List<String> violations = new ArrayList<>();
             for (Resource endpoint : templates.resourcesOfType("AWS::EC2::VPCEndpoint")) {
-              String service =
-                  deployment.text(endpoint.template(), endpoint.property("ServiceName"));
+              String service = serviceName(deployment, endpoint);
               if (!service.startsWith("com.amazonaws.")
                   || service.startsWith("com.amazonaws.vpce.")) {
                 continue;
@@ -250,19 +226,17 @@ final class NetworkRules {
                 }
               }
             }
-            return violations;
           });
 
   /** An endpoint policy lets through every action the VPC functions' roles allow on its service. */
   static final TemplateRule ENDPOINT_POLICIES_ALLOW_FUNCTION_CALLS =
       TemplateRule.of(
           "endpoint-policies-allow-what-the-functions-call",
-          templates -> {
+          (templates, violations) -> {
             SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
             Map<String, Set<String>> allowedByService = new HashMap<>();
             for (Resource endpoint : templates.resourcesOfType("AWS::EC2::VPCEndpoint")) {
-              String service =
-                  deployment.text(endpoint.template(), endpoint.property("ServiceName"));
+              String service = serviceName(deployment, endpoint);
               String name = service.substring(service.lastIndexOf('.') + 1);
               Set<String> allowed = allowedByService.computeIfAbsent(name, key -> new TreeSet<>());
               for (JsonNode statement :
@@ -272,7 +246,6 @@ final class NetworkRules {
                 }
               }
             }
-            List<String> violations = new ArrayList<>();
             for (Resource function : templates.resourcesOfType("AWS::Lambda::Function")) {
               if (!function.properties().has("VpcConfig")) {
                 continue;
@@ -292,7 +265,6 @@ final class NetworkRules {
                 }
               }
             }
-            return violations;
           });
 
   /**
@@ -309,7 +281,7 @@ final class NetworkRules {
   static final TemplateRule ENDPOINT_POLICIES_ONLY_FUNCTION_CALLS =
       TemplateRule.of(
           "endpoint-policies-allow-only-what-the-functions-call",
-          templates -> {
+          (templates, violations) -> {
             SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
             Set<String> called = new TreeSet<>(INSIGHTS_EXTENSION_ACTIONS);
             for (Resource function : templates.resourcesOfType("AWS::Lambda::Function")) {
@@ -317,7 +289,6 @@ final class NetworkRules {
                 called.addAll(roleActions(function));
               }
             }
-            List<String> violations = new ArrayList<>();
             for (Resource endpoint : templates.resourcesOfType("AWS::EC2::VPCEndpoint")) {
               JsonNode policy =
                   deployment.evaluate(endpoint.template(), endpoint.property("PolicyDocument"));
@@ -336,16 +307,14 @@ final class NetworkRules {
                 }
               }
             }
-            return violations;
           });
 
   /** Reference data is reached privately: through an endpoint to its service when one is given. */
   static final TemplateRule OPTIONAL_REFERENCE_DATA_ENDPOINT =
       TemplateRule.of(
           "optional-private-endpoint-to-reference-data",
-          templates -> {
+          (templates, violations) -> {
             SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
-            List<String> violations = new ArrayList<>();
             for (Template template : templates.templates()) {
               if (template.resourcesOfType("AWS::EC2::VPC").isEmpty()) {
                 continue;
@@ -390,14 +359,12 @@ final class NetworkRules {
                         + " does not answer the service's private DNS name by default");
               }
             }
-            return violations;
           });
 
   static final TemplateRule SECURITY_GROUPS_HTTPS_ONLY =
       TemplateRule.of(
           "security-groups-https-only",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Resource group : templates.resourcesOfType("AWS::EC2::SecurityGroup")) {
               for (JsonNode rule : group.property("SecurityGroupIngress")) {
                 checkRule(group, "ingress", rule, violations);
@@ -422,7 +389,6 @@ final class NetworkRules {
                 checkRule(rule, type, rule.properties(), violations);
               }
             }
-            return violations;
           });
 
   private NetworkRules() {}
@@ -487,6 +453,21 @@ final class NetworkRules {
     List<String> keys = new ArrayList<>();
     statement.path("Condition").forEach(operator -> keys.addAll(Intrinsics.names(operator)));
     return keys.contains("kms:ViaService");
+  }
+
+  /** The services the functions in the VPC call from inside it. */
+  private static Set<String> servicesCalledFromVpc(TemplateSet templates) {
+    Set<String> called = new TreeSet<>();
+    for (Resource function : templates.resourcesOfType("AWS::Lambda::Function")) {
+      if (function.properties().has("VpcConfig")) {
+        called.addAll(servicesCalledFromInside(function));
+      }
+    }
+    return called;
+  }
+
+  private static String serviceName(SampleDeployment deployment, Resource endpoint) {
+    return deployment.text(endpoint.template(), endpoint.property("ServiceName"));
   }
 
   /** Service prefixes of the role's actions, less what Lambda calls outside the VPC. */

@@ -6,125 +6,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class NetworkTest {
+class NetworkTest implements ProjectTemplateRules {
+
+  @Override
+  public Stream<TemplateRule> rulesTheProjectKeeps() {
+    return Stream.of(
+        NetworkRules.PRIVATE_SUBNETS_IN_TWO_ZONES,
+        NetworkRules.NO_INTERNET_ROUTE,
+        NetworkRules.ENDPOINTS_FOR_CALLED_SERVICES,
+        NetworkRules.NO_UNUSED_INTERFACE_ENDPOINTS,
+        NetworkRules.ENDPOINT_POLICIES,
+        NetworkRules.OPTIONAL_REFERENCE_DATA_ENDPOINT,
+        NetworkRules.SECURITY_GROUPS_HTTPS_ONLY,
+        NetworkRules.ENDPOINT_POLICIES_ALLOW_FUNCTION_CALLS,
+        NetworkRules.SUBNET_ZONES_BY_ID,
+        NetworkRules.ENDPOINT_POLICIES_ONLY_FUNCTION_CALLS);
+  }
 
   private static final TemplateSet TEMPLATES = ProjectTemplates.all();
   private static final String PRIMARY_SERVICE =
       "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
   private static final String REPLICA_SERVICE =
       "com.amazonaws.vpce.eu-west-1.vpce-svc-0fedcba9876543210";
-
-  @Test
-  void network_subnets_shouldBePrivateInTwoAvailabilityZones() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = NetworkRules.PRIVATE_SUBNETS_IN_TWO_ZONES.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void network_routes_shouldNotLeadToTheInternet() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = NetworkRules.NO_INTERNET_ROUTE.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void network_endpoints_shouldServeEveryAwsApiCalledFromTheVpc() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = NetworkRules.ENDPOINTS_FOR_CALLED_SERVICES.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void network_interfaceEndpoints_shouldEachServeAServiceCalledFromTheVpc() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = NetworkRules.NO_UNUSED_INTERFACE_ENDPOINTS.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void network_awsServiceEndpoints_shouldHavePolicies() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = NetworkRules.ENDPOINT_POLICIES.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void network_referenceData_shouldBeReachedThroughAnOptionalPrivateEndpoint() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = NetworkRules.OPTIONAL_REFERENCE_DATA_ENDPOINT.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void network_securityGroups_shouldAllowHttpsOnly() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = NetworkRules.SECURITY_GROUPS_HTTPS_ONLY.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void network_endpointPolicies_shouldLetThroughWhatTheFunctionsCall() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = NetworkRules.ENDPOINT_POLICIES_ALLOW_FUNCTION_CALLS.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void network_subnets_shouldBeInTheZonesGivenByIdOrTheRegionsFirstTwo() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = NetworkRules.SUBNET_ZONES_BY_ID.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
 
   @ParameterizedTest
   @CsvSource({"us-east-1, use1-az4, use1-az6", "eu-west-1, euw1-az2, euw1-az3"})
@@ -232,17 +139,5 @@ class NetworkTest {
     // THEN
     assertThat(accepted).isEqualTo(expected);
     assertThat(assertion.path("AssertDescription").asText()).contains("both regions or of neither");
-  }
-
-  @Test
-  void network_endpointPolicies_shouldLetThroughOnlyWhatTheFunctionsCall() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = NetworkRules.ENDPOINT_POLICIES_ONLY_FUNCTION_CALLS.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
   }
 }

@@ -1,7 +1,6 @@
 package com.tradeprocessing.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +33,9 @@ final class PlacementRules {
   static final TemplateRule PRIMARY_REGION_ONLY =
       TemplateRule.of(
           "table-and-its-replica-resource-in-primary-region-only",
-          templates -> {
+          (templates, violations) -> {
             SampleDeployment primary = SampleDeployment.inPrimaryRegion(templates);
             SampleDeployment replica = SampleDeployment.inReplicaRegion(templates);
-            List<String> violations = new ArrayList<>();
             for (Resource resource : templates.resources()) {
               if (PRIMARY_ONLY_TYPES.contains(resource.type())) {
                 if (!primary.deployed(resource)) {
@@ -48,14 +46,12 @@ final class PlacementRules {
                 }
               }
             }
-            return violations;
           });
 
   static final TemplateRule TRADE_PATH_IN_BOTH_REGIONS =
       TemplateRule.of(
           "trade-path-in-both-regions",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (SampleDeployment deployment :
                 List.of(
                     SampleDeployment.inPrimaryRegion(templates),
@@ -72,7 +68,6 @@ final class PlacementRules {
                 }
               }
             }
-            return violations;
           });
 
   /**
@@ -87,8 +82,7 @@ final class PlacementRules {
   static final TemplateRule REGIONAL_VALUES_BY_REGION =
       TemplateRule.of(
           "regional-values-chosen-by-region",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Template entry : templates.entryPoints()) {
               Map<String, JsonNode> parameters = entry.parameters();
               for (String replica : parameters.keySet()) {
@@ -136,7 +130,6 @@ final class PlacementRules {
                 }
               }
             }
-            return violations;
           });
 
   private PlacementRules() {}

@@ -5,38 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class RegionPlacementTest {
+class RegionPlacementTest implements ProjectTemplateRules {
+
+  @Override
+  public Stream<TemplateRule> rulesTheProjectKeeps() {
+    return Stream.of(
+        PlacementRules.PRIMARY_REGION_ONLY,
+        PlacementRules.TRADE_PATH_IN_BOTH_REGIONS,
+        PlacementRules.REGIONAL_VALUES_BY_REGION);
+  }
 
   private static final TemplateSet TEMPLATES = ProjectTemplates.all();
-
-  @Test
-  void primaryOnly_tableAndItsReplicaResource_shouldBeDeployedInThePrimaryRegionOnly() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = PlacementRules.PRIMARY_REGION_ONLY.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void tradePath_bothRegions_shouldBeDeployed() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = PlacementRules.TRADE_PATH_IN_BOTH_REGIONS.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
 
   @Test
   void replicaRegion_recorder_shouldUseTheReplicaUnderTheSameTableName() {
@@ -147,18 +132,6 @@ class RegionPlacementTest {
                 .evaluate(template, assertion.path("Assert"))
                 .asBoolean())
         .isTrue();
-  }
-
-  @Test
-  void rootTemplate_regionalValues_shouldReachEachRegionsOwnStacks() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = PlacementRules.REGIONAL_VALUES_BY_REGION.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
   }
 
   @ParameterizedTest

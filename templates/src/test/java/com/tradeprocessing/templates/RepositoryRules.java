@@ -2,7 +2,6 @@ package com.tradeprocessing.templates;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -46,9 +45,8 @@ final class RepositoryRules {
   static final TemplateRule LIFECYCLE_POLICY =
       TemplateRule.of(
           "repositories-lifecycle-policy-expires-images",
-          templates -> {
+          (templates, violations) -> {
             SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
-            List<String> violations = new ArrayList<>();
             for (Resource repository : templates.resourcesOfType("AWS::ECR::Repository")) {
               String text =
                   deployment.text(
@@ -70,7 +68,6 @@ final class RepositoryRules {
                 violations.add(repository.where() + " lifecycle policy is not JSON: " + text);
               }
             }
-            return violations;
           });
 
   static final TemplateRule EMPTY_ON_DELETE =
@@ -93,8 +90,7 @@ final class RepositoryRules {
   static final TemplateRule NO_REGISTRY_REPLICATION_CONFIGURATION =
       TemplateRule.of(
           "no-template-owns-the-registry-replication-configuration",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Resource configuration :
                 templates.resourcesOfType("AWS::ECR::ReplicationConfiguration")) {
               violations.add(
@@ -102,7 +98,6 @@ final class RepositoryRules {
                       + " owns the registry's replication configuration, which the whole account"
                       + " shares; make deploy adds this environment's rule instead");
             }
-            return violations;
           });
 
   private RepositoryRules() {}
@@ -110,12 +105,10 @@ final class RepositoryRules {
   private static TemplateRule eachRepository(String id, BiConsumer<Resource, List<String>> check) {
     return TemplateRule.of(
         id,
-        templates -> {
-          List<String> violations = new ArrayList<>();
+        (templates, violations) -> {
           templates
               .resourcesOfType("AWS::ECR::Repository")
               .forEach(repository -> check.accept(repository, violations));
-          return violations;
         });
   }
 }

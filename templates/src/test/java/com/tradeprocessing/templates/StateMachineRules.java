@@ -35,8 +35,7 @@ final class StateMachineRules {
   static final TemplateRule DEFINITION_OBJECT_WITH_SUBSTITUTIONS =
       TemplateRule.of(
           "definition-object-with-substitutions",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Resource machine : templates.resourcesOfType("AWS::StepFunctions::StateMachine")) {
               JsonNode definition = machine.property("Definition");
               if (!definition.isObject()) {
@@ -69,7 +68,6 @@ final class StateMachineRules {
                     machine.where() + " uses substitutions " + used + " but defines " + given);
               }
             }
-            return violations;
           });
 
   static final TemplateRule PARALLEL_VALIDATION_AND_ENRICHMENT =
@@ -390,9 +388,8 @@ final class StateMachineRules {
   static final TemplateRule EXECUTION_LOGGING =
       TemplateRule.of(
           "execution-logging-a-parameter-all-with-data-by-default",
-          templates -> {
+          (templates, violations) -> {
             SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
-            List<String> violations = new ArrayList<>();
             for (Resource machine : templates.resourcesOfType("AWS::StepFunctions::StateMachine")) {
               JsonNode logging = machine.property("LoggingConfiguration");
               violations.addAll(
@@ -427,7 +424,6 @@ final class StateMachineRules {
                         + " does not log to a log group of its template with a retention");
               }
             }
-            return violations;
           });
 
   /**
@@ -479,9 +475,8 @@ final class StateMachineRules {
   static final TemplateRule STANDARD_BY_DEFAULT_EXPRESS_ALLOWED =
       TemplateRule.of(
           "standard-by-default-express-allowed",
-          templates -> {
+          (templates, violations) -> {
             SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
-            List<String> violations = new ArrayList<>();
             for (Resource machine : templates.resourcesOfType("AWS::StepFunctions::StateMachine")) {
               JsonNode type = machine.property("StateMachineType");
               if (!deployment.text(machine.template(), type).equals("STANDARD")) {
@@ -503,7 +498,6 @@ final class StateMachineRules {
                 }
               }
             }
-            return violations;
           });
 
   private StateMachineRules() {}
@@ -612,13 +606,11 @@ final class StateMachineRules {
   private static TemplateRule eachDefinition(String id, DefinitionCheck check) {
     return TemplateRule.of(
         id,
-        templates -> {
+        (templates, violations) -> {
           SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
-          List<String> violations = new ArrayList<>();
           for (StateMachineDefinition definition : StateMachineDefinition.all(deployment)) {
             check.check(deployment, definition, violations);
           }
-          return violations;
         });
   }
 }

@@ -3,9 +3,28 @@ package com.tradeprocessing.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-class StateMachineTest {
+class StateMachineTest implements ProjectTemplateRules {
+
+  @Override
+  public Stream<TemplateRule> rulesTheProjectKeeps() {
+    return Stream.of(
+        StateMachineRules.DEFINITION_OBJECT_WITH_SUBSTITUTIONS,
+        StateMachineRules.PARALLEL_VALIDATION_AND_ENRICHMENT,
+        StateMachineRules.CATCH_ON_EVERY_TASK,
+        StateMachineRules.RETRY_TRANSIENT_LAMBDA_ERRORS,
+        StateMachineRules.RETRY_HANDLER_ERRORS,
+        StateMachineRules.BACKOFF_WITH_JITTER,
+        StateMachineRules.TRANSITIONS_TARGET_EXISTING_STATES,
+        StateMachineRules.TERMINAL_STATES_REACHABLE,
+        StateMachineRules.CONTRACT_DATA_FLOW,
+        StateMachineRules.FAILURES_TO_STAGE_DEAD_LETTER_QUEUE,
+        StateMachineRules.EXECUTION_LOGGING,
+        StateMachineRules.TRACING,
+        StateMachineRules.STANDARD_BY_DEFAULT_EXPRESS_ALLOWED);
+  }
 
   private static final TemplateSet TEMPLATES = ProjectTemplates.all();
 
@@ -42,164 +61,5 @@ class StateMachineTest {
             "arn:aws:lambda:us-east-1:111122223333:function:lambda-recorder-dev",
             "arn:aws:lambda:us-east-1:111122223333:function:lambda-validator-dev",
             "arn:aws:lambda:us-east-1:111122223333:function:lambda-enricher-dev");
-  }
-
-  @Test
-  void stateMachine_definition_shouldBeAnObjectWithDefinitionSubstitutions() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations =
-        StateMachineRules.DEFINITION_OBJECT_WITH_SUBSTITUTIONS.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void stateMachine_parallelState_shouldRunValidationAndEnrichment() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = StateMachineRules.PARALLEL_VALIDATION_AND_ENRICHMENT.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void stateMachine_everyTask_shouldCatchEveryError() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = StateMachineRules.CATCH_ON_EVERY_TASK.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void stateMachine_lambdaTasks_shouldRetryTransientLambdaErrors() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = StateMachineRules.RETRY_TRANSIENT_LAMBDA_ERRORS.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void stateMachine_lambdaTasks_shouldRetryTheirHandlersRetryableErrorsOnly() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = StateMachineRules.RETRY_HANDLER_ERRORS.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void stateMachine_retries_shouldBackOffWithFullJitter() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = StateMachineRules.BACKOFF_WITH_JITTER.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void stateMachine_transitions_shouldTargetExistingStates() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = StateMachineRules.TRANSITIONS_TARGET_EXISTING_STATES.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void stateMachine_everyState_shouldBeReachableAndReachATerminalState() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = StateMachineRules.TERMINAL_STATES_REACHABLE.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void stateMachine_dataFlow_shouldFollowTheStageContracts() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = StateMachineRules.CONTRACT_DATA_FLOW.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void stateMachine_catchPaths_shouldSendTheFailedTradeToTheFailingStagesDeadLetterQueue() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations =
-        StateMachineRules.FAILURES_TO_STAGE_DEAD_LETTER_QUEUE.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void stateMachine_executionLog_shouldBeParametersRecordingAllEventsWithDataByDefault() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = StateMachineRules.EXECUTION_LOGGING.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void stateMachine_tracing_shouldBeEnabled() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = StateMachineRules.TRACING.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void stateMachine_type_shouldBeStandardByDefaultWithExpressAllowed() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations =
-        StateMachineRules.STANDARD_BY_DEFAULT_EXPRESS_ALLOWED.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
   }
 }

@@ -2,7 +2,6 @@ package com.tradeprocessing.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -219,8 +218,7 @@ final class TableRules {
   static final TemplateRule GLOBAL_BY_CUSTOM_RESOURCE =
       TemplateRule.of(
           "tables-made-global-by-custom-resource",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
             templates
                 .resourcesOfType("AWS::DynamoDB::GlobalTable")
@@ -275,7 +273,6 @@ final class TableRules {
                 }
               }
             }
-            return violations;
           });
 
   private TableRules() {}
@@ -302,12 +299,10 @@ final class TableRules {
       String id, java.util.function.BiConsumer<Resource, List<String>> check) {
     return TemplateRule.of(
         id,
-        templates -> {
-          List<String> violations = new ArrayList<>();
+        (templates, violations) -> {
           templates
               .resourcesOfType("AWS::DynamoDB::Table")
               .forEach(table -> check.accept(table, violations));
-          return violations;
         });
   }
 }

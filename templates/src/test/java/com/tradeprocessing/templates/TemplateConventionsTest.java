@@ -3,9 +3,24 @@ package com.tradeprocessing.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-class TemplateConventionsTest {
+class TemplateConventionsTest implements ProjectTemplateRules {
+
+  @Override
+  public Stream<TemplateRule> rulesTheProjectKeeps() {
+    return Stream.of(
+        ConventionRules.TWO_SPACE_JSON,
+        ConventionRules.SECTION_ORDER_RULE,
+        ConventionRules.LOGICAL_IDS,
+        ConventionRules.CONDITION_NAMES,
+        ConventionRules.PARAMETER_CONSTRAINTS,
+        ConventionRules.OUTPUT_DESCRIPTIONS,
+        ConventionRules.ASSERT_DESCRIPTIONS,
+        ConventionRules.NO_FIXED_LOCATIONS,
+        ConventionRules.LINT_SUPPRESSIONS);
+  }
 
   private static final TemplateSet TEMPLATES = ProjectTemplates.all();
 
@@ -29,114 +44,6 @@ class TemplateConventionsTest {
 
     // THEN
     assertThat(names).containsExactlyElementsOf(expected);
-  }
-
-  @Test
-  void templates_allFiles_shouldBeTwoSpaceIndentedJson() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = ConventionRules.TWO_SPACE_JSON.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void templates_sections_shouldFollowTheHouseOrder() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = ConventionRules.SECTION_ORDER_RULE.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void resources_logicalIds_shouldBePascalCasePurposeThenType() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = ConventionRules.LOGICAL_IDS.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void conditions_names_shouldEndInCondition() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = ConventionRules.CONDITION_NAMES.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void parameters_all_shouldHaveDescriptionConstraintAndConstraintDescription() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = ConventionRules.PARAMETER_CONSTRAINTS.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void outputs_all_shouldHaveDescription() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = ConventionRules.OUTPUT_DESCRIPTIONS.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void rules_assertions_shouldHaveAssertDescription() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = ConventionRules.ASSERT_DESCRIPTIONS.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void templates_values_shouldNotHardCodeRegionsAccountsOrPartitions() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = ConventionRules.NO_FIXED_LOCATIONS.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void lintSuppressions_all_shouldBePerResourceWithAReason() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = ConventionRules.LINT_SUPPRESSIONS.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
   }
 
   @Test

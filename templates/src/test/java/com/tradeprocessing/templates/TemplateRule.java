@@ -1,6 +1,8 @@
 package com.tradeprocessing.templates;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -12,6 +14,17 @@ interface TemplateRule {
   String id();
 
   List<String> check(TemplateSet templates);
+
+  /** A rule whose check adds each violation it finds to the list it is given. */
+  static TemplateRule of(String id, BiConsumer<TemplateSet, List<String>> check) {
+    return of(
+        id,
+        templates -> {
+          List<String> violations = new ArrayList<>();
+          check.accept(templates, violations);
+          return violations;
+        });
+  }
 
   static TemplateRule of(String id, Function<TemplateSet, List<String>> check) {
     return new TemplateRule() {

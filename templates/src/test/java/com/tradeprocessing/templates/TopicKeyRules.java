@@ -1,7 +1,6 @@
 package com.tradeprocessing.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,11 +20,10 @@ final class TopicKeyRules {
   static final TemplateRule ACCOUNT_PUBLISHERS_THROUGH_SNS =
       TemplateRule.of(
           "encrypted-topic-keys-let-the-account-publish-through-sns",
-          templates -> {
+          (templates, violations) -> {
             SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
             String account = "arn:aws:iam::" + SampleDeployment.ACCOUNT + ":root";
             String sns = "sns." + deployment.region() + ".amazonaws.com";
-            List<String> violations = new ArrayList<>();
             for (Resource topic : templates.resourcesOfType("AWS::SNS::Topic")) {
               JsonNode keyId = topic.property("KmsMasterKeyId");
               if (keyId.isMissingNode()) {
@@ -90,7 +88,6 @@ final class TopicKeyRules {
                         + ")");
               }
             }
-            return violations;
           });
 
   private TopicKeyRules() {}

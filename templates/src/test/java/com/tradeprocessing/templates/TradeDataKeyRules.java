@@ -38,10 +38,9 @@ final class TradeDataKeyRules {
   static final TemplateRule TABLES_UNDER_TRADE_DATA_KEY =
       TemplateRule.of(
           "trade-tables-and-replicas-under-rotated-customer-managed-keys",
-          templates -> {
+          (templates, violations) -> {
             SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
             Map<String, Resource> keys = rotatedKeysByAlias(deployment);
-            List<String> violations = new ArrayList<>();
             for (Resource table : templates.resourcesOfType("AWS::DynamoDB::Table")) {
               JsonNode sse =
                   deployment.evaluate(table.template(), table.property("SSESpecification"));
@@ -74,16 +73,14 @@ final class TradeDataKeyRules {
                 }
               }
             }
-            return violations;
           });
 
   static final TemplateRule QUEUES_UNDER_TRADE_DATA_KEY =
       TemplateRule.of(
           "dead-letter-queues-under-rotated-customer-managed-keys",
-          templates -> {
+          (templates, violations) -> {
             SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
             Map<String, Resource> keys = rotatedKeysByAlias(deployment);
-            List<String> violations = new ArrayList<>();
             for (Resource queue : templates.resourcesOfType("AWS::SQS::Queue")) {
               String keyId = deployment.text(queue.template(), queue.property("KmsMasterKeyId"));
               Optional<String> alias = aliasIn(keyId, deployment.region());
@@ -97,16 +94,14 @@ final class TradeDataKeyRules {
                         + ")");
               }
             }
-            return violations;
           });
 
   static final TemplateRule WRITERS_AND_READERS_MAY_USE_THE_KEY =
       TemplateRule.of(
           "trade-data-writers-and-readers-may-use-its-key",
-          templates -> {
+          (templates, violations) -> {
             SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
             Map<String, Resource> keys = rotatedKeysByAlias(deployment);
-            List<String> violations = new ArrayList<>();
             for (Resource queue : templates.resourcesOfType("AWS::SQS::Queue")) {
               Optional<String> alias =
                   aliasIn(
@@ -178,7 +173,6 @@ final class TradeDataKeyRules {
                 }
               }
             }
-            return violations;
           });
 
   private TradeDataKeyRules() {}

@@ -3,93 +3,21 @@ package com.tradeprocessing.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-class TradesTableTest {
+class TradesTableTest implements ProjectTemplateRules {
 
-  @Test
-  void tradesTable_billing_shouldBeOnDemand() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = TableRules.ON_DEMAND.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void tradesTable_recovery_shouldHavePointInTimeRecovery() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = TableRules.POINT_IN_TIME_RECOVERY.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void tradesTable_stream_shouldCaptureNewAndOldImages() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = TableRules.NEW_AND_OLD_IMAGES_STREAM.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void tradesTable_storage_shouldBeEncrypted() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = TableRules.ENCRYPTED.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void tradesTable_keysAndIndexes_shouldFollowTheRecorderDesign() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = TableRules.RECORDER_KEY_DESIGN.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void tradesTable_indexes_shouldProjectTheListingWithinOneWriteUnit() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = TableRules.INDEXES_PROJECT_THE_LISTING.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void tradesTable_replication_shouldBeTheGlobalTableReplicaCustomResource() {
-    // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-
-    // WHEN
-    List<String> violations = TableRules.GLOBAL_BY_CUSTOM_RESOURCE.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
+  @Override
+  public Stream<TemplateRule> rulesTheProjectKeeps() {
+    return Stream.of(
+        TableRules.ON_DEMAND,
+        TableRules.POINT_IN_TIME_RECOVERY,
+        TableRules.NEW_AND_OLD_IMAGES_STREAM,
+        TableRules.ENCRYPTED,
+        TableRules.RECORDER_KEY_DESIGN,
+        TableRules.INDEXES_PROJECT_THE_LISTING,
+        TableRules.GLOBAL_BY_CUSTOM_RESOURCE);
   }
 
   @Test

@@ -1,8 +1,6 @@
 package com.tradeprocessing.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,28 +17,24 @@ final class TransportRules {
   static final TemplateRule QUEUES_TLS_ONLY =
       TemplateRule.of(
           "queues-refuse-requests-without-tls",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Resource queue : templates.resourcesOfType("AWS::SQS::Queue")) {
               if (!deniedWithoutTls(queue, "AWS::SQS::QueuePolicy", "Queues", "sqs:*")) {
                 violations.add(
                     queue.where() + " is not denied every action (sqs:*) to requests without TLS");
               }
             }
-            return violations;
           });
 
   static final TemplateRule TOPICS_TLS_ONLY =
       TemplateRule.of(
           "topics-refuse-publishing-without-tls",
-          templates -> {
-            List<String> violations = new ArrayList<>();
+          (templates, violations) -> {
             for (Resource topic : templates.resourcesOfType("AWS::SNS::Topic")) {
               if (!deniedWithoutTls(topic, "AWS::SNS::TopicPolicy", "Topics", "sns:publish")) {
                 violations.add(topic.where() + " accepts publishing without TLS");
               }
             }
-            return violations;
           });
 
   private TransportRules() {}
