@@ -562,12 +562,7 @@ def existing_environment_rules(
         {"args": ["dynamodb", "describe-table"], "stdout": "ACTIVE\n"},
         *(
             listed
-            or [
-                {
-                    "args": ["list-stack-instances"],
-                    "json": instances(summary("us-east-1", env=env), summary("eu-west-1", env=env)),
-                }
-            ]
+            or [listed_instances(summary("us-east-1", env=env), summary("eu-west-1", env=env))]
         ),
         {"args": ["describe-stack-instance"], "stdout": "arn:aws:cloudformation:stack/x\n"},
         {
@@ -584,6 +579,21 @@ def existing_environment_rules(
 def listing(*rules: dict) -> list[dict]:
     """Answers of list-stack-instances for existing_environment_rules, in the order given."""
     return list(rules)
+
+
+def listed_instances(*summaries: dict, times: int | None = None) -> dict:
+    """One answer of list-stack-instances: these instances, `times` times (else every time)."""
+    answer = {"args": ["list-stack-instances"], "json": instances(*summaries)}
+    return answer if times is None else {**answer, "times": times}
+
+
+def stack_set_changes(run: Run) -> list[tuple[str, str]]:
+    """The stack set's instance and update calls, in order, with the regions each names."""
+    return [
+        (call[1], option(call, "--regions") if "--regions" in call else "")
+        for call in run.aws_calls
+        if call[1] in ("delete-stack-instances", "update-stack-set", "create-stack-instances")
+    ]
 
 
 def test_deploy_when_the_environment_exists_should_update_the_stack_set_and_create_nothing(sandbox):
@@ -632,9 +642,7 @@ def test_deploy_when_only_the_primary_instance_exists_should_create_the_replica_
     sandbox,
 ):
     # GIVEN
-    rules = existing_environment_rules(
-        listed=listing({"args": ["list-stack-instances"], "json": instances(summary("us-east-1"))})
-    )
+    rules = existing_environment_rules(listed=listing(listed_instances(summary("us-east-1"))))
     # WHEN
     run = sandbox("deploy.sh", "qa", rules=rules)
     # THEN
@@ -650,9 +658,7 @@ def test_deploy_when_the_service_ignores_the_region_filter_should_still_see_that
     sandbox,
 ):
     # GIVEN: whatever region is asked for, the answer lists the primary's instance only
-    rules = existing_environment_rules(
-        listed=listing({"args": ["list-stack-instances"], "json": instances(summary("us-east-1"))})
-    )
+    rules = existing_environment_rules(listed=listing(listed_instances(summary("us-east-1"))))
     # WHEN
     run = sandbox("deploy.sh", "qa", rules=rules)
     # THEN
@@ -671,7 +677,7 @@ def test_deploy_when_the_service_ignores_the_region_filter_should_still_see_that
 def test_deploy_when_the_stack_set_operation_fails_should_stop_with_the_reasons(sandbox):
     # GIVEN
     rules = existing_environment_rules(
-        listed=listing({"args": ["list-stack-instances"], "json": instances(summary("us-east-1"))}),
+        listed=listing(listed_instances(summary("us-east-1"))),
         operation=[{"args": ["describe-stack-set-operation"], "stdout": "FAILED\n"}],
     )
     # WHEN
@@ -1137,13 +1143,14 @@ def test_deploy_when_the_replica_instances_first_creation_failed_should_delete_i
     sandbox,
 ):
     # GIVEN: the replica's stack was rolled back (ROLLBACK_COMPLETE); once deleted it is not listed
-    broken = instances(
-        summary("us-east-1"), summary("eu-west-1", status="OUTDATED", detailed="FAILED")
-    )
     rules = existing_environment_rules(
         listed=listing(
-            {"args": ["list-stack-instances"], "json": broken, "times": 2},
-            {"args": ["list-stack-instances"], "json": instances(summary("us-east-1"))},
+            listed_instances(
+                summary("us-east-1"),
+                summary("eu-west-1", status="OUTDATED", detailed="FAILED"),
+                times=2,
+            ),
+            listed_instances(summary("us-east-1")),
         )
     )
     rules.insert(
@@ -1157,12 +1164,7 @@ def test_deploy_when_the_replica_instances_first_creation_failed_should_delete_i
         "the stack instance in eu-west-1 is OUTDATED and its stack is ROLLBACK_COMPLETE: deleting it"
         in run.stderr
     )
-    changes = [
-        (call[1], option(call, "--regions") if "--regions" in call else "")
-        for call in run.aws_calls
-        if call[1] in ("delete-stack-instances", "update-stack-set", "create-stack-instances")
-    ]
-    assert changes == [
+    assert stack_set_changes(run) == [
         ("delete-stack-instances", "eu-west-1"),
         ("update-stack-set", ""),
         ("create-stack-instances", "eu-west-1"),
@@ -1180,12 +1182,10 @@ def test_deploy_when_the_primary_instance_is_inoperable_should_recreate_it_befor
     # GIVEN: a destroy failed after the replica's instance was deleted
     rules = existing_environment_rules(
         listed=listing(
-            {
-                "args": ["list-stack-instances"],
-                "json": instances(summary("us-east-1", status="INOPERABLE", detailed="INOPERABLE")),
-                "times": 2,
-            },
-            {"args": ["list-stack-instances"], "json": instances()},
+            listed_instances(
+                summary("us-east-1", status="INOPERABLE", detailed="INOPERABLE"), times=2
+            ),
+            listed_instances(),
         )
     )
     # WHEN
@@ -1196,12 +1196,7 @@ def test_deploy_when_the_primary_instance_is_inoperable_should_recreate_it_befor
         "the stack instance in us-east-1 is INOPERABLE (a deletion of it failed): deleting it, to create it again"
         in run.stderr
     )
-    changes = [
-        (call[1], option(call, "--regions") if "--regions" in call else "")
-        for call in run.aws_calls
-        if call[1] in ("delete-stack-instances", "update-stack-set", "create-stack-instances")
-    ]
-    assert changes == [
+    assert stack_set_changes(run) == [
         ("delete-stack-instances", "us-east-1"),
         ("update-stack-set", ""),
         ("create-stack-instances", "us-east-1"),
@@ -1213,14 +1208,10 @@ def test_deploy_when_an_instance_failed_before_its_stack_existed_should_recreate
     # GIVEN
     rules = existing_environment_rules(
         listed=listing(
-            {
-                "args": ["list-stack-instances"],
-                "json": instances(
-                    summary("us-east-1", status="OUTDATED", detailed="FAILED", stack=False)
-                ),
-                "times": 2,
-            },
-            {"args": ["list-stack-instances"], "json": instances()},
+            listed_instances(
+                summary("us-east-1", status="OUTDATED", detailed="FAILED", stack=False), times=2
+            ),
+            listed_instances(),
         )
     )
     # WHEN
@@ -1239,13 +1230,10 @@ def test_deploy_when_an_update_failed_and_rolled_back_should_keep_the_instance_a
     # GIVEN: the primary's stack works (UPDATE_ROLLBACK_COMPLETE): deleting it would delete the table
     rules = existing_environment_rules(
         listed=listing(
-            {
-                "args": ["list-stack-instances"],
-                "json": instances(
-                    summary("us-east-1", status="OUTDATED", detailed="FAILED"),
-                    summary("eu-west-1", status="OUTDATED", detailed="CANCELLED"),
-                ),
-            }
+            listed_instances(
+                summary("us-east-1", status="OUTDATED", detailed="FAILED"),
+                summary("eu-west-1", status="OUTDATED", detailed="CANCELLED"),
+            )
         )
     )
     rules.insert(
@@ -1275,12 +1263,9 @@ def test_deploy_when_a_stack_is_update_rollback_failed_should_stop_with_the_way_
     # GIVEN
     rules = existing_environment_rules(
         listed=listing(
-            {
-                "args": ["list-stack-instances"],
-                "json": instances(
-                    summary("us-east-1", status="OUTDATED", detailed="FAILED"), summary("eu-west-1")
-                ),
-            }
+            listed_instances(
+                summary("us-east-1", status="OUTDATED", detailed="FAILED"), summary("eu-west-1")
+            )
         )
     )
     rules.insert(
@@ -1304,13 +1289,9 @@ def test_deploy_when_another_operation_runs_on_an_instance_should_stop_without_c
     # GIVEN
     rules = existing_environment_rules(
         listed=listing(
-            {
-                "args": ["list-stack-instances"],
-                "json": instances(
-                    summary("us-east-1"),
-                    summary("eu-west-1", status="OUTDATED", detailed="RUNNING"),
-                ),
-            }
+            listed_instances(
+                summary("us-east-1"), summary("eu-west-1", status="OUTDATED", detailed="RUNNING")
+            )
         )
     )
     # WHEN
@@ -1594,10 +1575,7 @@ def test_destroy_when_the_failover_stack_exists_should_delete_it_primary_first_b
         {"args": ["delete-stack", "trade-processing-failover-qa"], "stdout": ""},
         {"args": ["wait", "stack-delete-complete"], "stdout": ""},
         {"args": ["describe-stack-set"], "stdout": "ACTIVE\n"},
-        {
-            "args": ["list-stack-instances"],
-            "json": instances(summary("us-east-1"), summary("eu-west-1")),
-        },
+        listed_instances(summary("us-east-1"), summary("eu-west-1")),
         {"args": ["delete-stack-instances"], "stdout": "op-delete\n"},
         {"args": ["describe-stack-set-operation"], "stdout": "SUCCEEDED\n"},
         {"args": ["delete-stack-set"], "stdout": ""},
