@@ -261,12 +261,7 @@ def test_deploy_dry_run_when_deploying_should_order_regions_primary_first_and_bo
     # WHEN
     plan = sandbox("deploy.sh", "qa", DRY_RUN="1").plan_aws()
     # THEN
-    bootstrap = [
-        c
-        for c in plan
-        if c[:2] == ["cloudformation", "deploy"]
-        and option(c, "--stack-name") == "trade-processing-bootstrap-qa"
-    ]
+    bootstrap = stack_deploys(plan, "trade-processing-bootstrap-qa")
     assert [option(c, "--region") for c in bootstrap] == ["eu-west-1", "us-east-1"]
     assert not any("ManageRegistryReplication" in word for c in bootstrap for word in c), (
         "the stack owns no replication"
@@ -367,11 +362,9 @@ def test_deploy_when_the_stack_set_execution_role_is_missing_should_stop_before_
     rules = [
         {"args": ["get-caller-identity"], "stdout": f"{ACCOUNT}\n"},
         {"args": ["get-role", "AWSCloudFormationStackSetAdministrationRole"], "stdout": "arn\n"},
-        {
-            "args": ["get-role"],
-            "exit": 254,
-            "stderr": "An error occurred (NoSuchEntity) when calling the GetRole operation",
-        },
+        aws_error(
+            ["get-role"], "An error occurred (NoSuchEntity) when calling the GetRole operation"
+        ),
     ]
     # WHEN
     run = sandbox("deploy.sh", "qa", rules=rules)
@@ -587,6 +580,20 @@ def listed_instances(*summaries: dict, times: int | None = None) -> dict:
     return answer if times is None else {**answer, "times": times}
 
 
+def aws_error(args: list[str], stderr: str) -> dict:
+    """A rule answering a call with exit status 254 and this error message."""
+    return {"args": args, "exit": 254, "stderr": stderr}
+
+
+def stack_deploys(plan: list[list[str]], stack: str) -> list[list[str]]:
+    """The plan's `cloudformation deploy` commands of one stack, in order."""
+    return [
+        c
+        for c in plan
+        if c[:2] == ["cloudformation", "deploy"] and option(c, "--stack-name") == stack
+    ]
+
+
 def stack_set_changes(run: Run) -> list[tuple[str, str]]:
     """The stack set's instance and update calls, in order, with the regions each names."""
     return [
@@ -795,11 +802,7 @@ def destroy_rules(env: str = "qa", registry: list[dict] | None = None) -> list[d
     return [
         {"args": ["get-caller-identity"], "stdout": f"{ACCOUNT}\n"},
         {"args": ["get-role"], "stdout": "arn\n"},
-        {
-            "args": ["describe-stack-set"],
-            "exit": 254,
-            "stderr": "An error occurred (StackSetNotFoundException)",
-        },
+        aws_error(["describe-stack-set"], "An error occurred (StackSetNotFoundException)"),
         {
             "args": ["ecr", "describe-registry"],
             "state": "registry",
@@ -810,21 +813,14 @@ def destroy_rules(env: str = "qa", registry: list[dict] | None = None) -> list[d
             "state": "registry",
             "save": {"option": "--replication-configuration", "key": "replicationConfiguration"},
         },
-        {
-            "args": ["describe-stacks"],
-            "exit": 254,
-            "stderr": f"Stack with id trade-processing-bootstrap-{env} does not exist",
-        },
-        {
-            "args": ["describe-repositories"],
-            "exit": 254,
-            "stderr": "An error occurred (RepositoryNotFoundException)",
-        },
-        {
-            "args": ["head-bucket"],
-            "exit": 254,
-            "stderr": "An error occurred (404) when calling the HeadBucket operation: Not Found",
-        },
+        aws_error(
+            ["describe-stacks"], f"Stack with id trade-processing-bootstrap-{env} does not exist"
+        ),
+        aws_error(["describe-repositories"], "An error occurred (RepositoryNotFoundException)"),
+        aws_error(
+            ["head-bucket"],
+            "An error occurred (404) when calling the HeadBucket operation: Not Found",
+        ),
     ]
 
 
@@ -924,11 +920,7 @@ def first_deployment_rules(primary: dict, replica: dict) -> list[dict]:
     return [
         {"args": ["get-caller-identity"], "stdout": f"{ACCOUNT}\n"},
         {"args": ["get-role"], "stdout": "arn\n"},
-        {
-            "args": ["describe-stack-set"],
-            "exit": 254,
-            "stderr": "An error occurred (StackSetNotFoundException)",
-        },
+        aws_error(["describe-stack-set"], "An error occurred (StackSetNotFoundException)"),
         {"args": ["get-account-settings", "us-east-1"], "json": primary},
         {"args": ["get-account-settings", "eu-west-1"], "json": replica},
         {"args": ["cloudformation", "deploy"], "stdout": ""},
@@ -1409,16 +1401,13 @@ def test_destroy_when_aws_refuses_a_lookup_should_stop_instead_of_treating_it_as
     rules = [
         {"args": ["get-caller-identity"], "stdout": f"{ACCOUNT}\n"},
         {"args": ["get-role"], "stdout": "arn\n"},
-        {
-            "args": ["describe-stacks", "trade-processing-failover-qa"],
-            "exit": 254,
-            "stderr": "Stack with id trade-processing-failover-qa does not exist",
-        },
-        {
-            "args": ["describe-stack-set"],
-            "exit": 254,
-            "stderr": "An error occurred (AccessDenied) when calling DescribeStackSet",
-        },
+        aws_error(
+            ["describe-stacks", "trade-processing-failover-qa"],
+            "Stack with id trade-processing-failover-qa does not exist",
+        ),
+        aws_error(
+            ["describe-stack-set"], "An error occurred (AccessDenied) when calling DescribeStackSet"
+        ),
     ]
     # WHEN
     run = sandbox("destroy.sh", "qa", rules=rules)
@@ -1507,12 +1496,7 @@ def test_deploy_dry_run_when_deploying_should_create_the_failover_stack_after_bo
     # WHEN
     plan = sandbox("deploy.sh", "qa", DRY_RUN="1").plan_aws()
     # THEN
-    failover = [
-        c
-        for c in plan
-        if c[:2] == ["cloudformation", "deploy"]
-        and option(c, "--stack-name") == "trade-processing-failover-qa"
-    ]
+    failover = stack_deploys(plan, "trade-processing-failover-qa")
     assert [option(c, "--region") for c in failover] == ["eu-west-1", "us-east-1"]
     assert all(option(c, "--template-file").endswith("templates/failover.json") for c in failover)
     for command in failover:

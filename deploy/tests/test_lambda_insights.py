@@ -55,6 +55,15 @@ def served_file(tmp_path: Path):
     server.server_close()
 
 
+def unreachable_lock(tmp_path: Path, sha256: str) -> Path:
+    """A lock file whose URL is a closed loopback port, pinning `sha256` (empty: none)."""
+    lock_file = tmp_path / "lambda-insights.lock"
+    lock_file.write_text(
+        f"VERSION=1\nURL=http://127.0.0.1:{closed_loopback_port()}/x.rpm\nSHA256={sha256}\n"
+    )
+    return lock_file
+
+
 def closed_loopback_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -196,10 +205,7 @@ def test_fetch_when_the_bucket_is_unreachable_should_fail_clearly_with_exit_code
     insights, tmp_path, capsys
 ):
     # GIVEN
-    lock_file = tmp_path / "lambda-insights.lock"
-    lock_file.write_text(
-        f"VERSION=1\nURL=http://127.0.0.1:{closed_loopback_port()}/x.rpm\nSHA256={'a' * 64}\n"
-    )
+    lock_file = unreachable_lock(tmp_path, sha256=f"{'a' * 64}")
     # WHEN
     code = insights.main(["fetch", "--lock", str(lock_file), "--out", str(tmp_path / "out")])
     # THEN
@@ -212,10 +218,7 @@ def test_main_when_no_checksum_is_pinned_or_given_should_refuse_before_downloadi
 ):
     # GIVEN
     monkeypatch.delenv("LAMBDA_INSIGHTS_SHA256", raising=False)
-    lock_file = tmp_path / "lambda-insights.lock"
-    lock_file.write_text(
-        f"VERSION=1\nURL=http://127.0.0.1:{closed_loopback_port()}/x.rpm\nSHA256=\n"
-    )
+    lock_file = unreachable_lock(tmp_path, sha256="")
     # WHEN
     code = insights.main(["fetch", "--lock", str(lock_file), "--out", str(tmp_path / "out")])
     # THEN
