@@ -10,16 +10,15 @@ final class ConfigurationRules {
   static final String PATH_PREFIX = "/trade-processing/${EnvironmentSuffix}/";
 
   static final TemplateRule STRINGS_UNDER_ENVIRONMENT_PATH =
-      TemplateRule.of(
+      TemplateRule.perResource(
           "ssm-parameters-strings-under-environment-path",
-          (templates, violations) -> {
-            for (Resource parameter : templates.resourcesOfType("AWS::SSM::Parameter")) {
-              if (!parameter.property("Type").asText().equals("String")) {
-                violations.add(parameter.where() + " Type is not String");
-              }
-              if (!Intrinsics.sub(parameter.property("Name")).orElse("").startsWith(PATH_PREFIX)) {
-                violations.add(parameter.where() + " Name is not under " + PATH_PREFIX);
-              }
+          "AWS::SSM::Parameter",
+          (parameter, violations) -> {
+            if (!parameter.property("Type").asText().equals("String")) {
+              violations.add(parameter.where() + " Type is not String");
+            }
+            if (!Intrinsics.sub(parameter.property("Name")).orElse("").startsWith(PATH_PREFIX)) {
+              violations.add(parameter.where() + " Name is not under " + PATH_PREFIX);
             }
           });
 

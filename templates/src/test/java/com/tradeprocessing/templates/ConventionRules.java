@@ -67,43 +67,39 @@ final class ConventionRules {
   private static final String FIXED_PARTITION = "arn:aws:";
 
   static final TemplateRule TWO_SPACE_JSON =
-      TemplateRule.of(
+      TemplateRule.perTemplate(
           "two-space-json",
-          (templates, violations) -> {
-            for (Template template : templates.templates()) {
-              String expected = CanonicalJson.render(template.root());
-              if (!expected.equals(template.text())) {
-                violations.add(
-                    template.name()
-                        + " differs from the two-space layout at line "
-                        + firstDifferentLine(expected, template.text()));
-              }
+          (template, violations) -> {
+            String expected = CanonicalJson.render(template.root());
+            if (!expected.equals(template.text())) {
+              violations.add(
+                  template.name()
+                      + " differs from the two-space layout at line "
+                      + firstDifferentLine(expected, template.text()));
             }
           });
 
   static final TemplateRule SECTION_ORDER_RULE =
-      TemplateRule.of(
+      TemplateRule.perTemplate(
           "section-order",
-          (templates, violations) -> {
-            for (Template template : templates.templates()) {
-              List<String> sections = Intrinsics.names(template.root());
-              int last = -1;
-              for (String section : sections) {
-                int position = SECTION_ORDER.indexOf(section);
-                if (position < 0) {
-                  violations.add(template.name() + " has an unknown section " + section);
-                } else if (position < last) {
-                  violations.add(
-                      template.name() + " has " + section + " after " + SECTION_ORDER.get(last));
-                } else {
-                  last = position;
-                }
+          (template, violations) -> {
+            List<String> sections = Intrinsics.names(template.root());
+            int last = -1;
+            for (String section : sections) {
+              int position = SECTION_ORDER.indexOf(section);
+              if (position < 0) {
+                violations.add(template.name() + " has an unknown section " + section);
+              } else if (position < last) {
+                violations.add(
+                    template.name() + " has " + section + " after " + SECTION_ORDER.get(last));
+              } else {
+                last = position;
               }
-              for (String required :
-                  List.of("AWSTemplateFormatVersion", "Description", "Resources")) {
-                if (!sections.contains(required)) {
-                  violations.add(template.name() + " has no " + required);
-                }
+            }
+            for (String required :
+                List.of("AWSTemplateFormatVersion", "Description", "Resources")) {
+              if (!sections.contains(required)) {
+                violations.add(template.name() + " has no " + required);
               }
             }
           });
@@ -129,136 +125,118 @@ final class ConventionRules {
           });
 
   static final TemplateRule CONDITION_NAMES =
-      TemplateRule.of(
+      TemplateRule.perTemplate(
           "condition-names",
-          (templates, violations) -> {
-            for (Template template : templates.templates()) {
-              for (String condition : template.conditions().keySet()) {
-                if (!condition.endsWith("Condition")) {
-                  violations.add(
-                      template.name() + " condition " + condition + " does not end in Condition");
-                }
+          (template, violations) -> {
+            for (String condition : template.conditions().keySet()) {
+              if (!condition.endsWith("Condition")) {
+                violations.add(
+                    template.name() + " condition " + condition + " does not end in Condition");
               }
             }
           });
 
   static final TemplateRule PARAMETER_CONSTRAINTS =
-      TemplateRule.of(
+      TemplateRule.perTemplate(
           "parameter-descriptions-and-constraints",
-          (templates, violations) -> {
-            for (Template template : templates.templates()) {
-              template
-                  .parameters()
-                  .forEach(
-                      (name, parameter) -> {
-                        String where = template.name() + " parameter " + name;
-                        if (parameter.path("Description").asText().isBlank()) {
-                          violations.add(where + " has no Description");
-                        }
-                        if (parameter.path("ConstraintDescription").asText().isBlank()) {
-                          violations.add(where + " has no ConstraintDescription");
-                        }
-                        boolean allowedValues = parameter.has("AllowedValues");
-                        switch (parameter.path("Type").asText()) {
-                          case "String" -> {
-                            if (!allowedValues && !parameter.has("AllowedPattern")) {
-                              violations.add(
-                                  where + " has neither AllowedPattern nor AllowedValues");
-                            }
+          (template, violations) -> {
+            template
+                .parameters()
+                .forEach(
+                    (name, parameter) -> {
+                      String where = template.name() + " parameter " + name;
+                      if (parameter.path("Description").asText().isBlank()) {
+                        violations.add(where + " has no Description");
+                      }
+                      if (parameter.path("ConstraintDescription").asText().isBlank()) {
+                        violations.add(where + " has no ConstraintDescription");
+                      }
+                      boolean allowedValues = parameter.has("AllowedValues");
+                      switch (parameter.path("Type").asText()) {
+                        case "String" -> {
+                          if (!allowedValues && !parameter.has("AllowedPattern")) {
+                            violations.add(where + " has neither AllowedPattern nor AllowedValues");
                           }
-                          case "Number" -> {
-                            if (!allowedValues
-                                && !(parameter.has("MinValue") && parameter.has("MaxValue"))) {
-                              violations.add(
-                                  where + " has neither AllowedValues nor MinValue and MaxValue");
-                            }
-                          }
-                          default ->
-                              violations.add(
-                                  where
-                                      + " has type "
-                                      + parameter.path("Type").asText()
-                                      + ", which cannot be constrained");
                         }
-                      });
-            }
+                        case "Number" -> {
+                          if (!allowedValues
+                              && !(parameter.has("MinValue") && parameter.has("MaxValue"))) {
+                            violations.add(
+                                where + " has neither AllowedValues nor MinValue and MaxValue");
+                          }
+                        }
+                        default ->
+                            violations.add(
+                                where
+                                    + " has type "
+                                    + parameter.path("Type").asText()
+                                    + ", which cannot be constrained");
+                      }
+                    });
           });
 
   static final TemplateRule OUTPUT_DESCRIPTIONS =
-      TemplateRule.of(
+      TemplateRule.perTemplate(
           "output-descriptions",
-          (templates, violations) -> {
-            for (Template template : templates.templates()) {
-              template
-                  .outputs()
-                  .forEach(
-                      (name, output) -> {
-                        if (output.path("Description").asText().isBlank()) {
-                          violations.add(
-                              template.name() + " output " + name + " has no Description");
-                        }
-                      });
-            }
+          (template, violations) -> {
+            template
+                .outputs()
+                .forEach(
+                    (name, output) -> {
+                      if (output.path("Description").asText().isBlank()) {
+                        violations.add(template.name() + " output " + name + " has no Description");
+                      }
+                    });
           });
 
   static final TemplateRule ASSERT_DESCRIPTIONS =
-      TemplateRule.of(
+      TemplateRule.perTemplate(
           "rule-assert-descriptions",
-          (templates, violations) -> {
-            for (Template template : templates.templates()) {
-              template
-                  .members("Rules")
-                  .forEach(
-                      (name, rule) -> {
-                        if (rule.path("Assertions").isEmpty()) {
-                          violations.add(template.name() + " rule " + name + " has no assertions");
-                        }
-                        rule.path("Assertions")
-                            .forEach(
-                                assertion -> {
-                                  if (assertion.path("AssertDescription").asText().isBlank()) {
-                                    violations.add(
-                                        template.name()
-                                            + " rule "
-                                            + name
-                                            + " has an assertion without AssertDescription");
-                                  }
-                                });
-                      });
-            }
+          (template, violations) -> {
+            template
+                .members("Rules")
+                .forEach(
+                    (name, rule) -> {
+                      if (rule.path("Assertions").isEmpty()) {
+                        violations.add(template.name() + " rule " + name + " has no assertions");
+                      }
+                      rule.path("Assertions")
+                          .forEach(
+                              assertion -> {
+                                if (assertion.path("AssertDescription").asText().isBlank()) {
+                                  violations.add(
+                                      template.name()
+                                          + " rule "
+                                          + name
+                                          + " has an assertion without AssertDescription");
+                                }
+                              });
+                    });
           });
 
   static final TemplateRule NO_FIXED_LOCATIONS =
-      TemplateRule.of(
+      TemplateRule.perTemplate(
           "no-hard-coded-regions-accounts-or-partitions",
-          (templates, violations) -> {
-            for (Template template : templates.templates()) {
-              checkStrings(template, template.root(), "", violations);
-            }
+          (template, violations) -> {
+            checkStrings(template, template.root(), "", violations);
           });
 
   static final TemplateRule LINT_SUPPRESSIONS =
-      TemplateRule.of(
+      TemplateRule.perTemplate(
           "lint-suppressions-per-resource-with-reason",
-          (templates, violations) -> {
-            for (Template template : templates.templates()) {
-              if (template
-                  .section("Metadata")
-                  .path("cfn-lint")
-                  .path("config")
-                  .has("ignore_checks")) {
-                violations.add(template.name() + " turns lint rules off for the whole template");
-              }
-              for (Resource resource : template.resources()) {
-                JsonNode lint = resource.node().path("Metadata").path("cfn-lint");
-                for (JsonNode rule : lint.path("config").path("ignore_checks")) {
-                  if (lint.path("ignore_reasons").path(rule.asText()).asText().isBlank()) {
-                    violations.add(
-                        resource.where()
-                            + " ignores "
-                            + rule.asText()
-                            + " without a reason in Metadata.cfn-lint.ignore_reasons");
-                  }
+          (template, violations) -> {
+            if (template.section("Metadata").path("cfn-lint").path("config").has("ignore_checks")) {
+              violations.add(template.name() + " turns lint rules off for the whole template");
+            }
+            for (Resource resource : template.resources()) {
+              JsonNode lint = resource.node().path("Metadata").path("cfn-lint");
+              for (JsonNode rule : lint.path("config").path("ignore_checks")) {
+                if (lint.path("ignore_reasons").path(rule.asText()).asText().isBlank()) {
+                  violations.add(
+                      resource.where()
+                          + " ignores "
+                          + rule.asText()
+                          + " without a reason in Metadata.cfn-lint.ignore_reasons");
                 }
               }
             }

@@ -9,44 +9,40 @@ final class DeadLetterQueueRules {
   static final int FOURTEEN_DAYS_IN_SECONDS = 14 * 24 * 60 * 60;
 
   static final TemplateRule FOURTEEN_DAY_RETENTION =
-      TemplateRule.of(
+      TemplateRule.perResource(
           "dead-letter-queues-keep-messages-14-days",
-          (templates, violations) -> {
-            for (Resource queue : templates.resourcesOfType("AWS::SQS::Queue")) {
-              JsonNode retention = queue.property("MessageRetentionPeriod");
-              if (!(retention.isIntegralNumber()
-                  && retention.asInt() == FOURTEEN_DAYS_IN_SECONDS)) {
-                violations.add(
-                    queue.where() + " MessageRetentionPeriod is " + retention + ", not 1209600");
-              }
+          "AWS::SQS::Queue",
+          (queue, violations) -> {
+            JsonNode retention = queue.property("MessageRetentionPeriod");
+            if (!(retention.isIntegralNumber() && retention.asInt() == FOURTEEN_DAYS_IN_SECONDS)) {
+              violations.add(
+                  queue.where() + " MessageRetentionPeriod is " + retention + ", not 1209600");
             }
           });
 
   static final TemplateRule ENCRYPTED =
-      TemplateRule.of(
+      TemplateRule.perResource(
           "dead-letter-queues-encrypted",
-          (templates, violations) -> {
-            for (Resource queue : templates.resourcesOfType("AWS::SQS::Queue")) {
-              boolean managed = queue.property("SqsManagedSseEnabled").asBoolean(false);
-              boolean customerKey = !queue.property("KmsMasterKeyId").isMissingNode();
-              if (!managed && !customerKey) {
-                violations.add(queue.where() + " is not encrypted");
-              }
+          "AWS::SQS::Queue",
+          (queue, violations) -> {
+            boolean managed = queue.property("SqsManagedSseEnabled").asBoolean(false);
+            boolean customerKey = !queue.property("KmsMasterKeyId").isMissingNode();
+            if (!managed && !customerKey) {
+              violations.add(queue.where() + " is not encrypted");
             }
           });
 
   /** One visible message is one lost trade or request: the alarm fires on the first. */
   static final TemplateRule DEPTH_ALARM =
-      TemplateRule.of(
+      TemplateRule.perResource(
           "dead-letter-queues-alarm-on-first-message",
-          (templates, violations) -> {
-            for (Resource queue : templates.resourcesOfType("AWS::SQS::Queue")) {
-              if (depthAlarm(queue).isEmpty()) {
-                violations.add(
-                    queue.where()
-                        + " has no alarm on ApproximateNumberOfMessagesVisible >= 1 that notifies a"
-                        + " topic");
-              }
+          "AWS::SQS::Queue",
+          (queue, violations) -> {
+            if (depthAlarm(queue).isEmpty()) {
+              violations.add(
+                  queue.where()
+                      + " has no alarm on ApproximateNumberOfMessagesVisible >= 1 that notifies a"
+                      + " topic");
             }
           });
 

@@ -3,20 +3,9 @@ package com.tradeprocessing.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-class DeadLetterQueueTest implements ProjectTemplateRules {
-
-  @Override
-  public Stream<TemplateRule> rulesTheProjectKeeps() {
-    return Stream.of(
-        DeadLetterQueueRules.FOURTEEN_DAY_RETENTION,
-        DeadLetterQueueRules.ENCRYPTED,
-        DeadLetterQueueRules.DEPTH_ALARM,
-        TransportRules.QUEUES_TLS_ONLY,
-        TransportRules.TOPICS_TLS_ONLY);
-  }
+class DeadLetterQueueTest {
 
   private static final TemplateSet TEMPLATES = ProjectTemplates.all();
 

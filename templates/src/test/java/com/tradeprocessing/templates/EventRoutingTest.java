@@ -17,17 +17,7 @@ import software.amazon.event.ruler.Machine;
 import software.amazon.event.ruler.RuleCompiler;
 
 /** The rules' event patterns, run in Event Ruler, the matching engine of EventBridge. */
-class EventRoutingTest implements ProjectTemplateRules {
-
-  @Override
-  public Stream<TemplateRule> rulesTheProjectKeeps() {
-    return Stream.of(
-        EventRules.ONE_SOURCE_AND_DETAIL_TYPE_PER_RULE,
-        EventRules.RULES_ON_CUSTOM_BUS,
-        EventRules.TARGETS_STATE_MACHINE_RELIABLY,
-        EventRules.BUS_ARCHIVED,
-        EventRules.LOST_EXECUTIONS_DEAD_LETTERED);
-  }
+class EventRoutingTest {
 
   private static final TemplateSet TEMPLATES = ProjectTemplates.all();
   private static final List<SourceSystem> SOURCE_SYSTEMS = SampleEvents.SOURCE_SYSTEMS;

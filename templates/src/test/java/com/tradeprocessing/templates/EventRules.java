@@ -70,35 +70,27 @@ final class EventRules {
               if (!isOfType(rule, target.path("RoleArn"), "AWS::IAM::Role")) {
                 violations.add(rule.where() + " target has no role");
               }
-              JsonNode retry = target.path("RetryPolicy");
-              if (retry.path("MaximumRetryAttempts").asInt(0) < 1
-                  || retry.path("MaximumEventAgeInSeconds").asInt(0) < 60) {
-                violations.add(rule.where() + " target has no retry policy");
-              }
-              if (!isOfType(rule, target.path("DeadLetterConfig").path("Arn"), "AWS::SQS::Queue")) {
-                violations.add(rule.where() + " target has no dead-letter queue");
-              }
+              checkRetriedAndDeadLettered(rule, target, violations);
             }
           });
 
   static final TemplateRule BUS_ARCHIVED =
-      TemplateRule.of(
+      TemplateRule.perResource(
           "custom-bus-archived-for-replay",
-          (templates, violations) -> {
-            for (Resource bus : templates.resourcesOfType("AWS::Events::EventBus")) {
-              boolean archived =
-                  bus.template().resourcesOfType("AWS::Events::Archive").stream()
-                      .anyMatch(
-                          archive ->
-                              Intrinsics.getAtt(archive.property("SourceArn"))
-                                  .filter(
-                                      getAtt ->
-                                          getAtt.logicalId().equals(bus.logicalId())
-                                              && getAtt.attribute().equals("Arn"))
-                                  .isPresent());
-              if (!archived) {
-                violations.add(bus.where() + " has no archive");
-              }
+          "AWS::Events::EventBus",
+          (bus, violations) -> {
+            boolean archived =
+                bus.template().resourcesOfType("AWS::Events::Archive").stream()
+                    .anyMatch(
+                        archive ->
+                            Intrinsics.getAtt(archive.property("SourceArn"))
+                                .filter(
+                                    getAtt ->
+                                        getAtt.logicalId().equals(bus.logicalId())
+                                            && getAtt.attribute().equals("Arn"))
+                                .isPresent());
+            if (!archived) {
+              violations.add(bus.where() + " has no archive");
             }
           });
 
@@ -111,24 +103,23 @@ final class EventRules {
    * its own.
    */
   static final TemplateRule LOST_EXECUTIONS_DEAD_LETTERED =
-      TemplateRule.of(
+      TemplateRule.perResource(
           "lost-executions-reach-a-dead-letter-queue",
-          (templates, violations) -> {
-            for (Resource machine : templates.resourcesOfType("AWS::StepFunctions::StateMachine")) {
-              List<Resource> rules =
-                  machine.template().resourcesOfType("AWS::Events::Rule").stream()
-                      .filter(rule -> matchesStatusChangesOf(rule, machine))
-                      .toList();
-              if (rules.isEmpty()) {
-                violations.add(
-                    machine.where()
-                        + " has no rule on the default bus for its "
-                        + STATUS_CHANGE
-                        + " events");
-              }
-              for (Resource rule : rules) {
-                violations.addAll(lostExecutionRuleViolations(rule));
-              }
+          "AWS::StepFunctions::StateMachine",
+          (machine, violations) -> {
+            List<Resource> rules =
+                machine.template().resourcesOfType("AWS::Events::Rule").stream()
+                    .filter(rule -> matchesStatusChangesOf(rule, machine))
+                    .toList();
+            if (rules.isEmpty()) {
+              violations.add(
+                  machine.where()
+                      + " has no rule on the default bus for its "
+                      + STATUS_CHANGE
+                      + " events");
+            }
+            for (Resource rule : rules) {
+              violations.addAll(lostExecutionRuleViolations(rule));
             }
           });
 
@@ -162,6 +153,19 @@ final class EventRules {
     return statusChanges && ofMachine;
   }
 
+  /** A rule's target retries a failed delivery, then keeps the event in a dead-letter queue. */
+  private static void checkRetriedAndDeadLettered(
+      Resource rule, JsonNode target, List<String> violations) {
+    JsonNode retry = target.path("RetryPolicy");
+    if (retry.path("MaximumRetryAttempts").asInt(0) < 1
+        || retry.path("MaximumEventAgeInSeconds").asInt(0) < 60) {
+      violations.add(rule.where() + " target has no retry policy");
+    }
+    if (!isOfType(rule, target.path("DeadLetterConfig").path("Arn"), "AWS::SQS::Queue")) {
+      violations.add(rule.where() + " target has no dead-letter queue");
+    }
+  }
+
   private static List<String> lostExecutionRuleViolations(Resource rule) {
     List<String> violations = new ArrayList<>();
     if (!rule.property("EventBusName").isMissingNode()) {
@@ -187,14 +191,7 @@ final class EventRules {
       violations.add(rule.where() + " target is not a queue of its template");
       return violations;
     }
-    JsonNode retry = target.path("RetryPolicy");
-    if (retry.path("MaximumRetryAttempts").asInt(0) < 1
-        || retry.path("MaximumEventAgeInSeconds").asInt(0) < 60) {
-      violations.add(rule.where() + " target has no retry policy");
-    }
-    if (!isOfType(rule, target.path("DeadLetterConfig").path("Arn"), "AWS::SQS::Queue")) {
-      violations.add(rule.where() + " target has no dead-letter queue");
-    }
+    checkRetriedAndDeadLettered(rule, target, violations);
     if (!queuePolicyLetsRuleSend(queue.get(), rule)) {
       violations.add(
           queue.get().where() + " has no policy letting " + rule.logicalId() + " send to it");

@@ -26,23 +26,27 @@ final class IamRules {
       "CloudWatch Logs vended-log delivery (Step Functions execution logs) has no resource-level"
           + " permissions";
 
-  /** Actions that can only be granted on {@code "*"}, and why. */
-  static final Map<String, String> ACTIONS_WITHOUT_RESOURCES =
-      Map.ofEntries(
-          Map.entry("xray:PutTraceSegments", XRAY),
-          Map.entry("xray:PutTelemetryRecords", XRAY),
-          Map.entry("xray:GetSamplingRules", XRAY),
-          Map.entry("xray:GetSamplingTargets", XRAY),
-          Map.entry("ec2:DescribeNetworkInterfaces", ENI),
-          Map.entry("ec2:DescribeSubnets", ENI),
-          Map.entry("logs:CreateLogDelivery", LOG_DELIVERY),
-          Map.entry("logs:GetLogDelivery", LOG_DELIVERY),
-          Map.entry("logs:UpdateLogDelivery", LOG_DELIVERY),
-          Map.entry("logs:DeleteLogDelivery", LOG_DELIVERY),
-          Map.entry("logs:ListLogDeliveries", LOG_DELIVERY),
-          Map.entry("logs:PutResourcePolicy", LOG_DELIVERY),
-          Map.entry("logs:DescribeResourcePolicies", LOG_DELIVERY),
-          Map.entry("logs:DescribeLogGroups", LOG_DELIVERY));
+  /** Actions that can only be granted on {@code "*"}, by the reason why. */
+  static final Map<String, Set<String>> ACTIONS_WITHOUT_RESOURCES =
+      Map.of(
+          XRAY,
+          Set.of(
+              "xray:PutTraceSegments",
+              "xray:PutTelemetryRecords",
+              "xray:GetSamplingRules",
+              "xray:GetSamplingTargets"),
+          ENI,
+          Set.of("ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"),
+          LOG_DELIVERY,
+          Set.of(
+              "logs:CreateLogDelivery",
+              "logs:GetLogDelivery",
+              "logs:UpdateLogDelivery",
+              "logs:DeleteLogDelivery",
+              "logs:ListLogDeliveries",
+              "logs:PutResourcePolicy",
+              "logs:DescribeResourcePolicies",
+              "logs:DescribeLogGroups"));
 
   /** Services that pass aws:SourceAccount and aws:SourceArn when they assume a role. */
   static final Set<String> SERVICES_WITH_SOURCE_CONTEXT =
@@ -97,7 +101,7 @@ final class IamRules {
                   continue;
                 }
                 for (String action : PolicyDocuments.actions(statement)) {
-                  if (!ACTIONS_WITHOUT_RESOURCES.containsKey(action)) {
+                  if (!withoutResources(action)) {
                     violations.add(policy.where() + " grants " + action + " on every resource");
                   }
                 }
@@ -106,41 +110,39 @@ final class IamRules {
           });
 
   static final TemplateRule SCOPED_TRUST =
-      TemplateRule.of(
+      TemplateRule.perResource(
           "role-trust-scoped-to-source",
-          (templates, violations) -> {
-            for (Resource role : templates.resourcesOfType("AWS::IAM::Role")) {
-              for (JsonNode statement :
-                  Intrinsics.oneOrMany(
-                      role.property("AssumeRolePolicyDocument").path("Statement"))) {
-                JsonNode principal = statement.path("Principal");
-                if (!Intrinsics.names(principal).equals(List.of("Service"))) {
-                  violations.add(
-                      role.where() + " trusts principals other than a service: " + principal);
-                  continue;
-                }
-                for (JsonNode service : Intrinsics.oneOrMany(principal.path("Service"))) {
-                  String name = service.asText();
-                  if (SERVICES_WITH_SOURCE_CONTEXT.contains(name)) {
-                    JsonNode condition = statement.path("Condition");
-                    boolean account = condition.path("StringEquals").has("aws:SourceAccount");
-                    boolean source =
-                        condition.path("ArnLike").has("aws:SourceArn")
-                            || condition.path("ArnEquals").has("aws:SourceArn");
-                    if (!account || !source) {
-                      violations.add(
-                          role.where()
-                              + " trusts "
-                              + name
-                              + " without aws:SourceAccount and aws:SourceArn");
-                    }
-                  } else if (!SERVICES_WITHOUT_SOURCE_CONTEXT.containsKey(name)) {
+          "AWS::IAM::Role",
+          (role, violations) -> {
+            for (JsonNode statement :
+                Intrinsics.oneOrMany(role.property("AssumeRolePolicyDocument").path("Statement"))) {
+              JsonNode principal = statement.path("Principal");
+              if (!Intrinsics.names(principal).equals(List.of("Service"))) {
+                violations.add(
+                    role.where() + " trusts principals other than a service: " + principal);
+                continue;
+              }
+              for (JsonNode service : Intrinsics.oneOrMany(principal.path("Service"))) {
+                String name = service.asText();
+                if (SERVICES_WITH_SOURCE_CONTEXT.contains(name)) {
+                  JsonNode condition = statement.path("Condition");
+                  boolean account = condition.path("StringEquals").has("aws:SourceAccount");
+                  boolean source =
+                      condition.path("ArnLike").has("aws:SourceArn")
+                          || condition.path("ArnEquals").has("aws:SourceArn");
+                  if (!account || !source) {
                     violations.add(
                         role.where()
                             + " trusts "
                             + name
-                            + ", whose source conditions are not yet decided");
+                            + " without aws:SourceAccount and aws:SourceArn");
                   }
+                } else if (!SERVICES_WITHOUT_SOURCE_CONTEXT.containsKey(name)) {
+                  violations.add(
+                      role.where()
+                          + " trusts "
+                          + name
+                          + ", whose source conditions are not yet decided");
                 }
               }
             }
@@ -148,58 +150,59 @@ final class IamRules {
 
   /** A role serves one function, or one service for one purpose. */
   static final TemplateRule ONE_ROLE_PER_FUNCTION_AND_SERVICE =
-      TemplateRule.of(
+      TemplateRule.perResource(
           "one-role-per-function-and-service",
-          (templates, violations) -> {
-            for (Resource role : templates.resourcesOfType("AWS::IAM::Role")) {
-              Set<String> services = new TreeSet<>();
-              for (JsonNode statement :
-                  Intrinsics.oneOrMany(
-                      role.property("AssumeRolePolicyDocument").path("Statement"))) {
-                Intrinsics.oneOrMany(statement.path("Principal").path("Service"))
-                    .forEach(service -> services.add(service.asText()));
+          "AWS::IAM::Role",
+          (role, violations) -> {
+            Set<String> services = new TreeSet<>();
+            for (JsonNode statement :
+                Intrinsics.oneOrMany(role.property("AssumeRolePolicyDocument").path("Statement"))) {
+              Intrinsics.oneOrMany(statement.path("Principal").path("Service"))
+                  .forEach(service -> services.add(service.asText()));
+            }
+            if (services.size() != 1) {
+              violations.add(role.where() + " is trusted by " + services + ", not by one service");
+            }
+            Map<String, List<String>> usersByType = new LinkedHashMap<>();
+            for (Resource user : role.template().resources()) {
+              boolean uses =
+                  Intrinsics.walk(user.properties())
+                      .anyMatch(
+                          node ->
+                              Intrinsics.getAtt(node)
+                                  .map(getAtt -> getAtt.logicalId().equals(role.logicalId()))
+                                  .orElse(false));
+              if (uses) {
+                usersByType
+                    .computeIfAbsent(user.type(), type -> new ArrayList<>())
+                    .add(user.logicalId());
               }
-              if (services.size() != 1) {
-                violations.add(
-                    role.where() + " is trusted by " + services + ", not by one service");
-              }
-              Map<String, List<String>> usersByType = new LinkedHashMap<>();
-              for (Resource user : role.template().resources()) {
-                boolean uses =
-                    Intrinsics.walk(user.properties())
-                        .anyMatch(
-                            node ->
-                                Intrinsics.getAtt(node)
-                                    .map(getAtt -> getAtt.logicalId().equals(role.logicalId()))
-                                    .orElse(false));
-                if (uses) {
-                  usersByType
-                      .computeIfAbsent(user.type(), type -> new ArrayList<>())
-                      .add(user.logicalId());
-                }
-              }
-              if (usersByType.size() > 1) {
-                violations.add(role.where() + " serves several kinds of resource: " + usersByType);
-              }
-              List<String> functions = usersByType.getOrDefault("AWS::Lambda::Function", List.of());
-              if (functions.size() > 1) {
-                violations.add(role.where() + " is shared by functions " + functions);
-              }
+            }
+            if (usersByType.size() > 1) {
+              violations.add(role.where() + " serves several kinds of resource: " + usersByType);
+            }
+            List<String> functions = usersByType.getOrDefault("AWS::Lambda::Function", List.of());
+            if (functions.size() > 1) {
+              violations.add(role.where() + " is shared by functions " + functions);
             }
           });
 
   static final TemplateRule ONLY_INSIGHTS_MANAGED_POLICY =
-      TemplateRule.of(
+      TemplateRule.perResource(
           "no-managed-policies-but-lambda-insights",
-          (templates, violations) -> {
-            for (Resource role : templates.resourcesOfType("AWS::IAM::Role")) {
-              for (JsonNode arn : role.property("ManagedPolicyArns")) {
-                if (!Intrinsics.sub(arn).orElse(arn.asText()).equals(LambdaRules.INSIGHTS_POLICY)) {
-                  violations.add(role.where() + " attaches the managed policy " + arn);
-                }
+          "AWS::IAM::Role",
+          (role, violations) -> {
+            for (JsonNode arn : role.property("ManagedPolicyArns")) {
+              if (!Intrinsics.sub(arn).orElse(arn.asText()).equals(LambdaRules.INSIGHTS_POLICY)) {
+                violations.add(role.where() + " attaches the managed policy " + arn);
               }
             }
           });
+
+  private static boolean withoutResources(String action) {
+    return ACTIONS_WITHOUT_RESOURCES.values().stream()
+        .anyMatch(actions -> actions.contains(action));
+  }
 
   private IamRules() {}
 }

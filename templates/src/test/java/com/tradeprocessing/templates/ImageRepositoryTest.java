@@ -3,21 +3,9 @@ package com.tradeprocessing.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-class ImageRepositoryTest implements ProjectTemplateRules {
-
-  @Override
-  public Stream<TemplateRule> rulesTheProjectKeeps() {
-    return Stream.of(
-        RepositoryRules.SCAN_ON_PUSH,
-        RepositoryRules.IMMUTABLE_TAGS,
-        RepositoryRules.ENCRYPTED,
-        RepositoryRules.LIFECYCLE_POLICY,
-        RepositoryRules.EMPTY_ON_DELETE,
-        RepositoryRules.NO_REGISTRY_REPLICATION_CONFIGURATION);
-  }
+class ImageRepositoryTest {
 
   @Test
   void bootstrapTemplate_description_shouldSayWhoAddsTheReplicationRule() {

@@ -5,28 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-class LambdaFunctionTest implements ProjectTemplateRules {
-
-  @Override
-  public Stream<TemplateRule> rulesTheProjectKeeps() {
-    return Stream.of(
-        LambdaRules.CONTAINER_IMAGES,
-        LambdaRules.ARM64,
-        LambdaRules.PINNED_BY_DIGEST,
-        LambdaRules.HANDLER_COMMAND,
-        LambdaRules.RESERVED_CONCURRENCY,
-        LambdaRules.OWN_DEAD_LETTER_QUEUE,
-        LambdaRules.ACTIVE_TRACING,
-        LambdaRules.APPLICATION_LOG_LEVEL,
-        LambdaRules.EXPLICIT_LOG_GROUP,
-        LambdaRules.LAMBDA_INSIGHTS,
-        LambdaRules.CONTRACT_ENVIRONMENT,
-        LambdaRules.TRADE_PATH_IN_PRIVATE_SUBNETS,
-        LambdaRules.CUSTOM_RESOURCE_OUTSIDE_VPC);
-  }
+class LambdaFunctionTest {
 
   private static final TemplateSet TEMPLATES = ProjectTemplates.all();
 

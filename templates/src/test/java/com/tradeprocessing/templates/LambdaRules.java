@@ -338,13 +338,11 @@ final class LambdaRules {
   }
 
   private static TemplateRule eachFunction(String id, FunctionCheck check) {
-    return TemplateRule.of(
+    return TemplateRule.perDeployedResource(
         id,
-        (templates, violations) -> {
-          SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
-          for (Resource function : templates.resourcesOfType("AWS::Lambda::Function")) {
-            check.check(deployment, function, violations);
-          }
+        "AWS::Lambda::Function",
+        (deployment, function, violations) -> {
+          check.check(deployment, function, violations);
         });
   }
 }

@@ -70,31 +70,28 @@ final class NestedStackRules {
           });
 
   static final TemplateRule NO_EXPORTS =
-      TemplateRule.of(
+      TemplateRule.perTemplate(
           "outputs-not-exported",
-          (templates, violations) -> {
-            for (Template template : templates.templates()) {
-              template
-                  .outputs()
-                  .forEach(
-                      (name, output) -> {
-                        if (output.has("Export")) {
-                          violations.add(
-                              template.name()
-                                  + " output "
-                                  + name
-                                  + " is exported; nested stacks read outputs with Fn::GetAtt");
-                        }
-                      });
-              Intrinsics.memberNames(template.root())
-                  .filter("Fn::ImportValue"::equals)
-                  .findFirst()
-                  .ifPresent(
-                      name ->
-                          violations.add(
-                              template.name()
-                                  + " imports a value; take it as a parameter instead"));
-            }
+          (template, violations) -> {
+            template
+                .outputs()
+                .forEach(
+                    (name, output) -> {
+                      if (output.has("Export")) {
+                        violations.add(
+                            template.name()
+                                + " output "
+                                + name
+                                + " is exported; nested stacks read outputs with Fn::GetAtt");
+                      }
+                    });
+            Intrinsics.memberNames(template.root())
+                .filter("Fn::ImportValue"::equals)
+                .findFirst()
+                .ifPresent(
+                    name ->
+                        violations.add(
+                            template.name() + " imports a value; take it as a parameter instead"));
           });
 
   private NestedStackRules() {}

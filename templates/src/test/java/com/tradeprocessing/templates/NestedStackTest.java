@@ -3,18 +3,9 @@ package com.tradeprocessing.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-class NestedStackTest implements ProjectTemplateRules {
-
-  @Override
-  public Stream<TemplateRule> rulesTheProjectKeeps() {
-    return Stream.of(
-        NestedStackRules.LOCAL_CHILD_TEMPLATES,
-        NestedStackRules.CHILD_PARAMETERS_WIRED,
-        NestedStackRules.NO_EXPORTS);
-  }
+class NestedStackTest {
 
   private static final TemplateSet TEMPLATES = ProjectTemplates.all();
 

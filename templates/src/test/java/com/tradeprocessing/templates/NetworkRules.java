@@ -84,49 +84,45 @@ final class NetworkRules {
    * (https://docs.aws.amazon.com/global-infrastructure/latest/regions/az-ids.html).
    */
   static final TemplateRule SUBNET_ZONES_BY_ID =
-      TemplateRule.of(
+      TemplateRule.perTemplate(
           "private-subnets-in-availability-zones-given-by-id",
-          (templates, violations) -> {
-            for (Template template : templates.templates()) {
-              if (template.resourcesOfType("AWS::EC2::VPC").isEmpty()) {
-                continue;
-              }
-              Optional<String> parameter =
-                  template.parameters().entrySet().stream()
-                      .filter(entry -> acceptsZoneIds(entry.getValue()))
-                      .map(Map.Entry::getKey)
-                      .findFirst();
-              if (parameter.isEmpty()) {
-                violations.add(
-                    template.name() + " has no parameter for the zone IDs of its subnets");
-                continue;
-              }
-              // The template alone, so that the parameter is set here and not by a parent stack.
-              TemplateSet alone = new TemplateSet(List.of(template));
-              List<String> given =
-                  zones(
-                      alone, template, Map.of(parameter.get(), String.join(",", SAMPLE_ZONE_IDS)));
-              if (!given.equals(SAMPLE_ZONE_IDS)) {
-                violations.add(
-                    template.name()
-                        + " subnets are in "
-                        + given
-                        + ", not in the zones "
-                        + SAMPLE_ZONE_IDS
-                        + " given as "
-                        + parameter.get());
-              }
-              List<String> byDefault = zones(alone, template, Map.of(parameter.get(), ""));
-              if (byDefault.contains(SampleDeployment.UNRESOLVED)
-                  || Set.copyOf(byDefault).size() != byDefault.size()) {
-                violations.add(
-                    template.name()
-                        + " subnets are in "
-                        + byDefault
-                        + " when "
-                        + parameter.get()
-                        + " is empty, not in distinct zones of the region");
-              }
+          (template, violations) -> {
+            if (template.resourcesOfType("AWS::EC2::VPC").isEmpty()) {
+              return;
+            }
+            Optional<String> parameter =
+                template.parameters().entrySet().stream()
+                    .filter(entry -> acceptsZoneIds(entry.getValue()))
+                    .map(Map.Entry::getKey)
+                    .findFirst();
+            if (parameter.isEmpty()) {
+              violations.add(template.name() + " has no parameter for the zone IDs of its subnets");
+              return;
+            }
+            // The template alone, so that the parameter is set here and not by a parent stack.
+            TemplateSet alone = new TemplateSet(List.of(template));
+            List<String> given =
+                zones(alone, template, Map.of(parameter.get(), String.join(",", SAMPLE_ZONE_IDS)));
+            if (!given.equals(SAMPLE_ZONE_IDS)) {
+              violations.add(
+                  template.name()
+                      + " subnets are in "
+                      + given
+                      + ", not in the zones "
+                      + SAMPLE_ZONE_IDS
+                      + " given as "
+                      + parameter.get());
+            }
+            List<String> byDefault = zones(alone, template, Map.of(parameter.get(), ""));
+            if (byDefault.contains(SampleDeployment.UNRESOLVED)
+                || Set.copyOf(byDefault).size() != byDefault.size()) {
+              violations.add(
+                  template.name()
+                      + " subnets are in "
+                      + byDefault
+                      + " when "
+                      + parameter.get()
+                      + " is empty, not in distinct zones of the region");
             }
           });
 
@@ -205,25 +201,23 @@ final class NetworkRules {
           });
 
   static final TemplateRule ENDPOINT_POLICIES =
-      TemplateRule.of(
+      TemplateRule.perDeployedResource(
           "aws-service-endpoints-have-policies",
-          (templates, violations) -> {
-            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
-            for (Resource endpoint : templates.resourcesOfType("AWS::EC2::VPCEndpoint")) {
-              String service = serviceName(deployment, endpoint);
-              if (!service.startsWith("com.amazonaws.")
-                  || service.startsWith("com.amazonaws.vpce.")) {
-                continue;
-              }
-              JsonNode statements = endpoint.property("PolicyDocument").path("Statement");
-              if (statements.isEmpty()) {
-                violations.add(endpoint.where() + " has no endpoint policy");
-              }
-              for (JsonNode statement : statements) {
-                if (statement.path("Effect").asText().equals("Allow")
-                    && !statement.has("Condition")) {
-                  violations.add(endpoint.where() + " allows callers of any account");
-                }
+          "AWS::EC2::VPCEndpoint",
+          (deployment, endpoint, violations) -> {
+            String service = serviceName(deployment, endpoint);
+            if (!service.startsWith("com.amazonaws.")
+                || service.startsWith("com.amazonaws.vpce.")) {
+              return;
+            }
+            JsonNode statements = endpoint.property("PolicyDocument").path("Statement");
+            if (statements.isEmpty()) {
+              violations.add(endpoint.where() + " has no endpoint policy");
+            }
+            for (JsonNode statement : statements) {
+              if (statement.path("Effect").asText().equals("Allow")
+                  && !statement.has("Condition")) {
+                violations.add(endpoint.where() + " allows callers of any account");
               }
             }
           });

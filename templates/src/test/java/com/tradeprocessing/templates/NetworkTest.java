@@ -6,26 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class NetworkTest implements ProjectTemplateRules {
-
-  @Override
-  public Stream<TemplateRule> rulesTheProjectKeeps() {
-    return Stream.of(
-        NetworkRules.PRIVATE_SUBNETS_IN_TWO_ZONES,
-        NetworkRules.NO_INTERNET_ROUTE,
-        NetworkRules.ENDPOINTS_FOR_CALLED_SERVICES,
-        NetworkRules.NO_UNUSED_INTERFACE_ENDPOINTS,
-        NetworkRules.ENDPOINT_POLICIES,
-        NetworkRules.OPTIONAL_REFERENCE_DATA_ENDPOINT,
-        NetworkRules.SECURITY_GROUPS_HTTPS_ONLY,
-        NetworkRules.ENDPOINT_POLICIES_ALLOW_FUNCTION_CALLS,
-        NetworkRules.SUBNET_ZONES_BY_ID,
-        NetworkRules.ENDPOINT_POLICIES_ONLY_FUNCTION_CALLS);
-  }
+class NetworkTest {
 
   private static final TemplateSet TEMPLATES = ProjectTemplates.all();
   private static final String PRIMARY_SERVICE =

@@ -5,21 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class RegionPlacementTest implements ProjectTemplateRules {
-
-  @Override
-  public Stream<TemplateRule> rulesTheProjectKeeps() {
-    return Stream.of(
-        PlacementRules.PRIMARY_REGION_ONLY,
-        PlacementRules.TRADE_PATH_IN_BOTH_REGIONS,
-        PlacementRules.REGIONAL_VALUES_BY_REGION);
-  }
+class RegionPlacementTest {
 
   private static final TemplateSet TEMPLATES = ProjectTemplates.all();
 

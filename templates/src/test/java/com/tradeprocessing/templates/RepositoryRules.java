@@ -43,30 +43,28 @@ final class RepositoryRules {
           });
 
   static final TemplateRule LIFECYCLE_POLICY =
-      TemplateRule.of(
+      TemplateRule.perDeployedResource(
           "repositories-lifecycle-policy-expires-images",
-          (templates, violations) -> {
-            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
-            for (Resource repository : templates.resourcesOfType("AWS::ECR::Repository")) {
-              String text =
-                  deployment.text(
-                      repository.template(),
-                      repository.property("LifecyclePolicy").path("LifecyclePolicyText"));
-              try {
-                JsonNode policy = Template.MAPPER.readTree(text);
-                boolean expires = policy.path("rules").size() > 0;
-                for (JsonNode rule : policy.path("rules")) {
-                  expires &=
-                      rule.path("action").path("type").asText().equals("expire")
-                          && rule.path("selection").path("countNumber").isInt();
-                }
-                if (!expires) {
-                  violations.add(
-                      repository.where() + " lifecycle policy has no rules that expire images");
-                }
-              } catch (JsonProcessingException e) {
-                violations.add(repository.where() + " lifecycle policy is not JSON: " + text);
+          "AWS::ECR::Repository",
+          (deployment, repository, violations) -> {
+            String text =
+                deployment.text(
+                    repository.template(),
+                    repository.property("LifecyclePolicy").path("LifecyclePolicyText"));
+            try {
+              JsonNode policy = Template.MAPPER.readTree(text);
+              boolean expires = policy.path("rules").size() > 0;
+              for (JsonNode rule : policy.path("rules")) {
+                expires &=
+                    rule.path("action").path("type").asText().equals("expire")
+                        && rule.path("selection").path("countNumber").isInt();
               }
+              if (!expires) {
+                violations.add(
+                    repository.where() + " lifecycle policy has no rules that expire images");
+              }
+            } catch (JsonProcessingException e) {
+              violations.add(repository.where() + " lifecycle policy is not JSON: " + text);
             }
           });
 

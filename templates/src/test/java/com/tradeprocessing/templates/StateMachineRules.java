@@ -33,40 +33,39 @@ final class StateMachineRules {
 
   /** The definition is reviewable JSON; everything deploy-time comes in as a substitution. */
   static final TemplateRule DEFINITION_OBJECT_WITH_SUBSTITUTIONS =
-      TemplateRule.of(
+      TemplateRule.perResource(
           "definition-object-with-substitutions",
-          (templates, violations) -> {
-            for (Resource machine : templates.resourcesOfType("AWS::StepFunctions::StateMachine")) {
-              JsonNode definition = machine.property("Definition");
-              if (!definition.isObject()) {
-                violations.add(machine.where() + " has no Definition object");
-                continue;
+          "AWS::StepFunctions::StateMachine",
+          (machine, violations) -> {
+            JsonNode definition = machine.property("Definition");
+            if (!definition.isObject()) {
+              violations.add(machine.where() + " has no Definition object");
+              return;
+            }
+            for (String other : List.of("DefinitionString", "DefinitionS3Location")) {
+              if (machine.properties().has(other)) {
+                violations.add(machine.where() + " sets " + other);
               }
-              for (String other : List.of("DefinitionString", "DefinitionS3Location")) {
-                if (machine.properties().has(other)) {
-                  violations.add(machine.where() + " sets " + other);
-                }
-              }
-              Intrinsics.memberNames(definition)
-                  .filter(INTRINSICS::contains)
-                  .distinct()
-                  .forEach(
-                      name ->
-                          violations.add(
-                              machine.where()
-                                  + " Definition uses "
-                                  + name
-                                  + "; use DefinitionSubstitutions"));
-              Set<String> used = new TreeSet<>();
-              Intrinsics.walk(definition)
-                  .filter(JsonNode::isTextual)
-                  .forEach(text -> used.addAll(Intrinsics.subVariables(text.asText())));
-              Set<String> given =
-                  new TreeSet<>(Intrinsics.names(machine.property("DefinitionSubstitutions")));
-              if (!used.equals(given)) {
-                violations.add(
-                    machine.where() + " uses substitutions " + used + " but defines " + given);
-              }
+            }
+            Intrinsics.memberNames(definition)
+                .filter(INTRINSICS::contains)
+                .distinct()
+                .forEach(
+                    name ->
+                        violations.add(
+                            machine.where()
+                                + " Definition uses "
+                                + name
+                                + "; use DefinitionSubstitutions"));
+            Set<String> used = new TreeSet<>();
+            Intrinsics.walk(definition)
+                .filter(JsonNode::isTextual)
+                .forEach(text -> used.addAll(Intrinsics.subVariables(text.asText())));
+            Set<String> given =
+                new TreeSet<>(Intrinsics.names(machine.property("DefinitionSubstitutions")));
+            if (!used.equals(given)) {
+              violations.add(
+                  machine.where() + " uses substitutions " + used + " but defines " + given);
             }
           });
 

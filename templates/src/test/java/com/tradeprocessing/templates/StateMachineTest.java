@@ -3,28 +3,9 @@ package com.tradeprocessing.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-class StateMachineTest implements ProjectTemplateRules {
-
-  @Override
-  public Stream<TemplateRule> rulesTheProjectKeeps() {
-    return Stream.of(
-        StateMachineRules.DEFINITION_OBJECT_WITH_SUBSTITUTIONS,
-        StateMachineRules.PARALLEL_VALIDATION_AND_ENRICHMENT,
-        StateMachineRules.CATCH_ON_EVERY_TASK,
-        StateMachineRules.RETRY_TRANSIENT_LAMBDA_ERRORS,
-        StateMachineRules.RETRY_HANDLER_ERRORS,
-        StateMachineRules.BACKOFF_WITH_JITTER,
-        StateMachineRules.TRANSITIONS_TARGET_EXISTING_STATES,
-        StateMachineRules.TERMINAL_STATES_REACHABLE,
-        StateMachineRules.CONTRACT_DATA_FLOW,
-        StateMachineRules.FAILURES_TO_STAGE_DEAD_LETTER_QUEUE,
-        StateMachineRules.EXECUTION_LOGGING,
-        StateMachineRules.TRACING,
-        StateMachineRules.STANDARD_BY_DEFAULT_EXPRESS_ALLOWED);
-  }
+class StateMachineTest {
 
   private static final TemplateSet TEMPLATES = ProjectTemplates.all();
 

@@ -3,26 +3,31 @@ package com.tradeprocessing.templates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-class TemplateConventionsTest implements ProjectTemplateRules {
-
-  @Override
-  public Stream<TemplateRule> rulesTheProjectKeeps() {
-    return Stream.of(
-        ConventionRules.TWO_SPACE_JSON,
-        ConventionRules.SECTION_ORDER_RULE,
-        ConventionRules.LOGICAL_IDS,
-        ConventionRules.CONDITION_NAMES,
-        ConventionRules.PARAMETER_CONSTRAINTS,
-        ConventionRules.OUTPUT_DESCRIPTIONS,
-        ConventionRules.ASSERT_DESCRIPTIONS,
-        ConventionRules.NO_FIXED_LOCATIONS,
-        ConventionRules.LINT_SUPPRESSIONS);
-  }
+class TemplateConventionsTest {
 
   private static final TemplateSet TEMPLATES = ProjectTemplates.all();
+
+  /**
+   * Every rule holds on the project's own templates; {@code TemplateRuleFixturesTest} shows that
+   * each one rejects a template breaking it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rules")
+  void templateRule_projectTemplates_shouldFindNoViolation(TemplateRule rule) {
+    // WHEN
+    List<String> violations = rule.check(TEMPLATES);
+
+    // THEN
+    assertThat(violations).isEmpty();
+  }
+
+  static List<TemplateRule> rules() {
+    return TemplateRules.ALL;
+  }
 
   @Test
   void templates_moduleDirectory_shouldHoldTheRootItsChildrenTheBootstrapAndTheFailover() {

@@ -26,6 +26,46 @@ interface TemplateRule {
         });
   }
 
+  /** A rule that checks each template on its own, adding each violation to the list. */
+  static TemplateRule perTemplate(String id, BiConsumer<Template, List<String>> check) {
+    return of(
+        id,
+        (TemplateSet templates, List<String> violations) ->
+            templates.templates().forEach(template -> check.accept(template, violations)));
+  }
+
+  /** A rule that checks each resource of a type on its own, adding each violation to the list. */
+  static TemplateRule perResource(
+      String id, String type, BiConsumer<Resource, List<String>> check) {
+    return of(
+        id,
+        (TemplateSet templates, List<String> violations) ->
+            templates
+                .resourcesOfType(type)
+                .forEach(resource -> check.accept(resource, violations)));
+  }
+
+  /**
+   * A rule that checks each resource of a type on its own, with the values the templates resolve to
+   * in a sample deployment to the primary region.
+   */
+  static TemplateRule perDeployedResource(String id, String type, DeployedResourceCheck check) {
+    return of(
+        id,
+        (TemplateSet templates, List<String> violations) -> {
+          SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+          templates
+              .resourcesOfType(type)
+              .forEach(resource -> check.check(deployment, resource, violations));
+        });
+  }
+
+  /** Adds each violation of one deployed resource to the list. */
+  @FunctionalInterface
+  interface DeployedResourceCheck {
+    void check(SampleDeployment deployment, Resource resource, List<String> violations);
+  }
+
   static TemplateRule of(String id, Function<TemplateSet, List<String>> check) {
     return new TemplateRule() {
       @Override

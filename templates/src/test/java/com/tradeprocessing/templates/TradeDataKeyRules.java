@@ -44,11 +44,9 @@ final class TradeDataKeyRules {
             for (Resource table : templates.resourcesOfType("AWS::DynamoDB::Table")) {
               JsonNode sse =
                   deployment.evaluate(table.template(), table.property("SSESpecification"));
-              Optional<String> alias =
-                  aliasIn(sse.path("KMSMasterKeyId").asText(), deployment.region());
               if (!sse.path("SSEType").asText().equals("KMS")
-                  || alias.isEmpty()
-                  || !keys.containsKey(alias.get())) {
+                  || rotatedKey(keys, sse.path("KMSMasterKeyId").asText(), deployment.region())
+                      .isEmpty()) {
                 violations.add(
                     table.where()
                         + " is not encrypted with a rotated customer managed key of "
@@ -61,8 +59,7 @@ final class TradeDataKeyRules {
                   deployment.text(replica.template(), replica.property("ReplicaKMSMasterKeyId"));
               for (JsonNode region :
                   deployment.evaluate(replica.template(), replica.property("ReplicaRegions"))) {
-                Optional<String> alias = aliasIn(keyId, region.asText());
-                if (alias.isEmpty() || !keys.containsKey(alias.get())) {
+                if (rotatedKey(keys, keyId, region.asText()).isEmpty()) {
                   violations.add(
                       replica.where()
                           + " gives its replica in "
@@ -83,8 +80,7 @@ final class TradeDataKeyRules {
             Map<String, Resource> keys = rotatedKeysByAlias(deployment);
             for (Resource queue : templates.resourcesOfType("AWS::SQS::Queue")) {
               String keyId = deployment.text(queue.template(), queue.property("KmsMasterKeyId"));
-              Optional<String> alias = aliasIn(keyId, deployment.region());
-              if (alias.isEmpty() || !keys.containsKey(alias.get())) {
+              if (rotatedKey(keys, keyId, deployment.region()).isEmpty()) {
                 violations.add(
                     queue.where()
                         + " is not encrypted with a rotated customer managed key of "
@@ -191,6 +187,12 @@ final class TradeDataKeyRules {
   }
 
   /** The alias name when {@code keyId} is an alias ARN of {@code region} in the sample account. */
+  /** The rotated key of the region that a key ID names by its alias, if it names one. */
+  private static Optional<Resource> rotatedKey(
+      Map<String, Resource> keys, String keyId, String region) {
+    return aliasIn(keyId, region).map(keys::get);
+  }
+
   static Optional<String> aliasIn(String keyId, String region) {
     Matcher matcher = ALIAS_ARN.matcher(keyId);
     if (matcher.matches()

@@ -11,43 +11,6 @@ class TradeDataKeyTest {
   private static final TemplateSet TEMPLATES = ProjectTemplates.all();
 
   @Test
-  void tradesTableAndReplica_encryption_shouldUseTheRegionsRotatedTradeDataKey() {
-    // GIVEN
-    TemplateSet templates = TEMPLATES;
-
-    // WHEN
-    List<String> violations = TradeDataKeyRules.TABLES_UNDER_TRADE_DATA_KEY.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void deadLetterQueues_encryption_shouldUseTheRegionsRotatedTradeDataKey() {
-    // GIVEN
-    TemplateSet templates = TEMPLATES;
-
-    // WHEN
-    List<String> violations = TradeDataKeyRules.QUEUES_UNDER_TRADE_DATA_KEY.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
-  void tradeDataKey_everySenderAndTableUser_shouldBeAllowedToUseTheKeyThroughItsService() {
-    // GIVEN
-    TemplateSet templates = TEMPLATES;
-
-    // WHEN
-    List<String> violations =
-        TradeDataKeyRules.WRITERS_AND_READERS_MAY_USE_THE_KEY.check(templates);
-
-    // THEN
-    assertThat(violations).isEmpty();
-  }
-
-  @Test
   void tradeDataKey_roles_shouldBeTheOnlyOnesAllowedToUseIt() {
     // GIVEN
     SampleDeployment deployment = SampleDeployment.inPrimaryRegion(TEMPLATES);

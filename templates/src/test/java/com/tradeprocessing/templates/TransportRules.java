@@ -15,25 +15,23 @@ import java.util.Locale;
 final class TransportRules {
 
   static final TemplateRule QUEUES_TLS_ONLY =
-      TemplateRule.of(
+      TemplateRule.perResource(
           "queues-refuse-requests-without-tls",
-          (templates, violations) -> {
-            for (Resource queue : templates.resourcesOfType("AWS::SQS::Queue")) {
-              if (!deniedWithoutTls(queue, "AWS::SQS::QueuePolicy", "Queues", "sqs:*")) {
-                violations.add(
-                    queue.where() + " is not denied every action (sqs:*) to requests without TLS");
-              }
+          "AWS::SQS::Queue",
+          (queue, violations) -> {
+            if (!deniedWithoutTls(queue, "AWS::SQS::QueuePolicy", "Queues", "sqs:*")) {
+              violations.add(
+                  queue.where() + " is not denied every action (sqs:*) to requests without TLS");
             }
           });
 
   static final TemplateRule TOPICS_TLS_ONLY =
-      TemplateRule.of(
+      TemplateRule.perResource(
           "topics-refuse-publishing-without-tls",
-          (templates, violations) -> {
-            for (Resource topic : templates.resourcesOfType("AWS::SNS::Topic")) {
-              if (!deniedWithoutTls(topic, "AWS::SNS::TopicPolicy", "Topics", "sns:publish")) {
-                violations.add(topic.where() + " accepts publishing without TLS");
-              }
+          "AWS::SNS::Topic",
+          (topic, violations) -> {
+            if (!deniedWithoutTls(topic, "AWS::SNS::TopicPolicy", "Topics", "sns:publish")) {
+              violations.add(topic.where() + " accepts publishing without TLS");
             }
           });
 
