@@ -9,9 +9,9 @@ import com.tradeprocessing.integration.referencedata.ReferenceDataFault;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Executions that end outside the stages' Catches (a data limit, which States.ALL does not catch;
@@ -22,14 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestPlatform.class)
 class LostExecutionIT {
 
-  private Pipeline pipeline;
-
-  @AfterEach
-  void healReferenceData() {
-    if (pipeline != null) {
-      pipeline.referenceData().clearFaults();
-    }
-  }
+  @RegisterExtension final BrokenInstruments brokenInstruments = new BrokenInstruments();
 
   @Test
   void
@@ -37,17 +30,14 @@ class LostExecutionIT {
           Pipeline pipeline) {
     // GIVEN the reference-data API answering an instrument whose name is 300,000 bytes, so the
     // enricher's answer is over Step Functions' 256 KiB state data limit
-    this.pipeline = pipeline;
     String isin = "US78462F1030";
     String oversized =
         "{\"isin\":\"US78462F1030\",\"symbol\":\"SPY\",\"name\":\""
             + "S".repeat(300_000)
             + "\",\"mic\":\"XNYS\",\"currency\":\"USD\",\"assetClass\":\"ETF\",\"sector\":null,"
             + "\"lotSize\":1,\"referencePrice\":\"600.00\",\"referencePriceAsOf\":\"2026-11-24\"}";
-    pipeline.referenceData().inject(isin, ReferenceDataFault.answer(oversized));
-    ObjectNode event =
-        TradeEvents.with(
-            TradeEvents.with(TradeEvents.valid(TradeEvents.OMS), "isin", isin), "price", "601.00");
+    brokenInstruments.inject(pipeline, isin, ReferenceDataFault.answer(oversized));
+    ObjectNode event = TradeEvents.trade(TradeEvents.OMS, isin, "601.00");
 
     // WHEN
     String eventId = pipeline.publish(event);
@@ -71,9 +61,8 @@ class LostExecutionIT {
       Pipeline pipeline) {
     // GIVEN an execution held in its Enrich stage by a reference-data API slower than the
     // enricher's timeout (retried), so it is still running when the operator stops it
-    this.pipeline = pipeline;
     String isin = "DE0007164600";
-    pipeline.referenceData().inject(isin, ReferenceDataFault.delay(Duration.ofSeconds(5)));
+    brokenInstruments.inject(pipeline, isin, ReferenceDataFault.delay(Duration.ofSeconds(5)));
     ObjectNode event =
         TradeEvents.with(
             TradeEvents.with(

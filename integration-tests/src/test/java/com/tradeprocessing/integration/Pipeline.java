@@ -21,6 +21,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -161,23 +162,28 @@ public final class Pipeline implements ExtensionContext.Store.CloseableResource,
         .stopExecution(request -> request.executionArn(executionArn).error(error).cause(cause));
   }
 
+  /**
+   * Up to ten messages of the queue, waiting for the first up to the wait, hidden from other
+   * receivers for the visibility timeout (0: left visible).
+   */
+  static List<Message> receive(
+      SqsClient sqs, String url, int waitSeconds, int visibilityTimeoutSeconds) {
+    return sqs.receiveMessage(
+            request ->
+                request
+                    .queueUrl(url)
+                    .maxNumberOfMessages(10)
+                    .waitTimeSeconds(waitSeconds)
+                    .visibilityTimeout(visibilityTimeoutSeconds))
+        .messages();
+  }
+
   private JsonNode awaitMessage(
       String queueLogicalId, java.util.function.Predicate<JsonNode> wanted, String what) {
     String url = deployment().queueUrl(queueLogicalId);
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (Instant.now().isBefore(deadline)) {
-      List<Message> messages =
-          platform
-              .clients()
-              .sqs()
-              .receiveMessage(
-                  request ->
-                      request
-                          .queueUrl(url)
-                          .maxNumberOfMessages(10)
-                          .waitTimeSeconds(1)
-                          .visibilityTimeout(0))
-              .messages();
+      List<Message> messages = receive(platform.clients().sqs(), url, 1, 0);
       for (Message message : messages) {
         JsonNode body = parse(message.body());
         if (wanted.test(body)) {

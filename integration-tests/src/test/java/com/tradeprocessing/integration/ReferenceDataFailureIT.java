@@ -14,9 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 
@@ -31,25 +31,15 @@ class ReferenceDataFailureIT {
   private static final String UNAVAILABLE =
       "com.tradeprocessing.enricher.ReferenceDataUnavailableException";
 
-  private Pipeline pipeline;
-
-  @AfterEach
-  void healReferenceData() {
-    if (pipeline != null) {
-      pipeline.referenceData().clearFaults();
-    }
-  }
+  @RegisterExtension final BrokenInstruments brokenInstruments = new BrokenInstruments();
 
   @Test
   void referenceDataApi_answering503_shouldBeRetriedThenSendTheTradeToTheEnricherDeadLetterQueue(
       Pipeline pipeline) {
     // GIVEN
-    this.pipeline = pipeline;
     String isin = "US67066G1040";
-    pipeline.referenceData().inject(isin, ReferenceDataFault.status(503));
-    ObjectNode event =
-        TradeEvents.with(
-            TradeEvents.with(TradeEvents.valid(TradeEvents.OMS), "isin", isin), "price", "180.50");
+    brokenInstruments.inject(pipeline, isin, ReferenceDataFault.status(503));
+    ObjectNode event = TradeEvents.trade(TradeEvents.OMS, isin, "180.50");
 
     // WHEN
     String eventId = pipeline.publish(event);
@@ -71,14 +61,9 @@ class ReferenceDataFailureIT {
       referenceDataApi_slowerThanTheEnricherTimeout_shouldBeRetriedThenDeadLetteredWhileValidationRanInParallel(
           Pipeline pipeline) {
     // GIVEN
-    this.pipeline = pipeline;
     String isin = "US0231351067";
-    pipeline.referenceData().inject(isin, ReferenceDataFault.delay(Duration.ofMillis(3500)));
-    ObjectNode event =
-        TradeEvents.with(
-            TradeEvents.with(TradeEvents.valid(TradeEvents.FIX_GATEWAY), "isin", isin),
-            "price",
-            "225.10");
+    brokenInstruments.inject(pipeline, isin, ReferenceDataFault.delay(Duration.ofMillis(3500)));
+    ObjectNode event = TradeEvents.trade(TradeEvents.FIX_GATEWAY, isin, "225.10");
     // A configuration change gives the validator new sandboxes, so its task lasts a cold start:
     // long enough that the branches overlap visibly, where a warm validator answers in a few
     // milliseconds, less than the time between the two branches' starts.

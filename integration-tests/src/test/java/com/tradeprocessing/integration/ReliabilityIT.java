@@ -290,17 +290,7 @@ class ReliabilityIT {
       int emptyReceives = 0;
       while (emptyReceives < 2) {
         List<Message> received =
-            platform
-                .clients()
-                .sqs()
-                .receiveMessage(
-                    request ->
-                        request
-                            .queueUrl(queue.getValue())
-                            .maxNumberOfMessages(10)
-                            .visibilityTimeout(600)
-                            .waitTimeSeconds(0))
-                .messages();
+            Pipeline.receive(platform.clients().sqs(), queue.getValue(), 0, 600);
         if (received.isEmpty()) {
           emptyReceives++;
           continue;

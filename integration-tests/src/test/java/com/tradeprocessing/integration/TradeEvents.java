@@ -68,6 +68,11 @@ final class TradeEvents {
     return event;
   }
 
+  /** A valid trade of the source in the instrument at the price. */
+  static ObjectNode trade(String source, String isin, String price) {
+    return with(with(valid(source), "isin", isin), "price", price);
+  }
+
   /**
    * Sets a canonical field ({@code isin}, {@code quantity}, {@code price}, {@code currency}, {@code
    * venue}) under the source's own name for it.

@@ -268,12 +268,9 @@ final class FunctionContainer {
     Invocation invocation = current.getAndSet(null);
     if (invocation != null) {
       invocation.complete(
-          InvocationResult.FunctionError.of(
-              "Runtime.ExitError",
-              "RequestId: "
-                  + invocation.requestId()
-                  + " Error: Runtime exited with error: exit status "
-                  + process.exitValue()));
+          InvocationResult.FunctionError.runtimeExited(
+              invocation.requestId(),
+              "Runtime exited with error: exit status " + process.exitValue()));
     }
     pool.containerExited(this, everPolled);
   }

@@ -141,12 +141,9 @@ final class FunctionPool {
       Invocation invocation = queue.poll();
       if (invocation != null) {
         invocation.complete(
-            InvocationResult.FunctionError.of(
-                "Runtime.ExitError",
-                "RequestId: "
-                    + invocation.requestId()
-                    + " Error: Runtime exited during init; see "
-                    + settings.logDirectory()));
+            InvocationResult.FunctionError.runtimeExited(
+                invocation.requestId(),
+                "Runtime exited during init; see " + settings.logDirectory()));
       }
     }
     scaleUp();

@@ -27,6 +27,11 @@ public sealed interface InvocationResult {
       return new FunctionError(body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** What Lambda answers for an invocation whose runtime exited: a Runtime.ExitError. */
+    static FunctionError runtimeExited(String requestId, String error) {
+      return of("Runtime.ExitError", "RequestId: " + requestId + " Error: " + error);
+    }
+
     private static String quote(String text) {
       StringBuilder quoted = new StringBuilder("\"");
       for (char c : text.toCharArray()) {

@@ -2,9 +2,7 @@ package com.tradeprocessing.integration.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 
@@ -34,23 +32,9 @@ public final class TradeEventBus {
       PutEventsResponse response =
           eventBridge.putEvents(
               request ->
-                  request.entries(
-                      batch.stream()
-                          .map(
-                              event ->
-                                  PutEventsRequestEntry.builder()
-                                      .eventBusName(busName)
-                                      .source(event.source())
-                                      .detailType(event.detailType())
-                                      .detail(event.detail())
-                                      .build())
-                          .toList()));
+                  request.entries(batch.stream().map(event -> event.toEntry(busName)).toList()));
       for (PutEventsResultEntry entry : response.entries()) {
-        results.add(
-            new PublishResult(
-                Optional.ofNullable(entry.eventId()),
-                Optional.ofNullable(entry.errorCode()),
-                Optional.ofNullable(entry.errorMessage())));
+        results.add(PublishResult.of(entry));
       }
     }
     return results;

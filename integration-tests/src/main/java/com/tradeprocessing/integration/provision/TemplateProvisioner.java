@@ -29,9 +29,11 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.eventbridge.model.CreateEventBusRequest;
 import software.amazon.awssdk.services.eventbridge.model.DeadLetterConfig;
 import software.amazon.awssdk.services.eventbridge.model.RetryPolicy;
 import software.amazon.awssdk.services.eventbridge.model.Target;
+import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
 import software.amazon.awssdk.services.sfn.model.TracingConfiguration;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -265,27 +267,19 @@ public final class TemplateProvisioner {
   private void role(SampleDeployment deployment, Resource resource) {
     JsonNode properties = evaluated(deployment, resource);
     String name = properties.path("RoleName").asText();
-    String arn =
-        clients
-            .iam()
-            .createRole(
-                request -> {
-                  request
-                      .roleName(name)
-                      .assumeRolePolicyDocument(
-                          properties.path("AssumeRolePolicyDocument").toString());
-                  text(properties, "Description").ifPresent(request::description);
-                  text(properties, "Path").ifPresent(request::path);
-                })
-            .role()
-            .arn();
+    CreateRoleRequest.Builder request =
+        CreateRoleRequest.builder()
+            .roleName(name)
+            .assumeRolePolicyDocument(properties.path("AssumeRolePolicyDocument").toString());
+    text(properties, "Description").ifPresent(request::description);
+    text(properties, "Path").ifPresent(request::path);
+    String arn = clients.iam().createRole(request.build()).role().arn();
     for (JsonNode policy : list(properties.path("Policies"))) {
       clients
           .iam()
           .putRolePolicy(
-              request ->
-                  request
-                      .roleName(name)
+              put ->
+                  put.roleName(name)
                       .policyName(policy.path("PolicyName").asText())
                       .policyDocument(policy.path("PolicyDocument").toString()));
     }
@@ -331,15 +325,9 @@ public final class TemplateProvisioner {
   private void eventBus(SampleDeployment deployment, Resource resource) {
     JsonNode properties = evaluated(deployment, resource);
     String name = properties.path("Name").asText();
-    String arn =
-        clients
-            .eventBridge()
-            .createEventBus(
-                request -> {
-                  request.name(name);
-                  text(properties, "Description").ifPresent(request::description);
-                })
-            .eventBusArn();
+    CreateEventBusRequest.Builder request = CreateEventBusRequest.builder().name(name);
+    text(properties, "Description").ifPresent(request::description);
+    String arn = clients.eventBridge().createEventBus(request.build()).eventBusArn();
     created(deployment, resource, name, name, arn);
   }
 
@@ -353,9 +341,7 @@ public final class TemplateProvisioner {
             .createArchive(
                 request -> {
                   request.archiveName(name).eventSourceArn(properties.path("SourceArn").asText());
-                  if (properties.has("EventPattern")) {
-                    request.eventPattern(write(properties.path("EventPattern")));
-                  }
+                  json(properties, "EventPattern").ifPresent(request::eventPattern);
                   if (properties.has("RetentionDays")) {
                     request.retentionDays(properties.path("RetentionDays").asInt());
                   }
@@ -408,9 +394,7 @@ public final class TemplateProvisioner {
                       .name(name)
                       .eventBusName(bus)
                       .state(properties.path("State").asText("ENABLED"));
-                  if (properties.has("EventPattern")) {
-                    request.eventPattern(write(properties.path("EventPattern")));
-                  }
+                  json(properties, "EventPattern").ifPresent(request::eventPattern);
                   text(properties, "ScheduleExpression").ifPresent(request::scheduleExpression);
                   text(properties, "Description").ifPresent(request::description);
                 })
@@ -537,6 +521,11 @@ public final class TemplateProvisioner {
     List<JsonNode> items = new ArrayList<>();
     array.forEach(items::add);
     return items;
+  }
+
+  /** The field as JSON text, when the node has it. */
+  private Optional<String> json(JsonNode node, String field) {
+    return node.has(field) ? Optional.of(write(node.path(field))) : Optional.empty();
   }
 
   private static Optional<String> text(JsonNode node, String field) {

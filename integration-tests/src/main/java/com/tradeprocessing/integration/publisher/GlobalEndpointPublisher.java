@@ -3,9 +3,7 @@ package com.tradeprocessing.integration.publisher;
 import com.tradeprocessing.integration.pipeline.BusEvent;
 import com.tradeprocessing.integration.pipeline.PublishResult;
 import java.util.List;
-import java.util.Optional;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 
 /**
@@ -51,24 +49,7 @@ public final class GlobalEndpointPublisher {
             request ->
                 request
                     .endpointId(endpointId)
-                    .entries(
-                        events.stream()
-                            .map(
-                                event ->
-                                    PutEventsRequestEntry.builder()
-                                        .eventBusName(busName)
-                                        .source(event.source())
-                                        .detailType(event.detailType())
-                                        .detail(event.detail())
-                                        .build())
-                            .toList()));
-    return response.entries().stream()
-        .map(
-            entry ->
-                new PublishResult(
-                    Optional.ofNullable(entry.eventId()),
-                    Optional.ofNullable(entry.errorCode()),
-                    Optional.ofNullable(entry.errorMessage())))
-        .toList();
+                    .entries(events.stream().map(event -> event.toEntry(busName)).toList()));
+    return response.entries().stream().map(entry -> PublishResult.of(entry)).toList();
   }
 }

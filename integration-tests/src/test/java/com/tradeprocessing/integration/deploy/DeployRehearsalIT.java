@@ -93,8 +93,7 @@ class DeployRehearsalIT {
     // GIVEN an account with only the StackSet roles (Rehearsal.start)
 
     // WHEN
-    ScriptRun deploy = rehearsal.deploy(ENV, Map.of());
-    remember(deploy);
+    ScriptRun deploy = deploy(ENV);
 
     // THEN the script succeeded and did the steps in the documented order
     assertThat(deploy.exitCode()).as(deploy.describe()).isZero();
@@ -111,11 +110,7 @@ class DeployRehearsalIT {
             "dynamodb describe-table us-east-1",
             "dynamodb describe-table eu-west-1",
             "cloudformation create-stack-instances us-east-1");
-    List<String> instanceRegions =
-        deploy.commands().stream()
-            .filter(c -> c.size() > 2 && c.get(2).equals("create-stack-instances"))
-            .map(c -> ScriptRun.valueOf(c, "--regions"))
-            .toList();
+    List<String> instanceRegions = regionsOf(deploy, "create-stack-instances");
     assertThat(instanceRegions).containsExactly(Rehearsal.PRIMARY, Rehearsal.REPLICA);
 
     // THEN Jib pushed four images that ECR holds in both regions, under the digests the stack set
@@ -142,18 +137,7 @@ class DeployRehearsalIT {
       assertThat(push.repository()).isEqualTo("ecr-functions-" + ENV);
       assertThat(parameters).containsValue(push.digest().substring("sha256:".length()));
       for (String region : REGIONS) {
-        assertThat(
-                rehearsal
-                    .cli(
-                        "ecr",
-                        "describe-images",
-                        "--region",
-                        region,
-                        "--repository-name",
-                        "ecr-functions-" + ENV,
-                        "--image-ids",
-                        "imageDigest=" + push.digest())
-                    .path("imageDetails"))
+        assertThat(images(region, ENV, "--image-ids", "imageDigest=" + push.digest()))
             .as("%s in %s", push.tag(), region)
             .hasSize(1);
       }
@@ -181,16 +165,7 @@ class DeployRehearsalIT {
             createdAt(Rehearsal.REPLICA, instance(Rehearsal.REPLICA).path("StackId").asText()));
 
     // THEN the real custom resource handler added the table's replica in eu-west-1
-    JsonNode table =
-        rehearsal
-            .cli(
-                "dynamodb",
-                "describe-table",
-                "--region",
-                Rehearsal.PRIMARY,
-                "--table-name",
-                "dynamodb-trades-" + ENV)
-            .path("Table");
+    JsonNode table = table(Rehearsal.PRIMARY, ENV);
     assertThat(table.path("Replicas").findValuesAsText("RegionName"))
         .containsExactly(Rehearsal.REPLICA);
     assertThat(
@@ -255,8 +230,7 @@ class DeployRehearsalIT {
     assertThat(afterFirstDeploy).as("the first deployment").isNotNull();
 
     // WHEN
-    ScriptRun deploy = rehearsal.deploy(ENV, Map.of());
-    remember(deploy);
+    ScriptRun deploy = deploy(ENV);
 
     // THEN
     assertThat(deploy.exitCode()).as(deploy.describe()).isZero();
@@ -276,9 +250,7 @@ class DeployRehearsalIT {
                 .map(StandInRegistry.Push::digest)
                 .toList());
     assertThat(snapshot()).isEqualTo(afterFirstDeploy);
-    for (String region : REGIONS) {
-      assertThat(instance(region).path("Status").asText()).isEqualTo("CURRENT");
-    }
+    assertInstancesCurrent(ENV);
   }
 
   @Test
@@ -301,8 +273,7 @@ class DeployRehearsalIT {
         "AttributeName=tradeId,KeyType=HASH");
 
     // WHEN
-    ScriptRun deploy = rehearsal.deploy(SECOND, Map.of());
-    remember(deploy);
+    ScriptRun deploy = deploy(SECOND);
 
     // THEN the custom resource could not add the replica: the operation failed with the handler's
     // reason, the primary instance is OUTDATED, the replica region's was never created
@@ -343,8 +314,7 @@ class DeployRehearsalIT {
     String failedStack = instance(SECOND, Rehearsal.PRIMARY).path("StackId").asText();
 
     // WHEN
-    ScriptRun deploy = rehearsal.deploy(SECOND, Map.of());
-    remember(deploy);
+    ScriptRun deploy = deploy(SECOND);
 
     // THEN the broken instance was deleted and created again, then the replica region's
     assertThat(deploy.exitCode()).as(deploy.describe()).isZero();
@@ -354,9 +324,7 @@ class DeployRehearsalIT {
             "cloudformation update-stack-set us-east-1",
             "cloudformation create-stack-instances us-east-1",
             "cloudformation create-stack-instances us-east-1");
-    for (String region : REGIONS) {
-      assertThat(instance(SECOND, region).path("Status").asText()).as(region).isEqualTo("CURRENT");
-    }
+    assertInstancesCurrent(SECOND);
     assertThat(instance(SECOND, Rehearsal.PRIMARY).path("StackId").asText())
         .isNotEqualTo(failedStack);
     // (the bootstrap stacks were deployed by both runs: created, then updated or left as they were)
@@ -364,26 +332,14 @@ class DeployRehearsalIT {
         .allSatisfy(
             (stack, status) ->
                 assertThat(status).as(stack).isIn("CREATE_COMPLETE", "UPDATE_COMPLETE"));
-    assertThat(
-            rehearsal
-                .cli(
-                    "dynamodb",
-                    "describe-table",
-                    "--region",
-                    Rehearsal.PRIMARY,
-                    "--table-name",
-                    "dynamodb-trades-" + SECOND)
-                .at("/Table/Replicas")
-                .findValuesAsText("RegionName"))
+    assertThat(table(Rehearsal.PRIMARY, SECOND).at("/Replicas").findValuesAsText("RegionName"))
         .containsExactly(Rehearsal.REPLICA);
 
     // THEN both environments are there side by side, each with its replication rule, beside the
     // foreign one
     assertThat(replicationRules())
         .containsExactlyInAnyOrder(FOREIGN_RULE, environmentRule(ENV), environmentRule(SECOND));
-    for (String region : REGIONS) {
-      assertThat(instance(ENV, region).path("Status").asText()).isEqualTo("CURRENT");
-    }
+    assertInstancesCurrent(ENV);
     secondBeforeFirstDestroyed = environmentState(SECOND);
   }
 
@@ -394,8 +350,7 @@ class DeployRehearsalIT {
     assertThat(secondBeforeFirstDestroyed).as("the second environment").isNotNull();
 
     // WHEN
-    ScriptRun destroy = rehearsal.destroy(ENV, Map.of());
-    remember(destroy);
+    ScriptRun destroy = destroy(ENV);
 
     // THEN
     assertThat(destroy.exitCode()).as(destroy.describe()).isZero();
@@ -406,11 +361,7 @@ class DeployRehearsalIT {
             "cloudformation delete-stack-set us-east-1",
             "cloudformation delete-stack eu-west-1",
             "cloudformation delete-stack us-east-1");
-    List<String> regionsDeleted =
-        destroy.commands().stream()
-            .filter(c -> c.size() > 2 && c.get(2).equals("delete-stack-instances"))
-            .map(c -> ScriptRun.valueOf(c, "--regions"))
-            .toList();
+    List<String> regionsDeleted = regionsOf(destroy, "delete-stack-instances");
     assertThat(regionsDeleted).containsExactly(Rehearsal.REPLICA, Rehearsal.PRIMARY);
     assertThat(leftovers(ENV)).isEmpty();
     assertThat(
@@ -435,8 +386,7 @@ class DeployRehearsalIT {
     // GIVEN the second environment alone
 
     // WHEN
-    ScriptRun destroy = rehearsal.destroy(SECOND, Map.of());
-    remember(destroy);
+    ScriptRun destroy = destroy(SECOND);
 
     // THEN
     assertThat(destroy.exitCode()).as(destroy.describe()).isZero();
@@ -464,8 +414,57 @@ class DeployRehearsalIT {
 
   // --- what the emulator holds ----------------------------------------------------------------
 
-  private void remember(ScriptRun run) {
+  private ScriptRun deploy(String suffix) {
+    ScriptRun run = rehearsal.deploy(suffix, Map.of());
     operationsRun.addAll(run.awsOperations());
+    return run;
+  }
+
+  private ScriptRun destroy(String suffix) {
+    ScriptRun run = rehearsal.destroy(suffix, Map.of());
+    operationsRun.addAll(run.awsOperations());
+    return run;
+  }
+
+  /** The regions the run's calls of a stack-instance operation named, in order. */
+  private static List<String> regionsOf(ScriptRun run, String operation) {
+    return run.commands().stream()
+        .filter(c -> c.size() > 2 && c.get(2).equals(operation))
+        .map(c -> ScriptRun.valueOf(c, "--regions"))
+        .toList();
+  }
+
+  private void assertInstancesCurrent(String suffix) {
+    for (String region : REGIONS) {
+      assertThat(instance(suffix, region).path("Status").asText()).as(region).isEqualTo("CURRENT");
+    }
+  }
+
+  private JsonNode table(String region, String suffix) {
+    return rehearsal
+        .cli(
+            "dynamodb",
+            "describe-table",
+            "--region",
+            region,
+            "--table-name",
+            "dynamodb-trades-" + suffix)
+        .path("Table");
+  }
+
+  /** The images of the environment's repository in a region, those of the filter if given. */
+  private JsonNode images(String region, String suffix, String... filter) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "ecr",
+                "describe-images",
+                "--region",
+                region,
+                "--repository-name",
+                "ecr-functions-" + suffix));
+    command.addAll(List.of(filter));
+    return rehearsal.cli(command.toArray(String[]::new)).path("imageDetails");
   }
 
   private JsonNode instance(String region) {
@@ -514,33 +513,10 @@ class DeployRehearsalIT {
       state.put(
           region + " instance",
           instance.path("StackId").asText() + " " + instance.path("Status").asText());
-      state.put(
-          region + " table",
-          rehearsal
-              .cli(
-                  "dynamodb",
-                  "describe-table",
-                  "--region",
-                  region,
-                  "--table-name",
-                  "dynamodb-trades-" + suffix)
-              .at("/Table/TableArn")
-              .asText());
+      state.put(region + " table", table(region, suffix).at("/TableArn").asText());
       state.put(
           region + " images",
-          rehearsal
-              .cli(
-                  "ecr",
-                  "describe-images",
-                  "--region",
-                  region,
-                  "--repository-name",
-                  "ecr-functions-" + suffix)
-              .path("imageDetails")
-              .findValuesAsText("imageDigest")
-              .stream()
-              .sorted()
-              .toList());
+          images(region, suffix).findValuesAsText("imageDigest").stream().sorted().toList());
     }
     return state;
   }
@@ -624,23 +600,25 @@ class DeployRehearsalIT {
               f ->
                   snapshot.put(
                       region + " function " + f.path("name").asText(),
-                      f.path("arn").asText()
-                          + " "
-                          + f.path("modified").asText()
-                          + " "
-                          + f.path("code").asText()));
+                      fields(f, "arn", "modified", "code")));
       held.path("tables")
           .forEach(
               t ->
                   snapshot.put(
                       region + " table " + t.path("name").asText(),
-                      t.path("arn").asText()
-                          + " "
-                          + t.path("created").asText()
-                          + " "
-                          + t.path("replicas")));
+                      fields(t, "arn", "created", "replicas")));
     }
     return snapshot;
+  }
+
+  /** The node's fields, space-separated: a value as its text, an array or object as JSON. */
+  private static String fields(JsonNode node, String... names) {
+    List<String> values = new ArrayList<>();
+    for (String name : names) {
+      JsonNode value = node.path(name);
+      values.add(value.isValueNode() ? value.asText() : value.toString());
+    }
+    return String.join(" ", values);
   }
 
   /** Everything of the environment still in the emulator, in either region. */
@@ -663,13 +641,7 @@ class DeployRehearsalIT {
                 }
               });
       names(held.path("stack_sets"), tail).forEach(n -> left.add(region + " stack set " + n));
-      held.path("tables")
-          .forEach(
-              t -> {
-                if (t.path("name").asText().endsWith(tail)) {
-                  left.add(region + " table " + t.path("name").asText());
-                }
-              });
+      names(held.path("tables"), tail).forEach(n -> left.add(region + " table " + n));
       names(held.path("queues"), tail).forEach(n -> left.add(region + " queue " + n));
       names(held.path("repositories"), tail).forEach(n -> left.add(region + " repository " + n));
       names(held.path("event_buses"), tail).forEach(n -> left.add(region + " event bus " + n));
@@ -688,13 +660,7 @@ class DeployRehearsalIT {
                   left.add(region + " parameter " + p.asText());
                 }
               });
-      held.path("functions")
-          .forEach(
-              f -> {
-                if (f.path("name").asText().endsWith(tail)) {
-                  left.add(region + " function " + f.path("name").asText());
-                }
-              });
+      names(held.path("functions"), tail).forEach(n -> left.add(region + " function " + n));
       names(held.path("state_machines"), tail)
           .forEach(n -> left.add(region + " state machine " + n));
       names(held.path("log_groups"), tail).forEach(n -> left.add(region + " log group " + n));
@@ -704,12 +670,14 @@ class DeployRehearsalIT {
     return left;
   }
 
+  /** The names ending in the tail: of the array's texts, or of its objects' "name". */
   private static List<String> names(JsonNode array, String tail) {
     List<String> names = new ArrayList<>();
     array.forEach(
         n -> {
-          if (n.asText().endsWith(tail)) {
-            names.add(n.asText());
+          String name = n.isObject() ? n.path("name").asText() : n.asText();
+          if (name.endsWith(tail)) {
+            names.add(name);
           }
         });
     return names;

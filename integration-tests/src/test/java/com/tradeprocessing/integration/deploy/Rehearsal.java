@@ -201,43 +201,23 @@ final class Rehearsal implements AutoCloseable {
     int number = ++runs;
     Path log = work.resolve(String.format("%02d-%s-%s.log", number, script, suffix));
     Path out = work.resolve(String.format("%02d-%s-%s.out", number, script, suffix));
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                "bash", layout.root().resolve("deploy/" + script + ".sh").toString(), suffix)
-            .directory(layout.root().toFile())
-            .redirectOutput(out.toFile())
-            .redirectError(log.toFile());
-    builder.environment().clear();
-    builder.environment().putAll(environment);
-    builder.environment().putAll(inputs);
     long start = System.nanoTime();
-    try {
-      Process process = builder.start();
-      process.getOutputStream().close();
-      if (!process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException(
-            script + ".sh " + suffix + " ran over " + SCRIPT_TIMEOUT + "; see " + log);
-      }
-      Duration took = Duration.ofNanos(System.nanoTime() - start);
-      ScriptRun result =
-          new ScriptRun(
-              script,
-              suffix,
-              process.exitValue(),
-              Files.readString(out),
-              Files.readString(log),
-              took);
-      System.out.printf(
-          "rehearsal: %s.sh %s exited %d in %d s (%s)%n",
-          script, suffix, result.exitCode(), took.toSeconds(), log);
-      return result;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    Exited exited =
+        execute(
+            List.of("bash", layout.root().resolve("deploy/" + script + ".sh").toString(), suffix),
+            layout.root(),
+            inputs,
+            out,
+            log,
+            SCRIPT_TIMEOUT,
+            script + ".sh " + suffix + " (see " + log + ")");
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    ScriptRun result =
+        new ScriptRun(script, suffix, exited.exitCode(), exited.stdout(), exited.stderr(), took);
+    System.out.printf(
+        "rehearsal: %s.sh %s exited %d in %d s (%s)%n",
+        script, suffix, result.exitCode(), took.toSeconds(), log);
+    return result;
   }
 
   /**
@@ -248,34 +228,23 @@ final class Rehearsal implements AutoCloseable {
   JsonNode inventory() {
     Path script =
         layout.root().resolve("integration-tests/src/test/resources/deploy-rehearsal/inventory.py");
-    ProcessBuilder builder =
-        new ProcessBuilder(
+    Exited exited =
+        executeInWork(
+            List.of(
                 layout.root().resolve(".venv/bin/python").toString(),
                 script.toString(),
                 endpoint(),
                 PRIMARY,
-                REPLICA)
-            .directory(work.toFile());
-    builder.environment().clear();
-    builder.environment().putAll(environment);
+                REPLICA),
+            CLI_TIMEOUT,
+            "inventory.py");
+    if (exited.exitCode() != 0) {
+      throw new IllegalStateException("inventory.py failed: " + exited.stderr());
+    }
     try {
-      Path out = Files.createTempFile(work, "inventory-", ".json");
-      Path err = Files.createTempFile(work, "inventory-", ".err");
-      Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      process.getOutputStream().close();
-      if (!process.waitFor(CLI_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
-        process.destroyForcibly();
-        throw new IllegalStateException("inventory.py failed: " + Files.readString(err));
-      }
-      JsonNode inventory = JSON.readTree(out.toFile());
-      Files.delete(out);
-      Files.delete(err);
-      return inventory;
+      return JSON.readTree(exited.stdout());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 
@@ -299,7 +268,7 @@ final class Rehearsal implements AutoCloseable {
 
   /** Runs the CLI; fails with its error output unless it exits 0. */
   String cliText(String... arguments) {
-    CliResult result = cliResult(arguments);
+    Exited result = cliResult(arguments);
     if (result.exitCode() != 0) {
       throw new IllegalStateException(
           "aws "
@@ -312,33 +281,62 @@ final class Rehearsal implements AutoCloseable {
     return result.stdout().strip();
   }
 
-  record CliResult(int exitCode, String stdout, String stderr) {}
+  /** How a process exited and what it wrote. */
+  record Exited(int exitCode, String stdout, String stderr) {}
 
-  CliResult cliResult(String... arguments) {
+  Exited cliResult(String... arguments) {
     List<String> command = new ArrayList<>();
     command.add(layout.root().resolve(".venv/bin/aws").toString());
     command.addAll(List.of(arguments));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
-    builder.environment().clear();
-    builder.environment().putAll(environment);
+    return executeInWork(command, CLI_TIMEOUT, "aws " + String.join(" ", arguments));
+  }
+
+  /** Runs the command in the work directory, its output in temporary files deleted after. */
+  private Exited executeInWork(List<String> command, Duration timeout, String description) {
     try {
-      Path out = Files.createTempFile(work, "aws-", ".out");
-      Path err = Files.createTempFile(work, "aws-", ".err");
-      Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      process.getOutputStream().close();
-      if (!process.waitFor(CLI_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException(
-            "aws " + String.join(" ", arguments) + " ran over " + CLI_TIMEOUT);
-      }
-      CliResult result =
-          new CliResult(
-              process.exitValue(),
-              Files.readString(out, StandardCharsets.UTF_8),
-              Files.readString(err, StandardCharsets.UTF_8));
+      Path out = Files.createTempFile(work, "process-", ".out");
+      Path err = Files.createTempFile(work, "process-", ".err");
+      Exited exited = execute(command, work, Map.of(), out, err, timeout, description);
       Files.delete(out);
       Files.delete(err);
-      return result;
+      return exited;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Runs the command in the directory with the emulator's environment and the inputs only, its
+   * standard output and error into the files; fails, the process killed, when it runs over the
+   * timeout.
+   */
+  private Exited execute(
+      List<String> command,
+      Path directory,
+      Map<String, String> inputs,
+      Path out,
+      Path err,
+      Duration timeout,
+      String description) {
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(directory.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    builder.environment().putAll(inputs);
+    try {
+      Process process = builder.start();
+      process.getOutputStream().close();
+      if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(description + " ran over " + timeout);
+      }
+      return new Exited(
+          process.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
