@@ -8,22 +8,11 @@ import json
 import uuid
 from typing import Any
 
-import boto3
 import botocore.exceptions
 import pytest
 from support import ACCOUNT, EmulatorProcess, poll
 
 PRIMARY, REPLICA = "us-east-1", "eu-west-1"
-
-
-def client(emulator: EmulatorProcess, service: str, region: str = PRIMARY) -> Any:
-    return boto3.client(
-        service,
-        endpoint_url=emulator.endpoint,
-        region_name=region,
-        aws_access_key_id="test",
-        aws_secret_access_key="test",
-    )
 
 
 def unique(prefix: str) -> str:
@@ -54,7 +43,7 @@ def endpoint_request(name: str, bus: str, **changes: Any) -> dict[str, Any]:
 
 
 def created_stack(emulator: EmulatorProcess, body: dict[str, Any]) -> dict[str, Any]:
-    cloudformation = client(emulator, "cloudformation")
+    cloudformation = emulator.client("cloudformation")
     stack = unique("failover")
     cloudformation.create_stack(StackName=stack, TemplateBody=json.dumps(body))
 
@@ -69,7 +58,7 @@ def test_endpoint_api_when_created_should_be_described_listed_and_deleted(
     emulator: EmulatorProcess,
 ) -> None:
     # GIVEN
-    events = client(emulator, "events")
+    events = emulator.client("events")
     name, bus = unique("endpoint"), unique("bus")
 
     # WHEN
@@ -125,7 +114,7 @@ def test_endpoint_api_when_the_request_breaks_an_aws_rule_should_refuse_it(
     emulator: EmulatorProcess, changes: dict[str, Any], message: str
 ) -> None:
     # GIVEN
-    events = client(emulator, "events")
+    events = emulator.client("events")
     name = unique("endpoint")
 
     # WHEN
@@ -195,10 +184,10 @@ def test_endpoint_and_health_checks_from_a_template_should_keep_their_wiring_and
     # WHEN
     stack = created_stack(emulator, body)
     outputs = {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}
-    route53 = client(emulator, "route53")
+    route53 = emulator.client("route53")
     path = route53.get_health_check(HealthCheckId=outputs["PathHealthCheckId"])["HealthCheck"]
     switch = route53.get_health_check(HealthCheckId=outputs["SwitchHealthCheckId"])["HealthCheck"]
-    endpoint = client(emulator, "events").describe_endpoint(Name=name)
+    endpoint = emulator.client("events").describe_endpoint(Name=name)
 
     # THEN
     assert stack["StackStatus"] == "CREATE_COMPLETE", stack.get("StackStatusReason")
@@ -215,12 +204,12 @@ def test_endpoint_and_health_checks_from_a_template_should_keep_their_wiring_and
     assert switch["HealthCheckConfig"]["InsufficientDataHealthStatus"] == "LastKnownStatus"
 
     # WHEN the stack is deleted
-    client(emulator, "cloudformation").delete_stack(StackName=stack["StackId"])
+    emulator.client("cloudformation").delete_stack(StackName=stack["StackId"])
 
     # THEN the endpoint and the health checks go with it
     poll(
         lambda: (
-            client(emulator, "events").list_endpoints(NamePrefix=name)["Endpoints"] == [] or None
+            emulator.client("events").list_endpoints(NamePrefix=name)["Endpoints"] == [] or None
         ),
         what="the endpoint deleted with its stack",
     )
@@ -233,7 +222,7 @@ def test_global_table_item_when_written_in_one_replica_should_be_read_and_condit
 ) -> None:
     # GIVEN a table in us-east-1 with a replica in eu-west-1
     name = unique("trades")
-    primary, replica = client(emulator, "dynamodb"), client(emulator, "dynamodb", REPLICA)
+    primary, replica = emulator.client("dynamodb"), emulator.client("dynamodb", REPLICA)
     primary.create_table(
         TableName=name,
         KeySchema=[{"AttributeName": "tradeId", "KeyType": "HASH"}],
