@@ -645,13 +645,19 @@ def test_deploy_when_the_environment_exists_should_update_the_stack_set_and_crea
     assert "eventbus-trades-qa" in run.stdout
 
 
-def test_deploy_when_only_the_primary_instance_exists_should_create_the_replica_instance_after_the_table_check(
-    sandbox,
-):
-    # GIVEN
+@pytest.fixture
+def primary_instance_only_run(sandbox) -> Run:
+    """deploy.sh qa where every listing of the stack instances, whatever region it asks for,
+    answers the primary region's instance only."""
     rules = existing_environment_rules(listed=listing(listed_instances(summary("us-east-1"))))
-    # WHEN
-    run = sandbox("deploy.sh", "qa", rules=rules)
+    return sandbox("deploy.sh", "qa", rules=rules)
+
+
+def test_deploy_when_only_the_primary_instance_exists_should_create_the_replica_instance_after_the_table_check(
+    primary_instance_only_run,
+):
+    # GIVEN, WHEN: the primary's instance exists, the replica's does not
+    run = primary_instance_only_run
     # THEN
     assert run.code == 0, run.stderr
     creates = [call for call in run.aws_calls if "create-stack-instances" in call]
@@ -662,12 +668,10 @@ def test_deploy_when_only_the_primary_instance_exists_should_create_the_replica_
 
 
 def test_deploy_when_the_service_ignores_the_region_filter_should_still_see_that_the_replica_instance_is_missing(
-    sandbox,
+    primary_instance_only_run,
 ):
-    # GIVEN: whatever region is asked for, the answer lists the primary's instance only
-    rules = existing_environment_rules(listed=listing(listed_instances(summary("us-east-1"))))
-    # WHEN
-    run = sandbox("deploy.sh", "qa", rules=rules)
+    # GIVEN, WHEN: whatever region is asked for, the answer lists the primary's instance only
+    run = primary_instance_only_run
     # THEN
     assert run.code == 0, run.stderr
     lists = [call for call in run.aws_calls if "list-stack-instances" in call]
@@ -927,68 +931,66 @@ def first_deployment_rules(primary: dict, replica: dict) -> list[dict]:
     ]
 
 
-def test_deploy_when_a_new_accounts_quota_cannot_hold_the_reservations_should_stop_before_anything_is_created(
-    sandbox,
+@pytest.mark.parametrize(
+    ("primary", "replica", "said", "not_said"),
+    [
+        pytest.param(
+            # quota 400, of which another team reserves 250
+            account_settings(400, 150),
+            account_settings(1000, 1000),
+            [
+                "the Lambda concurrency quota of us-east-1 cannot hold this environment's reservations",
+                "The account's quota is 400 concurrent executions, 150 of them unreserved",
+                "so this environment can reserve at most 50, but its functions would reserve 152",
+                "ValidatorReservedConcurrency=50, EnricherReservedConcurrency=50, "
+                "RecorderReservedConcurrency=50, GlobalTableResourceReservedConcurrency=2",
+                "VALIDATOR_RESERVED_CONCURRENCY, ENRICHER_RESERVED_CONCURRENCY, "
+                "RECORDER_RESERVED_CONCURRENCY, GLOBAL_TABLE_RESOURCE_RESERVED_CONCURRENCY",
+            ],
+            [],
+            id="a new account's quota cannot hold the reservations: what to lower",
+        ),
+        pytest.param(
+            # a new account's quota of 10: nothing can be reserved
+            account_settings(10, 10),
+            account_settings(10, 10),
+            [
+                "so this environment can reserve nothing, but its functions would reserve 152",
+                'ask AWS for a higher "Concurrent executions" quota of Lambda in us-east-1',
+                "each of the 4 functions needs a reservation of at least 1",
+            ],
+            [],
+            id="less than one execution per function: ask for a higher quota",
+        ),
+        pytest.param(
+            account_settings(1000, 1000),
+            account_settings(200, 200),
+            [
+                "the Lambda concurrency quota of eu-west-1",
+                "at most 100, but its functions would reserve 150",
+            ],
+            # the storage stack is in the primary region only
+            ["GlobalTableResourceReservedConcurrency"],
+            id="the replica region's quota is too low: that region and its three functions",
+        ),
+    ],
+)
+def test_deploy_when_a_regions_quota_cannot_hold_the_reservations_should_stop_before_anything_is_created(
+    sandbox, primary: dict, replica: dict, said: list[str], not_said: list[str]
 ):
-    # GIVEN: quota 400, of which another team reserves 250
-    rules = first_deployment_rules(account_settings(400, 150), account_settings(1000, 1000))
+    # GIVEN
+    rules = first_deployment_rules(primary, replica)
     # WHEN
     run = sandbox("deploy.sh", "qa", rules=rules)
     # THEN
     assert run.code == 1
-    assert (
-        "the Lambda concurrency quota of us-east-1 cannot hold this environment's reservations"
-        in run.stderr
-    )
-    assert "The account's quota is 400 concurrent executions, 150 of them unreserved" in run.stderr
-    assert (
-        "so this environment can reserve at most 50, but its functions would reserve 152"
-        in run.stderr
-    )
-    assert (
-        "ValidatorReservedConcurrency=50, EnricherReservedConcurrency=50, RecorderReservedConcurrency=50, "
-        "GlobalTableResourceReservedConcurrency=2"
-    ) in run.stderr
-    assert (
-        "VALIDATOR_RESERVED_CONCURRENCY, ENRICHER_RESERVED_CONCURRENCY, RECORDER_RESERVED_CONCURRENCY, "
-        "GLOBAL_TABLE_RESOURCE_RESERVED_CONCURRENCY"
-    ) in run.stderr
+    for message in said:
+        assert message in run.stderr
+    for message in not_said:
+        assert message not in run.stderr
     assert not any(call[:2] == ["cloudformation", "deploy"] for call in run.aws_calls), (
         "nothing created"
     )
-
-
-def test_deploy_when_the_quota_leaves_less_than_one_execution_per_function_should_ask_for_a_higher_quota(
-    sandbox,
-):
-    # GIVEN: a new account's quota of 10: nothing can be reserved
-    rules = first_deployment_rules(account_settings(10, 10), account_settings(10, 10))
-    # WHEN
-    run = sandbox("deploy.sh", "qa", rules=rules)
-    # THEN
-    assert run.code == 1
-    assert (
-        "so this environment can reserve nothing, but its functions would reserve 152" in run.stderr
-    )
-    assert 'ask AWS for a higher "Concurrent executions" quota of Lambda in us-east-1' in run.stderr
-    assert "each of the 4 functions needs a reservation of at least 1" in run.stderr
-
-
-def test_deploy_when_the_replica_regions_quota_is_too_low_should_name_that_region_and_its_three_functions(
-    sandbox,
-):
-    # GIVEN
-    rules = first_deployment_rules(account_settings(1000, 1000), account_settings(200, 200))
-    # WHEN
-    run = sandbox("deploy.sh", "qa", rules=rules)
-    # THEN
-    assert run.code == 1
-    assert "the Lambda concurrency quota of eu-west-1" in run.stderr
-    assert "at most 100, but its functions would reserve 150" in run.stderr
-    assert "GlobalTableResourceReservedConcurrency" not in run.stderr, (
-        "the storage stack is in the primary region only"
-    )
-    assert not any(call[:2] == ["cloudformation", "deploy"] for call in run.aws_calls)
 
 
 def test_deploy_when_reservations_are_lowered_by_inputs_should_pass_the_check_and_the_values_to_the_stack_set(
