@@ -24,10 +24,9 @@ final class ConfigurationRules {
 
   /** Exactly the contract's parameters, with the contract's defaults in a default deployment. */
   static final TemplateRule CONTRACT_PARAMETERS =
-      TemplateRule.of(
+      TemplateRule.deployed(
           "ssm-parameters-of-stage-contracts-with-defaults",
-          (templates, violations) -> {
-            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+          (templates, deployment, violations) -> {
             String path = "/trade-processing/" + SampleDeployment.ENVIRONMENT + "/";
             Map<String, String> defined = new TreeMap<>();
             for (Resource parameter : templates.resourcesOfType("AWS::SSM::Parameter")) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The event bus, its archive and the one rule per source system that starts the state machine; and
@@ -18,60 +19,54 @@ final class EventRules {
 
   /** Each rule names exactly one source and one detail type, and nothing else. */
   static final TemplateRule ONE_SOURCE_AND_DETAIL_TYPE_PER_RULE =
-      TemplateRule.of(
+      perTradeRule(
           "rules-match-one-source-and-detail-type",
-          (templates, violations) -> {
-            for (Resource rule : tradeRules(templates)) {
-              JsonNode pattern = rule.property("EventPattern");
-              boolean exact =
-                  Intrinsics.names(pattern).equals(List.of("source", "detail-type"))
-                      && pattern.path("source").size() == 1
-                      && pattern.path("source").get(0).isTextual()
-                      && pattern.path("detail-type").size() == 1
-                      && pattern.path("detail-type").get(0).isTextual();
-              if (!exact) {
-                violations.add(
-                    rule.where() + " pattern is not one source and one detail-type: " + pattern);
-              }
+          (rule, violations) -> {
+            JsonNode pattern = rule.property("EventPattern");
+            boolean exact =
+                Intrinsics.names(pattern).equals(List.of("source", "detail-type"))
+                    && pattern.path("source").size() == 1
+                    && pattern.path("source").get(0).isTextual()
+                    && pattern.path("detail-type").size() == 1
+                    && pattern.path("detail-type").get(0).isTextual();
+            if (!exact) {
+              violations.add(
+                  rule.where() + " pattern is not one source and one detail-type: " + pattern);
             }
           });
 
   static final TemplateRule RULES_ON_CUSTOM_BUS =
-      TemplateRule.of(
+      perTradeRule(
           "rules-on-custom-bus",
-          (templates, violations) -> {
-            for (Resource rule : tradeRules(templates)) {
-              boolean custom =
-                  Intrinsics.ref(rule.property("EventBusName"))
-                      .flatMap(id -> rule.template().resource(id))
-                      .map(bus -> bus.type().equals("AWS::Events::EventBus"))
-                      .orElse(false);
-              if (!custom) {
-                violations.add(rule.where() + " is not on a custom event bus of its template");
-              }
+          (rule, violations) -> {
+            boolean custom =
+                Intrinsics.ref(rule.property("EventBusName"))
+                    .flatMap(id -> rule.template().resource(id))
+                    .map(bus -> bus.type().equals("AWS::Events::EventBus"))
+                    .orElse(false);
+            if (!custom) {
+              violations.add(rule.where() + " is not on a custom event bus of its template");
             }
           });
 
   /** Failed deliveries are retried, then kept: no trade event is dropped silently. */
   static final TemplateRule TARGETS_STATE_MACHINE_RELIABLY =
-      TemplateRule.of(
+      perTradeRule(
           "rules-target-state-machine-with-role-retry-and-dead-letter-queue",
-          (templates, violations) -> {
-            for (Resource rule : tradeRules(templates)) {
-              JsonNode targets = rule.property("Targets");
-              if (targets.size() != 1) {
-                violations.add(rule.where() + " has " + targets.size() + " targets, not one");
-                continue;
-              }
-              JsonNode target = targets.get(0);
-              if (!isOfType(rule, target.path("Arn"), "AWS::StepFunctions::StateMachine")) {
-                violations.add(rule.where() + " target is not a state machine of its template");
-              }
-              if (!isOfType(rule, target.path("RoleArn"), "AWS::IAM::Role")) {
-                violations.add(rule.where() + " target has no role");
-              }
-              checkRetriedAndDeadLettered(rule, target, violations);
+          (rule, violations) -> {
+            JsonNode targets = rule.property("Targets");
+            if (targets.size() != 1) {
+              violations.add(rule.where() + " has " + targets.size() + " targets, not one");
+              return;
             }
+            JsonNode target = targets.get(0);
+            if (!isOfType(rule, target.path("Arn"), "AWS::StepFunctions::StateMachine")) {
+              violations.add(rule.where() + " target is not a state machine of its template");
+            }
+            if (!isOfType(rule, target.path("RoleArn"), "AWS::IAM::Role")) {
+              violations.add(rule.where() + " target has no role");
+            }
+            checkRetriedAndDeadLettered(rule, target, violations);
           });
 
   static final TemplateRule BUS_ARCHIVED =
@@ -164,6 +159,14 @@ final class EventRules {
     if (!isOfType(rule, target.path("DeadLetterConfig").path("Arn"), "AWS::SQS::Queue")) {
       violations.add(rule.where() + " target has no dead-letter queue");
     }
+  }
+
+  /** A rule that checks each EventBridge rule of the trade path on its own. */
+  private static TemplateRule perTradeRule(String id, BiConsumer<Resource, List<String>> check) {
+    return TemplateRule.of(
+        id,
+        (TemplateSet templates, List<String> violations) ->
+            tradeRules(templates).forEach(rule -> check.accept(rule, violations)));
   }
 
   private static List<String> lostExecutionRuleViolations(Resource rule) {

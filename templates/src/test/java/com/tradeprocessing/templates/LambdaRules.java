@@ -265,10 +265,9 @@ final class LambdaRules {
    * prices each level) that defaults to INFO: one line per trade and function.
    */
   static final TemplateRule APPLICATION_LOG_LEVEL =
-      TemplateRule.of(
+      TemplateRule.deployed(
           "trade-path-log-level-a-parameter-info-by-default",
-          (templates, violations) -> {
-            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+          (templates, deployment, violations) -> {
             for (Resource function : templates.resourcesOfType("AWS::Lambda::Function")) {
               if (contract(deployment, function)
                   .flatMap(StageContract.FunctionContract::stage)

@@ -43,10 +43,9 @@ final class NamingRules {
   private static final String SUFFIX = "${EnvironmentSuffix}";
 
   static final TemplateRule TYPE_PURPOSE_ENVIRONMENT =
-      TemplateRule.of(
+      TemplateRule.deployed(
           "names-are-type-purpose-environment",
-          (templates, violations) -> {
-            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+          (templates, deployment, violations) -> {
             for (Resource resource : templates.resources()) {
               String word = TYPE_WORDS.get(resource.type());
               String property = SampleDeployment.NAME_PROPERTIES.get(resource.type());

@@ -49,10 +49,9 @@ final class NetworkRules {
   private static final List<String> SAMPLE_ZONE_IDS = List.of("apse2-az3", "apse2-az1");
 
   static final TemplateRule PRIVATE_SUBNETS_IN_TWO_ZONES =
-      TemplateRule.of(
+      TemplateRule.deployed(
           "private-subnets-in-two-availability-zones",
-          (templates, violations) -> {
-            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+          (templates, deployment, violations) -> {
             for (Template template : templates.templates()) {
               List<Resource> subnets = template.resourcesOfType("AWS::EC2::Subnet");
               if (template.resourcesOfType("AWS::EC2::VPC").isEmpty()) {
@@ -144,10 +143,9 @@ final class NetworkRules {
 
   /** Each AWS API the VPC functions call from inside the VPC has an endpoint in it. */
   static final TemplateRule ENDPOINTS_FOR_CALLED_SERVICES =
-      TemplateRule.of(
+      TemplateRule.deployed(
           "endpoints-for-every-service-called-from-the-vpc",
-          (templates, violations) -> {
-            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+          (templates, deployment, violations) -> {
             Set<String> called = servicesCalledFromVpc(templates);
             Set<String> served = new TreeSet<>();
             for (Resource endpoint : templates.resourcesOfType("AWS::EC2::VPCEndpoint")) {
@@ -179,10 +177,9 @@ final class NetworkRules {
    * (https://aws.amazon.com/privatelink/pricing/).
    */
   static final TemplateRule NO_UNUSED_INTERFACE_ENDPOINTS =
-      TemplateRule.of(
+      TemplateRule.deployed(
           "interface-endpoints-serve-a-called-service",
-          (templates, violations) -> {
-            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+          (templates, deployment, violations) -> {
             Set<String> called = servicesCalledFromVpc(templates);
             String prefix = "com.amazonaws." + deployment.region() + ".";
             for (Resource endpoint : templates.resourcesOfType("AWS::EC2::VPCEndpoint")) {
@@ -224,10 +221,9 @@ final class NetworkRules {
 
   /** An endpoint policy lets through every action the VPC functions' roles allow on its service. */
   static final TemplateRule ENDPOINT_POLICIES_ALLOW_FUNCTION_CALLS =
-      TemplateRule.of(
+      TemplateRule.deployed(
           "endpoint-policies-allow-what-the-functions-call",
-          (templates, violations) -> {
-            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+          (templates, deployment, violations) -> {
             Map<String, Set<String>> allowedByService = new HashMap<>();
             for (Resource endpoint : templates.resourcesOfType("AWS::EC2::VPCEndpoint")) {
               String service = serviceName(deployment, endpoint);
@@ -273,10 +269,9 @@ final class NetworkRules {
    * from the VPC can do no more through it than the functions need.
    */
   static final TemplateRule ENDPOINT_POLICIES_ONLY_FUNCTION_CALLS =
-      TemplateRule.of(
+      TemplateRule.deployed(
           "endpoint-policies-allow-only-what-the-functions-call",
-          (templates, violations) -> {
-            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+          (templates, deployment, violations) -> {
             Set<String> called = new TreeSet<>(INSIGHTS_EXTENSION_ACTIONS);
             for (Resource function : templates.resourcesOfType("AWS::Lambda::Function")) {
               if (function.properties().has("VpcConfig")) {
@@ -305,10 +300,9 @@ final class NetworkRules {
 
   /** Reference data is reached privately: through an endpoint to its service when one is given. */
   static final TemplateRule OPTIONAL_REFERENCE_DATA_ENDPOINT =
-      TemplateRule.of(
+      TemplateRule.deployed(
           "optional-private-endpoint-to-reference-data",
-          (templates, violations) -> {
-            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+          (templates, deployment, violations) -> {
             for (Template template : templates.templates()) {
               if (template.resourcesOfType("AWS::EC2::VPC").isEmpty()) {
                 continue;

@@ -23,8 +23,7 @@ class NetworkTest {
       String region, String zoneA, String zoneB) {
     // GIVEN
     SampleDeployment deployment =
-        new SampleDeployment(
-            TEMPLATES,
+        ProjectTemplates.deployedIn(
             region,
             Map.of(
                 "PrimaryAvailabilityZoneIds", "use1-az4,use1-az6",
@@ -53,8 +52,7 @@ class NetworkTest {
       String region, String expectedService) {
     // GIVEN
     SampleDeployment deployment =
-        new SampleDeployment(
-            TEMPLATES,
+        ProjectTemplates.deployedIn(
             region,
             Map.of(
                 "PrimaryReferenceDataEndpointServiceName", PRIMARY_SERVICE,
@@ -82,7 +80,7 @@ class NetworkTest {
       parameters.put("ReferenceDataPrivateDnsEnabled", input);
     }
     SampleDeployment deployment =
-        new SampleDeployment(TEMPLATES, SampleDeployment.PRIMARY_REGION, parameters);
+        ProjectTemplates.deployedIn(SampleDeployment.PRIMARY_REGION, parameters);
     Resource endpoint =
         TEMPLATES.require("network.json").resource("ReferenceDataEndpoint").orElseThrow();
 
@@ -110,8 +108,7 @@ class NetworkTest {
     JsonNode assertion =
         root.section("Rules").path("ReferenceDataEndpointServicesRule").path("Assertions").get(0);
     SampleDeployment deployment =
-        new SampleDeployment(
-            TEMPLATES,
+        ProjectTemplates.deployedIn(
             SampleDeployment.PRIMARY_REGION,
             Map.of(
                 "PrimaryReferenceDataEndpointServiceName", primary,

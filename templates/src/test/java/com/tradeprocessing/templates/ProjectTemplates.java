@@ -2,6 +2,7 @@ package com.tradeprocessing.templates;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** The templates of this module: the {@code *.json} files of the module directory. */
 final class ProjectTemplates {
@@ -15,6 +16,11 @@ final class ProjectTemplates {
 
   static TemplateSet all() {
     return ALL;
+  }
+
+  /** The project templates deployed to the region with the given parameter values. */
+  static SampleDeployment deployedIn(String region, Map<String, String> parameters) {
+    return new SampleDeployment(ALL, region, parameters);
   }
 
   private static TemplateSet load() {

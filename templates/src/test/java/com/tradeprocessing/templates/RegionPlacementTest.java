@@ -24,18 +24,8 @@ class RegionPlacementTest {
     Resource table = TEMPLATES.require("storage.json").resource("TradesTable").orElseThrow();
 
     // WHEN
-    String primaryTableName =
-        primary
-            .evaluate(recorder.template(), recorder.property("Environment"))
-            .path("Variables")
-            .path("TABLE_NAME")
-            .asText();
-    String replicaTableName =
-        replica
-            .evaluate(recorder.template(), recorder.property("Environment"))
-            .path("Variables")
-            .path("TABLE_NAME")
-            .asText();
+    String primaryTableName = environmentVariable(primary, recorder, "TABLE_NAME");
+    String replicaTableName = environmentVariable(replica, recorder, "TABLE_NAME");
 
     // THEN
     assertThat(replica.deployed(table)).isFalse();
@@ -83,16 +73,14 @@ class RegionPlacementTest {
   @ValueSource(strings = {"root.json", "bootstrap.json", "failover.json"})
   void entryTemplates_stackRegionRule_shouldAcceptTheTwoRegionsOnly(String name) {
     // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-    Template template = templates.require(name);
-    JsonNode assertion =
-        template.section("Rules").path("StackRegionRule").path("Assertions").get(0);
+    Template template = TEMPLATES.require(name);
+    JsonNode assertion = assertion(template, "StackRegionRule");
 
     // WHEN
     List<Boolean> accepted =
         List.of("us-east-1", "eu-west-1", "ap-southeast-2").stream()
-            .map(region -> new SampleDeployment(templates, region))
-            .map(deployment -> deployment.evaluate(template, assertion.path("Assert")).asBoolean())
+            .map(region -> new SampleDeployment(TEMPLATES, region))
+            .map(deployment -> deployment.evaluate(template, assertion).asBoolean())
             .toList();
 
     // THEN
@@ -103,25 +91,20 @@ class RegionPlacementTest {
   @ValueSource(strings = {"root.json", "bootstrap.json", "failover.json"})
   void entryTemplates_distinctRegionsRule_shouldRejectAReplicaInThePrimaryRegion(String name) {
     // GIVEN
-    TemplateSet templates = ProjectTemplates.all();
-    Template template = templates.require(name);
-    JsonNode assertion =
-        template.section("Rules").path("DistinctRegionsRule").path("Assertions").get(0);
+    Template template = TEMPLATES.require(name);
+    JsonNode assertion = assertion(template, "DistinctRegionsRule");
     SampleDeployment sameRegions =
-        new SampleDeployment(
-            templates,
+        ProjectTemplates.deployedIn(
             SampleDeployment.PRIMARY_REGION,
             Map.of("ReplicaRegion", SampleDeployment.PRIMARY_REGION));
 
     // WHEN
-    boolean accepted = sameRegions.evaluate(template, assertion.path("Assert")).asBoolean();
+    boolean accepted = sameRegions.evaluate(template, assertion).asBoolean();
 
     // THEN
     assertThat(accepted).isFalse();
     assertThat(
-            SampleDeployment.inPrimaryRegion(templates)
-                .evaluate(template, assertion.path("Assert"))
-                .asBoolean())
+            SampleDeployment.inPrimaryRegion(TEMPLATES).evaluate(template, assertion).asBoolean())
         .isTrue();
   }
 
@@ -135,8 +118,7 @@ class RegionPlacementTest {
       String region, String replicaUrl, String expected) {
     // GIVEN
     SampleDeployment deployment =
-        new SampleDeployment(
-            TEMPLATES,
+        ProjectTemplates.deployedIn(
             region,
             Map.of(
                 "ReferenceDataBaseUrl",
@@ -154,5 +136,19 @@ class RegionPlacementTest {
 
     // THEN
     assertThat(url).isEqualTo(expected);
+  }
+
+  /** The condition of the template rule's first assertion. */
+  private static JsonNode assertion(Template template, String rule) {
+    return template.section("Rules").path(rule).path("Assertions").get(0).path("Assert");
+  }
+
+  private static String environmentVariable(
+      SampleDeployment deployment, Resource function, String variable) {
+    return deployment
+        .evaluate(function.template(), function.property("Environment"))
+        .path("Variables")
+        .path(variable)
+        .asText();
   }
 }

@@ -385,10 +385,9 @@ final class StateMachineRules {
    * default to every event with its execution data; the log group keeps them for its retention.
    */
   static final TemplateRule EXECUTION_LOGGING =
-      TemplateRule.of(
+      TemplateRule.deployed(
           "execution-logging-a-parameter-all-with-data-by-default",
-          (templates, violations) -> {
-            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+          (templates, deployment, violations) -> {
             for (Resource machine : templates.resourcesOfType("AWS::StepFunctions::StateMachine")) {
               JsonNode logging = machine.property("LoggingConfiguration");
               violations.addAll(
@@ -472,10 +471,9 @@ final class StateMachineRules {
 
   /** ADR 0002: Standard by default, Express allowed, at every level the choice passes through. */
   static final TemplateRule STANDARD_BY_DEFAULT_EXPRESS_ALLOWED =
-      TemplateRule.of(
+      TemplateRule.deployed(
           "standard-by-default-express-allowed",
-          (templates, violations) -> {
-            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+          (templates, deployment, violations) -> {
             for (Resource machine : templates.resourcesOfType("AWS::StepFunctions::StateMachine")) {
               JsonNode type = machine.property("StateMachineType");
               if (!deployment.text(machine.template(), type).equals("STANDARD")) {
@@ -603,10 +601,9 @@ final class StateMachineRules {
   }
 
   private static TemplateRule eachDefinition(String id, DefinitionCheck check) {
-    return TemplateRule.of(
+    return TemplateRule.deployed(
         id,
-        (templates, violations) -> {
-          SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+        (templates, deployment, violations) -> {
           for (StateMachineDefinition definition : StateMachineDefinition.all(deployment)) {
             check.check(deployment, definition, violations);
           }

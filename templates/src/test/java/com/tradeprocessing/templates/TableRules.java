@@ -216,10 +216,9 @@ final class TableRules {
 
   /** Made global by the project's custom resource, never by AWS::DynamoDB::GlobalTable. */
   static final TemplateRule GLOBAL_BY_CUSTOM_RESOURCE =
-      TemplateRule.of(
+      TemplateRule.deployed(
           "tables-made-global-by-custom-resource",
-          (templates, violations) -> {
-            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+          (templates, deployment, violations) -> {
             templates
                 .resourcesOfType("AWS::DynamoDB::GlobalTable")
                 .forEach(

@@ -46,6 +46,23 @@ interface TemplateRule {
   }
 
   /**
+   * A rule that checks the templates with the values they resolve to in a sample deployment to the
+   * primary region.
+   */
+  static TemplateRule deployed(String id, DeploymentCheck check) {
+    return of(
+        id,
+        (TemplateSet templates, List<String> violations) ->
+            check.check(templates, SampleDeployment.inPrimaryRegion(templates), violations));
+  }
+
+  /** Adds each violation of the deployed templates to the list. */
+  @FunctionalInterface
+  interface DeploymentCheck {
+    void check(TemplateSet templates, SampleDeployment deployment, List<String> violations);
+  }
+
+  /**
    * A rule that checks each resource of a type on its own, with the values the templates resolve to
    * in a sample deployment to the primary region.
    */

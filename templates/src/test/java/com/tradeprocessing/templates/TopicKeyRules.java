@@ -18,10 +18,9 @@ final class TopicKeyRules {
   private static final List<String> PUBLISH_ACTIONS = List.of("kms:GenerateDataKey", "kms:Decrypt");
 
   static final TemplateRule ACCOUNT_PUBLISHERS_THROUGH_SNS =
-      TemplateRule.of(
+      TemplateRule.deployed(
           "encrypted-topic-keys-let-the-account-publish-through-sns",
-          (templates, violations) -> {
-            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+          (templates, deployment, violations) -> {
             String account = "arn:aws:iam::" + SampleDeployment.ACCOUNT + ":root";
             String sns = "sns." + deployment.region() + ".amazonaws.com";
             for (Resource topic : templates.resourcesOfType("AWS::SNS::Topic")) {

@@ -36,10 +36,9 @@ final class TradeDataKeyRules {
   private static final List<String> USE = List.of("kms:Decrypt", "kms:GenerateDataKey");
 
   static final TemplateRule TABLES_UNDER_TRADE_DATA_KEY =
-      TemplateRule.of(
+      TemplateRule.deployed(
           "trade-tables-and-replicas-under-rotated-customer-managed-keys",
-          (templates, violations) -> {
-            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+          (templates, deployment, violations) -> {
             Map<String, Resource> keys = rotatedKeysByAlias(deployment);
             for (Resource table : templates.resourcesOfType("AWS::DynamoDB::Table")) {
               JsonNode sse =
@@ -47,11 +46,7 @@ final class TradeDataKeyRules {
               if (!sse.path("SSEType").asText().equals("KMS")
                   || rotatedKey(keys, sse.path("KMSMasterKeyId").asText(), deployment.region())
                       .isEmpty()) {
-                violations.add(
-                    table.where()
-                        + " is not encrypted with a rotated customer managed key of "
-                        + deployment.region()
-                        + " named by its alias");
+                violations.add(notUnderRotatedKey(table, deployment));
               }
             }
             for (Resource replica : templates.resourcesOfType("Custom::GlobalTableReplica")) {
@@ -73,30 +68,22 @@ final class TradeDataKeyRules {
           });
 
   static final TemplateRule QUEUES_UNDER_TRADE_DATA_KEY =
-      TemplateRule.of(
+      TemplateRule.deployed(
           "dead-letter-queues-under-rotated-customer-managed-keys",
-          (templates, violations) -> {
-            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+          (templates, deployment, violations) -> {
             Map<String, Resource> keys = rotatedKeysByAlias(deployment);
             for (Resource queue : templates.resourcesOfType("AWS::SQS::Queue")) {
               String keyId = deployment.text(queue.template(), queue.property("KmsMasterKeyId"));
               if (rotatedKey(keys, keyId, deployment.region()).isEmpty()) {
-                violations.add(
-                    queue.where()
-                        + " is not encrypted with a rotated customer managed key of "
-                        + deployment.region()
-                        + " named by its alias ("
-                        + keyId
-                        + ")");
+                violations.add(notUnderRotatedKey(queue, deployment) + " (" + keyId + ")");
               }
             }
           });
 
   static final TemplateRule WRITERS_AND_READERS_MAY_USE_THE_KEY =
-      TemplateRule.of(
+      TemplateRule.deployed(
           "trade-data-writers-and-readers-may-use-its-key",
-          (templates, violations) -> {
-            SampleDeployment deployment = SampleDeployment.inPrimaryRegion(templates);
+          (templates, deployment, violations) -> {
             Map<String, Resource> keys = rotatedKeysByAlias(deployment);
             for (Resource queue : templates.resourcesOfType("AWS::SQS::Queue")) {
               Optional<String> alias =
@@ -187,6 +174,13 @@ final class TradeDataKeyRules {
   }
 
   /** The alias name when {@code keyId} is an alias ARN of {@code region} in the sample account. */
+  private static String notUnderRotatedKey(Resource resource, SampleDeployment deployment) {
+    return resource.where()
+        + " is not encrypted with a rotated customer managed key of "
+        + deployment.region()
+        + " named by its alias";
+  }
+
   /** The rotated key of the region that a key ID names by its alias, if it names one. */
   private static Optional<Resource> rotatedKey(
       Map<String, Resource> keys, String keyId, String region) {
