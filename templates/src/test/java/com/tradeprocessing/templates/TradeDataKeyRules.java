@@ -36,10 +36,9 @@ final class TradeDataKeyRules {
   private static final List<String> USE = List.of("kms:Decrypt", "kms:GenerateDataKey");
 
   static final TemplateRule TABLES_UNDER_TRADE_DATA_KEY =
-      TemplateRule.deployed(
+      withRotatedKeys(
           "trade-tables-and-replicas-under-rotated-customer-managed-keys",
-          (templates, deployment, violations) -> {
-            Map<String, Resource> keys = rotatedKeysByAlias(deployment);
+          (templates, deployment, keys, violations) -> {
             for (Resource table : templates.resourcesOfType("AWS::DynamoDB::Table")) {
               JsonNode sse =
                   deployment.evaluate(table.template(), table.property("SSESpecification"));
@@ -68,10 +67,9 @@ final class TradeDataKeyRules {
           });
 
   static final TemplateRule QUEUES_UNDER_TRADE_DATA_KEY =
-      TemplateRule.deployed(
+      withRotatedKeys(
           "dead-letter-queues-under-rotated-customer-managed-keys",
-          (templates, deployment, violations) -> {
-            Map<String, Resource> keys = rotatedKeysByAlias(deployment);
+          (templates, deployment, keys, violations) -> {
             for (Resource queue : templates.resourcesOfType("AWS::SQS::Queue")) {
               String keyId = deployment.text(queue.template(), queue.property("KmsMasterKeyId"));
               if (rotatedKey(keys, keyId, deployment.region()).isEmpty()) {
@@ -81,10 +79,9 @@ final class TradeDataKeyRules {
           });
 
   static final TemplateRule WRITERS_AND_READERS_MAY_USE_THE_KEY =
-      TemplateRule.deployed(
+      withRotatedKeys(
           "trade-data-writers-and-readers-may-use-its-key",
-          (templates, deployment, violations) -> {
-            Map<String, Resource> keys = rotatedKeysByAlias(deployment);
+          (templates, deployment, keys, violations) -> {
             for (Resource queue : templates.resourcesOfType("AWS::SQS::Queue")) {
               Optional<String> alias =
                   aliasIn(
@@ -174,6 +171,23 @@ final class TradeDataKeyRules {
   }
 
   /** The alias name when {@code keyId} is an alias ARN of {@code region} in the sample account. */
+  /** A rule over the deployed templates and their rotated keys, by alias. */
+  private static TemplateRule withRotatedKeys(String id, KeysCheck check) {
+    return TemplateRule.deployed(
+        id,
+        (templates, deployment, violations) ->
+            check.check(templates, deployment, rotatedKeysByAlias(deployment), violations));
+  }
+
+  @FunctionalInterface
+  private interface KeysCheck {
+    void check(
+        TemplateSet templates,
+        SampleDeployment deployment,
+        Map<String, Resource> keys,
+        List<String> violations);
+  }
+
   private static String notUnderRotatedKey(Resource resource, SampleDeployment deployment) {
     return resource.where()
         + " is not encrypted with a rotated customer managed key of "
