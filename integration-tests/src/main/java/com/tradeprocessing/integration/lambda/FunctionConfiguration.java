@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 
 /**
  * What the Lambda service knows of a function and a container needs: its name and ARN, the handler
@@ -27,6 +28,30 @@ public record FunctionConfiguration(
     Objects.requireNonNull(handler, "handler");
     environment = Map.copyOf(environment);
     Objects.requireNonNull(timeout, "timeout");
+  }
+
+  /** The configuration GetFunctionConfiguration answered for the function of that name. */
+  public static FunctionConfiguration from(GetFunctionConfigurationResponse function, String name) {
+    Map<String, String> environment =
+        function.environment() == null || function.environment().variables() == null
+            ? Map.of()
+            : function.environment().variables();
+    var logging = function.loggingConfig();
+    return new FunctionConfiguration(
+        function.functionName(),
+        function.functionArn(),
+        handlerOf(
+            function.imageConfigResponse() == null
+                    || function.imageConfigResponse().imageConfig() == null
+                ? null
+                : function.imageConfigResponse().imageConfig().command(),
+            name),
+        environment,
+        Duration.ofSeconds(function.timeout() == null ? 3 : function.timeout()),
+        function.memorySize() == null ? 128 : function.memorySize(),
+        logging != null && logging.logGroup() != null ? logging.logGroup() : "/aws/lambda/" + name,
+        logging == null ? null : logging.logFormatAsString(),
+        logging == null ? null : logging.applicationLogLevelAsString());
   }
 
   /** The handler string of an image function: the first element of its command. */

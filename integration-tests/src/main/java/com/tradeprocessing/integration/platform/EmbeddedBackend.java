@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.regions.Region;
@@ -130,26 +129,7 @@ public final class EmbeddedBackend implements Backend {
     } catch (ResourceNotFoundException e) {
       throw new UnknownFunctionException(name, e);
     }
-    Map<String, String> environment =
-        function.environment() == null || function.environment().variables() == null
-            ? Map.of()
-            : function.environment().variables();
-    var logging = function.loggingConfig();
-    return new FunctionConfiguration(
-        function.functionName(),
-        function.functionArn(),
-        FunctionConfiguration.handlerOf(
-            function.imageConfigResponse() == null
-                    || function.imageConfigResponse().imageConfig() == null
-                ? null
-                : function.imageConfigResponse().imageConfig().command(),
-            name),
-        environment,
-        Duration.ofSeconds(function.timeout() == null ? 3 : function.timeout()),
-        function.memorySize() == null ? 128 : function.memorySize(),
-        logging != null && logging.logGroup() != null ? logging.logGroup() : "/aws/lambda/" + name,
-        logging == null ? null : logging.logFormatAsString(),
-        logging == null ? null : logging.applicationLogLevelAsString());
+    return FunctionConfiguration.from(function, name);
   }
 
   private static void deleteRecursively(Path directory) throws IOException {
