@@ -158,15 +158,20 @@ def option(command: list[str], name: str) -> str:
     return command[command.index(name) + 1]
 
 
+def planned_aws(run: Run) -> list[list[str]]:
+    """The AWS commands a dry run planned, once it succeeded without calling AWS."""
+    assert run.code == 0, run.stderr
+    assert run.aws_calls == []
+    return run.plan_aws()
+
+
 def test_deploy_dry_run_when_digests_are_given_should_plan_every_aws_command_in_order_without_calling_aws(
     sandbox,
 ):
     # WHEN
     run = sandbox("deploy.sh", "qa", DRY_RUN="1")
     # THEN
-    assert run.code == 0, run.stderr
-    assert run.aws_calls == []
-    plan = run.plan_aws()
+    plan = planned_aws(run)
     assert [words[0] for words in run.plan] == ["aws"] * len(run.plan), (
         "no build when digests are given"
     )
@@ -261,7 +266,7 @@ def test_deploy_dry_run_when_deploying_should_order_regions_primary_first_and_bo
     # WHEN
     plan = sandbox("deploy.sh", "qa", DRY_RUN="1").plan_aws()
     # THEN
-    bootstrap = stack_deploys(plan, "trade-processing-bootstrap-qa")
+    bootstrap = stack_calls(plan, "deploy", "trade-processing-bootstrap-qa")
     assert [option(c, "--region") for c in bootstrap] == ["eu-west-1", "us-east-1"]
     assert not any("ManageRegistryReplication" in word for c in bootstrap for word in c), (
         "the stack owns no replication"
@@ -580,17 +585,26 @@ def listed_instances(*summaries: dict, times: int | None = None) -> dict:
     return answer if times is None else {**answer, "times": times}
 
 
+def deploy_with_instances(sandbox, *listed: dict, stacks: dict[str, str] | None = None) -> Run:
+    """deploy.sh qa on an existing environment whose list-stack-instances answers are `listed`, in
+    order, and whose instances' stacks have the statuses `stacks` (by region)."""
+    rules = existing_environment_rules(listed=list(listed))
+    for region, status in (stacks or {}).items():
+        rules.insert(0, {"args": ["describe-stacks", stack_id(region)], "stdout": f"{status}\n"})
+    return sandbox("deploy.sh", "qa", rules=rules)
+
+
 def aws_error(args: list[str], stderr: str) -> dict:
     """A rule answering a call with exit status 254 and this error message."""
     return {"args": args, "exit": 254, "stderr": stderr}
 
 
-def stack_deploys(plan: list[list[str]], stack: str) -> list[list[str]]:
-    """The plan's `cloudformation deploy` commands of one stack, in order."""
+def stack_calls(calls: list[list[str]], operation: str, stack: str) -> list[list[str]]:
+    """The `cloudformation <operation>` calls on one stack, in order."""
     return [
         c
-        for c in plan
-        if c[:2] == ["cloudformation", "deploy"] and option(c, "--stack-name") == stack
+        for c in calls
+        if c[:2] == ["cloudformation", operation] and option(c, "--stack-name") == stack
     ]
 
 
@@ -1137,21 +1151,17 @@ def test_deploy_when_the_replica_instances_first_creation_failed_should_delete_i
     sandbox,
 ):
     # GIVEN: the replica's stack was rolled back (ROLLBACK_COMPLETE); once deleted it is not listed
-    rules = existing_environment_rules(
-        listed=listing(
-            listed_instances(
-                summary("us-east-1"),
-                summary("eu-west-1", status="OUTDATED", detailed="FAILED"),
-                times=2,
-            ),
-            listed_instances(summary("us-east-1")),
-        )
-    )
-    rules.insert(
-        0, {"args": ["describe-stacks", stack_id("eu-west-1")], "stdout": "ROLLBACK_COMPLETE\n"}
-    )
     # WHEN
-    run = sandbox("deploy.sh", "qa", rules=rules)
+    run = deploy_with_instances(
+        sandbox,
+        listed_instances(
+            summary("us-east-1"),
+            summary("eu-west-1", status="OUTDATED", detailed="FAILED"),
+            times=2,
+        ),
+        listed_instances(summary("us-east-1")),
+        stacks={"eu-west-1": "ROLLBACK_COMPLETE"},
+    )
     # THEN
     assert run.code == 0, run.stderr
     assert (
@@ -1174,16 +1184,12 @@ def test_deploy_when_the_primary_instance_is_inoperable_should_recreate_it_befor
     sandbox,
 ):
     # GIVEN: a destroy failed after the replica's instance was deleted
-    rules = existing_environment_rules(
-        listed=listing(
-            listed_instances(
-                summary("us-east-1", status="INOPERABLE", detailed="INOPERABLE"), times=2
-            ),
-            listed_instances(),
-        )
-    )
     # WHEN
-    run = sandbox("deploy.sh", "qa", rules=rules)
+    run = deploy_with_instances(
+        sandbox,
+        listed_instances(summary("us-east-1", status="INOPERABLE", detailed="INOPERABLE"), times=2),
+        listed_instances(),
+    )
     # THEN
     assert run.code == 0, run.stderr
     assert (
@@ -1199,17 +1205,14 @@ def test_deploy_when_the_primary_instance_is_inoperable_should_recreate_it_befor
 
 
 def test_deploy_when_an_instance_failed_before_its_stack_existed_should_recreate_it(sandbox):
-    # GIVEN
-    rules = existing_environment_rules(
-        listed=listing(
-            listed_instances(
-                summary("us-east-1", status="OUTDATED", detailed="FAILED", stack=False), times=2
-            ),
-            listed_instances(),
-        )
+    # GIVEN, WHEN
+    run = deploy_with_instances(
+        sandbox,
+        listed_instances(
+            summary("us-east-1", status="OUTDATED", detailed="FAILED", stack=False), times=2
+        ),
+        listed_instances(),
     )
-    # WHEN
-    run = sandbox("deploy.sh", "qa", rules=rules)
     # THEN
     assert run.code == 0, run.stderr
     assert "OUTDATED and has no stack" in run.stderr
@@ -1222,26 +1225,15 @@ def test_deploy_when_an_update_failed_and_rolled_back_should_keep_the_instance_a
     sandbox,
 ):
     # GIVEN: the primary's stack works (UPDATE_ROLLBACK_COMPLETE): deleting it would delete the table
-    rules = existing_environment_rules(
-        listed=listing(
-            listed_instances(
-                summary("us-east-1", status="OUTDATED", detailed="FAILED"),
-                summary("eu-west-1", status="OUTDATED", detailed="CANCELLED"),
-            )
-        )
-    )
-    rules.insert(
-        0,
-        {
-            "args": ["describe-stacks", stack_id("us-east-1")],
-            "stdout": "UPDATE_ROLLBACK_COMPLETE\n",
-        },
-    )
-    rules.insert(
-        0, {"args": ["describe-stacks", stack_id("eu-west-1")], "stdout": "UPDATE_COMPLETE\n"}
-    )
     # WHEN
-    run = sandbox("deploy.sh", "qa", rules=rules)
+    run = deploy_with_instances(
+        sandbox,
+        listed_instances(
+            summary("us-east-1", status="OUTDATED", detailed="FAILED"),
+            summary("eu-west-1", status="OUTDATED", detailed="CANCELLED"),
+        ),
+        stacks={"us-east-1": "UPDATE_ROLLBACK_COMPLETE", "eu-west-1": "UPDATE_COMPLETE"},
+    )
     # THEN
     assert run.code == 0, run.stderr
     assert not any(
@@ -1254,20 +1246,14 @@ def test_deploy_when_an_update_failed_and_rolled_back_should_keep_the_instance_a
 def test_deploy_when_a_stack_is_update_rollback_failed_should_stop_with_the_way_out_before_updating(
     sandbox,
 ):
-    # GIVEN
-    rules = existing_environment_rules(
-        listed=listing(
-            listed_instances(
-                summary("us-east-1", status="OUTDATED", detailed="FAILED"), summary("eu-west-1")
-            )
-        )
+    # GIVEN, WHEN
+    run = deploy_with_instances(
+        sandbox,
+        listed_instances(
+            summary("us-east-1", status="OUTDATED", detailed="FAILED"), summary("eu-west-1")
+        ),
+        stacks={"us-east-1": "UPDATE_ROLLBACK_FAILED"},
     )
-    rules.insert(
-        0,
-        {"args": ["describe-stacks", stack_id("us-east-1")], "stdout": "UPDATE_ROLLBACK_FAILED\n"},
-    )
-    # WHEN
-    run = sandbox("deploy.sh", "qa", rules=rules)
     # THEN
     assert run.code == 1
     assert (
@@ -1280,16 +1266,13 @@ def test_deploy_when_a_stack_is_update_rollback_failed_should_stop_with_the_way_
 
 
 def test_deploy_when_another_operation_runs_on_an_instance_should_stop_without_changing_it(sandbox):
-    # GIVEN
-    rules = existing_environment_rules(
-        listed=listing(
-            listed_instances(
-                summary("us-east-1"), summary("eu-west-1", status="OUTDATED", detailed="RUNNING")
-            )
-        )
+    # GIVEN, WHEN
+    run = deploy_with_instances(
+        sandbox,
+        listed_instances(
+            summary("us-east-1"), summary("eu-west-1", status="OUTDATED", detailed="RUNNING")
+        ),
     )
-    # WHEN
-    run = sandbox("deploy.sh", "qa", rules=rules)
     # THEN
     assert run.code == 1
     assert "the stack instance in eu-west-1 is RUNNING in another stack set operation" in run.stderr
@@ -1340,9 +1323,7 @@ def test_destroy_dry_run_when_removing_an_environment_should_go_replica_region_f
     # WHEN
     run = sandbox("destroy.sh", "qa", DRY_RUN="1")
     # THEN
-    assert run.code == 0, run.stderr
-    assert run.aws_calls == []
-    plan = run.plan_aws()
+    plan = planned_aws(run)
     deletes = [c for c in plan if "delete-stack-instances" in c]
     assert [option(c, "--regions") for c in deletes] == ["eu-west-1", "us-east-1"]
     assert all("--no-retain-stacks" in c for c in deletes)
@@ -1498,7 +1479,7 @@ def test_deploy_dry_run_when_deploying_should_create_the_failover_stack_after_bo
     # WHEN
     plan = sandbox("deploy.sh", "qa", DRY_RUN="1").plan_aws()
     # THEN
-    failover = stack_deploys(plan, "trade-processing-failover-qa")
+    failover = stack_calls(plan, "deploy", "trade-processing-failover-qa")
     assert [option(c, "--region") for c in failover] == ["eu-west-1", "us-east-1"]
     assert all(option(c, "--template-file").endswith("templates/failover.json") for c in failover)
     for command in failover:
@@ -1538,9 +1519,7 @@ def test_deploy_when_the_environment_exists_should_update_the_failover_stack_and
     assert run.code == 0, run.stderr
     deploys = [
         option(call, "--region")
-        for call in run.aws_calls
-        if call[:2] == ["cloudformation", "deploy"]
-        and option(call, "--stack-name") == "trade-processing-failover-qa"
+        for call in stack_calls(run.aws_calls, "deploy", "trade-processing-failover-qa")
     ]
     assert deploys == ["eu-west-1", "us-east-1"]
     assert "EndpointId\tabcde.veo" in run.stdout
@@ -1573,9 +1552,7 @@ def test_destroy_when_the_failover_stack_exists_should_delete_it_primary_first_b
     assert run.code == 0, run.stderr
     deletes = [
         option(call, "--region")
-        for call in run.aws_calls
-        if call[:2] == ["cloudformation", "delete-stack"]
-        and option(call, "--stack-name") == "trade-processing-failover-qa"
+        for call in stack_calls(run.aws_calls, "delete-stack", "trade-processing-failover-qa")
     ]
     assert deletes == ["us-east-1", "eu-west-1"]
     assert index_of(run.aws_calls, "wait", "trade-processing-failover-qa", "eu-west-1") < index_of(
