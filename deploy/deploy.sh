@@ -272,16 +272,9 @@ require_build_tools() {
 }
 
 deploy_bootstrap() {
-  local region
   # Replica region first: ECR replication then finds a repository with the same settings there
   # instead of creating one with defaults (ADR 0005).
-  for region in "$REPLICA_REGION" "$PRIMARY_REGION"; do
-    info "bootstrap stack $BOOTSTRAP_STACK in $region"
-    aws_do cloudformation deploy --region "$region" --stack-name "$BOOTSTRAP_STACK" \
-      --template-file "$REPO_ROOT/templates/bootstrap.json" --no-fail-on-empty-changeset \
-      --parameter-overrides "EnvironmentSuffix=$ENV_SUFFIX" "PrimaryRegion=$PRIMARY_REGION" \
-      "ReplicaRegion=$REPLICA_REGION" --tags project=trade-processing "environment=$ENV_SUFFIX"
-  done
+  deploy_in_both_regions bootstrap "$BOOTSTRAP_STACK" bootstrap.json
   REPOSITORY_URI=$(aws_read "$ACCOUNT_ID.dkr.ecr.$PRIMARY_REGION.amazonaws.com/$REPOSITORY" \
     cloudformation describe-stacks --region "$PRIMARY_REGION" --stack-name "$BOOTSTRAP_STACK" \
     --query "Stacks[0].Outputs[?OutputKey=='RepositoryUri'].OutputValue" --output text)
@@ -549,11 +542,17 @@ wait_for_replica_table() {
 # primary's state machine and executions queue. Replica region first: the primary's health check
 # reads the operator switch alarm created there.
 deploy_failover() {
+  deploy_in_both_regions failover "$FAILOVER_STACK" failover.json
+}
+
+# $1 = what the stack is (for the log), $2 = stack name, $3 = template in templates/; the replica
+# region first, then the primary, with the parameters every such stack takes.
+deploy_in_both_regions() {
   local region
   for region in "$REPLICA_REGION" "$PRIMARY_REGION"; do
-    info "failover stack $FAILOVER_STACK in $region"
-    aws_do cloudformation deploy --region "$region" --stack-name "$FAILOVER_STACK" \
-      --template-file "$REPO_ROOT/templates/failover.json" --no-fail-on-empty-changeset \
+    info "$1 stack $2 in $region"
+    aws_do cloudformation deploy --region "$region" --stack-name "$2" \
+      --template-file "$REPO_ROOT/templates/$3" --no-fail-on-empty-changeset \
       --parameter-overrides "EnvironmentSuffix=$ENV_SUFFIX" "PrimaryRegion=$PRIMARY_REGION" \
       "ReplicaRegion=$REPLICA_REGION" --tags project=trade-processing "environment=$ENV_SUFFIX"
   done
