@@ -109,7 +109,9 @@ def fetch(package: Package) -> Path:
         partial.write_bytes(data)
         partial.replace(target)
         return target
-    raise SystemExit(f"{package.name} {package.version} could not be fetched:\n  " + "\n  ".join(errors))
+    raise SystemExit(
+        f"{package.name} {package.version} could not be fetched:\n  " + "\n  ".join(errors)
+    )
 
 
 def urls(package: Package) -> list[str]:
@@ -161,7 +163,9 @@ def unpack(deb: Path, root: Path, only: set[str] | None = None) -> None:
     they resolve inside root both in the image and when root is a sysroot on this machine."""
     with data_tar(deb) as archive:
         for member in archive.getmembers():
-            name = os.path.normpath(member.name.lstrip("./")) if member.name not in (".", "./") else ""
+            name = (
+                os.path.normpath(member.name.lstrip("./")) if member.name not in (".", "./") else ""
+            )
             if not name or name.startswith(".."):
                 continue
             if only is not None and name not in only:
@@ -267,7 +271,13 @@ def write_base_image(root: Path, tarball: Path) -> None:
         "history": [{"created_by": "images/debimage.py base (images/debian-arm64.lock)"}],
     }
     config_bytes = json.dumps(config, sort_keys=True).encode()
-    manifest = [{"Config": "config.json", "RepoTags": ["debian-java21-arm64:locked"], "Layers": ["layer.tar"]}]
+    manifest = [
+        {
+            "Config": "config.json",
+            "RepoTags": ["debian-java21-arm64:locked"],
+            "Layers": ["layer.tar"],
+        }
+    ]
     tarball.parent.mkdir(parents=True, exist_ok=True)
     partial = tarball.with_suffix(".part")
     with tarfile.open(partial, mode="w") as image:
@@ -301,7 +311,9 @@ def base(args) -> None:
     packages = build_rootfs(BUILD_DIR / "rootfs")
     write_base_image(BUILD_DIR / "rootfs", tarball)
     stamp.write_text(wanted)
-    print(f"base image: {len(packages)} packages, {tarball.stat().st_size // (1 << 20)} MiB: {tarball}")
+    print(
+        f"base image: {len(packages)} packages, {tarball.stat().st_size // (1 << 20)} MiB: {tarball}"
+    )
 
 
 def qemu_path() -> Path:
@@ -327,7 +339,12 @@ def qemu(_args=None) -> Path:
 
 def apt(scratch: Path, architecture: str, sources: list[str], *args: str) -> str:
     """apt-get or apt-cache over a private state: no root, no change to this machine's apt."""
-    for sub in ("state/lists/partial", "cache/archives/partial", "etc/apt.conf.d", "etc/preferences.d"):
+    for sub in (
+        "state/lists/partial",
+        "cache/archives/partial",
+        "etc/apt.conf.d",
+        "etc/preferences.d",
+    ):
         (scratch / sub).mkdir(parents=True, exist_ok=True)
     (scratch / "state/status").touch()
     (scratch / "etc/sources.list").write_text("\n".join(sources) + "\n")
@@ -343,15 +360,27 @@ def apt(scratch: Path, architecture: str, sources: list[str], *args: str) -> str
         "-oDebug::NoLocking=1",
     ]
     tool, *rest = args
-    return subprocess.run([tool, *options, *rest], check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        [tool, *options, *rest], check=True, capture_output=True, text=True
+    ).stdout
 
 
-def resolve(scratch: Path, architecture: str, sources: list[str], roots: list[str]) -> list[Package]:
+def resolve(
+    scratch: Path, architecture: str, sources: list[str], roots: list[str]
+) -> list[Package]:
     """The packages apt would install on an empty system, with the SHA-256 of the signed index."""
     apt(scratch, architecture, sources, "apt-get", "update", "-q")
     uris = apt(
-        scratch, architecture, sources,
-        "apt-get", "install", "--print-uris", "-y", "-q", "--no-install-recommends", *roots,
+        scratch,
+        architecture,
+        sources,
+        "apt-get",
+        "install",
+        "--print-uris",
+        "-y",
+        "-q",
+        "--no-install-recommends",
+        *roots,
     )
     packages = []
     for line in uris.splitlines():
@@ -376,7 +405,8 @@ def lock(_args) -> None:
         packages = resolve(Path(scratch) / "arm64", "arm64", APT_SOURCES, ROOT_PACKAGES)
         write_lock(
             PACKAGES_LOCK,
-            "The function images' base (ADR 0029): " + ", ".join(ROOT_PACKAGES)
+            "The function images' base (ADR 0029): "
+            + ", ".join(ROOT_PACKAGES)
             + " for Debian 13 (trixie) arm64 and what apt installs with it (no recommends),\n"
             "# from trixie, trixie-updates and trixie-security. Written by `python images/debimage.py lock`.",
             packages,
@@ -386,7 +416,9 @@ def lock(_args) -> None:
             "deb http://deb.debian.org/debian-security bookworm-security main",
         ]
         qemu_packages = [
-            p for p in resolve(Path(scratch) / "amd64", "amd64", bookworm, [QEMU_PACKAGE]) if p.name == QEMU_PACKAGE
+            p
+            for p in resolve(Path(scratch) / "amd64", "amd64", bookworm, [QEMU_PACKAGE])
+            if p.name == QEMU_PACKAGE
         ]
         write_lock(
             QEMU_LOCK,
@@ -408,7 +440,9 @@ def rootfs(_args) -> None:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("lock").set_defaults(run=lock)
     commands.add_parser("rootfs").set_defaults(run=rootfs)

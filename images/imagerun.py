@@ -145,7 +145,11 @@ class StubHandler(BaseHTTPRequestHandler):
         if self.path == f"/{RUNTIME_API_VERSION}/runtime/init/error":
             self.server.init_error = body
             self.server.failed.set()
-        elif len(parts) == 5 and parts[1:3] == ["runtime", "invocation"] and self.server.by_id(parts[3]):
+        elif (
+            len(parts) == 5
+            and parts[1:3] == ["runtime", "invocation"]
+            and self.server.by_id(parts[3])
+        ):
             exchange = self.server.by_id(parts[3])
             if parts[4] == "response":
                 exchange.answer = body
@@ -176,12 +180,17 @@ def trade_event() -> dict:
     event["id"] = trade_id
     event["detail"]["tradeId"] = f"OMS-IMAGE-{trade_id}"
     executed = datetime.now(UTC) - timedelta(minutes=1)
-    event["detail"]["executedAt"] = executed.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    event["detail"]["executedAt"] = executed.isoformat(timespec="milliseconds").replace(
+        "+00:00", "Z"
+    )
     return event
 
 
 def stage_input(event: dict) -> dict:
-    return {"event": event, "executionId": f"arn:aws:states:{REGION}:123456789012:execution:trades:{event['id']}"}
+    return {
+        "event": event,
+        "executionId": f"arn:aws:states:{REGION}:123456789012:execution:trades:{event['id']}",
+    }
 
 
 # The error a function answers when a dependency did not answer in time: the state machine
@@ -204,11 +213,14 @@ class Function:
     environment: dict[str, str]
 
     def event(self, stub: StubServer, upstream: dict | None = None) -> dict:
-        trade = trade_event()
-        if self.module in ("validator", "enricher"):
-            return stage_input(trade)
+        if self.module == "validator":
+            return stage_input(trade_event())
+        if self.module == "enricher":
+            # the validator's trade of this build, when there is one, so the recorder gets two
+            # answers about one trade
+            return upstream["validator"]["input"] if upstream else stage_input(trade_event())
         if self.module == "recorder":
-            return recorder_input(trade, upstream)
+            return recorder_input(upstream)
         return {
             "RequestType": "Delete",
             "ServiceToken": f"arn:aws:lambda:{REGION}:123456789012:function:image",
@@ -225,7 +237,7 @@ class Function:
             },
         }
 
-    def check(self, exchange: Exchange) -> str:
+    def check(self, exchange: Exchange, retried: bool = False) -> str:
         """What the answer says, or an AssertionError naming what is wrong."""
         if exchange.error:
             raise AssertionError(f"{self.module} answered an error: {exchange.error.decode()}")
@@ -237,8 +249,10 @@ class Function:
             assert answer["status"] == "ENRICHED", answer
             return answer["status"]
         if self.module == "recorder":
-            assert answer["status"] == "ACCEPTED" and not answer["replayed"], answer
-            return answer["status"]
+            # a retry after a time-out may find the first attempt's write: the recorder then
+            # answers it as a replay (docs/trade-record.md)
+            assert answer["status"] == "ACCEPTED" and (retried or not answer["replayed"]), answer
+            return answer["status"] + (" (replayed)" if answer["replayed"] else "")
         assert answer["outcome"] == "SUCCESS", answer
         (response,) = exchange.cloudformation_answers
         assert response["Status"] == "SUCCESS", response
@@ -248,9 +262,10 @@ class Function:
         """The dependency time-out a first invocation may end in under emulation, or None."""
         if exchange.error:
             error = json.loads(exchange.error)
-            if error.get("errorType") in RETRIED_ERRORS.get(self.module, ()) and "timeout" in error.get(
-                "errorMessage", ""
-            ).lower():
+            if (
+                error.get("errorType") in RETRIED_ERRORS.get(self.module, ())
+                and "timeout" in error.get("errorMessage", "").lower()
+            ):
                 return error["errorType"]
             return None
         answer = json.loads(exchange.answer or b"null")
@@ -261,32 +276,30 @@ class Function:
         return None
 
 
-def recorder_input(trade: dict, upstream: dict | None) -> dict:
-    """The Record stage's input: the event and the answers of the validator and the enricher,
-    given (make test runs them first) or from images/recorder-upstream.json, answers of an
-    earlier run with this trade's id and time put in."""
-    if upstream is None:
-        template = (debimage.IMAGES_DIR / "recorder-upstream.json").read_text(encoding="utf-8")
-        text = template.replace("@TRADE_ID@", trade["detail"]["tradeId"]).replace(
-            "@EXECUTED_AT@", trade["detail"]["executedAt"]
+def recorder_input(upstream: dict | None) -> dict:
+    """The Record stage's input: the event and the answers of the validator and the enricher to
+    it, from their runs earlier in this build (upstream_exchanges)."""
+    if upstream is None or "enricher" not in upstream:
+        raise SystemExit(
+            "the recorder's invocation is built from the validator's and the enricher's answers to "
+            "one trade: build or run those images first, in the same build"
         )
-        upstream = json.loads(text)
-    else:
-        text = json.dumps(upstream)
-        for key in ("tradeId", "executedAt"):
-            text = text.replace(upstream["event"]["detail"][key], trade["detail"][key])
-        upstream = json.loads(text)
-    payload = stage_input(trade)
-    payload["validation"] = upstream["validation"]
-    payload["enrichment"] = upstream["enrichment"]
+    payload = dict(upstream["validator"]["input"])
+    payload["validation"] = upstream["validator"]["answer"]
+    payload["enrichment"] = upstream["enricher"]["answer"]
     return payload
 
 
 FUNCTIONS = {
-    "validator": Function("validator", {"POWERTOOLS_SERVICE_NAME": "validator", "THRESHOLDS_PATH": THRESHOLDS_PATH}),
+    "validator": Function(
+        "validator", {"POWERTOOLS_SERVICE_NAME": "validator", "THRESHOLDS_PATH": THRESHOLDS_PATH}
+    ),
     "enricher": Function(
         "enricher",
-        {"POWERTOOLS_SERVICE_NAME": "enricher", "REFERENCE_DATA_ENDPOINT_PARAMETER": REFERENCE_DATA_PARAMETER},
+        {
+            "POWERTOOLS_SERVICE_NAME": "enricher",
+            "REFERENCE_DATA_ENDPOINT_PARAMETER": REFERENCE_DATA_PARAMETER,
+        },
     ),
     "recorder": Function(
         "recorder",
@@ -297,7 +310,9 @@ FUNCTIONS = {
             "THRESHOLDS_PATH": THRESHOLDS_PATH,
         },
     ),
-    "global-table-resource": Function("global-table-resource", {"POWERTOOLS_SERVICE_NAME": "global-table-resource"}),
+    "global-table-resource": Function(
+        "global-table-resource", {"POWERTOOLS_SERVICE_NAME": "global-table-resource"}
+    ),
 }
 
 
@@ -313,12 +328,24 @@ class Backend:
         self.endpoint = f"http://{host}:{port}"
         import boto3
 
-        session = boto3.session.Session(aws_access_key_id="image", aws_secret_access_key="image", region_name=REGION)
-        session.client("ssm", endpoint_url=self.endpoint).put_parameter(
-            Name=REFERENCE_DATA_PARAMETER, Value=f"http://{stub.address}/v1", Type="String"
+        session = boto3.session.Session(
+            aws_access_key_id="image", aws_secret_access_key="image", region_name=REGION
         )
-        table = json.loads((REPO_ROOT / "templates/storage.json").read_text())["Resources"]["TradesTable"]["Properties"]
-        session.client("dynamodb", endpoint_url=self.endpoint).create_table(
+        # moto keeps its state per process: a second backend in the same process finds the
+        # parameter and the table of the first.
+        session.client("ssm", endpoint_url=self.endpoint).put_parameter(
+            Name=REFERENCE_DATA_PARAMETER,
+            Value=f"http://{stub.address}/v1",
+            Type="String",
+            Overwrite=True,
+        )
+        dynamodb = session.client("dynamodb", endpoint_url=self.endpoint)
+        if TABLE in dynamodb.list_tables()["TableNames"]:
+            return
+        table = json.loads((REPO_ROOT / "templates/storage.json").read_text())["Resources"][
+            "TradesTable"
+        ]["Properties"]
+        dynamodb.create_table(
             TableName=TABLE,
             BillingMode="PAY_PER_REQUEST",
             AttributeDefinitions=table["AttributeDefinitions"],
@@ -417,7 +444,9 @@ def run_jvm(
     stub = StubServer()
     threading.Thread(target=stub.serve_forever, daemon=True).start()
     backend = Backend(stub)
-    stub.exchanges = [Exchange(json.dumps(function.event(stub, upstream)).encode()) for _ in range(2)]
+    stub.exchanges = [
+        Exchange(json.dumps(function.event(stub, upstream)).encode()) for _ in range(2)
+    ]
     environment = {
         "PATH": "/usr/local/bin:/usr/bin:/bin",
         "LANG": "C.UTF-8",
@@ -454,19 +483,29 @@ def run_jvm(
             for index, exchange in enumerate(stub.exchanges):
                 while not exchange.done.wait(0.1):
                     if stub.failed.is_set():
-                        raise AssertionError(f"{function.module}: init failed: {stub.init_error.decode()}; see {log}")
+                        raise AssertionError(
+                            f"{function.module}: init failed: {stub.init_error.decode()}; see {log}"
+                        )
                     if process.poll() is not None:
-                        raise AssertionError(f"{function.module}: the JVM ended with {process.returncode}; see {log}")
+                        raise AssertionError(
+                            f"{function.module}: the JVM ended with {process.returncode}; see {log}"
+                        )
                     if time.monotonic() - started > ANSWER_TIMEOUT_S:
-                        raise AssertionError(f"{function.module}: no answer within {ANSWER_TIMEOUT_S:.0f} s; see {log}")
+                        raise AssertionError(
+                            f"{function.module}: no answer within {ANSWER_TIMEOUT_S:.0f} s; see {log}"
+                        )
                 if first_answer_s is None:
                     first_answer_s = time.monotonic() - started
                 time.sleep(0.2)  # a custom resource answers CloudFormation before it returns
                 timed_out = function.timed_out(exchange) if index == 0 else None
                 if timed_out is None:
-                    summary = function.check(exchange)
+                    summary = function.check(exchange, retried=index > 0)
                     if index == 1:
-                        summary += " (second invocation; the first ended in " + function.timed_out(stub.exchanges[0]) + ")"
+                        summary += (
+                            " (second invocation; the first ended in "
+                            + function.timed_out(stub.exchanges[0])
+                            + ")"
+                        )
                     stub.exchanges = stub.exchanges[: index + 1]
                     break
         finally:
@@ -532,12 +571,14 @@ def train(module_dir: Path) -> Path:
         FUNCTIONS[module],
         module_dir / "target/image-training/training.log",
         stop="term",
-        upstream=upstream_answers(module_dir.parent) if module == "recorder" else None,
+        upstream=upstream_of(module_dir),
     )
-    (module_dir / "target/image-training/answer.json").write_text(json.dumps(run.answer()))
+    save_exchange(run, module_dir / "target/image-training/exchange.json")
     written = root / "var/runtime" / ARCHIVE
     if not written.is_file():
-        raise SystemExit(f"{module}: the training run wrote no archive; see {module_dir}/target/image-training")
+        raise SystemExit(
+            f"{module}: the training run wrote no archive; see {module_dir}/target/image-training"
+        )
     shutil.copyfile(written, archive)
     shutil.rmtree(root)
     print(
@@ -547,20 +588,33 @@ def train(module_dir: Path) -> Path:
     return archive
 
 
-def upstream_answers(repo: Path) -> dict | None:
-    """The answers of the validator's and the enricher's last runs in this build, with the event
-    they answered, for the recorder's input; None when either module has not run."""
-    answers = {}
-    for module, key in (("validator", "validation"), ("enricher", "enrichment")):
+def upstream_exchanges(repo: Path, modules: tuple[str, ...]) -> dict | None:
+    """The last input and answer of each module in this build (its run, else its training run),
+    when all answered about one event; None otherwise."""
+    found = {}
+    for module in modules:
         for run in ("image-run", "image-training"):
-            path = repo / module / "target" / run / "answer.json"
+            path = repo / module / "target" / run / "exchange.json"
             if path.is_file():
-                answers[key] = json.loads(path.read_text())
+                found[module] = json.loads(path.read_text())
                 break
         else:
             return None
-    answers["event"] = {"detail": {"tradeId": answers["validation"]["tradeId"], "executedAt": answers["validation"]["trade"]["executedAt"]}}
-    return answers
+    events = {json.dumps(exchange["input"]["event"], sort_keys=True) for exchange in found.values()}
+    return found if len(events) == 1 else None
+
+
+UPSTREAM = {"enricher": ("validator",), "recorder": ("validator", "enricher")}
+
+
+def upstream_of(module_dir: Path) -> dict | None:
+    modules = UPSTREAM.get(module_dir.name)
+    return upstream_exchanges(module_dir.parent, modules) if modules else None
+
+
+def save_exchange(run: Run, path: Path) -> None:
+    last = run.exchanges[-1]
+    path.write_text(json.dumps({"input": json.loads(last.event), "answer": run.answer()}))
 
 
 def entrypoint_of(_module_dir: Path) -> list[str]:
@@ -585,7 +639,9 @@ def write_runtime(module_dir: Path, handler: str) -> None:
     jars = sorted(p.name for p in (runtime / "lib").glob("*.jar"))
     client = [j for j in jars if j.startswith("aws-lambda-java-runtime-interface-client-")]
     if len(client) != 1:
-        raise SystemExit(f"{runtime / 'lib'}: expected one runtime interface client jar, found {client}")
+        raise SystemExit(
+            f"{runtime / 'lib'}: expected one runtime interface client jar, found {client}"
+        )
     classpath = ":".join(f"/var/runtime/lib/{jar}" for jar in jars)
     lines = [*jvm_options(), "-cp", classpath, RUNTIME_MAIN_CLASS]
     (runtime / "java.args").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -595,15 +651,19 @@ def write_runtime(module_dir: Path, handler: str) -> None:
 
 
 def training_key(module_dir: Path) -> str:
-    """What the archive depends on: the base (its lock), the JVM options, every file on the
-    classpath and in the task root, and this script."""
+    """What the archive depends on: the base (its lock), the JVM options and every file on the
+    classpath and in the task root."""
     digest = hashlib.sha256()
     target = module_dir / "target"
-    files = [debimage.PACKAGES_LOCK, debimage.IMAGES_DIR / "jvm-options", Path(__file__)]
+    files = [debimage.PACKAGES_LOCK, debimage.IMAGES_DIR / "jvm-options"]
     for directory in (target / "lambda/lib", target / "classes", module_dir / RUNTIME_DIR):
-        files += sorted(p for p in directory.rglob("*") if p.is_file() and not p.name.startswith(ARCHIVE))
+        files += sorted(
+            p for p in directory.rglob("*") if p.is_file() and not p.name.startswith(ARCHIVE)
+        )
     for path in files:
-        digest.update(str(path.relative_to(REPO_ROOT)).encode() + b"\0" + debimage.sha256_of(path).encode())
+        digest.update(
+            str(path.relative_to(REPO_ROOT)).encode() + b"\0" + debimage.sha256_of(path).encode()
+        )
     return digest.hexdigest()
 
 
@@ -630,11 +690,23 @@ def run_image(module_dir: Path, jvm_options: list[str]) -> Run:
     command[1:1] = jvm_options
     env = dict(entry.split("=", 1) for entry in config["config"].get("Env", []))
     env.pop("PATH", None)
-    return run_jvm(root, command, env, FUNCTIONS[module_dir.name], module_dir / "target/image-run/run.log")
+    module = module_dir.name
+    run = run_jvm(
+        root,
+        command,
+        env,
+        FUNCTIONS[module],
+        module_dir / "target/image-run/run.log",
+        upstream=upstream_of(module_dir),
+    )
+    save_exchange(run, module_dir / "target/image-run/exchange.json")
+    return run
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("command", choices=["build", "train", "run"])
     parser.add_argument("module_dir", type=Path)
     parser.add_argument("--handler", help="build: the image's CMD")

@@ -1,11 +1,15 @@
 """Opens each function image tarball that Jib wrote (<module>/target/jib-image.tar) and checks what
-Lambda will see: one arm64/linux image (no index), the base image's entrypoint with the handler
-of docs/stage-contracts.md as CMD, classes in /var/task and jars in /var/task/lib (the Lambda Java
-runtime's classpath), the extension tree under /opt with executable extensions, the JVM options,
-and nothing left under Jib's appRoot.
+Lambda will see: one arm64/linux image (no index) on the Debian base of images/debian-arm64.lock,
+the JDK's java with /var/runtime/java.args as ENTRYPOINT (the runtime interface client, its JVM
+options and the class-data archive, ADR 0029) and the handler of docs/stage-contracts.md as CMD,
+classes in /var/task and jars in /var/task/lib (where the runtime interface client loads the
+function from), the extension tree under /opt with executable extensions, and nothing left under
+Jib's appRoot.
 
-`make test-images` builds the tarballs first with the offline profile (stand-in base and
-extension); after `make images` the same checks run on the real images (IMAGE_TEST_EXTENSION=real).
+images/tests/test_image_execution.py runs the same tarballs under qemu.
+
+`make test-images` builds the tarballs first with the offline profile (stand-in extension); after
+`make images` the same checks run on the real images (IMAGE_TEST_EXTENSION=real).
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ FUNCTION_MODULES = {
     "global-table custom resource": "global-table-resource",
 }
 JIB_APP_ROOT = "var/jib-unused"
+JAVA = "usr/lib/jvm/java-21-openjdk-arm64/bin/java"
+RUNTIME_MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda"
+IMAGES_DIR = REPO_ROOT / "images"
 STAND_IN_EXTENSION_DIR = DEPLOY_DIR / "stand-in" / "lambda-insights" / "opt"
 REAL_EXTENSION_DIR = DEPLOY_DIR / "build" / "lambda-insights" / "opt"
 
@@ -53,6 +60,8 @@ class Image:
     config: dict
     files: dict[str, tarfile.TarInfo]
     layer_digests_match: bool
+    base_files: set[str]
+    contents: dict[str, bytes]
 
     @property
     def env(self) -> dict[str, str]:
@@ -64,19 +73,27 @@ def open_image(module: str) -> Image:
     if not path.is_file():
         pytest.fail(f"{path} is missing: build the images first (make test-images, or make images)")
     files: dict[str, tarfile.TarInfo] = {}
+    base_files: set[str] = set()
+    contents: dict[str, bytes] = {}
     with tarfile.open(path) as image:
         manifest = json.load(image.extractfile("manifest.json"))
         assert len(manifest) == 1, "one image per tarball"
         config = json.load(image.extractfile(manifest[0]["Config"]))
         diff_ids = []
-        for layer_name in manifest[0]["Layers"]:
+        for index, layer_name in enumerate(manifest[0]["Layers"]):
             raw = image.extractfile(layer_name).read()
             uncompressed = gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
             diff_ids.append("sha256:" + hashlib.sha256(uncompressed).hexdigest())
             with tarfile.open(fileobj=io.BytesIO(uncompressed)) as layer:
                 for member in layer.getmembers():
-                    files[member.name.rstrip("/")] = member
-    return Image(module, manifest, config, files, diff_ids == config["rootfs"]["diff_ids"])
+                    name = member.name.rstrip("/")
+                    files[name] = member
+                    if index == 0:
+                        base_files.add(name)
+                    elif name == "var/runtime/java.args":
+                        contents[name] = layer.extractfile(member).read()
+    matching = diff_ids == config["rootfs"]["diff_ids"]
+    return Image(module, manifest, config, files, matching, base_files, contents)
 
 
 @pytest.fixture(scope="module", params=sorted(FUNCTION_MODULES.values()))
@@ -89,11 +106,11 @@ def expected_extension_dir(image: Image) -> Path:
     wanted = os.environ.get("IMAGE_TEST_EXTENSION", "stand-in")
     if wanted == "stand-in":
         assert "com.tradeprocessing.stand-in" in labels, (
-            "expected an offline image on the stand-in base"
+            "expected an offline image with the stand-in extension"
         )
         return STAND_IN_EXTENSION_DIR
     assert "com.tradeprocessing.stand-in" not in labels, (
-        "a real image must not be built on the stand-in base"
+        "a real image must not carry the stand-in extension"
     )
     return REAL_EXTENSION_DIR
 
@@ -106,23 +123,59 @@ def test_image_config_when_built_should_be_one_linux_arm64_image_with_matching_l
     assert "manifests" not in image.manifest[0], "a plain image, not an index"
 
 
-def test_image_config_when_built_should_keep_the_lambda_entrypoint_and_run_the_contract_handler(
+def test_image_config_when_built_should_start_the_runtime_interface_client_with_the_contract_handler(
     image,
 ):
     # GIVEN
     handler = contract_handlers()[image.module]
-    # THEN
+    # THEN the JDK's java reads its options, classpath and main class from the argument file
     cfg = image.config["config"]
-    assert cfg["Entrypoint"] == ["/lambda-entrypoint.sh"]
+    assert cfg["Entrypoint"] == [f"/{JAVA}", "@/var/runtime/java.args"]
     assert cfg["Cmd"] == [handler]
     assert cfg["WorkingDir"] == "/var/task"
     assert image.env["LAMBDA_TASK_ROOT"] == "/var/task"
+    assert JAVA in image.base_files and image.files[JAVA].mode & 0o111
 
 
-def test_image_config_when_built_should_leave_the_jvm_options_to_the_java21_bootstrap(image):
-    # THEN the runtime's own options apply (C1 only, serial GC; ADR 0028), and no option of the
-    # image repeats or overrides them
+def test_image_config_when_built_should_pass_the_project_jvm_options_and_the_runtime_classpath(
+    image,
+):
+    # GIVEN
+    options = [
+        line.strip()
+        for line in (IMAGES_DIR / "jvm-options").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    runtime_jars = sorted(
+        n for n in image.files if n.startswith("var/runtime/lib/") and n.endswith(".jar")
+    )
+    # WHEN
+    arguments = image.contents["var/runtime/java.args"].decode().splitlines()
+    # THEN the options in order, then every runtime jar in a fixed order (an archive is used only
+    # with the classpath it was written with), then the runtime interface client's main class
+    assert arguments[: len(options)] == options
+    assert arguments[len(options) :] == [
+        "-cp",
+        ":".join("/" + jar for jar in runtime_jars),
+        RUNTIME_MAIN_CLASS,
+    ]
+    assert any("aws-lambda-java-runtime-interface-client-" in jar for jar in runtime_jars)
+    # the files the options name are in the image; no option hides in the environment
+    assert image.files["var/runtime/app-cds.jsa"].size > 1_000_000
+    assert "var/runtime/lib/libaws-lambda-jni.so" in image.files
     assert "JAVA_TOOL_OPTIONS" not in image.env
+
+
+def test_image_base_when_built_should_be_the_locked_debian_packages_with_a_trust_store(image):
+    # GIVEN
+    lock_sha256 = hashlib.sha256((IMAGES_DIR / "debian-arm64.lock").read_bytes()).hexdigest()
+    labels = image.config["config"].get("Labels") or {}
+    # THEN the base layer is the one images/debimage.py wrote from the lock
+    assert labels["com.tradeprocessing.base.lock-sha256"] == lock_sha256
+    assert image.files["lib"].issym() and image.files["lib"].linkname == "usr/lib"
+    assert "usr/lib/ld-linux-aarch64.so.1" in image.base_files
+    assert image.files["etc/ssl/certs/java/cacerts"].size > 100_000
+    assert image.files["tmp"].mode & 0o1777 == 0o1777
 
 
 def test_image_files_when_built_should_put_classes_in_var_task_and_jars_in_var_task_lib(image):
@@ -158,11 +211,12 @@ def test_image_files_when_built_should_put_classes_in_var_task_and_jars_in_var_t
     assert stray_jars == []
 
 
-def test_image_files_when_built_should_hold_nothing_outside_var_task_and_opt(image):
+def test_image_files_when_built_should_add_nothing_to_the_base_outside_var_task_var_runtime_and_opt(
+    image,
+):
     # THEN
-    outside = [
-        n for n in image.files if n not in ("var", "opt") and not n.startswith(("var/task", "opt/"))
-    ]
+    added = [n for n in image.files if n not in image.base_files]
+    outside = [n for n in added if not n.startswith(("var/task", "var/runtime", "opt"))]
     assert outside == []
     assert not any(n.startswith(JIB_APP_ROOT) or n.startswith("app/") for n in image.files)
 
