@@ -155,7 +155,8 @@ trades: $(TRADES_JAR) ## The operators' and compliance command line: make trades
 .PHONY: bench
 # Not part of `make test`: minutes of measurements, best on a quiet machine; docs/performance.md has
 # the latest figures. RUNS and WARM size the cold-start harness; VARIANTS (comma-separated, default
-# shipped,defaults,appcds) may add aot_cache on a JDK 25.
+# shipped,no_archive,defaults; "as shipped" includes the image's AppCDS archive, ADR 0029) may add
+# aot_cache on a JDK 25.
 BENCH_CP := benchmarks/target/classes:benchmarks/target/lib/*
 bench: venv ## Measure: JMH on the domain paths, the init breakdown, cold start side by side, warm latency (RUNS=10 WARM=1000 VARIANTS=...)
 	@$(call with_jdk,$(MVN) $(MVN_FLAGS) -q -P benchmarks -pl benchmarks -am -DskipTests package && \

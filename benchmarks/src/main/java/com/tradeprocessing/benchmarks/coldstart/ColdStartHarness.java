@@ -39,8 +39,8 @@ import java.util.function.Function;
  * answered one; each answer is checked (see {@link TradeFlow}).
  *
  * <p>Arguments: {@code --runs N} (10), {@code --warm N} (1000, 0 for none), {@code --variants
- * shipped,defaults,appcds[,aot_cache]}, {@code --out DIR} (benchmarks/target/cold-start), {@code
- * --jvm-option OPTION} (repeatable, added to every measured JVM, e.g. {@code
+ * shipped,no_archive,defaults[,aot_cache]}, {@code --out DIR} (benchmarks/target/cold-start),
+ * {@code --jvm-option OPTION} (repeatable, added to every measured JVM, e.g. {@code
  * -Xlog:class+load:file=...} to see what a cold start loads; such a run's times are not
  * comparable).
  */
@@ -73,7 +73,7 @@ public final class ColdStartHarness {
     int runs = Integer.parseInt(options.getOrDefault("runs", "10"));
     int warm = Integer.parseInt(options.getOrDefault("warm", "1000"));
     List<JvmVariant> variants = new ArrayList<>();
-    for (String name : options.getOrDefault("variants", "shipped,defaults,appcds").split(",")) {
+    for (String name : options.getOrDefault("variants", "shipped,no_archive,defaults").split(",")) {
       variants.add(JvmVariant.valueOf(name.trim().toUpperCase()));
     }
     ColdStartHarness harness = new ColdStartHarness(layout, work);
@@ -209,7 +209,7 @@ public final class ColdStartHarness {
     // A training JVM writes its archive on the way out, which takes seconds; the host would kill a
     // container that takes that long to stop, so the harness ends them first and waits.
     String trainingOption =
-        variant == JvmVariant.APPCDS ? "-XX:ArchiveClassesAtExit=" : "-XX:AOTCacheOutput=";
+        variant.writesCdsArchive() ? "-XX:ArchiveClassesAtExit=" : "-XX:AOTCacheOutput=";
     List<ProcessHandle> trainingJvms =
         ProcessHandle.current()
             .children()
@@ -323,7 +323,7 @@ public final class ColdStartHarness {
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
         throw new IllegalArgumentException(
-            "usage: [--runs N] [--warm N] [--variants shipped,defaults,appcds,aot_cache] [--out DIR]");
+            "usage: [--runs N] [--warm N] [--variants shipped,no_archive,defaults,aot_cache] [--out DIR]");
       }
       options.put(args[i].substring(2), args[++i]);
     }

@@ -10,21 +10,23 @@ import java.util.List;
  * A way to start a function's JVM, compared by the cold-start harness.
  *
  * <ul>
- *   <li>{@link #SHIPPED}: what the image runs, the java21 runtime bootstrap's options (the image
- *       adds none, ADR 0028);
+ *   <li>{@link #SHIPPED}: what the image runs (ADR 0029, images/jvm-options): the java21 runtime's
+ *       options plus the image's application class-data sharing archive, which a training run of
+ *       the same function dumped at exit ({@code -XX:ArchiveClassesAtExit}), as the image build
+ *       does with the image's own JVM;
+ *   <li>{@link #NO_ARCHIVE}: the same options without the archive (what the images shipped before
+ *       ADR 0029, on the Lambda java21 base);
  *   <li>{@link #DEFAULTS}: no option at all, the JVM's ergonomics (the baseline of the ratios);
- *   <li>{@link #APPCDS}: as shipped, plus an application class-data sharing archive that a training
- *       run of the same function dumped at exit ({@code -XX:ArchiveClassesAtExit});
  *   <li>{@link #AOT_CACHE}: as shipped, plus a JDK 24+ ahead-of-time cache trained the same way
  *       ({@code -XX:AOTCacheOutput}); the java21 image's JVM cannot read one, so it only shows what
  *       a newer runtime would give.
  * </ul>
  */
 enum JvmVariant {
-  SHIPPED("as shipped"),
+  SHIPPED("as shipped (options + AppCDS archive)"),
+  NO_ARCHIVE("options without the archive"),
   DEFAULTS("JVM defaults"),
-  APPCDS("shipped + AppCDS archive"),
-  AOT_CACHE("shipped + JDK 25 AOT cache");
+  AOT_CACHE("options + JDK 25 AOT cache");
 
   private final String label;
 
@@ -37,7 +39,12 @@ enum JvmVariant {
   }
 
   boolean needsTraining() {
-    return this == APPCDS || this == AOT_CACHE;
+    return this == SHIPPED || this == AOT_CACHE;
+  }
+
+  /** Whether the training run writes a CDS archive (else an AOT cache). */
+  boolean writesCdsArchive() {
+    return this == SHIPPED;
   }
 
   /** The options of a measured run; {@code archives} holds each function's trained archive. */
@@ -47,7 +54,7 @@ enum JvmVariant {
       options.addAll(shippedOptions(function));
     }
     switch (this) {
-      case APPCDS -> options.add("-XX:SharedArchiveFile=" + cdsArchive(archives, function));
+      case SHIPPED -> options.add("-XX:SharedArchiveFile=" + cdsArchive(archives, function));
       case AOT_CACHE -> options.add("-XX:AOTCache=" + aotCache(archives, function));
       default -> {}
     }
@@ -58,7 +65,7 @@ enum JvmVariant {
   List<String> trainingOptions(FunctionConfiguration function, Path archives) {
     List<String> options = new ArrayList<>(shippedOptions(function));
     switch (this) {
-      case APPCDS -> options.add("-XX:ArchiveClassesAtExit=" + cdsArchive(archives, function));
+      case SHIPPED -> options.add("-XX:ArchiveClassesAtExit=" + cdsArchive(archives, function));
       case AOT_CACHE -> options.add("-XX:AOTCacheOutput=" + aotCache(archives, function));
       default -> throw new IllegalStateException(this + " has no training run");
     }
