@@ -45,6 +45,8 @@ OMS_EVENT = REPO_ROOT / "shared-model/src/test/resources/events/oms_valid.json"
 # Where the build puts what Jib adds under /var/runtime (pom.xml, ADR 0029).
 RUNTIME_DIR = Path("target/lambda/runtime")
 ARCHIVE = "app-cds.jsa"
+# Images run side by side share the unpacked base layer.
+SHARED_LAYER_LOCK = threading.Lock()
 RUNTIME_MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda"
 JNI_LIBRARY = "jni/libaws-lambda-jni.linux-aarch_64.so"
 # The image's ENTRYPOINT (pom.xml): the JDK's java with the argument file write_runtime writes.
@@ -214,7 +216,7 @@ class Function:
 
     def event(self, stub: StubServer, upstream: dict | None = None) -> dict:
         if self.module == "validator":
-            return stage_input(trade_event())
+            return upstream["validator"]["input"] if upstream else stage_input(trade_event())
         if self.module == "enricher":
             # the validator's trade of this build, when there is one, so the recorder gets two
             # answers about one trade
@@ -382,12 +384,13 @@ def unpack_image(tarball: Path, root: Path) -> dict:
         for index, name in enumerate(layers):
             if index == 0:
                 shared = debimage.BUILD_DIR / "layers" / diff_ids[0].replace(":", "-")
-                if not (shared / ".complete").is_file():
-                    if shared.exists():
-                        shutil.rmtree(shared)
-                    with tarfile.open(fileobj=image.extractfile(name), mode="r|*") as layer:
-                        layer.extractall(shared, filter="tar")
-                    (shared / ".complete").touch()
+                with SHARED_LAYER_LOCK:
+                    if not (shared / ".complete").is_file():
+                        if shared.exists():
+                            shutil.rmtree(shared)
+                        with tarfile.open(fileobj=image.extractfile(name), mode="r|*") as layer:
+                            layer.extractall(shared, filter="tar")
+                        (shared / ".complete").touch()
                 subprocess.run(["cp", "-al", str(shared), str(root)], check=True)
                 (root / ".complete").unlink()
                 continue
@@ -681,9 +684,10 @@ def build(module_dir: Path, handler: str) -> None:
     key_file.write_text(key)
 
 
-def run_image(module_dir: Path, jvm_options: list[str]) -> Run:
+def run_image(module_dir: Path, jvm_options: list[str], upstream: dict | None = None) -> Run:
     """One invocation of the built image (<module>/target/jib-image.tar) under qemu, its own
-    ENTRYPOINT and CMD, extra JVM options placed right after the java command."""
+    ENTRYPOINT and CMD, extra JVM options placed right after the java command. upstream: the
+    exchanges the module's input is built from (upstream_exchanges), by default this build's."""
     root = module_dir / "target" / "image-run" / "rootfs"
     config = unpack_image(module_dir / "target" / "jib-image.tar", root)
     command = list(config["config"]["Entrypoint"]) + list(config["config"].get("Cmd") or [])
@@ -697,7 +701,7 @@ def run_image(module_dir: Path, jvm_options: list[str]) -> Run:
         env,
         FUNCTIONS[module],
         module_dir / "target/image-run/run.log",
-        upstream=upstream_of(module_dir),
+        upstream=upstream if upstream is not None else upstream_of(module_dir),
     )
     save_exchange(run, module_dir / "target/image-run/exchange.json")
     return run

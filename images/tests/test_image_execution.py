@@ -6,12 +6,14 @@ stub (images/imagerun.py). The JVM runs with -Xshare:on, which stops it unless t
 class-data archive maps, and logs where each class came from: the archive trained at build time
 must supply the libraries' classes.
 
-Under emulation a JVM start takes tens of seconds; the four runs are the whole cost of this file
-(make test-image-run prints it)."""
+Under emulation a JVM start takes tens of seconds; the four runs, three of them side by side, are
+the whole cost of this file (make test-image-run prints it)."""
 
 from __future__ import annotations
 
+import json
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import imagerun
 import pytest
@@ -30,16 +32,43 @@ TOP_LAYER = "source: shared objects file (top)"
 pytestmark = pytest.mark.image_run
 
 
-@pytest.fixture(scope="module", params=ORDER)
-def run(request):
-    module_dir = imagerun.REPO_ROOT / request.param
-    if not (module_dir / "target" / "jib-image.tar").is_file():
-        pytest.fail(f"{module_dir}/target/jib-image.tar is missing: run make test-images first")
-    result = imagerun.run_image(module_dir, ["-Xshare:on", "-Xlog:class+load=info"])
-    print(
-        f"{request.param}: {result.summary}; first answer after {result.first_answer_s:.1f} s under qemu"
-    )
-    return request.param, result
+@pytest.fixture(scope="module")
+def runs() -> dict[str, imagerun.Run]:
+    """The four images run: the validator, the enricher (on the validator's trade) and the custom
+    resource side by side, then the recorder on their answers."""
+    for module in ORDER:
+        if not (imagerun.REPO_ROOT / module / "target" / "jib-image.tar").is_file():
+            pytest.fail(f"{module}/target/jib-image.tar is missing: run make test-images first")
+    trade = {"input": imagerun.stage_input(imagerun.trade_event())}
+    options = ["-Xshare:on", "-Xlog:class+load=info"]
+
+    def run(module: str, upstream: dict | None) -> imagerun.Run:
+        result = imagerun.run_image(imagerun.REPO_ROOT / module, options, upstream)
+        print(
+            f"{module}: {result.summary}; first answer after {result.first_answer_s:.1f} s under qemu"
+        )
+        return result
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        first = {
+            module: pool.submit(run, module, {"validator": trade})
+            for module in ("validator", "enricher", "global-table-resource")
+        }
+        results = {module: future.result() for module, future in first.items()}
+    exchanges = {
+        module: {
+            "input": json.loads(results[module].exchanges[-1].event),
+            "answer": results[module].answer(),
+        }
+        for module in ("validator", "enricher")
+    }
+    results["recorder"] = run("recorder", exchanges)
+    return results
+
+
+@pytest.fixture(params=ORDER)
+def run(request, runs):
+    return request.param, runs[request.param]
 
 
 def test_image_when_invoked_should_answer_through_the_runtime_interface_client(run):
