@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -47,6 +48,7 @@ RUNTIME_DIR = Path("target/lambda/runtime")
 ARCHIVE = "app-cds.jsa"
 # Images run side by side share the unpacked base layer.
 SHARED_LAYER_LOCK = threading.Lock()
+BACKEND_LOCK = threading.RLock()
 RUNTIME_MAIN_CLASS = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda"
 JNI_LIBRARY = "jni/libaws-lambda-jni.linux-aarch_64.so"
 # The image's ENTRYPOINT (pom.xml): the JDK's java with the argument file write_runtime writes.
@@ -318,6 +320,19 @@ FUNCTIONS = {
 }
 
 
+_REFERENCE_DATA: list[StubServer] = []
+
+
+def reference_data_server() -> StubServer:
+    """One reference-data API for the whole process: the parameter naming it is shared."""
+    with BACKEND_LOCK:
+        if not _REFERENCE_DATA:
+            server = StubServer()
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            _REFERENCE_DATA.append(server)
+        return _REFERENCE_DATA[0]
+
+
 class Backend:
     """moto for SSM and DynamoDB, with the parameter and table the functions read and write."""
 
@@ -333,17 +348,21 @@ class Backend:
         session = boto3.session.Session(
             aws_access_key_id="image", aws_secret_access_key="image", region_name=REGION
         )
-        # moto keeps its state per process: a second backend in the same process finds the
-        # parameter and the table of the first.
+        # moto keeps its state per process: a second backend in the same process, run after or
+        # beside the first, finds the parameter and the table of the first.
         session.client("ssm", endpoint_url=self.endpoint).put_parameter(
             Name=REFERENCE_DATA_PARAMETER,
-            Value=f"http://{stub.address}/v1",
+            Value=f"http://{reference_data_server().address}/v1",
             Type="String",
             Overwrite=True,
         )
         dynamodb = session.client("dynamodb", endpoint_url=self.endpoint)
-        if TABLE in dynamodb.list_tables()["TableNames"]:
-            return
+        with BACKEND_LOCK:
+            if TABLE not in dynamodb.list_tables()["TableNames"]:
+                self.create_table(dynamodb)
+
+    @staticmethod
+    def create_table(dynamodb) -> None:
         table = json.loads((REPO_ROOT / "templates/storage.json").read_text())["Resources"][
             "TradesTable"
         ]["Properties"]
@@ -592,19 +611,23 @@ def train(module_dir: Path) -> Path:
 
 
 def upstream_exchanges(repo: Path, modules: tuple[str, ...]) -> dict | None:
-    """The last input and answer of each module in this build (its run, else its training run),
-    when all answered about one event; None otherwise."""
-    found = {}
+    """An input and answer of each module from this build (its run or its training run), all
+    about one event, the runs preferred to the training runs; None when there is no such set."""
+    candidates = []
     for module in modules:
-        for run in ("image-run", "image-training"):
-            path = repo / module / "target" / run / "exchange.json"
-            if path.is_file():
-                found[module] = json.loads(path.read_text())
-                break
-        else:
-            return None
-    events = {json.dumps(exchange["input"]["event"], sort_keys=True) for exchange in found.values()}
-    return found if len(events) == 1 else None
+        found = [
+            json.loads(path.read_text())
+            for run in ("image-run", "image-training")
+            if (path := repo / module / "target" / run / "exchange.json").is_file()
+        ]
+        candidates.append(found)
+    for combination in itertools.product(*candidates):
+        events = {
+            json.dumps(exchange["input"]["event"], sort_keys=True) for exchange in combination
+        }
+        if len(events) == 1:
+            return dict(zip(modules, combination, strict=True))
+    return None
 
 
 UPSTREAM = {"enricher": ("validator",), "recorder": ("validator", "enricher")}
