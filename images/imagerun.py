@@ -199,8 +199,10 @@ def stage_input(event: dict) -> dict:
 
 # The error a function answers when a dependency did not answer in time: the state machine
 # retries it (templates/, docs/stage-contracts.md). Under emulation on a busy machine the first
-# call of a fresh JVM can outlast the functions' own time limits (3 s for an SDK call, ADR 0025),
-# so a first invocation may end in it; the second, in the same JVM, must succeed.
+# calls of a fresh JVM can outlast the functions' own time limits (3 s for an SDK call, ADR 0025),
+# so an invocation may end in it; each retry in the same JVM is cheaper (its classes are loaded
+# and compiled), and one of INVOCATIONS must succeed.
+INVOCATIONS = 4
 RETRIED_ERRORS = {
     "validator": {"com.tradeprocessing.validator.thresholds.ThresholdsUnavailableException"},
     "enricher": {"com.tradeprocessing.enricher.ReferenceDataUnavailableException"},
@@ -459,15 +461,15 @@ def run_jvm(
     stop: str = "kill",
     upstream: dict | None = None,
 ) -> Run:
-    """Starts the command under qemu inside root and hands it invocations until one succeeds: a
-    first invocation that ended in a dependency time-out (RETRIED_ERRORS) is followed by a second
-    in the same JVM, as Lambda's retry would be; anything else fails. Then the JVM is stopped:
+    """Starts the command under qemu inside root and hands it invocations until one succeeds: an
+    invocation that ended in a dependency time-out (RETRIED_ERRORS) is followed by another in the
+    same JVM, as the state machine's retry would be, INVOCATIONS in all; anything else fails. Then the JVM is stopped:
     SIGTERM when it must write an archive on its way out, else SIGKILL."""
     stub = StubServer()
     threading.Thread(target=stub.serve_forever, daemon=True).start()
     backend = Backend(stub)
     stub.exchanges = [
-        Exchange(json.dumps(function.event(stub, upstream)).encode()) for _ in range(2)
+        Exchange(json.dumps(function.event(stub, upstream)).encode()) for _ in range(INVOCATIONS)
     ]
     environment = {
         "PATH": "/usr/local/bin:/usr/bin:/bin",
@@ -519,13 +521,16 @@ def run_jvm(
                 if first_answer_s is None:
                     first_answer_s = time.monotonic() - started
                 time.sleep(0.2)  # a custom resource answers CloudFormation before it returns
-                timed_out = function.timed_out(exchange) if index == 0 else None
+                last = index == len(stub.exchanges) - 1
+                timed_out = None if last else function.timed_out(exchange)
                 if timed_out is None:
                     summary = function.check(exchange, retried=index > 0)
-                    if index == 1:
+                    if index > 0:
                         summary += (
-                            " (second invocation; the first ended in "
-                            + function.timed_out(stub.exchanges[0])
+                            f" (invocation {index + 1}; the earlier ones ended in "
+                            + ", ".join(
+                                sorted({function.timed_out(e) for e in stub.exchanges[:index]})
+                            )
                             + ")"
                         )
                     stub.exchanges = stub.exchanges[: index + 1]
