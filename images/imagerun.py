@@ -265,15 +265,12 @@ class Function:
         return f"{answer['outcome']}, CloudFormation told {response['Status']}"
 
     def timed_out(self, exchange: Exchange) -> str | None:
-        """The dependency time-out a first invocation may end in under emulation, or None."""
+        """The "cannot answer now" error an invocation may end in under emulation (one the state
+        machine retries, RETRIED_ERRORS; for the custom resource, FAILED for a time-out), or
+        None."""
         if exchange.error:
-            error = json.loads(exchange.error)
-            if (
-                error.get("errorType") in RETRIED_ERRORS.get(self.module, ())
-                and "timeout" in error.get("errorMessage", "").lower()
-            ):
-                return error["errorType"]
-            return None
+            error_type = json.loads(exchange.error).get("errorType")
+            return error_type if error_type in RETRIED_ERRORS.get(self.module, ()) else None
         answer = json.loads(exchange.answer or b"null")
         if self.module == "global-table-resource" and answer and answer.get("outcome") == "FAILED":
             (response,) = exchange.cloudformation_answers
