@@ -143,7 +143,7 @@ def test_write_base_image_when_built_twice_should_give_the_same_layer(tmp_path, 
     assert (tmp_path / "a.tar").read_bytes() == (tmp_path / "b.tar").read_bytes()
     with tarfile.open(tmp_path / "a.tar") as image:
         names = image.getnames()
-        layer = tarfile.open(fileobj=image.extractfile("layer.tar"))
-        assert sorted(layer.getnames()) == ["bin", "usr", "usr/bin", "usr/bin/java"]
-        assert all(m.uid == 0 and m.gid == 0 for m in layer.getmembers())
+        with tarfile.open(fileobj=image.extractfile("layer.tar")) as layer:
+            assert sorted(layer.getnames()) == ["bin", "usr", "usr/bin", "usr/bin/java"]
+            assert all(m.uid == 0 and m.gid == 0 for m in layer.getmembers())
     assert sorted(names) == ["config.json", "layer.tar", "manifest.json"]
