@@ -16,7 +16,7 @@ MVN_FLAGS   ?= -B -ntp
 
 # The JDK is looked up when a Java target runs, so `make help` works anywhere.
 define with_jdk
-	jdk="$$(scripts/find-jdk 21)"; \
+	jdk="$$(scripts/find-jdk 21)" || exit 1; \
 	export JAVA_HOME="$$jdk"; export PATH="$$jdk/bin:$$PATH"; \
 	command -v $(MVN) >/dev/null || { echo "error: Maven ($(MVN)) is not installed" >&2; exit 1; }; \
 	echo "Using JDK $$jdk"; \
@@ -173,7 +173,7 @@ chaos: venv ## Fault injection at volume: EVENTS=10000 trade events through the 
 	@$(call with_jdk,start=$$(date +%s); \
 	  $(MVN) $(MVN_FLAGS) -q -pl integration-tests -am verify -Dit.test=ReliabilityIT -Dtest=NoSuchTest \
 	    -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
-	    -Dreliability.events=$${EVENTS:-10000}; \
+	    -Dreliability.events=$${EVENTS:-10000} && \
 	  echo "chaos: $${EVENTS:-10000} events in $$(( $$(date +%s) - start )) s; figures in integration-tests/target/reliability/figures.json")
 
 .PHONY: cost
@@ -221,18 +221,19 @@ lint-scripts: venv ## Run shellcheck on the deploy scripts
 
 .PHONY: test-images
 # The base comes from the pinned Debian packages of images/debian-arm64.lock and each image's
-# class-data archive is trained under qemu by the image's own JVM (ADR 0029): minutes on a clean
-# clone, seconds once target/image and the archives are there and nothing they depend on changed.
+# class-data archive is trained under qemu by the image's own JVM (ADR 0029), two modules side by
+# side (-T 2): minutes on a clean clone, seconds once an archive was trained for the same inputs
+# (kept in ~/.cache/trade-processing/app-cds by their digest).
 test-images: venv ## Build the four function images offline (Debian base, trained archive, stand-in extension) to <module>/target/jib-image.tar
 	@$(call with_jdk,start=$$(date +%s); \
-	  $(MVN) $(MVN_FLAGS) -q -P lambda-images-offline -pl $(FUNCTION_MODULES) -am -DskipTests package; \
+	  $(MVN) $(MVN_FLAGS) -q -T 2 -P lambda-images-offline -pl $(FUNCTION_MODULES) -am -DskipTests package && \
 	  echo "images: 4 offline image tarballs built in $$(( $$(date +%s) - start )) s")
 
 # Each image's own arm64 JVM under qemu answers one invocation through the runtime interface client
 # with its class-data archive (ADR 0029); images/'s unit tests run first.
 .PHONY: test-image-run
 test-image-run: venv test-images ## Run each function image's arm64 JVM under qemu: one invocation each, its archive used (pytest)
-	@start=$$(date +%s); cd images && ../$(VENV)/bin/python -m pytest -q -s; \
+	@start=$$(date +%s); cd images && ../$(VENV)/bin/python -m pytest -q -s && \
 	  echo "image run: 4 images executed under qemu in $$(( $$(date +%s) - start )) s"
 
 .PHONY: test-deploy
@@ -247,7 +248,7 @@ test-rehearsal: venv ## Rehearse make deploy and make destroy on the embedded em
 .PHONY: images
 images: venv ## Build the four arm64 function images to <module>/target/jib-image.tar (needs the network; LAMBDA_INSIGHTS_SHA256 while none is pinned)
 	@$(VENV)/bin/python deploy/lambda-insights.py fetch
-	@$(call with_jdk,$(MVN) $(MVN_FLAGS) -P lambda-images -pl $(FUNCTION_MODULES) -am -DskipTests package)
+	@$(call with_jdk,$(MVN) $(MVN_FLAGS) -T 2 -P lambda-images -pl $(FUNCTION_MODULES) -am -DskipTests package)
 
 .PHONY: deploy
 deploy: venv ## Deploy environment ENV=<suffix> to AWS; DRY_RUN=1 prints the AWS commands without running them

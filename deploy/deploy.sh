@@ -41,7 +41,8 @@
 #   DRY_RUN=1                            print every command in order, call nothing
 #   IMAGE_PUSH_REGISTRY                  rehearsal on the emulator only (docs/deploy.md): a loopback
 #                                        registry (localhost:<port>) standing in for ECR; the images
-#                                        are built on the stand-in base and extension and pushed there
+#                                        are built on the Debian base with the stand-in extension
+#                                        (offline profile) and pushed there
 set -euo pipefail
 
 # shellcheck source=lib.sh
@@ -287,8 +288,9 @@ build_and_push_images() {
   [[ $version =~ ^[A-Za-z0-9_.-]{1,100}$ ]] || die "IMAGE_VERSION '$version' is not a valid tag suffix"
   local profiles=lambda-images-push repository=$REPOSITORY_URI rehearsal_args=()
   if [[ -n ${IMAGE_PUSH_REGISTRY:-} ]]; then
-    # Rehearsal on the emulator (docs/deploy.md): the offline profile's stand-in base and extension
-    # (nothing to fetch), pushed to the local registry that stands in for ECR (self-signed).
+    # Rehearsal on the emulator (docs/deploy.md): the offline profile, the Debian base built here and
+    # the stand-in extension (nothing fetched from AWS), pushed to the local registry that stands in
+    # for ECR (self-signed).
     profiles=lambda-images-offline,lambda-images-push
     repository="$IMAGE_PUSH_REGISTRY/$REPOSITORY"
     rehearsal_args=(-Djib.allowInsecureRegistries=true)

@@ -15,6 +15,8 @@ made that the JVM needs (the Java trust store) is made by `base` instead.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import fcntl
 import gzip
 import hashlib
 import io
@@ -300,8 +302,26 @@ def java_version() -> str:
     raise SystemExit(f"{PACKAGES_LOCK} has no openjdk-21-jre-headless")
 
 
+@contextlib.contextmanager
+def build_lock():
+    """Held while target/image is written: the function modules' images are built side by side
+    (make test-images), and each one's build asks for the base and qemu."""
+    BUILD_DIR.mkdir(parents=True, exist_ok=True)
+    with (BUILD_DIR / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def base(args) -> None:
     """rootfs and base image, rebuilt only when the lock changed (a stamp holds its SHA-256)."""
+    with build_lock():
+        _base(args)
+
+
+def _base(args) -> None:
     stamp = BUILD_DIR / "base.stamp"
     wanted = sha256_of(PACKAGES_LOCK) + " " + sha256_of(IMAGES_DIR / "debimage.py")
     tarball = BUILD_DIR / "debian-java21-arm64.tar"
@@ -323,6 +343,11 @@ def qemu_path() -> Path:
 def qemu(_args=None) -> Path:
     """qemu-aarch64-static from the locked qemu-user-static package (a static binary, so the
     amd64 package of any Debian release runs on any x86-64 Linux)."""
+    with build_lock():
+        return _qemu()
+
+
+def _qemu() -> Path:
     (package,) = read_lock(QEMU_LOCK)
     binary = qemu_path()
     stamp = binary.with_suffix(".sha256")

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import itertools
 import json
 import os
 import shutil
@@ -43,6 +42,7 @@ THRESHOLDS_PATH = "/trade-processing/image/thresholds"
 REFERENCE_DATA_PARAMETER = "/trade-processing/image/endpoints/reference-data"
 REFERENCE_DATA_DIR = REPO_ROOT / "enricher/src/test/resources/reference-data"
 OMS_EVENT = REPO_ROOT / "shared-model/src/test/resources/events/oms_valid.json"
+RECORDER_FIXTURE = REPO_ROOT / "recorder/src/test/resources/records/oms_accepted.json"
 # Where the build puts what Jib adds under /var/runtime (pom.xml, ADR 0029).
 RUNTIME_DIR = Path("target/lambda/runtime")
 ARCHIVE = "app-cds.jsa"
@@ -280,13 +280,12 @@ class Function:
 
 
 def recorder_input(upstream: dict | None) -> dict:
-    """The Record stage's input: the event and the answers of the validator and the enricher to
-    it, from their runs earlier in this build (upstream_exchanges)."""
-    if upstream is None or "enricher" not in upstream:
-        raise SystemExit(
-            "the recorder's invocation is built from the validator's and the enricher's answers to "
-            "one trade: build or run those images first, in the same build"
-        )
+    """The Record stage's input: the event and the validator's and the enricher's answers to it,
+    from their runs in this build when given (the image test), else the recorder's own accepted
+    fixture, which its unit tests keep in step with the stage contract (the training run, so
+    each archive is trained without waiting for another image)."""
+    if upstream is None:
+        return json.loads(RECORDER_FIXTURE.read_text(encoding="utf-8"))
     payload = dict(upstream["validator"]["input"])
     payload["validation"] = upstream["validator"]["answer"]
     payload["enrichment"] = upstream["enricher"]["answer"]
@@ -595,9 +594,7 @@ def train(module_dir: Path) -> Path:
         FUNCTIONS[module],
         module_dir / "target/image-training/training.log",
         stop="term",
-        upstream=upstream_of(module_dir),
     )
-    save_exchange(run, module_dir / "target/image-training/exchange.json")
     written = root / "var/runtime" / ARCHIVE
     if not written.is_file():
         raise SystemExit(
@@ -610,39 +607,6 @@ def train(module_dir: Path) -> Path:
         f"under qemu ({run.summary}; first answer {run.first_answer_s:.1f} s, {time.monotonic() - started:.0f} s in all)"
     )
     return archive
-
-
-def upstream_exchanges(repo: Path, modules: tuple[str, ...]) -> dict | None:
-    """An input and answer of each module from this build (its run or its training run), all
-    about one event, the runs preferred to the training runs; None when there is no such set."""
-    candidates = []
-    for module in modules:
-        found = [
-            json.loads(path.read_text())
-            for run in ("image-run", "image-training")
-            if (path := repo / module / "target" / run / "exchange.json").is_file()
-        ]
-        candidates.append(found)
-    for combination in itertools.product(*candidates):
-        events = {
-            json.dumps(exchange["input"]["event"], sort_keys=True) for exchange in combination
-        }
-        if len(events) == 1:
-            return dict(zip(modules, combination, strict=True))
-    return None
-
-
-UPSTREAM = {"enricher": ("validator",), "recorder": ("validator", "enricher")}
-
-
-def upstream_of(module_dir: Path) -> dict | None:
-    modules = UPSTREAM.get(module_dir.name)
-    return upstream_exchanges(module_dir.parent, modules) if modules else None
-
-
-def save_exchange(run: Run, path: Path) -> None:
-    last = run.exchanges[-1]
-    path.write_text(json.dumps({"input": json.loads(last.event), "answer": run.answer()}))
 
 
 def entrypoint_of(_module_dir: Path) -> list[str]:
@@ -695,24 +659,51 @@ def training_key(module_dir: Path) -> str:
     return digest.hexdigest()
 
 
+def archive_cache() -> Path:
+    """Trained archives by training key, outside target/ so that a clean build whose inputs did not
+    change (the jars are reproducible: project.build.outputTimestamp) trains nothing."""
+    default = Path.home() / ".cache" / "trade-processing" / "app-cds"
+    return Path(os.environ.get("ARCHIVE_CACHE_DIR", default))
+
+
+# Archives kept per module in the cache, newest first.
+CACHED_ARCHIVES = 3
+
+
 def build(module_dir: Path, handler: str) -> None:
     """The module's /var/runtime tree, its archive trained again only when an input changed."""
     write_runtime(module_dir, handler)
+    module = module_dir.name
     key_file = module_dir / RUNTIME_DIR / (ARCHIVE + ".key")
     key = training_key(module_dir)
     archive = module_dir / RUNTIME_DIR / ARCHIVE
     if archive.is_file() and key_file.is_file() and key_file.read_text() == key:
-        print(f"{module_dir.name}: AppCDS archive up to date ({archive})")
+        print(f"{module}: AppCDS archive up to date ({archive})")
         return
     key_file.unlink(missing_ok=True)
-    train(module_dir)
+    cached = archive_cache() / f"{module}-{key}.jsa"
+    if cached.is_file():
+        shutil.copyfile(cached, archive)
+        os.utime(cached)
+        print(f"{module}: AppCDS archive trained earlier for the same inputs ({cached})")
+    else:
+        train(module_dir)
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.partial")
+        shutil.copyfile(archive, partial)
+        partial.replace(cached)
+        older = sorted(
+            cached.parent.glob(f"{module}-*.jsa"), key=lambda p: p.stat().st_mtime, reverse=True
+        )
+        for stale in older[CACHED_ARCHIVES:]:
+            stale.unlink(missing_ok=True)
     key_file.write_text(key)
 
 
 def run_image(module_dir: Path, jvm_options: list[str], upstream: dict | None = None) -> Run:
     """One invocation of the built image (<module>/target/jib-image.tar) under qemu, its own
     ENTRYPOINT and CMD, extra JVM options placed right after the java command. upstream: the
-    exchanges the module's input is built from (upstream_exchanges), by default this build's."""
+    validator's and the enricher's exchanges the module's input is built from (recorder_input)."""
     root = module_dir / "target" / "image-run" / "rootfs"
     config = unpack_image(module_dir / "target" / "jib-image.tar", root)
     command = list(config["config"]["Entrypoint"]) + list(config["config"].get("Cmd") or [])
@@ -726,9 +717,8 @@ def run_image(module_dir: Path, jvm_options: list[str], upstream: dict | None = 
         env,
         FUNCTIONS[module],
         module_dir / "target/image-run/run.log",
-        upstream=upstream if upstream is not None else upstream_of(module_dir),
+        upstream=upstream,
     )
-    save_exchange(run, module_dir / "target/image-run/exchange.json")
     return run
 
 

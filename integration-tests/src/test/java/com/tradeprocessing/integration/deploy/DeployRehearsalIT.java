@@ -76,8 +76,9 @@ class DeployRehearsalIT {
             + new TreeSet<>(SKIPPED_RESOURCE_TYPES)
             + " are never created; IAM policies are stored, not enforced; a bucket policy sees every"
             + " request as made over TLS; ECR replication and the"
-            + " DynamoDB replica are immediate; the images are built on the stand-in base and never"
-            + " run; the Lambda Insights extension is not fetched.");
+            + " DynamoDB replica are immediate; the images carry the stand-in extension and this test"
+            + " does not run them (make test-image-run does); the Lambda Insights extension is not"
+            + " fetched.");
   }
 
   @AfterAll
