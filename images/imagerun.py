@@ -644,18 +644,21 @@ def write_runtime(module_dir: Path, handler: str) -> None:
 
 def training_key(module_dir: Path) -> str:
     """What the archive depends on: the base (its lock), the JVM options and every file on the
-    classpath and in the task root."""
+    classpath and in the task root, by name and SHA-256 (not by where the tree is checked out)."""
     digest = hashlib.sha256()
     target = module_dir / "target"
-    files = [debimage.PACKAGES_LOCK, debimage.IMAGES_DIR / "jvm-options"]
+    files = [
+        (f"images/{path.name}", path)
+        for path in (debimage.PACKAGES_LOCK, debimage.IMAGES_DIR / "jvm-options")
+    ]
     for directory in (target / "lambda/lib", target / "classes", module_dir / RUNTIME_DIR):
-        files += sorted(
-            p for p in directory.rglob("*") if p.is_file() and not p.name.startswith(ARCHIVE)
-        )
-    for path in files:
-        digest.update(
-            str(path.relative_to(REPO_ROOT)).encode() + b"\0" + debimage.sha256_of(path).encode()
-        )
+        files += [
+            (str(p.relative_to(module_dir)), p)
+            for p in sorted(directory.rglob("*"))
+            if p.is_file() and not p.name.startswith(ARCHIVE)
+        ]
+    for name, path in files:
+        digest.update(name.encode() + b"\0" + debimage.sha256_of(path).encode())
     return digest.hexdigest()
 
 
@@ -693,7 +696,7 @@ def build(module_dir: Path, handler: str) -> None:
         shutil.copyfile(archive, partial)
         partial.replace(cached)
         older = sorted(
-            cached.parent.glob(f"{module}-*.jsa"), key=lambda p: p.stat().st_mtime, reverse=True
+            cached.parent.glob(f"{module}-*.jsa"), key=lambda p: p.stat().st_mtime_ns, reverse=True
         )
         for stale in older[CACHED_ARCHIVES:]:
             stale.unlink(missing_ok=True)
