@@ -8,30 +8,15 @@ import com.tradeprocessing.recorder.decision.TradeDecision;
 import com.tradeprocessing.recorder.input.RecordRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The recorder's side of a trade before the write: reading the Record stage input (event,
  * validation, enrichment) and the final decision on it.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode({Mode.Throughput, Mode.AverageTime})
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = Settings.WARMUP_ITERATIONS, time = Settings.SECONDS_PER_ITERATION)
-@Measurement(iterations = Settings.MEASUREMENT_ITERATIONS, time = Settings.SECONDS_PER_ITERATION)
-public class FinalDecisionBenchmark {
+public class FinalDecisionBenchmark extends DomainBenchmark {
 
   private final FinalDecisionPolicy policy = new FinalDecisionPolicy();
   private JsonNode input;

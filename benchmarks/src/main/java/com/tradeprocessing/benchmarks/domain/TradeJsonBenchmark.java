@@ -10,30 +10,15 @@ import com.tradeprocessing.model.json.TradeJson;
 import com.tradeprocessing.model.source.SourceAdapters;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * JSON in and out with the one mapper of the functions: a stage input read to a trade event, and a
  * canonical trade written as the stages' outputs carry it.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode({Mode.Throughput, Mode.AverageTime})
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = Settings.WARMUP_ITERATIONS, time = Settings.SECONDS_PER_ITERATION)
-@Measurement(iterations = Settings.MEASUREMENT_ITERATIONS, time = Settings.SECONDS_PER_ITERATION)
-public class TradeJsonBenchmark {
+public class TradeJsonBenchmark extends DomainBenchmark {
 
   private final JsonMapper mapper = TradeJson.mapper();
   private byte[] stageInput;

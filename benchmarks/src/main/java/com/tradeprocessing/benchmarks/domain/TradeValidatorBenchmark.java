@@ -8,31 +8,16 @@ import com.tradeprocessing.validator.thresholds.ValidationThresholds;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The validator's whole decision for one event: adapter, detail-type check and every rule, against
  * the documented default thresholds (the SSM read is cached in the function, so not part of it).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode({Mode.Throughput, Mode.AverageTime})
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = Settings.WARMUP_ITERATIONS, time = Settings.SECONDS_PER_ITERATION)
-@Measurement(iterations = Settings.MEASUREMENT_ITERATIONS, time = Settings.SECONDS_PER_ITERATION)
-public class TradeValidatorBenchmark {
+public class TradeValidatorBenchmark extends DomainBenchmark {
 
   /** A valid event, and one rejected with several reason codes (every problem is reported). */
   @Param({"oms_valid", "oms_multiple-problems"})
