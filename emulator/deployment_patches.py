@@ -20,6 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from added_resources import AddedResource, register
+
 LOG = logging.getLogger("emulator")
 
 # How long a stack deletion waits for a custom resource's answer to its Delete request. AWS waits
@@ -1032,41 +1034,19 @@ def _replication_destinations(backend: Any, repository_name: str) -> list[str]:
 
 
 def _ecr_replication_configuration_resource() -> None:
-    from moto.cloudformation import parsing
     from moto.core.common_models import CloudFormationModel
     from moto.ecr.models import ecr_backends
 
-    class ReplicationConfigurationResource(CloudFormationModel):
+    class ReplicationConfigurationResource(AddedResource, CloudFormationModel):
         # moto's model metaclass files every model under the service named in its module.
         __module__ = "moto.ecr.models"
-
-        def __init__(self, account_id: str, region_name: str, resource_name: str):
-            self.account_id = account_id
-            self.region_name = region_name
-            self.resource_name = resource_name
-
-        @staticmethod
-        def cloudformation_type() -> str:
-            return "AWS::ECR::ReplicationConfiguration"
-
-        @staticmethod
-        def cloudformation_name_type() -> str:
-            return ""
-
-        @property
-        def physical_resource_id(self) -> str:
-            return self.account_id
+        resource_type = "AWS::ECR::ReplicationConfiguration"
 
         @classmethod
-        def create_from_cloudformation_json(
-            cls,
-            resource_name: str,
-            cloudformation_json: dict[str, Any],
-            account_id: str,
-            region_name: str,
-            **kwargs: Any,
+        def create(
+            cls, properties: dict[str, Any], resource_name: str, account_id: str, region_name: str
         ) -> Any:
-            rules = cloudformation_json["Properties"]["ReplicationConfiguration"]["Rules"]
+            rules = properties["ReplicationConfiguration"]["Rules"]
             ecr_backends[account_id][region_name].put_replication_configuration(
                 {
                     "rules": [
@@ -1090,7 +1070,8 @@ def _ecr_replication_configuration_resource() -> None:
                     ]
                 }
             )
-            return cls(account_id, region_name, resource_name)
+            # The registry has one replication configuration: the account is its id.
+            return cls(account_id, region_name, account_id)
 
         @classmethod
         def update_from_cloudformation_json(
@@ -1108,9 +1089,7 @@ def _ecr_replication_configuration_resource() -> None:
         def delete(self, account_id: str, region_name: str) -> None:
             ecr_backends[account_id][region_name].put_replication_configuration({"rules": []})
 
-    _ecr_replication_configuration_resource.model = ReplicationConfigurationResource  # type: ignore[attr-defined]
-    parsing.get_model_map.cache_clear()
-    parsing.get_name_type_map.cache_clear()
+    register(ReplicationConfigurationResource)
 
 
 # An AWS::ECR::Repository with EmptyOnDelete true is deleted with its images; moto ignores the

@@ -31,6 +31,8 @@ import threading
 import uuid
 from typing import Any
 
+from added_resources import AddedResource, register
+
 _ENDPOINT_NAME = re.compile(r"^[\.\-_A-Za-z0-9]{1,64}$")
 _LOCK = threading.Lock()
 
@@ -181,26 +183,15 @@ def _event_bridge_endpoints() -> None:
     EventsHandler.list_endpoints = handler_list_endpoints
     EventsHandler.delete_endpoint = handler_delete_endpoint
 
-    class EndpointResource(CloudFormationModel):
+    class EndpointResource(AddedResource, CloudFormationModel):
         # moto's model metaclass files every model under the service named in its module.
         __module__ = "moto.events.models"
+        resource_type = "AWS::Events::Endpoint"
+        name_property = "Name"
 
         def __init__(self, account_id: str, region_name: str, description: dict[str, Any]):
-            self.account_id = account_id
-            self.region_name = region_name
+            super().__init__(account_id, region_name, description["Name"])
             self.description = description
-
-        @staticmethod
-        def cloudformation_type() -> str:
-            return "AWS::Events::Endpoint"
-
-        @staticmethod
-        def cloudformation_name_type() -> str:
-            return "Name"
-
-        @property
-        def physical_resource_id(self) -> str:
-            return self.description["Name"]
 
         @classmethod
         def has_cfn_attr(cls, attr: str) -> bool:
@@ -210,16 +201,10 @@ def _event_bridge_endpoints() -> None:
             return self.description[attribute_name]
 
         @classmethod
-        def create_from_cloudformation_json(
-            cls,
-            resource_name: str,
-            cloudformation_json: dict[str, Any],
-            account_id: str,
-            region_name: str,
-            **kwargs: Any,
+        def create(
+            cls, properties: dict[str, Any], resource_name: str, account_id: str, region_name: str
         ) -> Any:
-            request = dict(cloudformation_json["Properties"])
-            request.setdefault("Name", resource_name)
+            request = {"Name": resource_name, **properties}
             backend = events_backends[account_id][region_name]
             return cls(account_id, region_name, create_endpoint(backend, request))
 
@@ -240,7 +225,7 @@ def _event_bridge_endpoints() -> None:
             with contextlib.suppress(EndpointError):
                 delete_endpoint(events_backends[account_id][region_name], self.physical_resource_id)
 
-    _event_bridge_endpoints.model = EndpointResource
+    register(EndpointResource)
 
 
 # --- 2. Route 53 health checks from templates ---------------------------------------------------
