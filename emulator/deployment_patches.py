@@ -389,18 +389,15 @@ def _stack_set_instances_as_stacks() -> None:
     # them did not complete, with the reason per region (ListStackSetOperationResults).
     moto_create_operation = models.StackSet._create_operation
 
-    def create_operation(
-        self: Any,
-        operation_id: str,
-        action: str,
-        status: str,
-        accounts: list[str] | None = None,
-        regions: list[str] | None = None,
-    ) -> dict[str, Any]:
-        operation = moto_create_operation(self, operation_id, action, status, accounts, regions)
+    # moto calls it with keywords only (operation_id, action, status, accounts, regions).
+    def create_operation(self: Any, **request: Any) -> dict[str, Any]:
+        operation = moto_create_operation(self, **request)
         if not hasattr(self, "operation_targets"):
             self.operation_targets = {}
-        self.operation_targets[operation_id] = (list(accounts or []), list(regions or []))
+        self.operation_targets[request["operation_id"]] = (
+            list(request.get("accounts") or []),
+            list(request.get("regions") or []),
+        )
         return operation
 
     def get_operation(self: Any, operation_id: str) -> dict[str, Any]:
@@ -551,37 +548,17 @@ def _update_stack_set_updates_instances() -> None:
 
     moto_update = models.StackSet.update
 
-    def update(
-        self: Any,
-        template: str,
-        description: str,
-        parameters: dict[str, str],
-        tags: dict[str, str],
-        admin_role: str,
-        execution_role: str,
-        accounts: list[str],
-        regions: list[str],
-        operation_id: str,
-    ) -> dict[str, Any]:
-        if not (accounts and regions):
-            self.template = template or self.template
-            self.parameters = parameters or self.parameters
+    # moto calls it with keywords only (template, parameters, accounts, regions and the rest of
+    # UpdateStackSet's request).
+    def update(self: Any, **request: Any) -> dict[str, Any]:
+        if not (request["accounts"] and request["regions"]):
+            self.template = request["template"] or self.template
+            self.parameters = request["parameters"] or self.parameters
             self.instances.template = self.template
             self.instances.parameters = self.parameters
             for instance in list(self.instances.stack_instances):
                 _update_instance_stack(instance, self.template, self.parameters)
-        return moto_update(
-            self,
-            template,
-            description,
-            parameters,
-            tags,
-            admin_role,
-            execution_role,
-            accounts,
-            regions,
-            operation_id,
-        )
+        return moto_update(self, **request)
 
     models.StackSet.update = update
 
