@@ -28,25 +28,6 @@ public final class SampleDeployment {
   static final String REPLICA_REGION = "eu-west-1";
   static final String UNRESOLVED = "<unresolved>";
 
-  /** The physical-name property of each named resource type. */
-  static final Map<String, String> NAME_PROPERTIES =
-      Map.ofEntries(
-          Map.entry("AWS::Lambda::Function", "FunctionName"),
-          Map.entry("AWS::SQS::Queue", "QueueName"),
-          Map.entry("AWS::SNS::Topic", "TopicName"),
-          Map.entry("AWS::DynamoDB::Table", "TableName"),
-          Map.entry("AWS::ECR::Repository", "RepositoryName"),
-          Map.entry("AWS::IAM::Role", "RoleName"),
-          Map.entry("AWS::Logs::LogGroup", "LogGroupName"),
-          Map.entry("AWS::StepFunctions::StateMachine", "StateMachineName"),
-          Map.entry("AWS::Events::Endpoint", "Name"),
-          Map.entry("AWS::Events::EventBus", "Name"),
-          Map.entry("AWS::Events::Rule", "Name"),
-          Map.entry("AWS::Events::Archive", "ArchiveName"),
-          Map.entry("AWS::CloudWatch::Alarm", "AlarmName"),
-          Map.entry("AWS::KMS::Alias", "AliasName"),
-          Map.entry("AWS::SSM::Parameter", "Name"));
-
   /** Sample values for the parameters of the entry templates that have no default. */
   static final Map<String, String> REQUIRED_PARAMETERS =
       Map.of(
@@ -140,11 +121,11 @@ public final class SampleDeployment {
   }
 
   public Optional<String> physicalName(Resource resource) {
-    String property = NAME_PROPERTIES.get(resource.type());
-    if (property == null || resource.property(property).isMissingNode()) {
-      return Optional.empty();
-    }
-    return Optional.of(text(resource.template(), resource.property(property)));
+    return ResourceConventions.of(resource.type())
+        .flatMap(ResourceConventions::nameProperty)
+        .map(resource::property)
+        .filter(name -> !name.isMissingNode())
+        .map(name -> text(resource.template(), name));
   }
 
   /** What {@code Ref} returns for the resource. */

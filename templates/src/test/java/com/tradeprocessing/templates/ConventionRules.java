@@ -3,7 +3,6 @@ package com.tradeprocessing.templates;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,41 +21,6 @@ final class ConventionRules {
           "Conditions",
           "Resources",
           "Outputs");
-
-  /** The type word that ends a logical id: {@code <Purpose><Type>}, as in TradesTable. */
-  static final Map<String, String> LOGICAL_ID_SUFFIXES =
-      Map.ofEntries(
-          Map.entry("AWS::CloudFormation::Stack", "Stack"),
-          Map.entry("AWS::CloudWatch::Alarm", "Alarm"),
-          Map.entry("AWS::CloudWatch::Dashboard", "Dashboard"),
-          Map.entry("AWS::DynamoDB::Table", "Table"),
-          Map.entry("AWS::EC2::FlowLog", "FlowLog"),
-          Map.entry("AWS::EC2::RouteTable", "RouteTable"),
-          Map.entry("AWS::EC2::SecurityGroup", "SecurityGroup"),
-          Map.entry("AWS::EC2::Subnet", "Subnet"),
-          Map.entry("AWS::EC2::SubnetRouteTableAssociation", "RouteTableAssociation"),
-          Map.entry("AWS::EC2::VPC", "Vpc"),
-          Map.entry("AWS::EC2::VPCEndpoint", "Endpoint"),
-          Map.entry("AWS::ECR::ReplicationConfiguration", "ReplicationConfiguration"),
-          Map.entry("AWS::ECR::Repository", "Repository"),
-          Map.entry("AWS::Events::Archive", "Archive"),
-          Map.entry("AWS::Events::Endpoint", "Endpoint"),
-          Map.entry("AWS::Events::EventBus", "EventBus"),
-          Map.entry("AWS::Events::Rule", "Rule"),
-          Map.entry("AWS::IAM::Role", "Role"),
-          Map.entry("AWS::KMS::Alias", "Alias"),
-          Map.entry("AWS::KMS::Key", "Key"),
-          Map.entry("AWS::Lambda::Function", "Function"),
-          Map.entry("AWS::Logs::LogGroup", "LogGroup"),
-          Map.entry("AWS::Route53::HealthCheck", "HealthCheck"),
-          Map.entry("AWS::SNS::Subscription", "Subscription"),
-          Map.entry("AWS::SNS::Topic", "Topic"),
-          Map.entry("AWS::SNS::TopicPolicy", "Policy"),
-          Map.entry("AWS::SQS::Queue", "Queue"),
-          Map.entry("AWS::SQS::QueuePolicy", "Policy"),
-          Map.entry("AWS::SSM::Parameter", "Parameter"),
-          Map.entry("AWS::StepFunctions::StateMachine", "StateMachine"),
-          Map.entry("Custom::GlobalTableReplica", "Replica"));
 
   private static final Pattern PASCAL_CASE = Pattern.compile("[A-Z][a-z0-9]*([A-Z][a-z0-9]*)*");
   private static final Pattern REGION =
@@ -109,7 +73,10 @@ final class ConventionRules {
           "logical-ids-purpose-then-type",
           (templates, violations) -> {
             for (Resource resource : templates.resources()) {
-              String suffix = LOGICAL_ID_SUFFIXES.get(resource.type());
+              String suffix =
+                  ResourceConventions.of(resource.type())
+                      .map(ResourceConventions::logicalIdSuffix)
+                      .orElse(null);
               if (!PASCAL_CASE.matcher(resource.logicalId()).matches()) {
                 violations.add(resource.where() + " is not PascalCase");
               } else if (suffix == null) {

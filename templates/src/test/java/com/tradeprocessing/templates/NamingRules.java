@@ -3,26 +3,11 @@ package com.tradeprocessing.templates;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Physical names: {@code {resource-type}-{purpose}-${EnvironmentSuffix}}. */
 final class NamingRules {
-
-  /** The resource-type word that starts the name of each named resource type. */
-  static final Map<String, String> TYPE_WORDS =
-      Map.ofEntries(
-          Map.entry("AWS::Lambda::Function", "lambda"),
-          Map.entry("AWS::SQS::Queue", "sqs"),
-          Map.entry("AWS::SNS::Topic", "sns"),
-          Map.entry("AWS::DynamoDB::Table", "dynamodb"),
-          Map.entry("AWS::ECR::Repository", "ecr"),
-          Map.entry("AWS::IAM::Role", "role"),
-          Map.entry("AWS::StepFunctions::StateMachine", "sfn"),
-          Map.entry("AWS::Events::EventBus", "eventbus"),
-          Map.entry("AWS::Events::Rule", "rule"),
-          Map.entry("AWS::Events::Archive", "archive"),
-          Map.entry("AWS::CloudWatch::Alarm", "alarm"),
-          Map.entry("AWS::KMS::Alias", "alias/kms"));
 
   /** Log groups are named after what logs into them, under the path that service expects. */
   static final Map<String, String> LOG_GROUP_PATHS =
@@ -31,15 +16,6 @@ final class NamingRules {
           "/aws/vendedlogs/states/", "sfn",
           "/aws/vpc/flowlogs/", "vpc");
 
-  /** Name tags of the network resources, which have no name property. */
-  static final Map<String, String> TAG_WORDS =
-      Map.of(
-          "AWS::EC2::VPC", "vpc",
-          "AWS::EC2::Subnet", "subnet",
-          "AWS::EC2::RouteTable", "rtb",
-          "AWS::EC2::SecurityGroup", "sg",
-          "AWS::EC2::FlowLog", "flowlog");
-
   private static final String SUFFIX = "${EnvironmentSuffix}";
 
   static final TemplateRule TYPE_PURPOSE_ENVIRONMENT =
@@ -47,26 +23,33 @@ final class NamingRules {
           "names-are-type-purpose-environment",
           (templates, deployment, violations) -> {
             for (Resource resource : templates.resources()) {
-              String word = TYPE_WORDS.get(resource.type());
-              String property = SampleDeployment.NAME_PROPERTIES.get(resource.type());
-              JsonNode raw = property == null ? null : resource.property(property);
+              Optional<ResourceConventions> conventions = ResourceConventions.of(resource.type());
+              Optional<String> property = conventions.flatMap(ResourceConventions::nameProperty);
+              Optional<String> word = conventions.flatMap(ResourceConventions::nameWord);
               if (resource.type().equals("AWS::Logs::LogGroup")) {
-                checkLogGroup(deployment, resource, raw, violations);
-              } else if (word != null) {
-                check(deployment, resource, raw, word, violations);
-              } else if (TAG_WORDS.containsKey(resource.type())) {
-                JsonNode tag =
-                    Intrinsics.oneOrMany(resource.property("Tags")).stream()
-                        .filter(candidate -> candidate.path("Key").asText().equals("Name"))
-                        .map(candidate -> candidate.path("Value"))
-                        .findFirst()
-                        .orElse(null);
-                check(deployment, resource, tag, TAG_WORDS.get(resource.type()), violations);
+                checkLogGroup(
+                    deployment,
+                    resource,
+                    property.map(resource::property).orElse(null),
+                    violations);
+              } else if (word.isPresent()) {
+                JsonNode name =
+                    property.isPresent() ? resource.property(property.get()) : nameTag(resource);
+                check(deployment, resource, name, word.get(), violations);
               }
             }
           });
 
   private NamingRules() {}
+
+  /** The value of the resource's Name tag, for a type that has no name property. */
+  private static JsonNode nameTag(Resource resource) {
+    return Intrinsics.oneOrMany(resource.property("Tags")).stream()
+        .filter(candidate -> candidate.path("Key").asText().equals("Name"))
+        .map(candidate -> candidate.path("Value"))
+        .findFirst()
+        .orElse(null);
+  }
 
   private static void check(
       SampleDeployment deployment,
