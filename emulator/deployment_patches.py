@@ -1050,17 +1050,14 @@ def _ecr_replication_configuration_resource() -> None:
             # The registry has one replication configuration: the account is its id.
             return cls(account_id, region_name, account_id)
 
+        # moto calls it with keywords only; the registry's one configuration is put again.
         @classmethod
-        def update_from_cloudformation_json(
-            cls,
-            original_resource: Any,
-            new_resource_name: str,
-            cloudformation_json: dict[str, Any],
-            account_id: str,
-            region_name: str,
-        ) -> Any:
+        def update_from_cloudformation_json(cls, **update: Any) -> Any:
             return cls.create_from_cloudformation_json(
-                new_resource_name, cloudformation_json, account_id, region_name
+                update["new_resource_name"],
+                update["cloudformation_json"],
+                update["account_id"],
+                update["region_name"],
             )
 
         def delete(self, account_id: str, region_name: str) -> None:

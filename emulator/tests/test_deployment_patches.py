@@ -583,6 +583,46 @@ def test_replication_configuration_resource_and_empty_on_delete_repository_shoul
         ecr.put_replication_configuration(replicationConfiguration=previous)
 
 
+def test_replication_configuration_resource_when_stack_updated_should_put_the_new_rules(
+    emulator: EmulatorProcess,
+) -> None:
+    # GIVEN a stack whose replication configuration replicates one prefix
+    ecr, cloudformation = client(emulator, "ecr"), client(emulator, "cloudformation")
+    previous = ecr.describe_registry()["replicationConfiguration"]
+
+    def body(prefix: str) -> str:
+        rule = {
+            "Destinations": [{"Region": REPLICA, "RegistryId": ACCOUNT}],
+            "RepositoryFilters": [{"Filter": prefix, "FilterType": "PREFIX_MATCH"}],
+        }
+        return template(
+            {
+                "Replication": {
+                    "Type": "AWS::ECR::ReplicationConfiguration",
+                    "Properties": {"ReplicationConfiguration": {"Rules": [rule]}},
+                }
+            }
+        )
+
+    def filters() -> list[dict[str, str]]:
+        return ecr.describe_registry()["replicationConfiguration"]["rules"][0]["repositoryFilters"]
+
+    stack, first, second = unique("registry"), unique("first"), unique("second")
+    try:
+        cloudformation.create_stack(StackName=stack, TemplateBody=body(first))
+        poll(lambda: filters()[0]["filter"] == first, what="the first rules")
+
+        # WHEN the template's rules change
+        cloudformation.update_stack(StackName=stack, TemplateBody=body(second))
+
+        # THEN the registry holds the new rules in place of the old
+        poll(lambda: filters()[0]["filter"] == second, what="the updated rules")
+        assert filters() == [{"filter": second, "filterType": "PREFIX_MATCH"}]
+    finally:
+        cloudformation.delete_stack(StackName=stack)
+        ecr.put_replication_configuration(replicationConfiguration=previous)
+
+
 # --- Lambda account settings ------------------------------------------------------------------
 
 
