@@ -11,8 +11,8 @@ import java.util.function.BooleanSupplier;
  * endpoint: each event goes to the primary region's trade bus while the primary's health check is
  * healthy and to the secondary region's bus while it is not, one event to one bus (replication off,
  * ADR 0031). On AWS, EventBridge applies this rule and the publisher sets only EndpointId ({@link
- * GlobalEndpointPublisher}); the health check's status, which Route 53 computes there from the
- * alarms of templates/failover.json, is an input here.
+ * TradeEventBus#throughGlobalEndpoint}); the health check's status, which Route 53 computes there
+ * from the alarms of templates/failover.json, is an input here.
  */
 public final class EndpointRoutingPublisher {
 

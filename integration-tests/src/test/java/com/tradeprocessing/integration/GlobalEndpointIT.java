@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import com.tradeprocessing.integration.pipeline.BusEvent;
 import com.tradeprocessing.integration.pipeline.PublishResult;
-import com.tradeprocessing.integration.publisher.GlobalEndpointPublisher;
+import com.tradeprocessing.integration.pipeline.TradeEventBus;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -23,18 +23,20 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
- * The publisher's one setting, EndpointId, as the SDK sends it: a loopback server stands in for the
- * endpoint's URL and records the request. The SDK signs an EndpointId request with SigV4a for every
- * region ({@code X-Amz-Region-Set: *}), which it can only do with http-auth-aws-crt on the class
- * path (GlobalEndpointPublisher); a regional SigV4 signature would bind the request to the client's
- * region, which the endpoint may not route to.
+ * A trade bus reached through the global endpoint, as the SDK sends its one more setting,
+ * EndpointId: a loopback server stands in for the endpoint's URL and records the request. The SDK
+ * signs an EndpointId request with SigV4a for every region ({@code X-Amz-Region-Set: *}), which it
+ * can only do with http-auth-aws-crt on the class path (TradeEventBus.throughGlobalEndpoint); a
+ * regional SigV4 signature would bind the request to the client's region, which the endpoint may
+ * not route to.
  */
-class GlobalEndpointPublisherIT {
+class GlobalEndpointIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void publish_withEndpointId_shouldSendItSignedWithSigV4aForEveryRegion() throws Exception {
+  void publish_throughGlobalEndpoint_shouldSendEndpointIdSignedWithSigV4aForEveryRegion()
+      throws Exception {
     // GIVEN
     Map<String, String> seen = new ConcurrentHashMap<>();
     HttpServer server =
@@ -66,12 +68,12 @@ class GlobalEndpointPublisherIT {
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "x")))
             .httpClient(UrlConnectionHttpClient.create())
             .build()) {
-      GlobalEndpointPublisher publisher =
-          new GlobalEndpointPublisher(client, "abcde.veo", "eventbus-trades-dev");
+      TradeEventBus bus =
+          TradeEventBus.throughGlobalEndpoint(client, "abcde.veo", "eventbus-trades-dev");
 
       // WHEN
       List<PublishResult> results =
-          publisher.publish(List.of(new BusEvent("trading.oms", "Trade Executed", "{\"a\":1}")));
+          bus.publish(List.of(new BusEvent("trading.oms", "Trade Executed", "{\"a\":1}")));
 
       // THEN
       assertThat(results).singleElement().satisfies(r -> assertThat(r.accepted()).isTrue());
