@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * What every stage's cache over one configuration value shows of the one cache policy ({@link
  * RefreshingCache}, which has the policy's own tests): read on first use, kept for the time to
  * live, the value read last served while the source is unavailable within the staleness bound, the
- * source's retryable error past it. A stage's cache test extends this with its value and source
- * error, and adds what is its own.
+ * source's retryable error past it, any other error of the source at once. A stage's cache test
+ * extends this with its values and source errors, and adds what is its own.
  *
  * @param <V> the cached value
  */
@@ -42,6 +42,12 @@ public abstract class CachedSourceContract<V> {
 
   /** What the source throws when it cannot be reached: the stage's retryable error. */
   protected abstract RuntimeException unavailable();
+
+  /**
+   * What the source throws when it answers and the answer is wrong (a value that does not parse, a
+   * parameter that is gone): an error no stale value stands in for.
+   */
+  protected abstract RuntimeException wrong();
 
   /** The cache over a source answering each read with the next of {@code answers}, in order. */
   @SafeVarargs
@@ -146,5 +152,29 @@ public abstract class CachedSourceContract<V> {
     // THEN
     assertThat(value).isEqualTo(first());
     assertThat(reads()).isEqualTo(2);
+  }
+
+  @Test
+  void read_sourceAnswersWronglyAfterTheTimeToLive_shouldThrowAtOnceAndReadAgainOnTheNextCall() {
+    // GIVEN a value read earlier, within the staleness bound, and a source that then answers
+    // wrongly
+    RuntimeException wrong = wrong();
+    Supplier<V> cache =
+        cacheAnswering(
+            this::first,
+            () -> {
+              throw wrong;
+            },
+            this::second);
+    cache.get();
+    clock.advance(TTL);
+    assertThatThrownBy(cache::get).isSameAs(wrong);
+
+    // WHEN
+    V value = cache.get();
+
+    // THEN
+    assertThat(value).isEqualTo(second());
+    assertThat(reads()).isEqualTo(3);
   }
 }
