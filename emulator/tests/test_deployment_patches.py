@@ -533,6 +533,18 @@ def test_image_pushed_should_be_replicated_by_the_matching_rule_under_its_manife
         ecr.put_replication_configuration(replicationConfiguration=previous)
 
 
+def replication_resource(prefix: str) -> dict[str, Any]:
+    """A registry replication configuration: repositories named with the prefix go to REPLICA."""
+    rule = {
+        "Destinations": [{"Region": REPLICA, "RegistryId": ACCOUNT}],
+        "RepositoryFilters": [{"Filter": prefix, "FilterType": "PREFIX_MATCH"}],
+    }
+    return {
+        "Type": "AWS::ECR::ReplicationConfiguration",
+        "Properties": {"ReplicationConfiguration": {"Rules": [rule]}},
+    }
+
+
 def test_replication_configuration_resource_and_empty_on_delete_repository_should_follow_the_stack(
     emulator: EmulatorProcess,
 ) -> None:
@@ -546,21 +558,7 @@ def test_replication_configuration_resource_and_empty_on_delete_repository_shoul
                 "Type": "AWS::ECR::Repository",
                 "Properties": {"RepositoryName": repository, "EmptyOnDelete": True},
             },
-            "Replication": {
-                "Type": "AWS::ECR::ReplicationConfiguration",
-                "Properties": {
-                    "ReplicationConfiguration": {
-                        "Rules": [
-                            {
-                                "Destinations": [{"Region": REPLICA, "RegistryId": ACCOUNT}],
-                                "RepositoryFilters": [
-                                    {"Filter": repository, "FilterType": "PREFIX_MATCH"}
-                                ],
-                            }
-                        ]
-                    }
-                },
-            },
+            "Replication": replication_resource(repository),
         }
     )
     stack = unique("registry")
@@ -591,18 +589,7 @@ def test_replication_configuration_resource_when_stack_updated_should_put_the_ne
     previous = ecr.describe_registry()["replicationConfiguration"]
 
     def body(prefix: str) -> str:
-        rule = {
-            "Destinations": [{"Region": REPLICA, "RegistryId": ACCOUNT}],
-            "RepositoryFilters": [{"Filter": prefix, "FilterType": "PREFIX_MATCH"}],
-        }
-        return template(
-            {
-                "Replication": {
-                    "Type": "AWS::ECR::ReplicationConfiguration",
-                    "Properties": {"ReplicationConfiguration": {"Rules": [rule]}},
-                }
-            }
-        )
+        return template({"Replication": replication_resource(prefix)})
 
     def filters() -> list[dict[str, str]]:
         return ecr.describe_registry()["replicationConfiguration"]["rules"][0]["repositoryFilters"]
