@@ -34,20 +34,38 @@ public abstract class CachedSourceContract<V> {
   /** The cache under test over {@code source}, read through the stage's own port. */
   protected abstract Supplier<V> cacheOver(Supplier<V> source, Clock clock);
 
-  /** A value the source answers. */
-  protected abstract V first();
-
-  /** Another value, as the source answers after a change. */
-  protected abstract V second();
-
-  /** What the source throws when it cannot be reached: the stage's retryable error. */
-  protected abstract RuntimeException unavailable();
+  private final V first;
+  private final V second;
+  private final RuntimeException unavailable;
+  private final RuntimeException wrong;
 
   /**
-   * What the source throws when it answers and the answer is wrong (a value that does not parse, a
-   * parameter that is gone): an error no stale value stands in for.
+   * @param first a value the source answers
+   * @param second another value, as the source answers after a change
+   * @param unavailable what the source throws when it cannot be reached: the stage's retryable
+   *     error
+   * @param wrong what the source throws when it answers and the answer is wrong (a value that does
+   *     not parse, a parameter that is gone): an error no stale value stands in for
    */
-  protected abstract RuntimeException wrong();
+  protected CachedSourceContract(
+      V first, V second, RuntimeException unavailable, RuntimeException wrong) {
+    this.first = first;
+    this.second = second;
+    this.unavailable = unavailable;
+    this.wrong = wrong;
+  }
+
+  protected final V first() {
+    return first;
+  }
+
+  protected final V second() {
+    return second;
+  }
+
+  protected final RuntimeException unavailable() {
+    return unavailable;
+  }
 
   /** The cache over a source answering each read with the next of {@code answers}, in order. */
   @SafeVarargs
@@ -158,7 +176,6 @@ public abstract class CachedSourceContract<V> {
   void read_sourceAnswersWronglyAfterTheTimeToLive_shouldThrowAtOnceAndReadAgainOnTheNextCall() {
     // GIVEN a value read earlier, within the staleness bound, and a source that then answers
     // wrongly
-    RuntimeException wrong = wrong();
     Supplier<V> cache =
         cacheAnswering(
             this::first,

@@ -9,28 +9,16 @@ import java.util.function.Supplier;
 /** The price band under the one cache policy (CachedSourceContract has the policy's cases). */
 class CachingPriceBandSourceTest extends CachedSourceContract<PriceBand> {
 
+  CachingPriceBandSourceTest() {
+    super(
+        PriceBand.ofPercent("10"),
+        PriceBand.ofPercent("7.5"),
+        new PriceBandUnavailableException("SSM throttled", null),
+        new IllegalStateException("must be a positive decimal percentage"));
+  }
+
   @Override
   protected Supplier<PriceBand> cacheOver(Supplier<PriceBand> source, Clock clock) {
     return new CachingPriceBandSource(source::get, clock)::current;
-  }
-
-  @Override
-  protected PriceBand first() {
-    return PriceBand.ofPercent("10");
-  }
-
-  @Override
-  protected PriceBand second() {
-    return PriceBand.ofPercent("7.5");
-  }
-
-  @Override
-  protected RuntimeException unavailable() {
-    return new PriceBandUnavailableException("SSM throttled", null);
-  }
-
-  @Override
-  protected RuntimeException wrong() {
-    return new IllegalStateException("must be a positive decimal percentage");
   }
 }
