@@ -60,38 +60,37 @@ def test_read_lock_when_a_line_has_no_checksum_should_refuse_it(tmp_path):
         debimage.read_lock(lock)
 
 
+PINNED = debimage.Package("x", "1", hashlib.sha256(b"pinned").hexdigest(), 6, "debian/pool/x.deb")
+
+
+def serve_from_mirror(tmp_path, monkeypatch, payload: bytes):
+    """A file mirror serving payload at PINNED's path, and an empty package cache under tmp_path."""
+    served = tmp_path / "mirror" / PINNED.path
+    served.parent.mkdir(parents=True)
+    served.write_bytes(payload)
+    monkeypatch.setattr(debimage, "MIRROR", (tmp_path / "mirror").as_uri() + "/")
+    monkeypatch.setenv("IMAGE_CACHE_DIR", str(tmp_path / "cache"))
+    return served
+
+
 def test_fetch_when_the_download_differs_from_the_lock_should_refuse_it(tmp_path, monkeypatch):
     # GIVEN a mirror serving other bytes than the pinned ones
-    served = tmp_path / "mirror" / "debian" / "pool" / "x.deb"
-    served.parent.mkdir(parents=True)
-    served.write_bytes(b"tampered")
-    package = debimage.Package(
-        "x", "1", hashlib.sha256(b"pinned").hexdigest(), 6, "debian/pool/x.deb"
-    )
-    monkeypatch.setattr(debimage, "MIRROR", served.parent.parent.parent.as_uri() + "/")
-    monkeypatch.setenv("IMAGE_CACHE_DIR", str(tmp_path / "cache"))
+    serve_from_mirror(tmp_path, monkeypatch, b"tampered")
     # THEN
     with pytest.raises(SystemExit, match="refused"):
-        debimage.fetch(package)
+        debimage.fetch(PINNED)
     assert not list((tmp_path / "cache").glob("*.deb"))
 
 
 def test_fetch_when_the_download_matches_should_cache_it_under_its_checksum(tmp_path, monkeypatch):
     # GIVEN
-    served = tmp_path / "mirror" / "debian" / "pool" / "x.deb"
-    served.parent.mkdir(parents=True)
-    served.write_bytes(b"pinned")
-    package = debimage.Package(
-        "x", "1", hashlib.sha256(b"pinned").hexdigest(), 6, "debian/pool/x.deb"
-    )
-    monkeypatch.setattr(debimage, "MIRROR", served.parent.parent.parent.as_uri() + "/")
-    monkeypatch.setenv("IMAGE_CACHE_DIR", str(tmp_path / "cache"))
+    served = serve_from_mirror(tmp_path, monkeypatch, b"pinned")
     # WHEN
-    cached = debimage.fetch(package)
+    cached = debimage.fetch(PINNED)
     served.unlink()
     # THEN a second fetch needs no mirror
     assert cached.read_bytes() == b"pinned"
-    assert debimage.fetch(package) == cached
+    assert debimage.fetch(PINNED) == cached
 
 
 def test_unpack_when_a_package_has_absolute_links_should_make_them_relative_inside_the_root(
