@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,121 +47,117 @@ class RejectedTradeIT {
   private final Map<String, String> eventIds = new LinkedHashMap<>();
 
   static Stream<Case> cases() {
-    List<Case> cases = new ArrayList<>();
-    for (String source : List.of(OMS, FIX_GATEWAY, PRIME_BROKER)) {
-      fixture(cases, source, "malformed-payload", "MALFORMED_PAYLOAD");
-      fixture(cases, source, "missing-field", "MISSING_FIELD");
-      cases.add(
-          new Case(
-              source,
-              "trade id with NUL and U+001F",
-              "INVALID_TRADE_ID",
-              event ->
-                  TradeEvents.withSourceTradeId(
-                      TradeEvents.event(source, "invalid-trade-id"),
-                      "IT-\u0000" + UUID.randomUUID() + "\u001f")));
-      cases.add(
-          new Case(
-              source,
-              "trade id of 3,000 characters",
-              "INVALID_TRADE_ID",
-              event ->
-                  TradeEvents.withSourceTradeId(
-                      TradeEvents.event(source, "trade-id-too-long"),
-                      "IT-" + UUID.randomUUID() + "-" + "9".repeat(2960))));
-      cases.add(
-          new Case(
-              source,
-              "detail of 40 KB",
-              "EVENT_TOO_LARGE",
-              event -> TradeEvents.withPadding(event, 40_000)));
-      fixture(cases, source, "invalid-isin", "INVALID_ISIN");
-      fixture(cases, source, "invalid-side", "INVALID_SIDE");
-      fixture(cases, source, "invalid-quantity", "INVALID_QUANTITY");
-      fixture(cases, source, "invalid-price", "INVALID_PRICE");
-      fixture(cases, source, "invalid-currency", "INVALID_CURRENCY");
-      fixture(cases, source, "invalid-venue", "INVALID_VENUE");
-      fixture(cases, source, "invalid-trade-time", "INVALID_TRADE_TIME");
-      cases.add(
-          new Case(
-              source,
-              "executed four days ago",
-              "STALE_TRADE",
-              event ->
-                  TradeEvents.event(source, "valid", Instant.now().minus(Duration.ofDays(4)))));
-      cases.add(
-          new Case(
-              source,
-              "executed an hour from now",
-              "FUTURE_TRADE_TIME",
-              event ->
-                  TradeEvents.event(source, "valid", Instant.now().plus(Duration.ofHours(1)))));
-      cases.add(
-          new Case(
-              source,
-              "quantity above max-quantity",
-              "INVALID_QUANTITY",
-              event -> TradeEvents.with(event, "quantity", "2000000")));
-      cases.add(
-          new Case(
-              source,
-              "notional above max-notional",
-              "NOTIONAL_LIMIT_EXCEEDED",
-              event ->
-                  TradeEvents.with(
-                      TradeEvents.with(
-                          TradeEvents.with(
-                              TradeEvents.with(
-                                  TradeEvents.with(event, "isin", "NL0010273215"),
-                                  "currency",
-                                  "EUR"),
-                              "venue",
-                              "XAMS"),
-                          "price",
-                          "650.00"),
-                      "quantity",
-                      "1000000")));
-      cases.add(
-          new Case(
-              source,
-              "venue not in known-venues",
-              "INVALID_VENUE",
-              event -> TradeEvents.with(event, "venue", "XPAR")));
-      cases.add(
-          new Case(
-              source,
-              "instrument unknown to the reference data",
-              "UNKNOWN_INSTRUMENT",
-              event -> TradeEvents.with(event, "isin", "FR0000120271")));
-      cases.add(
-          new Case(
-              source,
-              "currency other than the instrument's",
-              "CURRENCY_MISMATCH",
-              event -> TradeEvents.with(event, "currency", "CHF")));
-      cases.add(
-          new Case(
-              source,
-              "price 50% above the reference",
-              "PRICE_OUT_OF_BAND",
-              event ->
-                  TradeEvents.with(
-                      event,
-                      "price",
-                      new BigDecimal(TradeEvents.price(event))
-                          .multiply(new BigDecimal("1.5"))
-                          .toPlainString())));
-    }
-    fixture(cases, FIX_GATEWAY, "invalid-security-id-source", "INVALID_ISIN");
-    // prime-broker_huge-quantity (qty 1e999999999) is left out: moto re-serializes the event
-    // detail through Python floats and delivers Infinity, which is not JSON (docs/local-run.md).
-    fixture(cases, PRIME_BROKER, "invalid-settlement-date", "INVALID_SETTLEMENT_DATE");
-    fixture(cases, OMS, "quantity-as-number", "INVALID_QUANTITY");
-    return cases.stream();
+    return Stream.concat(
+        Stream.of(OMS, FIX_GATEWAY, PRIME_BROKER).flatMap(RejectedTradeIT::casesOfEverySource),
+        Stream.of(
+            fixture(FIX_GATEWAY, "invalid-security-id-source", "INVALID_ISIN"),
+            // prime-broker_huge-quantity (qty 1e999999999) is left out: moto re-serializes the
+            // event detail through Python floats and delivers Infinity, which is not JSON
+            // (docs/local-run.md).
+            fixture(PRIME_BROKER, "invalid-settlement-date", "INVALID_SETTLEMENT_DATE"),
+            fixture(OMS, "quantity-as-number", "INVALID_QUANTITY")));
   }
 
-  private static void fixture(List<Case> cases, String source, String fixture, String code) {
-    cases.add(new Case(source, fixture, code, event -> TradeEvents.event(source, fixture)));
+  private static Stream<Case> casesOfEverySource(String source) {
+    return Stream.of(
+        fixture(source, "malformed-payload", "MALFORMED_PAYLOAD"),
+        fixture(source, "missing-field", "MISSING_FIELD"),
+        tradeId(
+            source,
+            "invalid-trade-id",
+            "trade id with NUL and U+001F",
+            () -> "IT-\u0000" + UUID.randomUUID() + "\u001f"),
+        tradeId(
+            source,
+            "trade-id-too-long",
+            "trade id of 3,000 characters",
+            () -> "IT-" + UUID.randomUUID() + "-" + "9".repeat(2960)),
+        new Case(
+            source,
+            "detail of 40 KB",
+            "EVENT_TOO_LARGE",
+            event -> TradeEvents.withPadding(event, 40_000)),
+        fixture(source, "invalid-isin", "INVALID_ISIN"),
+        fixture(source, "invalid-side", "INVALID_SIDE"),
+        fixture(source, "invalid-quantity", "INVALID_QUANTITY"),
+        fixture(source, "invalid-price", "INVALID_PRICE"),
+        fixture(source, "invalid-currency", "INVALID_CURRENCY"),
+        fixture(source, "invalid-venue", "INVALID_VENUE"),
+        fixture(source, "invalid-trade-time", "INVALID_TRADE_TIME"),
+        executedIn(source, "executed four days ago", "STALE_TRADE", Duration.ofDays(-4)),
+        executedIn(source, "executed an hour from now", "FUTURE_TRADE_TIME", Duration.ofHours(1)),
+        changed(
+            source,
+            "quantity above max-quantity",
+            "INVALID_QUANTITY",
+            Map.of("quantity", "2000000")),
+        changed(
+            source,
+            "notional above max-notional",
+            "NOTIONAL_LIMIT_EXCEEDED",
+            Map.of(
+                "isin", "NL0010273215",
+                "currency", "EUR",
+                "venue", "XAMS",
+                "price", "650.00",
+                "quantity", "1000000")),
+        changed(source, "venue not in known-venues", "INVALID_VENUE", Map.of("venue", "XPAR")),
+        changed(
+            source,
+            "instrument unknown to the reference data",
+            "UNKNOWN_INSTRUMENT",
+            Map.of("isin", "FR0000120271")),
+        changed(
+            source,
+            "currency other than the instrument's",
+            "CURRENCY_MISMATCH",
+            Map.of("currency", "CHF")),
+        new Case(
+            source,
+            "price 50% above the reference",
+            "PRICE_OUT_OF_BAND",
+            event ->
+                TradeEvents.with(
+                    event,
+                    "price",
+                    new BigDecimal(TradeEvents.price(event))
+                        .multiply(new BigDecimal("1.5"))
+                        .toPlainString())));
+  }
+
+  /** The source's fixture of that name as it stands in shared-model. */
+  private static Case fixture(String source, String fixture, String code) {
+    return new Case(source, fixture, code, event -> TradeEvents.event(source, fixture));
+  }
+
+  /** The source's fixture of that name carrying the source trade id that {@code id} makes. */
+  private static Case tradeId(String source, String fixture, String name, Supplier<String> id) {
+    return new Case(
+        source,
+        name,
+        "INVALID_TRADE_ID",
+        event -> TradeEvents.withSourceTradeId(TradeEvents.event(source, fixture), id.get()));
+  }
+
+  /** The valid trade, executed {@code offset} from the time it is published. */
+  private static Case executedIn(String source, String name, String code, Duration offset) {
+    return new Case(
+        source,
+        name,
+        code,
+        event -> TradeEvents.event(source, "valid", Instant.now().plus(offset)));
+  }
+
+  /** The valid trade with each canonical field set to its value under the source's own name. */
+  private static Case changed(String source, String name, String code, Map<String, String> fields) {
+    return new Case(
+        source,
+        name,
+        code,
+        event -> {
+          fields.forEach((field, value) -> TradeEvents.with(event, field, value));
+          return event;
+        });
   }
 
   @BeforeAll
