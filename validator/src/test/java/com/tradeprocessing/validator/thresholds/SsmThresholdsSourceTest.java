@@ -6,84 +6,82 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tradeprocessing.validator.FakeSsmClient;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 class SsmThresholdsSourceTest {
 
   private static final String PATH = "/trade-processing/dev/thresholds/";
 
-  @Test
-  void current_noParameterUnderPath_shouldReturnDefaults() {
-    // GIVEN
-    FakeSsmClient ssm = new FakeSsmClient(10);
-
-    // WHEN
-    ValidationThresholds thresholds = current(ssm);
-
-    // THEN
-    assertThat(thresholds).isEqualTo(ValidationThresholds.DEFAULTS);
-    assertThat(ssm.requests())
-        .singleElement()
-        .satisfies(
-            request -> {
-              assertThat(request.path()).isEqualTo("/trade-processing/dev/thresholds");
-              assertThat(request.recursive()).isFalse();
-            });
-  }
-
-  @Test
-  void current_everyParameterSetAcrossPages_shouldOverrideEveryDefault() {
-    // GIVEN
-    FakeSsmClient ssm =
-        new FakeSsmClient(2)
-            .put(PATH + "max-quantity", "250000")
-            .put(PATH + "max-notional", "1000000.50")
-            .put(PATH + "clock-skew-tolerance", "PT5S")
-            .put(PATH + "max-trade-age", "PT12H")
-            .put(PATH + "known-venues", " XLON , XETR ");
-
-    // WHEN
-    ValidationThresholds thresholds = current(ssm);
-
-    // THEN
-    assertThat(thresholds)
-        .isEqualTo(
+  /**
+   * Parameters in a store that answers two per page, the thresholds they give and how many pages
+   * they take to read.
+   */
+  static Stream<Arguments> parameterSets() {
+    return Stream.of(
+        Arguments.of("none", Map.of(), ValidationThresholds.DEFAULTS, 1),
+        Arguments.of(
+            "max-quantity only",
+            Map.of(PATH + "max-quantity", "42"),
+            ValidationThresholds.DEFAULTS.withMaxQuantity(new BigDecimal("42")),
+            1),
+        Arguments.of(
+            "every one, over three pages",
+            Map.of(
+                PATH + "max-quantity", "250000",
+                PATH + "max-notional", "1000000.50",
+                PATH + "clock-skew-tolerance", "PT5S",
+                PATH + "max-trade-age", "PT12H",
+                PATH + "known-venues", " XLON , XETR "),
             new ValidationThresholds(
                 new BigDecimal("250000"),
                 new BigDecimal("1000000.50"),
                 Duration.ofSeconds(5),
                 Duration.ofHours(12),
-                ValidationThresholds.venues("XLON", "XETR")));
-    assertThat(ssm.requests()).hasSize(3);
+                ValidationThresholds.venues("XLON", "XETR")),
+            3),
+        Arguments.of(
+            "the recorder's, a nested one and another environment's",
+            Map.of(
+                PATH + "price-band-percent",
+                "not for the validator",
+                PATH + "archive/max-quantity",
+                "garbage",
+                "/trade-processing/prod/thresholds/max-quantity",
+                "7"),
+            ValidationThresholds.DEFAULTS,
+            1));
   }
 
-  @Test
-  void current_someParametersSet_shouldKeepDefaultsForTheOthers() {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("parameterSets")
+  void current_parametersInTheStore_shouldOverrideTheDefaultsOfTheValidatorsDirectChildrenOnly(
+      String description,
+      Map<String, String> parameters,
+      ValidationThresholds expected,
+      int pages) {
     // GIVEN
-    FakeSsmClient ssm = new FakeSsmClient(10).put(PATH + "max-quantity", "42");
+    FakeSsmClient ssm = new FakeSsmClient(2);
+    parameters.forEach(ssm::put);
 
     // WHEN
     ValidationThresholds thresholds = current(ssm);
 
     // THEN
-    assertThat(thresholds)
-        .isEqualTo(ValidationThresholds.DEFAULTS.withMaxQuantity(new BigDecimal("42")));
-  }
-
-  @Test
-  void current_recorderAndNestedParametersUnderPath_shouldIgnoreThem() {
-    // GIVEN
-    FakeSsmClient ssm =
-        new FakeSsmClient(10)
-            .put(PATH + "price-band-percent", "not for the validator")
-            .put(PATH + "archive/max-quantity", "garbage")
-            .put("/trade-processing/prod/thresholds/max-quantity", "7");
-
-    // WHEN / THEN
-    assertThat(current(ssm)).isEqualTo(ValidationThresholds.DEFAULTS);
+    assertThat(thresholds).isEqualTo(expected);
+    assertThat(ssm.requests())
+        .hasSize(pages)
+        .allSatisfy(
+            request -> {
+              assertThat(request.path()).isEqualTo("/trade-processing/dev/thresholds");
+              assertThat(request.recursive()).isFalse();
+            });
   }
 
   @Test
