@@ -424,18 +424,33 @@ def training_root(module_dir: Path, root: Path) -> None:
         shutil.rmtree(root)
     root.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(["cp", "-al", str(debimage.BUILD_DIR / "rootfs"), str(root)], check=True)
-    target = module_dir / "target"
+    for path, into in image_files(module_dir):
+        destination = root / into
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, destination)
+        os.utime(destination, (debimage.JIB_MTIME, debimage.JIB_MTIME))
+
+
+def task_jar(module_dir: Path) -> Path:
+    """The module's own jar, which Jib puts in /var/task/lib (pom.xml, ADR 0034)."""
+    name = (module_dir / RUNTIME_DIR / "task-jar").read_text(encoding="utf-8").strip()
+    return module_dir / "target" / name
+
+
+def image_files(module_dir: Path) -> list[tuple[Path, str]]:
+    """What the build adds to the base, each file with its place in the image (pom.xml), the
+    archive aside: the module's jar and its libraries in /var/task/lib, /var/runtime's files."""
+    files = [(task_jar(module_dir), f"var/task/lib/{task_jar(module_dir).name}")]
     for source, into in (
-        (target / "lambda/lib", "var/task/lib"),
-        (target / "classes", "var/task"),
+        (module_dir / "target/lambda/lib", "var/task/lib"),
         (module_dir / RUNTIME_DIR, "var/runtime"),
     ):
-        for path in sorted(source.rglob("*")):
-            if path.is_file() and not path.name.startswith(ARCHIVE):
-                destination = root / into / path.relative_to(source)
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, destination)
-                os.utime(destination, (debimage.JIB_MTIME, debimage.JIB_MTIME))
+        files += [
+            (path, f"{into}/{path.relative_to(source).as_posix()}")
+            for path in sorted(source.rglob("*"))
+            if path.is_file() and not path.name.startswith(ARCHIVE)
+        ]
+    return files
 
 
 @dataclass
@@ -622,11 +637,18 @@ def jvm_options() -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 
-def write_runtime(module_dir: Path, handler: str) -> None:
+def write_runtime(module_dir: Path, handler: str, jar: str) -> None:
     """What Jib adds under /var/runtime besides the runtime client's jars (copied there by Maven):
-    java.args, the ENTRYPOINT's argument file (the JVM options, the classpath in a fixed order,
-    since an archive is only used with the classpath it was written with, and the main class),
-    the client's arm64 glibc native library, and the handler (the CMD) for the training run."""
+    java.args, the ENTRYPOINT's argument file (the JVM options, the class path and the main
+    class), the client's arm64 glibc native library, and the handler (the CMD) and the module's
+    jar name for the training run.
+
+    The class path holds the runtime client's jars and then every jar of /var/task/lib, each set
+    in name order (an archive is only used with the class path it was written with): the
+    function's classes are loaded by the JVM's application class loader, whose classes the
+    archive holds whole, lambdas included, where the client's own loader would still read each
+    class from its jar (ADR 0034). The client finds the handler through its loader, which asks
+    the application loader first."""
     runtime = module_dir / RUNTIME_DIR
     jars = sorted(p.name for p in (runtime / "lib").glob("*.jar"))
     client = [j for j in jars if j.startswith("aws-lambda-java-runtime-interface-client-")]
@@ -634,29 +656,30 @@ def write_runtime(module_dir: Path, handler: str) -> None:
         raise SystemExit(
             f"{runtime / 'lib'}: expected one runtime interface client jar, found {client}"
         )
-    classpath = ":".join(f"/var/runtime/lib/{jar}" for jar in jars)
+    if not (module_dir / "target" / jar).is_file():
+        raise SystemExit(f"{module_dir / 'target' / jar} is missing: package the module first")
+    task_jars = sorted([jar, *(p.name for p in (module_dir / "target/lambda/lib").glob("*.jar"))])
+    classpath = ":".join(
+        [f"/var/runtime/lib/{name}" for name in jars]
+        + [f"/var/task/lib/{name}" for name in task_jars]
+    )
     lines = [*jvm_options(), "-cp", classpath, RUNTIME_MAIN_CLASS]
     (runtime / "java.args").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with zipfile.ZipFile(runtime / "lib" / client[0]) as jar:
-        (runtime / "lib" / "libaws-lambda-jni.so").write_bytes(jar.read(JNI_LIBRARY))
+    with zipfile.ZipFile(runtime / "lib" / client[0]) as client_jar:
+        (runtime / "lib" / "libaws-lambda-jni.so").write_bytes(client_jar.read(JNI_LIBRARY))
     (runtime / "handler").write_text(handler + "\n", encoding="utf-8")
+    (runtime / "task-jar").write_text(jar + "\n", encoding="utf-8")
 
 
 def training_key(module_dir: Path) -> str:
-    """What the archive depends on: the base (its lock), the JVM options and every file on the
-    classpath and in the task root, by name and SHA-256 (not by where the tree is checked out)."""
+    """What the archive depends on: the base (its lock), the JVM options and every file the build
+    adds to the image, by its place there and SHA-256 (not by where the tree is checked out)."""
     digest = hashlib.sha256()
-    target = module_dir / "target"
     files = [
         (f"images/{path.name}", path)
         for path in (debimage.PACKAGES_LOCK, debimage.IMAGES_DIR / "jvm-options")
     ]
-    for directory in (target / "lambda/lib", target / "classes", module_dir / RUNTIME_DIR):
-        files += [
-            (str(p.relative_to(module_dir)), p)
-            for p in sorted(directory.rglob("*"))
-            if p.is_file() and not p.name.startswith(ARCHIVE)
-        ]
+    files += [(into, path) for path, into in image_files(module_dir)]
     for name, path in files:
         digest.update(name.encode() + b"\0" + debimage.sha256_of(path).encode())
     return digest.hexdigest()
@@ -673,9 +696,9 @@ def archive_cache() -> Path:
 CACHED_ARCHIVES = 3
 
 
-def build(module_dir: Path, handler: str) -> None:
+def build(module_dir: Path, handler: str, jar: str) -> None:
     """The module's /var/runtime tree, its archive trained again only when an input changed."""
-    write_runtime(module_dir, handler)
+    write_runtime(module_dir, handler, jar)
     module = module_dir.name
     key_file = module_dir / RUNTIME_DIR / (ARCHIVE + ".key")
     key = training_key(module_dir)
@@ -732,11 +755,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("command", choices=["build", "train", "run"])
     parser.add_argument("module_dir", type=Path)
     parser.add_argument("--handler", help="build: the image's CMD")
+    parser.add_argument("--task-jar", help="build: the module's jar, in target/")
     parser.add_argument("--jvm-option", action="append", default=[])
     args = parser.parse_args(argv)
     module_dir = args.module_dir.resolve()
     if args.command == "build":
-        build(module_dir, args.handler)
+        build(module_dir, args.handler, args.task_jar)
     elif args.command == "train":
         train(module_dir)
     else:

@@ -2,9 +2,9 @@
 Lambda will see: one arm64/linux image (no index) on the Debian base of images/debian-arm64.lock,
 the JDK's java with /var/runtime/java.args as ENTRYPOINT (the runtime interface client, its JVM
 options and the class-data archive, ADR 0029) and the handler of docs/stage-contracts.md as CMD,
-classes in /var/task and jars in /var/task/lib (where the runtime interface client loads the
-function from), the extension tree under /opt with executable extensions, and nothing left under
-Jib's appRoot.
+the module's jar and its libraries in /var/task/lib (on the JVM's class path, and where the
+runtime interface client looks for the handler, ADR 0034), the extension tree under /opt with
+executable extensions, and nothing left under Jib's appRoot.
 
 images/tests/test_image_execution.py runs the same tarballs under qemu.
 
@@ -21,6 +21,7 @@ import json
 import os
 import re
 import tarfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -149,14 +150,19 @@ def test_image_config_when_built_should_pass_the_project_jvm_options_and_the_run
     runtime_jars = sorted(
         n for n in image.files if n.startswith("var/runtime/lib/") and n.endswith(".jar")
     )
+    task_jars = sorted(
+        n for n in image.files if n.startswith("var/task/lib/") and n.endswith(".jar")
+    )
     # WHEN
     arguments = image.contents["var/runtime/java.args"].decode().splitlines()
-    # THEN the options in order, then every runtime jar in a fixed order (an archive is used only
-    # with the classpath it was written with), then the runtime interface client's main class
+    # THEN the options in order, then every runtime jar and every task jar, each set in a fixed
+    # order (an archive is used only with the class path it was written with; the task's jars on
+    # it so that the archive holds the function's classes, ADR 0034), then the runtime interface
+    # client's main class
     assert arguments[: len(options)] == options
     assert arguments[len(options) :] == [
         "-cp",
-        ":".join("/" + jar for jar in runtime_jars),
+        ":".join("/" + jar for jar in runtime_jars + task_jars),
         RUNTIME_MAIN_CLASS,
     ]
     assert any("aws-lambda-java-runtime-interface-client-" in jar for jar in runtime_jars)
@@ -178,27 +184,30 @@ def test_image_base_when_built_should_be_the_locked_debian_packages_with_a_trust
     assert image.files["tmp"].mode & 0o1777 == 0o1777
 
 
-def test_image_files_when_built_should_put_classes_in_var_task_and_jars_in_var_task_lib(image):
+def test_image_files_when_built_should_put_the_module_jar_and_its_libraries_in_var_task_lib(image):
     # GIVEN
     handler_class = contract_handlers()[image.module].split("::")[0].replace(".", "/") + ".class"
     module_dir = REPO_ROOT / image.module / "target"
+    (module_jar,) = [
+        p for p in module_dir.glob(f"{image.module}-*.jar") if not p.name.endswith("-tests.jar")
+    ]
     jars = sorted(p.name for p in (module_dir / "lambda" / "lib").glob("*.jar"))
-    classes = sorted(
-        p.relative_to(module_dir / "classes").as_posix()
-        for p in (module_dir / "classes").rglob("*")
-        if p.is_file()
-    )
-    # THEN
-    assert f"var/task/{handler_class}" in image.files
-    assert all(f"var/task/{name}" in image.files for name in classes)
-    assert (
-        sorted(
-            n[len("var/task/lib/") :]
-            for n in image.files
-            if n.startswith("var/task/lib/") and n.endswith(".jar")
-        )
-        == jars
-    )
+    # THEN the handler travels in the module's jar; /var/task holds lib/ and nothing else
+    with zipfile.ZipFile(module_jar) as jar:
+        assert handler_class in jar.namelist()
+    assert sorted(
+        n[len("var/task/lib/") :]
+        for n in image.files
+        if n.startswith("var/task/lib/") and n.endswith(".jar")
+    ) == sorted([*jars, module_jar.name])
+    loose = [
+        n
+        for n in image.files
+        if n.startswith("var/task/")
+        and not n.startswith("var/task/lib")
+        and n not in image.base_files
+    ]
+    assert loose == []
     # the project's own modules travel as jars: every function is wired by function-support, and
     # the deploy-time resource carries no trade model
     assert any(name.startswith("function-support-") for name in jars)

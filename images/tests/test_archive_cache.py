@@ -12,13 +12,12 @@ import pytest
 
 @pytest.fixture
 def module(tmp_path, monkeypatch) -> Path:
-    """A module's build output as the image build sees it: a jar and a class on the classpath and
+    """A module's build output as the image build sees it: its jar and a library on the class path and
     the runtime interface client (with its native library) in target/lambda/runtime/lib."""
     module_dir = tmp_path / "validator"
     (module_dir / "target/lambda/lib").mkdir(parents=True)
     (module_dir / "target/lambda/lib/shared-model.jar").write_bytes(b"jar v1")
-    (module_dir / "target/classes/com").mkdir(parents=True)
-    (module_dir / "target/classes/com/Handler.class").write_bytes(b"class v1")
+    (module_dir / "target/validator.jar").write_bytes(b"class v1")
     runtime_lib = module_dir / imagerun.RUNTIME_DIR / "lib"
     runtime_lib.mkdir(parents=True)
     with zipfile.ZipFile(
@@ -36,7 +35,7 @@ def trainings(monkeypatch) -> list[str]:
 
     def train(module_dir: Path) -> Path:
         archive = module_dir / imagerun.RUNTIME_DIR / imagerun.ARCHIVE
-        content = (module_dir / "target/classes/com/Handler.class").read_text()
+        content = (module_dir / "target/validator.jar").read_text()
         archive.write_text(f"archive of {content}")
         runs.append(content)
         return archive
@@ -45,15 +44,18 @@ def trainings(monkeypatch) -> list[str]:
     return runs
 
 
+HANDLER = "com.Handler::handleRequest"
+
+
 def archive_of(module_dir: Path) -> str:
     return (module_dir / imagerun.RUNTIME_DIR / imagerun.ARCHIVE).read_text()
 
 
 def test_build_when_nothing_changed_should_not_train_again(module, trainings):
     # GIVEN an image build that trained the archive
-    imagerun.build(module, "com.Handler::handleRequest")
+    imagerun.build(module, HANDLER, "validator.jar")
     # WHEN the module is built again unchanged
-    imagerun.build(module, "com.Handler::handleRequest")
+    imagerun.build(module, HANDLER, "validator.jar")
     # THEN the archive is trained once
     assert trainings == ["class v1"]
     assert archive_of(module) == "archive of class v1"
@@ -61,10 +63,10 @@ def test_build_when_nothing_changed_should_not_train_again(module, trainings):
 
 def test_build_when_a_class_changed_should_train_again(module, trainings):
     # GIVEN
-    imagerun.build(module, "com.Handler::handleRequest")
-    # WHEN a class on the task root changes
-    (module / "target/classes/com/Handler.class").write_bytes(b"class v2")
-    imagerun.build(module, "com.Handler::handleRequest")
+    imagerun.build(module, HANDLER, "validator.jar")
+    # WHEN the module's classes change
+    (module / "target/validator.jar").write_bytes(b"class v2")
+    imagerun.build(module, HANDLER, "validator.jar")
     # THEN the archive is trained for the new class
     assert trainings == ["class v1", "class v2"]
     assert archive_of(module) == "archive of class v2"
@@ -74,12 +76,12 @@ def test_build_after_a_clean_build_of_the_same_inputs_should_take_the_archive_fr
     module, trainings
 ):
     # GIVEN an archive trained, then the module's runtime tree deleted (a clean build)
-    imagerun.build(module, "com.Handler::handleRequest")
+    imagerun.build(module, HANDLER, "validator.jar")
     runtime = module / imagerun.RUNTIME_DIR
     (runtime / imagerun.ARCHIVE).unlink()
     (runtime / (imagerun.ARCHIVE + ".key")).unlink()
     # WHEN the same inputs are built again
-    imagerun.build(module, "com.Handler::handleRequest")
+    imagerun.build(module, HANDLER, "validator.jar")
     # THEN no training ran and the image gets the archive trained for those inputs
     assert trainings == ["class v1"]
     assert archive_of(module) == "archive of class v1"
@@ -89,11 +91,11 @@ def test_build_when_a_jvm_option_differs_should_not_reuse_the_cached_archive(
     module, trainings, monkeypatch
 ):
     # GIVEN an archive trained under the image's JVM options, then a clean build
-    imagerun.build(module, "com.Handler::handleRequest")
+    imagerun.build(module, HANDLER, "validator.jar")
     (module / imagerun.RUNTIME_DIR / imagerun.ARCHIVE).unlink()
     # WHEN the options differ (an archive is only mapped with the options it was written with)
     monkeypatch.setattr(imagerun, "jvm_options", lambda: ["-XX:+UseSerialGC"])
-    imagerun.build(module, "com.Handler::handleRequest")
+    imagerun.build(module, HANDLER, "validator.jar")
     # THEN it is trained again
     assert trainings == ["class v1", "class v1"]
 
@@ -103,8 +105,8 @@ def test_build_should_keep_only_the_newest_archives_of_a_module_in_the_cache(
 ):
     # GIVEN more builds with different classes than the cache keeps
     for version in range(imagerun.CACHED_ARCHIVES + 2):
-        (module / "target/classes/com/Handler.class").write_bytes(f"class v{version}".encode())
-        imagerun.build(module, "com.Handler::handleRequest")
+        (module / "target/validator.jar").write_bytes(f"class v{version}".encode())
+        imagerun.build(module, HANDLER, "validator.jar")
     # THEN the cache holds the newest ones only
     cached = sorted((tmp_path / "cache").glob("validator-*.jsa"))
     assert len(cached) == imagerun.CACHED_ARCHIVES

@@ -80,7 +80,9 @@ def test_image_when_invoked_should_answer_through_the_runtime_interface_client(r
     assert result.summary
 
 
-def test_image_when_started_should_load_the_libraries_from_its_class_data_archive(run):
+def test_image_when_started_should_load_its_libraries_and_own_classes_from_its_class_data_archive(
+    run,
+):
     # GIVEN
     module, result = run
     output = (imagerun.REPO_ROOT / module / "target/image-run/run.log").read_text(errors="replace")
@@ -90,3 +92,8 @@ def test_image_when_started_should_load_the_libraries_from_its_class_data_archiv
         rf"\] {re.escape(LIBRARY_CLASS[module])} {re.escape(TOP_LAYER)}$", output, re.M
     ), f"{LIBRARY_CLASS[module]} was not loaded from the image's archive"
     assert len(from_archive) > 1000, f"only {len(from_archive)} classes from the image's archive"
+    # and the function's own classes, from the module's jar on the JVM's class path (ADR 0034)
+    handler = imagerun.handler_of(imagerun.REPO_ROOT / module).split("::")[0]
+    assert re.search(rf"\] {re.escape(handler)} {re.escape(TOP_LAYER)}$", output, re.M), (
+        f"{handler} was not loaded from the image's archive"
+    )

@@ -10,9 +10,10 @@ import java.util.stream.Stream;
 
 /**
  * Finds the code of a handler among the project's function modules and lays it out as the image's
- * {@code /var/task}: the module's {@code target/classes} at the top and its runtime dependencies
- * ({@code target/lambda/lib}, copied there at package time) in {@code lib/}. The runtime interface
- * client loads exactly that directory, as in the image.
+ * {@code /var/task} (ADR 0034): the module's jar and its runtime dependencies ({@code
+ * target/lambda/lib}, copied there at package time) side by side in {@code lib/}, nothing else. The
+ * JVM has those jars on its class path ({@link #classPath}), as the image's {@code java.args} puts
+ * them, so that its class-data archive can hold every class the function loads.
  */
 public final class FunctionCode {
 
@@ -35,7 +36,6 @@ public final class FunctionCode {
    */
   public synchronized Path taskRoot(String functionName, String handler) {
     Path module = moduleOf(handler);
-    Path classes = module.resolve("target/classes");
     Path lib = module.resolve("target/lambda/lib");
     if (!Files.isDirectory(lib)) {
       throw new FunctionCodeNotFoundException(
@@ -44,19 +44,73 @@ public final class FunctionCode {
               + module.getFileName()
               + " -am -DskipTests)");
     }
+    Path moduleJar = moduleJar(module);
     Path root = stagingDirectory.resolve(functionName);
     try {
       deleteRecursively(root);
-      Files.createDirectories(root);
-      try (Stream<Path> entries = Files.list(classes)) {
-        for (Path entry : entries.toList()) {
-          link(root.resolve(entry.getFileName().toString()), entry);
+      Path taskLib = Files.createDirectories(root.resolve("lib"));
+      link(taskLib.resolve(moduleJar.getFileName().toString()), moduleJar);
+      try (Stream<Path> jars = Files.list(lib)) {
+        for (Path jar : jars.toList()) {
+          link(taskLib.resolve(jar.getFileName().toString()), jar);
         }
       }
-      link(root.resolve("lib"), lib);
       return root;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot lay out the task root " + root, e);
+    }
+  }
+
+  /**
+   * The JVM class path of a function laid out by {@link #taskRoot}, as the image's {@code
+   * java.args} has it: the runtime interface client's jars, then the task's, each set in name
+   * order. A class-data archive is only used with the class path it was written with, so the order
+   * is fixed rather than the directory's.
+   */
+  public static String classPath(Path runtimeLibrary, Path taskRoot) {
+    List<Path> jars = new ArrayList<>(jarsIn(runtimeLibrary));
+    jars.addAll(jarsIn(taskRoot.resolve("lib")));
+    return String.join(java.io.File.pathSeparator, jars.stream().map(Path::toString).toList());
+  }
+
+  private static List<Path> jarsIn(Path directory) {
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries
+          .filter(path -> path.getFileName().toString().endsWith(".jar"))
+          .sorted(java.util.Comparator.comparing(path -> path.getFileName().toString()))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + directory, e);
+    }
+  }
+
+  /**
+   * The module's own jar ({@code target/<artifact>-<version>.jar}), which the package build writes.
+   */
+  private static Path moduleJar(Path module) {
+    Path target = module.resolve("target");
+    try (Stream<Path> entries = Files.list(target)) {
+      List<Path> jars =
+          entries
+              .filter(
+                  path -> {
+                    String name = path.getFileName().toString();
+                    return name.endsWith(".jar")
+                        && !name.endsWith("-tests.jar")
+                        && !name.endsWith("-sources.jar");
+                  })
+              .toList();
+      if (jars.size() != 1) {
+        throw new FunctionCodeNotFoundException(
+            target
+                + (jars.isEmpty() ? " has no jar" : " has several jars " + jars)
+                + ": package the function module first (mvn package -pl "
+                + module.getFileName()
+                + " -am -DskipTests)");
+      }
+      return jars.get(0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + target, e);
     }
   }
 

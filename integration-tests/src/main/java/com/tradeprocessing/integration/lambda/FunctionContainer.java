@@ -2,10 +2,10 @@ package com.tradeprocessing.integration.lambda;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -100,8 +100,26 @@ final class FunctionContainer {
     // The runtime client loads its native Runtime API client; a JDK 24 or newer warns otherwise.
     command.add("--enable-native-access=ALL-UNNAMED");
     settings.systemProperties().forEach((name, value) -> command.add("-D" + name + "=" + value));
-    command.add("-classpath");
-    command.add(settings.runtimeLibrary() + File.separator + "*");
+    // In an argument file, as the image's java.args: a hundred jar paths would not fit what
+    // ProcessHandle reports of a command line. Written aside and moved into place, since the
+    // containers of one function start side by side.
+    Path arguments = pool.taskRoot().resolveSibling(pool.taskRoot().getFileName() + ".args");
+    try {
+      Path written =
+          Files.writeString(
+              Files.createTempFile(arguments.getParent(), "classpath", ".args"),
+              "-classpath\n"
+                  + FunctionCode.classPath(settings.runtimeLibrary(), pool.taskRoot())
+                  + "\n");
+      Files.move(
+          written,
+          arguments,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + arguments, e);
+    }
+    command.add("@" + arguments);
     command.add(RUNTIME_MAIN_CLASS);
     command.add(function.handler());
     return command;

@@ -12,15 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 class FunctionCodeTest {
 
   @Test
-  void taskRoot_handlerOfABuiltModule_shouldLayOutClassesAtTheTopAndLibrariesInLib(
+  void taskRoot_handlerOfABuiltModule_shouldLayOutTheModuleJarAndItsLibrariesInLib(
       @TempDir Path directory) throws Exception {
     // GIVEN
-    Path module = directory.resolve("validator");
-    Files.createDirectories(module.resolve("target/classes/com/example"));
-    Files.writeString(module.resolve("target/classes/com/example/Handler.class"), "class");
-    Files.writeString(module.resolve("target/classes/log4j2.xml"), "<Configuration/>");
-    Files.createDirectories(module.resolve("target/lambda/lib"));
+    Path module = packagedModule(directory.resolve("validator"));
     Files.writeString(module.resolve("target/lambda/lib/dependency.jar"), "jar");
+    Files.writeString(module.resolve("target/validator-1.0.0-SNAPSHOT-tests.jar"), "tests");
     Files.createDirectories(directory.resolve("other/target/classes"));
     FunctionCode code =
         new FunctionCode(List.of(directory.resolve("other"), module), directory.resolve("tasks"));
@@ -28,20 +25,73 @@ class FunctionCodeTest {
     // WHEN
     Path root = code.taskRoot("lambda-validator-dev", "com.example.Handler::handleRequest");
 
-    // THEN
+    // THEN the image's /var/task: jars in lib/, no loose classes
     assertThat(root).isEqualTo(directory.resolve("tasks/lambda-validator-dev"));
-    assertThat(root.resolve("com/example/Handler.class")).hasContent("class");
-    assertThat(root.resolve("log4j2.xml")).exists();
+    assertThat(root.resolve("lib/validator-1.0.0-SNAPSHOT.jar")).hasContent("module jar");
     assertThat(root.resolve("lib/dependency.jar")).hasContent("jar");
+    try (var entries = Files.list(root)) {
+      assertThat(entries.map(path -> path.getFileName().toString())).containsExactly("lib");
+    }
+    try (var entries = Files.list(root.resolve("lib"))) {
+      assertThat(entries.map(path -> path.getFileName().toString()))
+          .containsExactlyInAnyOrder("validator-1.0.0-SNAPSHOT.jar", "dependency.jar");
+    }
+  }
+
+  @Test
+  void classPath_taskRoot_shouldBeTheRuntimeClientsJarsThenTheTasksInNameOrder(
+      @TempDir Path directory) throws Exception {
+    // GIVEN
+    Path runtime = Files.createDirectories(directory.resolve("runtime"));
+    Files.writeString(runtime.resolve("runtime-client.jar"), "jar");
+    Files.writeString(runtime.resolve("libaws-lambda-jni.so"), "native");
+    Path module = packagedModule(directory.resolve("validator"));
+    Files.writeString(module.resolve("target/lambda/lib/b-dependency.jar"), "jar");
+    Files.writeString(module.resolve("target/lambda/lib/a-dependency.jar"), "jar");
+    Path root =
+        new FunctionCode(List.of(module), directory.resolve("tasks"))
+            .taskRoot("f", "com.example.Handler::handleRequest");
+
+    // WHEN
+    String classPath = FunctionCode.classPath(runtime, root);
+
+    // THEN
+    assertThat(classPath.split(java.io.File.pathSeparator))
+        .containsExactly(
+            runtime.resolve("runtime-client.jar").toString(),
+            root.resolve("lib/a-dependency.jar").toString(),
+            root.resolve("lib/b-dependency.jar").toString(),
+            root.resolve("lib/validator-1.0.0-SNAPSHOT.jar").toString());
+  }
+
+  @Test
+  void taskRoot_moduleWithoutItsJar_shouldAskForThePackageBuild(@TempDir Path directory)
+      throws Exception {
+    // GIVEN classes and libraries, but no jar of the module
+    Path module = packagedModule(directory.resolve("validator"));
+    Files.delete(module.resolve("target/validator-1.0.0-SNAPSHOT.jar"));
+    FunctionCode code = new FunctionCode(List.of(module), directory.resolve("tasks"));
+
+    // WHEN / THEN
+    assertThatThrownBy(() -> code.taskRoot("f", "com.example.Handler::handleRequest"))
+        .isInstanceOf(FunctionCodeNotFoundException.class)
+        .hasMessageContaining("has no jar")
+        .hasMessageContaining("mvn package");
+  }
+
+  private static Path packagedModule(Path module) throws Exception {
+    Files.createDirectories(module.resolve("target/classes/com/example"));
+    Files.writeString(module.resolve("target/classes/com/example/Handler.class"), "class");
+    Files.createDirectories(module.resolve("target/lambda/lib"));
+    Files.writeString(
+        module.resolve("target/" + module.getFileName() + "-1.0.0-SNAPSHOT.jar"), "module jar");
+    return module;
   }
 
   @Test
   void taskRoot_calledAgain_shouldLayOutTheRootAfresh(@TempDir Path directory) throws Exception {
     // GIVEN
-    Path module = directory.resolve("recorder");
-    Files.createDirectories(module.resolve("target/classes/com/example"));
-    Files.writeString(module.resolve("target/classes/com/example/Handler.class"), "class");
-    Files.createDirectories(module.resolve("target/lambda/lib"));
+    Path module = packagedModule(directory.resolve("recorder"));
     FunctionCode code = new FunctionCode(List.of(module), directory.resolve("tasks"));
     Path first = code.taskRoot("f", "com.example.Handler::handleRequest");
     Files.writeString(first.resolve("stale-file"), "left over");
