@@ -14,6 +14,7 @@ import pathlib
 
 FUNCTIONS = ("validator", "enricher", "recorder")
 THROTTLE_ERROR = "Lambda.TooManyRequestsException"
+STORE_ERROR = "com.tradeprocessing.recorder.TradeStoreUnavailableException"
 
 
 # --- inputs -------------------------------------------------------------------------------------
@@ -55,6 +56,22 @@ def throttle_retries(templates: pathlib.Path) -> dict:
             "jitter": rule.get("JitterStrategy", "NONE"),
         }
     return retries
+
+
+def store_retry(templates: pathlib.Path) -> dict:
+    """The Record task's Retry rule for a throttled table write (the recorder's
+    TradeStoreUnavailableException), in the shape of throttle_retries' rules."""
+    orchestration = json.loads((templates / "orchestration.json").read_text(encoding="utf-8"))
+    definition = orchestration["Resources"]["TradeStateMachine"]["Properties"]["Definition"]
+    record = definition["States"]["Record"]
+    rule = next(r for r in record["Retry"] if STORE_ERROR in r["ErrorEquals"])
+    return {
+        "maxAttempts": rule["MaxAttempts"],
+        "interval": rule["IntervalSeconds"],
+        "rate": rule["BackoffRate"],
+        "maxDelay": rule.get("MaxDelaySeconds", math.inf),
+        "jitter": rule.get("JitterStrategy", "NONE"),
+    }
 
 
 def workload(measurements: pathlib.Path | None, fallback: pathlib.Path) -> dict:
@@ -201,7 +218,12 @@ def burst(
     rate: float,
     seconds: int,
     dt: float = 0.1,
+    store: dict | None = None,
 ) -> dict:
+    """What a burst of `rate` trades/s for `seconds` does. `store`: the Record task's retry of a
+    throttled table write (store_retry); when given, the recorder's writes are also capped by the
+    table's initial on-demand write rate, a write throttled after every retry ending in the
+    recorder's dead-letter queue like a throttled invocation."""
     v = {name: entry["value"] for name, entry in q["quotas"].items()}
     steps = int(seconds / dt)
     total = rate * seconds
@@ -253,8 +275,20 @@ def burst(
         retries["recorder"],
         dt,
     )
+    table_limit = min(
+        (v["dynamodbOnDemandInitialWrites"] / units for units in w["writes"].values() if units > 0),
+        default=math.inf,
+    )
+    written = stages["recorder"]["out"]
+    table_dead = 0.0
+    if store is not None and math.isfinite(table_limit):
+        table = throttled_stage(written, table_limit * dt, store, dt)
+        written, table_dead = table["out"], table["deadLetters"]
+        stages["recorder"]["retryWaitSeconds"] += table["retryWaitSeconds"]
     result["deadLetters"] = {name: stage["deadLetters"] for name, stage in stages.items()}
-    result["recorded"] = sum(stages["recorder"]["out"])
+    result["deadLetters"]["recorder"] += table_dead
+    result["tableThrottledDeadLetters"] = table_dead
+    result["recorded"] = sum(written)
     result["meanRetryWaitSeconds"] = sum(s["retryWaitSeconds"] for s in stages.values()) / total
     return result
 
@@ -266,6 +300,35 @@ def _rate(value: float) -> str:
     return "unbounded" if math.isinf(value) else f"{value:,.0f}"
 
 
+def express_reading(b: dict) -> str:
+    """What the Express burst table says, in words: which stages could not keep up."""
+    overflowing = [name for name, count in b["deadLetters"].items() if count >= 1]
+    if not overflowing:
+        return (
+            "Express starts every execution at once, so nothing waits in EventBridge, and with these "
+            "durations, reserved concurrencies and the table's initial write rate every stage keeps "
+            "up: no trade stays throttled after its last attempt."
+        )
+    causes = [
+        f"the {name}'s reserved concurrency"
+        for name in overflowing
+        if b["deadLetters"][name] - (b["tableThrottledDeadLetters"] if name == "recorder" else 0)
+        >= 1
+    ]
+    if b["tableThrottledDeadLetters"] >= 1:
+        causes.append("the table's initial on-demand write rate")
+    return (
+        "Express starts every execution at once, so nothing waits in EventBridge: "
+        + " and ".join(causes)
+        + " cannot take a five-minute overload that the state machine's few retries (seconds) "
+        "cannot absorb; the trades that stay throttled after the last attempt end in the "
+        + ", ".join(overflowing)
+        + " dead-letter "
+        + ("queue" if len(overflowing) == 1 else "queues")
+        + ", from which they must be redriven."
+    )
+
+
 def render(
     q,
     concurrency,
@@ -275,6 +338,7 @@ def render(
     publisher_batch: int,
     burst_rate: float,
     burst_seconds: int,
+    store: dict | None = None,
 ) -> str:
     values = {"QUOTAS_READ_ON": q["readOn"], "WORKLOAD_SOURCE": w["source"]}
     for workflow in ("STANDARD", "EXPRESS"):
@@ -288,7 +352,9 @@ def render(
         values[f"{workflow}_FIRST"] = (
             f"{first['limit']}: {_rate(first['tradesPerSecond'])} trades/s"
         )
-        b = burst(q, concurrency, w, retries, workflow, burst_rate, burst_seconds)
+        b = burst(q, concurrency, w, retries, workflow, burst_rate, burst_seconds, store=store)
+        if workflow == "EXPRESS":
+            values["EXPRESS_BURST_READING"] = express_reading(b)
         values[f"{workflow}_BURST"] = "\n".join(
             [
                 "| figure | value |",
@@ -303,6 +369,7 @@ def render(
                     f"| to the {name} dead-letter queue (throttled after every retry) | {count:,.0f} |"
                     for name, count in b["deadLetters"].items()
                 ],
+                f"| of them, table writes throttled after every retry (recorder) | {b['tableThrottledDeadLetters']:,.0f} |",
                 f"| mean wait in Step Functions retries per trade | {b['meanRetryWaitSeconds']:.2f} s |",
             ]
         )
@@ -345,6 +412,7 @@ def main() -> int:
     q = json.loads(args.quotas.read_text(encoding="utf-8"))
     concurrency = reserved_concurrency(args.templates)
     retries = throttle_retries(args.templates)
+    store = store_retry(args.templates)
     w = workload(args.measurements, args.fallback)
     text = render(
         q,
@@ -355,11 +423,14 @@ def main() -> int:
         args.publisher_batch,
         args.burst_rate,
         args.burst_seconds,
+        store,
     )
     args.output.write_text(text, encoding="utf-8")
     for workflow in ("STANDARD", "EXPRESS"):
         first = limits(q, concurrency, w, workflow, args.publisher_batch)[0]
-        b = burst(q, concurrency, w, retries, workflow, args.burst_rate, args.burst_seconds)
+        b = burst(
+            q, concurrency, w, retries, workflow, args.burst_rate, args.burst_seconds, store=store
+        )
         print(
             f"{workflow}: sustains {_rate(first['tradesPerSecond'])} trades/s, first limit: {first['limit']}; "
             f"burst: backlog {b['peakBacklog']:,.0f}, last start +{b['lastStartDelaySeconds'] / 60:.1f} min, "

@@ -100,3 +100,56 @@ def test_burst_express_shouldStartEverythingAndDeadLetterTheRecorderOverflow():
     assert result["deadLetters"]["recorder"] == pytest.approx(
         600_000 - result["recorded"], rel=0.01
     )
+
+
+STORE = {"maxAttempts": 5, "interval": 2, "rate": 2.0, "maxDelay": 30, "jitter": "FULL"}
+
+
+def test_store_retry_fromTheTemplates_shouldBeTheRecordTasksRetryOfAThrottledWrite():
+    assert model.store_retry(ROOT / "templates") == STORE
+
+
+def test_burst_express_tableBelowTheBurstRate_shouldDeadLetterTheWritesTheRetriesCannotAbsorb():
+    # GIVEN functions that keep up and a table taking 4,000 / 2.5 = 1,600 trades/s
+    workload = {**WORKLOAD, "writes": {"table": 2.5}}
+    concurrency = {name: 1000 for name in model.FUNCTIONS}
+    # WHEN
+    result = model.burst(QUOTAS, concurrency, workload, RETRIES, "EXPRESS", 2000, 300, store=STORE)
+    # THEN the writes the retries cannot absorb end in the recorder's dead-letter queue
+    assert result["deadLetters"]["validator"] == pytest.approx(0, abs=1)
+    assert result["deadLetters"]["enricher"] == pytest.approx(0, abs=1)
+    assert result["tableThrottledDeadLetters"] > 1000
+    assert result["deadLetters"]["recorder"] == pytest.approx(result["tableThrottledDeadLetters"])
+    assert result["recorded"] + result["deadLetters"]["recorder"] == pytest.approx(
+        600_000, rel=0.01
+    )
+    assert result["recorded"] < 1600 * 300 * 1.1
+
+
+def test_burst_express_tableAboveTheBurstRate_shouldWriteEverything():
+    concurrency = {name: 1000 for name in model.FUNCTIONS}
+    result = model.burst(QUOTAS, concurrency, WORKLOAD, RETRIES, "EXPRESS", 1000, 300, store=STORE)
+    assert result["tableThrottledDeadLetters"] == pytest.approx(0, abs=1)
+    assert result["recorded"] == pytest.approx(300_000, rel=0.01)
+
+
+def test_express_reading_nothingDeadLettered_shouldSayEveryStageKeepsUp():
+    reading = model.express_reading(
+        {
+            "deadLetters": {"validator": 0, "enricher": 0, "recorder": 0},
+            "tableThrottledDeadLetters": 0,
+        }
+    )
+    assert "every stage keeps up" in reading
+
+
+def test_express_reading_tableThrottled_shouldNameTheTableAndTheRecordersQueue():
+    reading = model.express_reading(
+        {
+            "deadLetters": {"validator": 0, "enricher": 0, "recorder": 5000},
+            "tableThrottledDeadLetters": 5000,
+        }
+    )
+    assert "the table's initial on-demand write rate" in reading
+    assert "reserved concurrency" not in reading
+    assert "recorder dead-letter queue," in reading
