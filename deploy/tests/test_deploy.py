@@ -608,6 +608,11 @@ def stack_calls(calls: list[list[str]], operation: str, stack: str) -> list[list
     ]
 
 
+def stack_regions(calls: list[list[str]], operation: str, stack: str) -> list[str]:
+    """The regions of the `cloudformation <operation>` calls on one stack, in order."""
+    return [option(c, "--region") for c in stack_calls(calls, operation, stack)]
+
+
 def stack_set_changes(run: Run) -> list[tuple[str, str]]:
     """The stack set's instance and update calls, in order, with the regions each names."""
     return [
@@ -1517,11 +1522,10 @@ def test_deploy_when_the_environment_exists_should_update_the_failover_stack_and
     run = sandbox("deploy.sh", "qa", rules=rules)
     # THEN
     assert run.code == 0, run.stderr
-    deploys = [
-        option(call, "--region")
-        for call in stack_calls(run.aws_calls, "deploy", "trade-processing-failover-qa")
+    assert stack_regions(run.aws_calls, "deploy", "trade-processing-failover-qa") == [
+        "eu-west-1",
+        "us-east-1",
     ]
-    assert deploys == ["eu-west-1", "us-east-1"]
     assert "EndpointId\tabcde.veo" in run.stdout
     assert "OperatorSwitchAlarmName" not in run.stdout
 
@@ -1550,11 +1554,10 @@ def test_destroy_when_the_failover_stack_exists_should_delete_it_primary_first_b
     run = sandbox("destroy.sh", "qa", rules=rules)
     # THEN
     assert run.code == 0, run.stderr
-    deletes = [
-        option(call, "--region")
-        for call in stack_calls(run.aws_calls, "delete-stack", "trade-processing-failover-qa")
+    assert stack_regions(run.aws_calls, "delete-stack", "trade-processing-failover-qa") == [
+        "us-east-1",
+        "eu-west-1",
     ]
-    assert deletes == ["us-east-1", "eu-west-1"]
     assert index_of(run.aws_calls, "wait", "trade-processing-failover-qa", "eu-west-1") < index_of(
         run.aws_calls, "delete-stack-instances"
     )
